@@ -1,0 +1,44 @@
+/**
+ * Error codes on the wire. Each doubles as a translation key under "errors." in client/locales.
+ * Shape: { code, message, issues?: [{ path, code, message }] } (see ../shared/DESIGN.md, HTTP API).
+ */
+export const errorCodes = [
+  'validation_failed',
+  'not_found',
+  'internal',
+  'rate_limited',
+  'unsupported_media_type',
+  'payload_too_large',
+  'auth.required',
+  'auth.invalid_credentials',
+  'auth.locked',
+  'auth.mfa_required',
+  'auth.totp_invalid',
+  'auth.enrolment_required',
+  'auth.csrf',
+  'auth.forbidden',
+  'setup.already_done',
+  'invite.not_found',
+  'invite.expired',
+  'invite.login_required',
+  'invite.wrong_account',
+  'invite.already_member',
+  'user.email_taken',
+  'membership.last_admin',
+  'organisation.not_found',
+  'location.not_found',
+  'location.in_use',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiIssue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  issues?: ApiIssue[];
+}

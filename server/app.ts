@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { Database } from './db/connect.ts';
+import { registerSessionHook } from './http/auth.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import { openApiRoute, registerOpenApi } from './http/openapi.ts';
+import { registerSecurity } from './http/security.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
+import { outboxRoutes } from './modules/mail/outbox.routes.ts';
+import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+
+export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  mailer?: Mailer;
+  logger?: boolean;
+}
+
+export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const { config, database } = options;
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    mailer: options.mailer ?? createMailer(config.smtpUrl, config.mailFrom),
+  };
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await registerSecurity(app, { secure: config.secureCookies });
+  await registerOpenApi(app);
+  registerSessionHook(app, ctx);
+
+  app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Answers 200 once the database answers' } }, async (_request, reply) => {
+    try {
+      await ctx.db.execute(sql`select 1`);
+      return { status: 'ok', database: database.engine };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: database.engine });
+    }
+  });
+  setupRoutes(app, ctx);
+  authRoutes(app, ctx);
+  organisationRoutes(app, ctx);
+  userRoutes(app, ctx);
+  outboxRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  openApiRoute(app);
+
+  if (existsSync(path.join(clientDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+    // The browser app routes on the client: every non-API path gets index.html.
+    app.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.code(404).send({ code: 'not_found', message: `${request.method} ${request.url} not found` });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  app.addHook('onClose', async () => ctx.mailer.close());
+  return { app, ctx };
+}

@@ -1,0 +1,11 @@
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/connect.ts';
+import type { Mailer } from './modules/mail/mail.service.ts';
+
+/** What every module needs, built once in app.ts and reachable as app.ctx. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  mailer: Mailer;
+}

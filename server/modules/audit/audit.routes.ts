@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { withOrganisation } from '../../db/tenant.ts';
+import { requireMember } from '../../http/auth.ts';
+import { orgParams } from '../organisations/organisations.routes.ts';
+import { listAudit } from './audit.service.ts';
+
+const query = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/organisations/:organisationId/audit',
+    { schema: { tags: ['audit'], summary: 'Audit trail, newest first', params: orgParams, querystring: query } },
+    async (request) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId, { roles: ['management', 'auditor', 'data_protection_officer'] });
+      return withOrganisation(ctx.db, actor.organisationId, (tx) => listAudit(tx, actor.organisationId, request.query.limit, request.query.before));
+    },
+  );
+}

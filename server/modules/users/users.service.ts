@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { AcceptInvite, InviteUser, UpdateMembership } from '../../../domain/auth/auth.schema.ts';
+import type { AppContext } from '../../context.ts';
+import { hashToken, newToken } from '../../crypto.ts';
+import type { Tx } from '../../db/connect.ts';
+import { invitations, memberships, organisations, users } from '../../db/schema.ts';
+import type { Actor, AuthSession } from '../../http/auth.ts';
+import { AppError, fieldError } from '../../http/errors.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { createSession, hashPassword, startEnrolment } from '../auth/auth.service.ts';
+
+export const INVITE_VALID_DAYS = 7;
+
+const roleNames: Record<string, string> = {
+  management: 'Geschäftsführung / management',
+  it_lead: 'IT-Verantwortliche(r) / IT lead',
+  data_protection_officer: 'Datenschutzbeauftragte(r) / data protection officer',
+  staff: 'Mitarbeitende(r) / staff',
+  auditor: 'Prüfer(in), nur lesend / auditor, read-only',
+};
+
+export async function listMembers(tx: Tx, organisationId: string) {
+  const rows = await tx
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      hasMfa: users.totpEnabledAt,
+      role: memberships.role,
+      isAdmin: memberships.isAdmin,
+      since: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId));
+  const collator = new Intl.Collator('de');
+  return rows
+    .map((r) => ({ ...r, hasMfa: r.hasMfa !== null }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export async function listInvitations(tx: Tx, organisationId: string) {
+  const rows = await tx
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      isAdmin: invitations.isAdmin,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+  return rows.map((r) => ({ ...r, expired: r.expiresAt < new Date() }));
+}
+
+/** Invites a person by e-mail; the link is valid for seven days and carries a token stored only as its hash. */
+export async function inviteUser(ctx: AppContext, tx: Tx, actor: Actor, input: InviteUser) {
+  const members = await listMembers(tx, actor.organisationId);
+  if (members.some((m) => m.email === input.email)) throw fieldError(['email'], 'invite.already_member');
+  const [org] = await tx.select().from(organisations).where(eq(organisations.id, actor.organisationId));
+  const inviter = members.find((m) => m.userId === actor.userId);
+  // A repeated invitation replaces the open one, so only the newest link works.
+  await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(invitations.organisationId, actor.organisationId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+  const token = newToken();
+  const id = randomUUID();
+  const expiresAt = new Date(Date.now() + INVITE_VALID_DAYS * 86_400_000);
+  await tx.insert(invitations).values({
+    organisationId: actor.organisationId,
+    id,
+    email: input.email,
+    role: input.role,
+    isAdmin: input.isAdmin,
+    tokenHash: hashToken(token),
+    invitedBy: actor.userId,
+    expiresAt,
+  });
+  const link = `${ctx.config.publicUrl}/invite/${token}`;
+  await ctx.mailer.queue(tx, {
+    organisationId: actor.organisationId,
+    to: input.email,
+    kind: 'invitation',
+    subject: `Einladung zu praxisschild: ${org!.name}`,
+    text: [
+      'Guten Tag,',
+      '',
+      `${inviter?.name ?? 'Ein Administrator'} lädt Sie ein, in praxisschild für „${org!.name}“ mitzuarbeiten.`,
+      `Ihre Rolle: ${roleNames[input.role]}.`,
+      '',
+      `Einladung annehmen (gültig bis ${expiresAt.toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' })}):`,
+      link,
+      '',
+      'Für die Anmeldung brauchen Sie eine Authenticator-App (z. B. FreeOTP, Microsoft oder Google Authenticator).',
+      '',
+      '---',
+      `You have been invited to praxisschild for "${org!.name}". Open the link above to accept.`,
+    ].join('\n'),
+  });
+  await appendAudit(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: 'invitation.created',
+    entityType: 'invitation',
+    entityId: id,
+    data: { email: input.email, role: input.role, isAdmin: input.isAdmin },
+  });
+  return { id, email: input.email, role: input.role, isAdmin: input.isAdmin, expiresAt, link: ctx.mailer.usesSmtp ? null : link };
+}
+
+export async function revokeInvitation(tx: Tx, actor: Actor, invitationId: string) {
+  const [row] = await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(invitations.organisationId, actor.organisationId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning();
+  if (!row) throw new AppError('invite.not_found', 404);
+  await appendAudit(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: 'invitation.revoked',
+    entityType: 'invitation',
+    entityId: invitationId,
+    data: { email: row.email },
+  });
+}
+
+/** Every organisation keeps at least one administrator who is not read-only. */
+async function assertAdminRemains(tx: Tx, organisationId: string, changedUserId: string) {
+  const admins = (await listMembers(tx, organisationId)).filter(
+    (m) => m.isAdmin && m.role !== 'auditor' && m.userId !== changedUserId,
+  );
+  if (admins.length === 0) throw new AppError('membership.last_admin', 409);
+}
+
+export async function updateMembership(tx: Tx, actor: Actor, userId: string, input: UpdateMembership) {
+  const [before] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.userId, userId)));
+  if (!before) throw new AppError('not_found', 404);
+  if (!input.isAdmin || input.role === 'auditor') await assertAdminRemains(tx, actor.organisationId, userId);
+  await tx
+    .update(memberships)
+    .set({ role: input.role, isAdmin: input.isAdmin })
+    .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.userId, userId)));
+  await appendAudit(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: 'member.updated',
+    entityType: 'membership',
+    entityId: userId,
+    data: { before: { role: before.role, isAdmin: before.isAdmin }, after: input },
+  });
+}
+
+export async function removeMember(ctx: AppContext, tx: Tx, actor: Actor, userId: string) {
+  const [before] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.userId, userId)));
+  if (!before) throw new AppError('not_found', 404);
+  await assertAdminRemains(tx, actor.organisationId, userId);
+  await tx.delete(memberships).where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.userId, userId)));
+  await appendAudit(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: 'member.removed',
+    entityType: 'membership',
+    entityId: userId,
+    data: { role: before.role },
+  });
+}
+
+async function findOpenInvitation(ctx: AppContext, tx: Tx, token: string) {
+  const [invitation] = await tx
+    .select({ invitation: invitations, organisationName: organisations.name })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .where(eq(invitations.tokenHash, hashToken(token)))
+    .for('update', { of: invitations });
+  if (!invitation || invitation.invitation.acceptedAt || invitation.invitation.revokedAt) throw new AppError('invite.not_found', 404);
+  if (invitation.invitation.expiresAt < new Date()) throw new AppError('invite.expired', 410);
+  return invitation;
+}
+
+export async function describeInvitation(ctx: AppContext, token: string) {
+  return ctx.db.transaction(async (tx) => {
+    const { invitation, organisationName } = await findOpenInvitation(ctx, tx, token);
+    const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+    return { organisationName, email: invitation.email, role: invitation.role, accountExists: Boolean(account) };
+  });
+}
+
+async function joinOrganisation(tx: Tx, invitation: typeof invitations.$inferSelect, userId: string) {
+  await tx
+    .update(invitations)
+    .set({ acceptedAt: new Date(), acceptedBy: userId })
+    .where(and(eq(invitations.organisationId, invitation.organisationId), eq(invitations.id, invitation.id)));
+  await tx.insert(memberships).values({
+    organisationId: invitation.organisationId,
+    userId,
+    role: invitation.role,
+    isAdmin: invitation.isAdmin,
+  });
+  await appendAudit(tx, {
+    organisationId: invitation.organisationId,
+    actorUserId: userId,
+    action: 'member.added',
+    entityType: 'membership',
+    entityId: userId,
+    data: { role: invitation.role, isAdmin: invitation.isAdmin, invitationId: invitation.id },
+  });
+}
+
+/** A new person accepts: account, membership and a session that must first enrol TOTP. */
+export async function acceptInvitation(ctx: AppContext, token: string, input: AcceptInvite) {
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    const { invitation } = await findOpenInvitation(ctx, tx, token);
+    const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+    if (account) throw new AppError('invite.login_required', 409);
+    const userId = randomUUID();
+    await tx.insert(users).values({ id: userId, email: invitation.email, name: input.name, passwordHash });
+    await joinOrganisation(tx, invitation, userId);
+    const { enrolment, pendingTotpSecretEnc } = await startEnrolment(ctx, invitation.email);
+    const sessionToken = await createSession(tx, ctx, userId, 'enrolling', {
+      organisationId: invitation.organisationId,
+      pendingTotpSecretEnc,
+    });
+    return { sessionToken, enrolment };
+  });
+}
+
+/** Someone who already has an account (e.g. an IT service provider) joins one more organisation. */
+export async function joinWithExistingAccount(ctx: AppContext, token: string, session: AuthSession) {
+  return ctx.db.transaction(async (tx) => {
+    const { invitation } = await findOpenInvitation(ctx, tx, token);
+    if (invitation.email !== session.email) throw new AppError('invite.wrong_account', 403);
+    const [existing] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, invitation.organisationId), eq(memberships.userId, session.userId)));
+    if (existing) throw new AppError('invite.already_member', 409);
+    await joinOrganisation(tx, invitation, session.userId);
+    return { organisationId: invitation.organisationId };
+  });
+}
+
