@@ -1,0 +1,117 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../domain/auth/roles.ts';
+import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
+import { get, post, put, setCsrfToken } from '../../lib/api.ts';
+
+export interface Enrolment {
+  secret: string;
+  otpauthUri: string;
+  qrCodeDataUrl: string;
+}
+
+export interface MyOrganisation {
+  id: string;
+  name: string;
+  legalForm: LegalForm;
+  role: Role;
+  isAdmin: boolean;
+}
+
+export type Session =
+  | { state: 'anonymous'; setupNeeded: boolean }
+  | {
+      state: 'password_ok' | 'enrolling' | 'active';
+      csrfToken: string;
+      user: { id: string; name: string; email: string; locale: string };
+      organisations: MyOrganisation[];
+      currentOrganisationId: string | null;
+    };
+
+export type ActiveSession = Extract<Session, { state: 'active' }>;
+
+export const sessionKey = ['session'] as const;
+
+export async function fetchSession(): Promise<Session> {
+  const session = await get<Session>('/api/v1/auth/session');
+  setCsrfToken(session.state === 'anonymous' ? null : session.csrfToken);
+  return session;
+}
+
+export function useSession() {
+  return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 30_000 });
+}
+
+/** After login, setup, logout and the like the cookie changed: load the session (and its CSRF token) again. */
+export async function reloadSession(queryClient: QueryClient): Promise<Session> {
+  const session = await fetchSession();
+  queryClient.setQueryData(sessionKey, session);
+  return session;
+}
+
+export type LoginResult = { next: 'totp' } | { next: 'enrol'; enrolment: Enrolment };
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { email: string; password: string }) => {
+      const result = await post<LoginResult>('/api/v1/auth/login', input);
+      await reloadSession(queryClient);
+      return result;
+    },
+  });
+}
+
+export function useVerifyTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) => {
+      await post('/api/v1/auth/totp', { code });
+      return reloadSession(queryClient);
+    },
+  });
+}
+
+export function useEnrolment(enabled: boolean) {
+  return useQuery({
+    queryKey: ['enrolment'],
+    queryFn: () => get<Enrolment>('/api/v1/auth/enrolment'),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+export function useConfirmEnrolment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (code: string) => {
+      await post('/api/v1/auth/enrolment/confirm', { code });
+      queryClient.removeQueries({ queryKey: ['enrolment'] });
+      return reloadSession(queryClient);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await post('/api/v1/auth/logout');
+      queryClient.clear();
+      return reloadSession(queryClient);
+    },
+  });
+}
+
+export function saveLocale(locale: 'de' | 'en') {
+  return put('/api/v1/auth/profile', { locale });
+}
+
+export function useSwitchOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (organisationId: string) => {
+      await put('/api/v1/auth/current-organisation', { organisationId });
+      return reloadSession(queryClient);
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
+import { post } from '../../lib/api.ts';
+import { reloadSession, type Enrolment } from '../auth/auth.api.ts';
+
+export interface LocationDraft {
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
+export interface SetupBody {
+  organisation: { name: string; legalForm: LegalForm; locations: LocationDraft[] };
+  admin: { name: string; email: string; password: string };
+  locale: 'de' | 'en';
+}
+
+export function useRunSetup() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: SetupBody) => {
+      const result = await post<{ next: 'enrol'; enrolment: Enrolment }>('/api/v1/setup', body);
+      queryClient.setQueryData(['enrolment'], result.enrolment);
+      await reloadSession(queryClient);
+      return result.enrolment;
+    },
+  });
+}

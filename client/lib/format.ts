@@ -1,0 +1,23 @@
+import { currentLocale } from './i18n.ts';
+
+const TIME_ZONE = 'Europe/Berlin';
+
+function tag() {
+  return currentLocale() === 'de' ? 'de-DE' : 'en-GB';
+}
+
+/** Date and time as seen in a German practice (Europe/Berlin), e.g. 03.04.2026, 14:05. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '–';
+  return new Intl.DateTimeFormat(tag(), { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '–';
+  return new Intl.DateTimeFormat(tag(), { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(new Date(value));
+}
+
+/** A TOTP secret in groups of four, easier to type by hand. */
+export function groupSecret(secret: string): string {
+  return secret.replace(/\s+/g, '').match(/.{1,4}/g)?.join(' ') ?? secret;
+}
