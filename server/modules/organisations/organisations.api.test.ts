@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withOrganisation } from '../../db/tenant.ts';
+import { verifyAllAuditChains } from '../audit/audit.service.ts';
+import { eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
+
+for (const { engine, skipReason } of await eachEngine()) {
+  describe.skipIf(skipReason !== null)(`organisations, locations and the audit trail on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+    let t: TestApp;
+    let admin: Agent;
+    let orgId: string;
+    beforeAll(async () => {
+      t = await startTestApp(engine);
+      ({ agent: admin, organisationId: orgId } = await runFirstSetup(t.app));
+    });
+    afterAll(async () => t?.close());
+
+    it('shows the organisation from the setup with its locations sorted the German way', async () => {
+      await admin.request('POST', `/api/v1/organisations/${orgId}/locations`, { name: 'Ärztehaus Süd', city: 'München' });
+      const res = await admin.request('GET', `/api/v1/organisations/${orgId}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ name: 'Praxis A', legalForm: 'mvz_gmbh', me: { role: 'management', isAdmin: true } });
+      expect(res.json().locations.map((l: { name: string }) => l.name)).toEqual(['Ärztehaus Süd', 'Filiale Nord', 'Hauptstandort']);
+    });
+
+    it('changes master data and locations, naming each bad field', async () => {
+      const bad = await admin.request('PATCH', `/api/v1/organisations/${orgId}`, { name: '', legalForm: 'ag' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(['legalForm', 'name']);
+      const ok = await admin.request('PATCH', `/api/v1/organisations/${orgId}`, { name: 'MVZ Praxis A', legalForm: 'mvz_gmbh' });
+      expect(ok.json().name).toBe('MVZ Praxis A');
+
+      const dup = await admin.request('POST', `/api/v1/organisations/${orgId}/locations`, { name: 'filiale nord' });
+      expect(dup.statusCode).toBe(400);
+      expect(dup.json().issues).toEqual([expect.objectContaining({ path: ['name'], code: 'location.name_taken' })]);
+      const zip = await admin.request('POST', `/api/v1/organisations/${orgId}/locations`, { name: 'Filiale West', postalCode: '1234' });
+      expect(zip.statusCode).toBe(400);
+      expect(zip.json().issues[0]).toMatchObject({ path: ['postalCode'], code: 'postal_code' });
+
+      const created = await admin.request('POST', `/api/v1/organisations/${orgId}/locations`, { name: 'Filiale West', postalCode: '50667', city: 'Köln' });
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id;
+      const renamed = await admin.request('PATCH', `/api/v1/organisations/${orgId}/locations/${id}`, { name: 'Filiale Köln', postalCode: '50667', city: 'Köln' });
+      expect(renamed.json().name).toBe('Filiale Köln');
+      expect((await admin.request('DELETE', `/api/v1/organisations/${orgId}/locations/${id}`)).statusCode).toBe(204);
+      expect((await admin.request('DELETE', `/api/v1/organisations/${orgId}/locations/${id}`)).statusCode).toBe(404);
+    });
+
+    it('keeps at least one location', async () => {
+      const locations = (await admin.request('GET', `/api/v1/organisations/${orgId}/locations`)).json() as { id: string }[];
+      for (const location of locations.slice(1)) {
+        expect((await admin.request('DELETE', `/api/v1/organisations/${orgId}/locations/${location.id}`)).statusCode).toBe(204);
+      }
+      const last = await admin.request('DELETE', `/api/v1/organisations/${orgId}/locations/${locations[0]!.id}`);
+      expect(last.statusCode).toBe(409);
+      expect(last.json().code).toBe('location.in_use');
+    });
+
+    it('lets a service provider create another organisation it then administers', async () => {
+      const res = await admin.request('POST', '/api/v1/organisations', { name: 'Praxisnetz Ost', legalForm: 'praxisnetz', locations: [{ name: 'Geschäftsstelle' }] });
+      expect(res.statusCode).toBe(201);
+      const orgs = (await admin.request('GET', '/api/v1/auth/session')).json().organisations;
+      expect(orgs).toContainEqual(expect.objectContaining({ id: res.json().id, role: 'it_lead', isAdmin: true }));
+    });
+
+    it('writes every change into the audit trail, newest first, with an intact hash chain', async () => {
+      const res = await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`);
+      expect(res.statusCode).toBe(200);
+      const actions = (res.json() as { action: string; seq: number }[]).map((e) => e.action);
+      expect(actions.at(-1)).toBe('organisation.created');
+      expect(actions).toEqual(expect.arrayContaining(['member.added', 'location.created', 'location.updated', 'location.deleted', 'organisation.updated']));
+      const seqs = (res.json() as { seq: number }[]).map((e) => e.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+      const reports = await verifyAllAuditChains(t.ctx.db);
+      expect(reports.every((r) => r.problems.length === 0)).toBe(true);
+    });
+
+    it('refuses to edit or delete audit entries, even for the app role', async () => {
+      const failure = (work: Promise<unknown>) =>
+        work.then(() => 'succeeded', (error: Error & { cause?: Error }) => String(error.cause?.message ?? error.message));
+      // The owner (superuser) is stopped by the trigger, the app role already by missing privileges.
+      expect(await failure(t.ctx.db.execute(sql`update audit_events set action = 'x' where seq = 1`))).toMatch(/append-only/);
+      expect(await failure(t.ctx.db.execute(sql`delete from audit_events where seq = 1`))).toMatch(/append-only/);
+      expect(await failure(withOrganisation(t.ctx.db, orgId, (tx) => tx.execute(sql`delete from audit_events`)))).toMatch(/permission denied/);
+      expect(await failure(withOrganisation(t.ctx.db, orgId, (tx) => tx.execute(sql`update audit_events set action = 'x'`)))).toMatch(/permission denied/);
+    });
+
+    it('detects an entry edited behind the application’s back', async () => {
+      await t.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update audit_events set data = '{"name":"forged"}'::jsonb where organisation_id = ${orgId} and seq = 2`);
+      });
+      const report = (await verifyAllAuditChains(t.ctx.db)).find((r) => r.organisationId === orgId)!;
+      expect(report.problems).toContainEqual({ kind: 'hash_mismatch', seq: 2 });
+    });
+  });
+}
