@@ -29,7 +29,12 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext; routes: RegisteredRoute[] }> {
   const { config, database } = options;
   const ctx: AppContext = {
     config,
@@ -41,6 +46,11 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     bodyLimit: 1_048_576,
     trustProxy: true,
+  });
+  // Every route, so that the tenant-isolation test covers new routes without being told.
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,5 +86,5 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     });
   }
   app.addHook('onClose', async () => ctx.mailer.close());
-  return { app, ctx };
+  return { app, ctx, routes };
 }

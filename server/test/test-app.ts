@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { buildApp } from '../app.ts';
+import { buildApp, type RegisteredRoute } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { openDatabase, type Database, type Engine } from '../db/connect.ts';
@@ -97,6 +97,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export interface TestApp {
   app: FastifyInstance;
+  routes: RegisteredRoute[];
   ctx: AppContext;
   database: Database;
   close(): Promise<void>;
@@ -104,10 +105,11 @@ export interface TestApp {
 
 export async function startTestApp(engine: Engine, options: { config?: Partial<Config>; mailer?: Mailer } = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
-  const { app, ctx } = await buildApp({ config: testConfig(options.config), database, ...(options.mailer ? { mailer: options.mailer } : {}) });
+  const { app, ctx, routes } = await buildApp({ config: testConfig(options.config), database, ...(options.mailer ? { mailer: options.mailer } : {}) });
   await app.ready();
   return {
     app,
+    routes,
     ctx,
     database,
     close: async () => {
