@@ -18,16 +18,30 @@ export function errorText(t: TFunction, error: unknown): string {
   return t('errors.unknown');
 }
 
+/** Every leaf path of a form's values: { a: { b: [ { c } ] } } gives "a.b.0.c". */
+export function leafPaths(values: unknown, prefix = ''): Set<string> {
+  const paths = new Set<string>();
+  if (values !== null && typeof values === 'object') {
+    for (const [key, value] of Object.entries(values)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (value !== null && typeof value === 'object') leafPaths(value, path).forEach((p) => paths.add(p));
+      else paths.add(path);
+    }
+  }
+  return paths;
+}
+
 /**
  * Field errors for a Mantine form from a 400 answer: the issue path ["admin","email"] becomes "admin.email".
- * `prefix` drops a leading part of the body path when the form holds only a part of the body.
- * Returns the issues that name no field of the form (shown above the form instead).
+ * Pass the form's values so that issues naming no input of the form are returned in `rest` (shown above the form).
  */
 export function fieldErrors(
   t: TFunction,
   error: unknown,
-  knownFields?: (path: string) => boolean,
+  values?: unknown,
 ): { fields: Record<string, string>; rest: string[] } {
+  const known = values === undefined ? null : leafPaths(values);
+  const knownFields = known ? (path: string) => known.has(path) : undefined;
   const fields: Record<string, string> = {};
   const rest: string[] = [];
   if (!(error instanceof ApiRequestError)) return { fields, rest: [errorText(t, error)] };

@@ -17,17 +17,16 @@ export interface MyOrganisation {
   isAdmin: boolean;
 }
 
-export type Session =
-  | { state: 'anonymous'; setupNeeded: boolean }
-  | {
-      state: 'password_ok' | 'enrolling' | 'active';
-      csrfToken: string;
-      user: { id: string; name: string; email: string; locale: string };
-      organisations: MyOrganisation[];
-      currentOrganisationId: string | null;
-    };
+interface SignedInSession<S> {
+  state: S;
+  csrfToken: string;
+  user: { id: string; name: string; email: string; locale: string };
+  organisations: MyOrganisation[];
+  currentOrganisationId: string | null;
+}
 
-export type ActiveSession = Extract<Session, { state: 'active' }>;
+export type ActiveSession = SignedInSession<'active'>;
+export type Session = { state: 'anonymous'; setupNeeded: boolean } | SignedInSession<'password_ok'> | SignedInSession<'enrolling'> | ActiveSession;
 
 export const sessionKey = ['session'] as const;
 

@@ -1,0 +1,18 @@
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack p="xl" align="flex-start">
+      <Title order={1} size="h2">
+        {t('notFound.title')}
+      </Title>
+      <Text>{t('notFound.text')}</Text>
+      <Anchor component={Link} to="/">
+        {t('notFound.home')}
+      </Anchor>
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { AuditPage } from '../features/audit/audit-page.tsx';
+import { EnrolPage } from '../features/auth/enrol-page.tsx';
+import { homeOf, LoginPage } from '../features/auth/login-page.tsx';
+import { useSession } from '../features/auth/auth.api.ts';
+import { InvitePage } from '../features/invitations/invite-page.tsx';
+import { OutboxPage } from '../features/mail/outbox-page.tsx';
+import { CreateOrganisationPage, NoOrganisationPage } from '../features/organisations/create-organisation-page.tsx';
+import { LocationsPage } from '../features/organisations/locations-page.tsx';
+import { OverviewPage } from '../features/organisations/overview-page.tsx';
+import { SetupWizardPage } from '../features/setup/setup-wizard-page.tsx';
+import { PeoplePage } from '../features/users/people-page.tsx';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { PageLoader } from '../components/page-loader.tsx';
+import { AppLayout } from './app-layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+
+/** "/" sends everyone where they belong: setup, sign-in, enrolment or their organisation. */
+function Home() {
+  const session = useSession();
+  if (session.isPending) return <PageLoader />;
+  if (session.error) return <ErrorAlert error={session.error} />;
+  const data = session.data;
+  if (data.state === 'anonymous') return <Navigate to={data.setupNeeded ? '/setup' : '/login'} replace />;
+  if (data.state === 'password_ok') return <Navigate to="/login" replace />;
+  if (data.state === 'enrolling') return <Navigate to="/enrol" replace />;
+  if (!data.currentOrganisationId) return <NoOrganisationPage />;
+  return <Navigate to={homeOf(data)} replace />;
+}
+
+/** The signed-in part; anyone else goes to the sign-in and comes back afterwards. */
+function SignedIn() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <PageLoader />;
+  if (session.error) return <ErrorAlert error={session.error} />;
+  if (session.data.state !== 'active') {
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
+  return <AppLayout session={session.data} />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/', element: <Home /> },
+  { path: '/setup', element: <SetupWizardPage /> },
+  { path: '/login', element: <LoginPage /> },
+  { path: '/enrol', element: <EnrolPage /> },
+  { path: '/invite/:token', element: <InvitePage /> },
+  {
+    path: '/o/:organisationId',
+    element: <SignedIn />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'locations', element: <LocationsPage /> },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'outbox', element: <OutboxPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'new-organisation', element: <CreateOrganisationPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);

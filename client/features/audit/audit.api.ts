@@ -1,0 +1,24 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { get } from '../../lib/api.ts';
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  data: Record<string, unknown>;
+}
+
+const PAGE = 100;
+
+export function useAuditTrail(organisationId: string) {
+  return useInfiniteQuery({
+    queryKey: ['audit', organisationId],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      get<AuditEntry[]>(`/api/v1/organisations/${organisationId}/audit?limit=${PAGE}${pageParam ? `&before=${pageParam}` : ''}`),
+    getNextPageParam: (last) => (last.length < PAGE ? undefined : last[last.length - 1]?.seq),
+  });
+}

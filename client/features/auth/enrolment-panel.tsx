@@ -1,0 +1,93 @@
+import { Alert, Box, Button, Code, CopyButton, Group, Image, List, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CodeInput } from '../../components/code-input.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { isApiError } from '../../lib/api.ts';
+import { errorText, issueText } from '../../lib/form-errors.ts';
+import { groupSecret } from '../../lib/format.ts';
+import { useConfirmEnrolment, useEnrolment, type Enrolment, type Session } from './auth.api.ts';
+
+/**
+ * Two-factor enrolment: the QR code, the secret for typing by hand, which apps work, and the first code.
+ * Without `enrolment` it loads the pending one, so a reload shows the same QR code.
+ */
+export function EnrolmentPanel({ enrolment, onDone }: { enrolment?: Enrolment; onDone: (session: Session) => void }) {
+  const { t } = useTranslation();
+  const loaded = useEnrolment(!enrolment);
+  const data = enrolment ?? loaded.data;
+  const confirm = useConfirmEnrolment();
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+
+  if (!data) return loaded.error ? <ErrorAlert error={loaded.error} /> : <PageLoader />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setCodeError(null);
+    if (!/^\d{6}$/.test(code)) {
+      setCodeError(t('issues.six_digits'));
+      return;
+    }
+    confirm.mutate(code, {
+      onSuccess: onDone,
+      onError: (error) => {
+        const issue = isApiError(error) ? error.issues.find((i) => i.path[0] === 'code') : undefined;
+        if (issue) setCodeError(issueText(t, issue));
+        else if (isApiError(error, 'auth.totp_invalid')) setCodeError(t('errors.auth.totp_invalid'));
+        else setCodeError(errorText(t, error));
+      },
+    });
+  };
+
+  return (
+    <Stack gap="md">
+      <Text>{t('enrol.intro')}</Text>
+      <List type="ordered" spacing="xs">
+        <List.Item>{t('enrol.step1')}</List.Item>
+        <List.Item>{t('enrol.step2')}</List.Item>
+        <List.Item>{t('enrol.step3')}</List.Item>
+      </List>
+      <Text size="sm" c="dimmed">
+        {t('enrol.apps')}
+      </Text>
+      <Group align="flex-start" gap="lg" wrap="wrap">
+        <Box p={4} bg="white" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
+          <Image src={data.qrCodeDataUrl} alt={t('enrol.qrAlt')} w={200} h={200} />
+        </Box>
+        <Stack gap={6} style={{ flex: '1 1 220px', minWidth: 0 }}>
+          <Text size="sm" fw={500}>
+            {t('enrol.manualTitle')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('enrol.manualHint')}
+          </Text>
+          <Code block data-testid="totp-secret" data-secret={data.secret} style={{ fontSize: '1rem', wordBreak: 'break-all' }}>
+            {groupSecret(data.secret)}
+          </Code>
+          <CopyButton value={data.secret}>
+            {({ copied, copy }) => (
+              <Button size="xs" variant="light" onClick={copy} w="fit-content">
+                {copied ? t('common.copied') : t('enrol.copySecret')}
+              </Button>
+            )}
+          </CopyButton>
+        </Stack>
+      </Group>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <CodeInput label={t('enrol.codeLabel')} description={t('enrol.codeHint')} value={code} onChange={setCode} error={codeError} name="code" data-autofocus />
+          <Group>
+            <Button type="submit" loading={confirm.isPending}>
+              {t('enrol.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <Alert variant="light" color="blue">
+        {t('enrol.keepPhone')}
+      </Alert>
+    </Stack>
+  );
+}

@@ -1,0 +1,40 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../domain/auth/roles.ts';
+import { get, post } from '../../lib/api.ts';
+import { reloadSession, type Enrolment } from '../auth/auth.api.ts';
+
+export interface InvitationOffer {
+  organisationName: string;
+  email: string;
+  role: Role;
+  accountExists: boolean;
+}
+
+const base = (token: string) => `/api/v1/invitations/${encodeURIComponent(token)}`;
+
+export function useInvitationOffer(token: string) {
+  return useQuery({ queryKey: ['invitation', token], queryFn: () => get<InvitationOffer>(base(token)), retry: false, staleTime: Infinity });
+}
+
+export function useAcceptInvitation(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { name: string; password: string }) => {
+      const result = await post<{ next: 'enrol'; enrolment: Enrolment }>(`${base(token)}/accept`, input);
+      queryClient.setQueryData(['enrolment'], result.enrolment);
+      await reloadSession(queryClient);
+      return result.enrolment;
+    },
+  });
+}
+
+export function useJoinInvitation(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const result = await post<{ organisationId: string }>(`${base(token)}/join`);
+      await reloadSession(queryClient);
+      return result;
+    },
+  });
+}

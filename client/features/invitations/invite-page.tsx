@@ -1,0 +1,164 @@
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PASSWORD_MIN_LENGTH } from '../../../domain/auth/auth.schema.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { PublicLayout } from '../../components/public-layout.tsx';
+import { isApiError } from '../../lib/api.ts';
+import { fieldErrors } from '../../lib/form-errors.ts';
+import { useLogout, useSession, type Enrolment } from '../auth/auth.api.ts';
+import { EnrolmentPanel } from '../auth/enrolment-panel.tsx';
+import { homeOf } from '../auth/login-page.tsx';
+import { useAcceptInvitation, useInvitationOffer, useJoinInvitation, type InvitationOffer } from './invitations.api.ts';
+
+export function InvitePage() {
+  const { t } = useTranslation();
+  const { token = '' } = useParams();
+  const offer = useInvitationOffer(token);
+  const session = useSession();
+  const navigate = useNavigate();
+  const [enrolment, setEnrolment] = useState<Enrolment | undefined>();
+
+  if (offer.isPending || session.isPending) return <PageLoader />;
+  if (offer.error && !enrolment) {
+    const expired = isApiError(offer.error, 'invite.expired');
+    const gone = expired || isApiError(offer.error, 'invite.not_found');
+    return (
+      <PublicLayout title={t('invite.title')}>
+        <Stack>
+          <ErrorAlert error={offer.error} title={gone ? t('invite.unusable') : undefined} />
+          <Text size="sm">{t('invite.askAgain')}</Text>
+          <Anchor component={Link} to="/">
+            {t('invite.toStart')}
+          </Anchor>
+        </Stack>
+      </PublicLayout>
+    );
+  }
+
+  if (enrolment || session.data?.state === 'enrolling') {
+    return (
+      <PublicLayout title={t('enrol.title')} intro={t('invite.enrolIntro')} width={680}>
+        <EnrolmentPanel enrolment={enrolment} onDone={(next) => navigate(homeOf(next), { replace: true })} />
+      </PublicLayout>
+    );
+  }
+
+  const data = offer.data!;
+  return (
+    <PublicLayout title={t('invite.title')} width={600}>
+      <Stack gap="md">
+        <Alert variant="light" color="teal">
+          <Trans
+            i18nKey="invite.offer"
+            values={{ organisation: data.organisationName, role: t(`role.${data.role}`) }}
+            components={{ strong: <strong /> }}
+          />
+        </Alert>
+        <Text size="sm">{t('invite.forEmail', { email: data.email })}</Text>
+        {data.accountExists ? <ExistingAccount token={token} offer={data} /> : <NewAccountForm token={token} onEnrol={setEnrolment} />}
+      </Stack>
+    </PublicLayout>
+  );
+}
+
+function NewAccountForm({ token, onEnrol }: { token: string; onEnrol: (enrolment: Enrolment) => void }) {
+  const { t } = useTranslation();
+  const accept = useAcceptInvitation(token);
+  const [problems, setProblems] = useState<string[]>([]);
+  const form = useForm({ mode: 'controlled', initialValues: { name: '', password: '', passwordRepeat: '' } });
+
+  const submit = form.onSubmit((values) => {
+    setProblems([]);
+    const errors: Record<string, string> = {};
+    if (!values.name.trim()) errors.name = t('issues.required');
+    if (!values.password) errors.password = t('issues.required');
+    if (values.password !== values.passwordRepeat) errors.passwordRepeat = t('issues.password_mismatch');
+    if (Object.keys(errors).length) {
+      form.setErrors(errors);
+      return;
+    }
+    accept.mutate(
+      { name: values.name, password: values.password },
+      {
+        onSuccess: onEnrol,
+        onError: (error) => {
+          const { fields, rest } = fieldErrors(t, error, form.values);
+          form.setErrors(fields);
+          setProblems(rest);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text>{t('invite.newAccount')}</Text>
+        <TextInput label={t('person.name')} autoComplete="name" required {...form.getInputProps('name')} />
+        <PasswordInput
+          label={t('password.label')}
+          description={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('password')}
+        />
+        <PasswordInput label={t('password.repeat')} autoComplete="new-password" required {...form.getInputProps('passwordRepeat')} />
+        <ErrorAlert messages={problems} />
+        <Group>
+          <Button type="submit" loading={accept.isPending}>
+            {t('invite.createAccount')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ExistingAccount({ token, offer }: { token: string; offer: InvitationOffer }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const join = useJoinInvitation(token);
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const data = session.data;
+
+  if (data?.state !== 'active') {
+    return (
+      <Stack gap="sm">
+        <Text>{t('invite.loginFirst')}</Text>
+        <Button component={Link} to={`/login?next=${encodeURIComponent(`/invite/${token}`)}`} w="fit-content">
+          {t('invite.toLogin')}
+        </Button>
+      </Stack>
+    );
+  }
+  if (data.user.email.toLowerCase() !== offer.email.toLowerCase()) {
+    return (
+      <Stack gap="sm">
+        <Alert color="orange" variant="light">
+          {t('invite.wrongAccount', { email: data.user.email, invited: offer.email })}
+        </Alert>
+        <Button variant="default" w="fit-content" onClick={() => logout.mutate()} loading={logout.isPending}>
+          {t('shell.logout')}
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Text>{t('invite.joinText', { name: data.user.name })}</Text>
+      {join.error && <ErrorAlert error={join.error} />}
+      <Button
+        w="fit-content"
+        loading={join.isPending}
+        onClick={() => join.mutate(undefined, { onSuccess: (result) => navigate(`/o/${result.organisationId}`, { replace: true }) })}
+      >
+        {t('invite.join')}
+      </Button>
+    </Stack>
+  );
+}

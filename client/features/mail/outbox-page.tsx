@@ -1,0 +1,74 @@
+import { Accordion, Alert, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useOutbox, type OutboxMail } from './outbox.api.ts';
+
+function deliveryBadge(mail: OutboxMail, t: (key: string) => string) {
+  if (mail.error) return <Badge color="red" variant="light">{t('outbox.failed')}</Badge>;
+  if (mail.sentAt) return <Badge color="teal" variant="light">{t('outbox.sent')}</Badge>;
+  if (mail.delivery === 'smtp') return <Badge color="yellow" variant="light">{t('outbox.pending')}</Badge>;
+  return <Badge color="gray" variant="light">{t('outbox.notSent')}</Badge>;
+}
+
+export function OutboxPage() {
+  const { t } = useTranslation();
+  const { organisationId = '' } = useParams();
+  const outbox = useOutbox(organisationId);
+
+  if (outbox.isPending) return <PageLoader />;
+  if (outbox.error) return <ErrorAlert error={outbox.error} />;
+  const { smtp, mails } = outbox.data;
+
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('outbox.title')} description={t('outbox.description')} />
+      <Alert variant="light" color={smtp ? 'teal' : 'blue'}>
+        {smtp ? t('outbox.smtpOn') : t('outbox.smtpOff')}
+      </Alert>
+      {mails.length === 0 ? (
+        <Text c="dimmed">{t('outbox.empty')}</Text>
+      ) : (
+        <Card withBorder padding={0}>
+          <Accordion variant="default" chevronPosition="right" data-testid="outbox-list">
+            {mails.map((mail) => (
+              <Accordion.Item key={mail.id} value={mail.id}>
+                <Accordion.Control>
+                  <Group justify="space-between" wrap="wrap" gap="xs" pr="sm">
+                    <Stack gap={0} style={{ minWidth: 0, flex: '1 1 260px' }}>
+                      <Text fw={500} size="sm" truncate="end">
+                        {mail.subject}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('outbox.to', { recipient: mail.recipient })} · {formatDateTime(mail.createdAt)}
+                      </Text>
+                    </Stack>
+                    <Group gap="xs">
+                      <Badge variant="outline" color="gray">
+                        {t(`outbox.kind.${mail.kind}`, { defaultValue: mail.kind })}
+                      </Badge>
+                      {deliveryBadge(mail, t)}
+                    </Group>
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  {mail.error && (
+                    <Alert color="red" variant="light" mb="sm">
+                      {mail.error}
+                    </Alert>
+                  )}
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} ff="monospace">
+                    {mail.bodyText}
+                  </Text>
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,108 @@
+import { Anchor, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { PublicLayout } from '../../components/public-layout.tsx';
+import { fieldErrors } from '../../lib/form-errors.ts';
+import { useLogout, useSwitchOrganisation } from '../auth/auth.api.ts';
+import type { LocationDraft } from '../setup/setup.api.ts';
+import { legalFormOptions } from './legal-forms.ts';
+import { emptyLocation, LocationRows } from './location-rows.tsx';
+import { useCreateOrganisation } from './organisations.api.ts';
+
+interface Values {
+  name: string;
+  legalForm: LegalForm | null;
+  locations: LocationDraft[];
+}
+
+function CreateOrganisationForm() {
+  const { t } = useTranslation();
+  const create = useCreateOrganisation();
+  const switchOrganisation = useSwitchOrganisation();
+  const navigate = useNavigate();
+  const [problems, setProblems] = useState<string[]>([]);
+  const form = useForm<Values>({ mode: 'controlled', initialValues: { name: '', legalForm: null, locations: [emptyLocation()] } });
+
+  const submit = form.onSubmit((values) => {
+    setProblems([]);
+    const errors: Record<string, string> = {};
+    if (!values.name.trim()) errors.name = t('issues.required');
+    if (!values.legalForm) errors.legalForm = t('issues.choose');
+    values.locations.forEach((l, i) => {
+      if (!l.name.trim()) errors[`locations.${i}.name`] = t('issues.required');
+    });
+    if (Object.keys(errors).length) {
+      form.setErrors(errors);
+      return;
+    }
+    create.mutate(
+      { name: values.name, legalForm: values.legalForm as LegalForm, locations: values.locations },
+      {
+        onSuccess: ({ id }) => {
+          switchOrganisation.mutate(id, { onSettled: () => navigate(`/o/${id}`) });
+        },
+        onError: (error) => {
+          const { fields, rest } = fieldErrors(t, error, form.values);
+          form.setErrors(fields);
+          setProblems(rest);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <TextInput label={t('organisation.name')} required {...form.getInputProps('name')} />
+        <Select label={t('organisation.legalForm')} placeholder={t('common.choose')} data={legalFormOptions(t)} allowDeselect={false} required {...form.getInputProps('legalForm')} />
+        <Text fw={500}>{t('setup.locationsTitle')}</Text>
+        <LocationRows
+          prefix="locations"
+          locations={form.values.locations}
+          getInputProps={(path) => form.getInputProps(path)}
+          onAdd={() => form.insertListItem('locations', emptyLocation())}
+          onRemove={(index) => form.removeListItem('locations', index)}
+        />
+        <ErrorAlert messages={problems} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending || switchOrganisation.isPending}>
+            {t('newOrganisation.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function CreateOrganisationPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg" maw={760}>
+      <PageHeader title={t('newOrganisation.title')} description={t('newOrganisation.description')} />
+      <Card withBorder padding="lg">
+        <CreateOrganisationForm />
+      </Card>
+    </Stack>
+  );
+}
+
+/** Signed in, but a member of no organisation (e.g. removed from the last one). */
+export function NoOrganisationPage() {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  return (
+    <PublicLayout title={t('newOrganisation.noneTitle')} intro={t('newOrganisation.noneText')} width={720}>
+      <CreateOrganisationForm />
+      <Text size="sm" mt="lg">
+        <Anchor component="button" type="button" onClick={() => logout.mutate()}>
+          {t('shell.logout')}
+        </Anchor>
+      </Text>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../domain/auth/roles.ts';
+import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
+import { del, get, patch, post } from '../../lib/api.ts';
+import { reloadSession } from '../auth/auth.api.ts';
+import type { LocationDraft } from '../setup/setup.api.ts';
+
+export interface Location {
+  id: string;
+  name: string;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  legalForm: LegalForm;
+  createdAt: string;
+  updatedAt: string;
+  locations: Location[];
+  me: { role: Role; isAdmin: boolean };
+}
+
+const base = (organisationId: string) => `/api/v1/organisations/${organisationId}`;
+export const organisationKey = (organisationId: string) => ['organisation', organisationId] as const;
+
+export function useOrganisation(organisationId: string) {
+  return useQuery({ queryKey: organisationKey(organisationId), queryFn: () => get<Organisation>(base(organisationId)) });
+}
+
+export function useUpdateOrganisation(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; legalForm: LegalForm }) => patch(base(organisationId), input),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: organisationKey(organisationId) });
+      await reloadSession(queryClient);
+    },
+  });
+}
+
+export function useCreateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; legalForm: LegalForm; locations: LocationDraft[] }) =>
+      post<{ id: string }>('/api/v1/organisations', input),
+    onSuccess: async () => {
+      await reloadSession(queryClient);
+    },
+  });
+}
+
+export function useSaveLocation(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: LocationDraft & { id?: string }) =>
+      id ? patch<Location>(`${base(organisationId)}/locations/${id}`, input) : post<Location>(`${base(organisationId)}/locations`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKey(organisationId) }),
+  });
+}
+
+export function useDeleteLocation(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (locationId: string) => del(`${base(organisationId)}/locations/${locationId}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organisationKey(organisationId) }),
+  });
+}

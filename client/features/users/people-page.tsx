@@ -1,0 +1,173 @@
+import { Badge, Button, Card, Group, Modal, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Role } from '../../../domain/auth/roles.ts';
+import { permissionsOf } from '../../app/permissions.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { useSession } from '../auth/auth.api.ts';
+import { useOrganisation } from '../organisations/organisations.api.ts';
+import { InvitationList } from './invitation-list.tsx';
+import { InviteForm } from './invite-form.tsx';
+import { roleOptions } from './roles.ts';
+import { useMembers, useRemoveMember, useUpdateMember, type Member } from './users.api.ts';
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const { organisationId = '' } = useParams();
+  const organisation = useOrganisation(organisationId);
+  const members = useMembers(organisationId);
+  const session = useSession();
+  const update = useUpdateMember(organisationId);
+  const [removing, setRemoving] = useState<Member | null>(null);
+
+  if (organisation.isPending || members.isPending) return <PageLoader />;
+  if (organisation.error) return <ErrorAlert error={organisation.error} />;
+  if (members.error) return <ErrorAlert error={members.error} />;
+  const can = permissionsOf(organisation.data.me);
+  const myId = session.data?.state === 'active' ? session.data.user.id : null;
+
+  return (
+    <Stack gap="xl">
+      <PageHeader title={t('people.title')} description={t('people.description')} />
+      <Stack gap="sm">
+        {update.error && <ErrorAlert error={update.error} />}
+        <Card withBorder padding={0}>
+          <Table.ScrollContainer minWidth={680}>
+            <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="members-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('person.name')}</Table.Th>
+                  <Table.Th>{t('people.role')}</Table.Th>
+                  <Table.Th>{t('people.admin')}</Table.Th>
+                  <Table.Th>{t('people.mfa')}</Table.Th>
+                  <Table.Th>{t('people.since')}</Table.Th>
+                  {can.admin && <Table.Th />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {members.data.map((member) => (
+                  <Table.Tr key={member.userId}>
+                    <Table.Td>
+                      <Text fw={500} size="sm">
+                        {member.name}
+                        {member.userId === myId && (
+                          <Text span c="dimmed" size="sm">
+                            {' '}
+                            ({t('people.you')})
+                          </Text>
+                        )}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {member.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td miw={200}>
+                      {can.admin ? (
+                        <Select
+                          size="xs"
+                          aria-label={t('people.roleOf', { name: member.name })}
+                          data={roleOptions(t)}
+                          value={member.role}
+                          allowDeselect={false}
+                          onChange={(role) => role && update.mutate({ userId: member.userId, role: role as Role, isAdmin: member.isAdmin })}
+                        />
+                      ) : (
+                        <Text size="sm">{t(`role.${member.role}`)}</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {can.admin ? (
+                        <Switch
+                          aria-label={t('people.adminOf', { name: member.name })}
+                          checked={member.isAdmin}
+                          disabled={member.role === 'auditor'}
+                          onChange={(event) => update.mutate({ userId: member.userId, role: member.role, isAdmin: event.currentTarget.checked })}
+                        />
+                      ) : member.isAdmin ? (
+                        <Badge variant="light">{t('common.yes')}</Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('common.no')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {member.hasMfa ? (
+                        <Badge color="teal" variant="light">
+                          {t('people.mfaOn')}
+                        </Badge>
+                      ) : (
+                        <Badge color="orange" variant="light">
+                          {t('people.mfaOff')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDate(member.since)}</Text>
+                    </Table.Td>
+                    {can.admin && (
+                      <Table.Td>
+                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRemoving(member)}>
+                          {t('common.remove')}
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+        <Text size="sm" c="dimmed">
+          {t('people.rolesExplained')}
+        </Text>
+      </Stack>
+      {can.admin && (
+        <>
+          <Stack gap="sm">
+            <Title order={2} size="h3">
+              {t('invite.formTitle')}
+            </Title>
+            <InviteForm organisationId={organisationId} />
+          </Stack>
+          <Stack gap="sm">
+            <Title order={2} size="h3">
+              {t('invite.openTitle')}
+            </Title>
+            <InvitationList organisationId={organisationId} />
+          </Stack>
+        </>
+      )}
+      <RemoveMemberModal organisationId={organisationId} member={removing} onClose={() => setRemoving(null)} />
+    </Stack>
+  );
+}
+
+function RemoveMemberModal({ organisationId, member, onClose }: { organisationId: string; member: Member | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const remove = useRemoveMember(organisationId);
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={member !== null} onClose={close} title={t('people.removeTitle')}>
+      <Stack>
+        <Text>{t('people.removeText', { name: member?.name ?? '' })}</Text>
+        {remove.error && <ErrorAlert error={remove.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={remove.isPending} onClick={() => member && remove.mutate(member.userId, { onSuccess: close })}>
+            {t('common.remove')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
