@@ -13,7 +13,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'praxisschild-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cli(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, out: result.stdout + result.stderr };

@@ -96,6 +96,7 @@ export const outboxMails = pgTable(
     sentAt: ts('sent_at'),
     delivery: text('delivery').notNull(),
     error: text('error'),
+    claimedAt: ts('claimed_at'),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );

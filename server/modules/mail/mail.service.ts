@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Db, Tx } from '../../db/connect.ts';
+import { queryRows, type Db, type Tx } from '../../db/connect.ts';
 import { outboxMails } from '../../db/schema.ts';
 
 export interface MailInput {
@@ -28,16 +28,23 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
 
   async function deliver(db: Db): Promise<number> {
     if (!transport) return 0;
-    const pending = await db
-      .select()
-      .from(outboxMails)
-      .where(and(eq(outboxMails.delivery, 'smtp'), isNull(outboxMails.sentAt)))
-      .limit(50);
+    // Claim a batch (skip what another process holds; retry a claim older than ten minutes).
+    const pending = await queryRows<{ organisation_id: string; id: string; recipient: string; subject: string; body_text: string }>(
+      db,
+      sql`update outbox_mails set claimed_at = now()
+          where (organisation_id, id) in (
+            select organisation_id, id from outbox_mails
+            where delivery = 'smtp' and sent_at is null
+              and (claimed_at is null or claimed_at < now() - interval '10 minutes')
+            order by created_at limit 50
+            for update skip locked)
+          returning organisation_id, id, recipient, subject, body_text`,
+    );
     let sent = 0;
     for (const mail of pending) {
-      const where = and(eq(outboxMails.organisationId, mail.organisationId), eq(outboxMails.id, mail.id));
+      const where = and(eq(outboxMails.organisationId, mail.organisation_id), eq(outboxMails.id, mail.id));
       try {
-        await transport.sendMail({ from, to: mail.recipient, subject: mail.subject, text: mail.bodyText });
+        await transport.sendMail({ from, to: mail.recipient, subject: mail.subject, text: mail.body_text });
         await db.update(outboxMails).set({ sentAt: new Date(), error: null }).where(where);
         sent++;
       } catch (error) {
