@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, desktop, launchBrowser, screenshotBoth } from './support/browser.ts';
+import { admin, completeEnrolment, fillAdminStep, fillOrganisationStep, login, logout, practice, seeText } from './support/journeys.ts';
+import { ensureClientBuilt, startServer, type RunningServer } from './support/server.ts';
+
+const run = chromiumAvailable();
+
+describe.runIf(run)('first run', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    page.setDefaultTimeout(30_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('sets up the practice, enrols two-factor, signs out and in again, and keeps the data over a restart', async () => {
+    await page.goto(server.url);
+    await page.waitForURL(/\/setup$/, { waitUntil: 'commit' });
+    await seeText(page, 'praxisschild einrichten');
+    await screenshotBoth(page, '01-setup-organisation');
+
+    // "Weiter" with empty fields stays on step 1 and marks the fields.
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+    await seeText(page, 'Bitte ausfüllen.');
+
+    await fillOrganisationStep(page);
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+
+    // A too short password: the server answers 400 and the message stands next to the password field.
+    await fillAdminStep(page, 'zu kurz');
+    await screenshotBoth(page, '02-setup-admin');
+    await page.getByRole('button', { name: /Konto anlegen/ }).click();
+    const passwordField = page.getByLabel(/^Passwort/).first();
+    await seeText(page, /Das Passwort braucht mindestens 12 Zeichen/);
+    const wrapperText = await passwordField.evaluate((input) => input.closest('.mantine-InputWrapper-root')?.textContent ?? '');
+    expect(wrapperText).toContain('mindestens 12 Zeichen');
+    // Nothing typed is lost: name and e-mail are still there, and so is step 1.
+    expect(await page.getByRole('textbox', { name: /Vor- und Nachname/ }).inputValue()).toBe(admin.name);
+    await screenshotBoth(page, '03-setup-error');
+
+    await fillAdminStep(page, admin.password);
+    await page.getByRole('button', { name: /Konto anlegen/ }).click();
+    await seeText(page, 'Zwei-Faktor-Anmeldung', 15_000).catch(() => undefined);
+    await page.getByTestId('totp-secret').waitFor();
+    await screenshotBoth(page, '04-setup-totp');
+
+    // A wrong code is refused with a message at the field.
+    await page.getByRole('textbox', { name: /Code aus der App/ }).fill('000000');
+    await page.getByRole('button', { name: /Bestätigen/ }).click();
+    await seeText(page, /Der Code stimmt nicht/);
+
+    const { nextCode } = await completeEnrolment(page);
+    await page.waitForURL(/\/o\/[0-9a-f-]{36}$/, { waitUntil: 'commit' });
+    await seeText(page, practice.name);
+    await seeText(page, practice.legalForm);
+    await seeText(page, 'Filiale Nord');
+    await screenshotBoth(page, '05-overview');
+
+    await logout(page, admin.name);
+    await seeText(page, 'Anmelden');
+    await screenshotBoth(page, '06-login');
+
+    await login(page, server.url, admin.email, admin.password, nextCode);
+    await seeText(page, practice.name);
+
+    // Restart the server process with the same data folder: signing in still works, the data is there.
+    await logout(page, admin.name);
+    await server.restart();
+    await login(page, server.url, admin.email, admin.password, nextCode);
+    await seeText(page, practice.name);
+    await seeText(page, 'Hauptpraxis');
+  });
+
+  it('tells a wrong password apart from a wrong code', async () => {
+    const context = await browser.newContext({ viewport: desktop });
+    const other = await context.newPage();
+    await other.goto(`${server.url}/login`);
+    await other.getByRole('textbox', { name: /E-Mail/ }).fill(admin.email);
+    await other.getByLabel(/^Passwort/).fill('falsches Passwort 123');
+    await other.getByRole('button', { name: /^Weiter$/ }).click();
+    await seeText(other, /E-Mail-Adresse oder Passwort stimmen nicht/);
+    await screenshotBoth(other, '07-login-error');
+    await context.close();
+  });
+});
