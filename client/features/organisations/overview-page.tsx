@@ -30,7 +30,7 @@ export function OverviewPage() {
           <Text size="sm" c="dimmed">
             {t('organisation.legalForm')}
           </Text>
-          <Text fw={600} size="lg" data-testid="overview-legal-form">
+          <Text fw={600} size="lg" data-testid="overview-legal-form" style={{ hyphens: 'auto', overflowWrap: 'anywhere' }}>
             {t(`legalForm.${org.legalForm}`)}
           </Text>
           <Text size="sm" c="dimmed" mt="sm">
@@ -59,7 +59,7 @@ export function OverviewPage() {
             {t('overview.myRole')}
           </Text>
           <Group gap="xs">
-            <Text fw={600} size="lg">
+            <Text fw={600} size="lg" style={{ hyphens: 'auto', overflowWrap: 'anywhere' }}>
               {t(`role.${org.me.role}`)}
             </Text>
             {org.me.isAdmin && <Badge variant="light">{t('role.admin')}</Badge>}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, desktop, launchBrowser, screenshotBoth } from './support/browser.ts';
+import { chooseOption, completeEnrolment, runSetup, seeText } from './support/journeys.ts';
+import { ensureClientBuilt, startServer, type RunningServer } from './support/server.ts';
+
+const run = chromiumAvailable();
+
+describe.runIf(run)('inviting a colleague', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let adminPage: Page;
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    adminPage = await browser.newPage({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    adminPage.setDefaultTimeout(30_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('invites a staff member who sets a password, enrols two-factor and appears in the members table', async () => {
+    await runSetup(adminPage, server.url);
+    const orgPath = new URL(adminPage.url()).pathname;
+
+    await adminPage.getByRole('link', { name: 'Personen & Rollen' }).click();
+    await adminPage.waitForURL(/\/people$/, { waitUntil: 'commit' });
+    await seeText(adminPage, 'Person einladen');
+
+    // An invalid address is refused by the server, next to the field; what was typed stays.
+    await adminPage.getByRole('textbox', { name: /E-Mail-Adresse/ }).fill('kein-at-zeichen');
+    await adminPage.getByRole('button', { name: 'Einladung erstellen' }).click();
+    await seeText(adminPage, /gültige E-Mail-Adresse/);
+    expect(await adminPage.getByRole('textbox', { name: /E-Mail-Adresse/ }).inputValue()).toBe('kein-at-zeichen');
+
+    await adminPage.getByRole('textbox', { name: /E-Mail-Adresse/ }).fill('sabine.helfer@praxis-muster.de');
+    await chooseOption(adminPage, /^Rolle/, 'Mitarbeitende/r');
+    await adminPage.getByRole('button', { name: 'Einladung erstellen' }).click();
+    const linkBox = adminPage.getByTestId('invite-link');
+    await linkBox.waitFor();
+    const link = (await linkBox.textContent())?.trim() ?? '';
+    expect(link).toMatch(new RegExp(`^${server.url}/invite/`));
+    await seeText(adminPage, 'sabine.helfer@praxis-muster.de');
+    await screenshotBoth(adminPage, '10-people-invited');
+
+    // The invited person opens the link in a browser of their own.
+    const context = await browser.newContext({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    const invitee = await context.newPage();
+    invitee.setDefaultTimeout(30_000);
+    await invitee.goto(link);
+    await seeText(invitee, 'Hausarztpraxis Dr. Muster');
+    await seeText(invitee, /Mitarbeitende\/r/);
+    await screenshotBoth(invitee, '11-invite-accept');
+    await invitee.getByRole('textbox', { name: /Vor- und Nachname/ }).fill('Sabine Helfer');
+    await invitee.getByLabel(/^Passwort/).first().fill('Kaffee in der Teeküche ist immer leer');
+    await invitee.getByLabel(/Passwort wiederholen/).fill('Kaffee in der Teeküche ist immer leer');
+    await invitee.getByRole('button', { name: /Konto anlegen/ }).click();
+    await invitee.getByTestId('totp-secret').waitFor();
+    await screenshotBoth(invitee, '12-invite-enrol');
+    await completeEnrolment(invitee);
+    await invitee.waitForURL(new RegExp(`${orgPath}$`), { waitUntil: 'commit' });
+    await seeText(invitee, 'Hausarztpraxis Dr. Muster');
+    await seeText(invitee, 'Sabine Helfer');
+    // Staff see no administration pages.
+    expect(await invitee.getByRole('link', { name: 'Postausgang' }).count()).toBe(0);
+    await screenshotBoth(invitee, '13-staff-overview');
+    await context.close();
+
+    // The administrator sees the new colleague in the members table, with two-factor set up.
+    await adminPage.reload();
+    const table = adminPage.getByTestId('members-table');
+    await table.getByText('Sabine Helfer').waitFor();
+    const row = table.getByRole('row', { name: /Sabine Helfer/ });
+    expect(await row.textContent()).toContain('eingerichtet');
+    await seeText(adminPage, 'Keine offenen Einladungen.');
+    await screenshotBoth(adminPage, '14-people');
+
+    // The outbox lists the invitation mail.
+    await adminPage.getByRole('link', { name: 'Postausgang' }).click();
+    await adminPage.waitForURL(/\/outbox$/, { waitUntil: 'commit' });
+    const outbox = adminPage.getByTestId('outbox-list');
+    await outbox.getByText(/Einladung zu praxisschild/).waitFor();
+    expect(await outbox.textContent()).toContain('sabine.helfer@praxis-muster.de');
+    await outbox.getByText(/Einladung zu praxisschild/).click();
+    await screenshotBoth(adminPage, '15-outbox');
+
+    // Locations, the audit trail and "add organisation" for the screenshots and a quick check.
+    await adminPage.getByRole('link', { name: 'Standorte', exact: true }).click();
+    await seeText(adminPage, 'Lindenstraße 5, 10115 Berlin');
+    await screenshotBoth(adminPage, '16-locations');
+    await adminPage.getByRole('link', { name: 'Protokoll' }).click();
+    await adminPage.getByTestId('audit-table').getByText('Einladung erstellt').waitFor();
+    await seeText(adminPage, 'Person hinzugefügt');
+    await screenshotBoth(adminPage, '17-audit');
+    await adminPage.getByRole('link', { name: /Organisation anlegen/ }).click();
+    await seeText(adminPage, /IT-Dienstleister und Praxisnetze/);
+    await screenshotBoth(adminPage, '18-new-organisation');
+  });
+});
