@@ -38,8 +38,9 @@ describe.runIf(run)('inviting a colleague', () => {
     await seeText(adminPage, /gültige E-Mail-Adresse/);
     expect(await adminPage.getByRole('textbox', { name: /E-Mail-Adresse/ }).inputValue()).toBe('kein-at-zeichen');
 
-    await adminPage.getByRole('textbox', { name: /E-Mail-Adresse/ }).fill('sabine.helfer@praxis-muster.de');
-    await chooseOption(adminPage, /^Rolle/, 'Mitarbeitende/r');
+    const inviteForm = adminPage.getByTestId('invite-form');
+    await inviteForm.getByRole('textbox', { name: /E-Mail-Adresse/ }).fill('sabine.helfer@praxis-muster.de');
+    await chooseOption(adminPage, /^Rolle/, 'Datenschutzbeauftragte/r', inviteForm);
     await adminPage.getByRole('button', { name: 'Einladung erstellen' }).click();
     const linkBox = adminPage.getByTestId('invite-link');
     await linkBox.waitFor();
@@ -54,7 +55,7 @@ describe.runIf(run)('inviting a colleague', () => {
     invitee.setDefaultTimeout(30_000);
     await invitee.goto(link);
     await seeText(invitee, 'Hausarztpraxis Dr. Muster');
-    await seeText(invitee, /Mitarbeitende\/r/);
+    await seeText(invitee, /Datenschutzbeauftragte\/r/);
     await screenshotBoth(invitee, '11-invite-accept');
     await invitee.getByRole('textbox', { name: /Vor- und Nachname/ }).fill('Sabine Helfer');
     await invitee.getByLabel(/^Passwort/).first().fill('Kaffee in der Teeküche ist immer leer');
@@ -77,6 +78,10 @@ describe.runIf(run)('inviting a colleague', () => {
     await table.getByText('Sabine Helfer').waitFor();
     const row = table.getByRole('row', { name: /Sabine Helfer/ });
     expect(await row.textContent()).toContain('eingerichtet');
+    expect(await row.getByRole('combobox').or(row.getByRole('textbox')).first().inputValue()).toBe('Datenschutzbeauftragte/r');
+    // The administrator's own role is untouched.
+    const me = table.getByRole('row', { name: /Maria Muster/ });
+    expect(await me.getByRole('combobox').or(me.getByRole('textbox')).first().inputValue()).toMatch(/Geschäftsführung/);
     await seeText(adminPage, 'Keine offenen Einladungen.');
     await screenshotBoth(adminPage, '14-people');
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { readSecret, totpClock } from './browser.ts';
 
 export const admin = {
@@ -9,8 +9,9 @@ export const admin = {
 };
 export const practice = { name: 'Hausarztpraxis Dr. Muster', legalForm: 'Berufsausübungsgemeinschaft (BAG)' };
 
-export async function chooseOption(page: Page, label: string | RegExp, option: string) {
-  await page.getByRole('combobox', { name: label }).or(page.getByRole('textbox', { name: label })).first().click();
+export async function chooseOption(page: Page, label: string | RegExp, option: string, within?: Locator) {
+  const scope = within ?? page.locator('body');
+  await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 

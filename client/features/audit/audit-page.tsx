@@ -10,7 +10,7 @@ import { useAuditTrail, type AuditEntry } from './audit.api.ts';
 
 /** A few words about what changed, from the entry's data (role, name, e-mail …). */
 type T = (key: string, options?: Record<string, unknown>) => string;
-const SHOWN = new Set(['name', 'legalForm', 'role', 'isAdmin', 'email', 'street', 'postalCode', 'city']);
+const SHOWN = ['name', 'legalForm', 'role', 'isAdmin', 'email', 'street', 'postalCode', 'city'];
 
 function show(key: string, value: unknown, t: T): string {
   if (value === null || value === undefined || value === '') return '–';
@@ -30,15 +30,16 @@ function describe(entry: AuditEntry, t: T, names: Map<string, string>): string {
   const after = data.after as Record<string, unknown> | undefined;
   const before = (data.before ?? {}) as Record<string, unknown>;
   const source = after && typeof after === 'object' ? after : data;
-  for (const [key, value] of Object.entries(source)) {
-    if (!SHOWN.has(key)) continue;
+  for (const key of SHOWN) {
+    if (!(key in source)) continue;
+    const value = source[key];
     const label = t(`audit.field.${key}`);
     if (after) {
       const old = before[key] ?? null;
       const now = value === '' ? null : (value ?? null);
       if (old === now) continue;
       parts.push(`${label}: ${show(key, old, t)} → ${show(key, now, t)}`);
-    } else {
+    } else if (value !== null && value !== undefined && value !== '') {
       parts.push(`${label}: ${show(key, value, t)}`);
     }
   }

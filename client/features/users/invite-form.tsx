@@ -45,7 +45,7 @@ export function InviteForm({ organisationId }: { organisationId: string }) {
   });
 
   return (
-    <Card withBorder padding="lg">
+    <Card withBorder padding="lg" data-testid="invite-form">
       <form onSubmit={submit} noValidate>
         <Grid gap="sm" align="flex-start">
           <Grid.Col span={{ base: 12, sm: 6 }}>

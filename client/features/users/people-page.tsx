@@ -36,7 +36,7 @@ export function PeoplePage() {
       <Stack gap="sm">
         {update.error && <ErrorAlert error={update.error} />}
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={680}>
+          <Table.ScrollContainer minWidth={700}>
             <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="members-table">
               <Table.Thead>
                 <Table.Tr>
@@ -65,7 +65,7 @@ export function PeoplePage() {
                         {member.email}
                       </Text>
                     </Table.Td>
-                    <Table.Td miw={200}>
+                    <Table.Td miw={190}>
                       {can.admin ? (
                         <Select
                           size="xs"
@@ -96,15 +96,9 @@ export function PeoplePage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {member.hasMfa ? (
-                        <Badge color="teal" variant="light">
-                          {t('people.mfaOn')}
-                        </Badge>
-                      ) : (
-                        <Badge color="orange" variant="light">
-                          {t('people.mfaOff')}
-                        </Badge>
-                      )}
+                      <Text size="sm" fw={500} c={member.hasMfa ? 'teal.8' : 'orange.8'}>
+                        {member.hasMfa ? t('people.mfaOn') : t('people.mfaOff')}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{formatDate(member.since)}</Text>
