@@ -44,7 +44,7 @@ export function PeoplePage() {
                   <Table.Th>{t('people.role')}</Table.Th>
                   <Table.Th>{t('people.admin')}</Table.Th>
                   <Table.Th>{t('people.mfa')}</Table.Th>
-                  <Table.Th>{t('people.since')}</Table.Th>
+                  <Table.Th visibleFrom="lg">{t('people.since')}</Table.Th>
                   {can.admin && <Table.Th />}
                 </Table.Tr>
               </Table.Thead>
@@ -65,7 +65,7 @@ export function PeoplePage() {
                         {member.email}
                       </Text>
                     </Table.Td>
-                    <Table.Td miw={190}>
+                    <Table.Td miw={250}>
                       {can.admin ? (
                         <Select
                           size="xs"
@@ -73,6 +73,7 @@ export function PeoplePage() {
                           data={roleOptions(t)}
                           value={member.role}
                           allowDeselect={false}
+                          comboboxProps={{ width: 'max-content', position: 'bottom-start' }}
                           onChange={(role) => role && update.mutate({ userId: member.userId, role: role as Role, isAdmin: member.isAdmin })}
                         />
                       ) : (
@@ -100,7 +101,7 @@ export function PeoplePage() {
                         {member.hasMfa ? t('people.mfaOn') : t('people.mfaOff')}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="lg">
                       <Text size="sm">{formatDate(member.since)}</Text>
                     </Table.Td>
                     {can.admin && (
