@@ -14,6 +14,7 @@ import { openApiRoute, registerOpenApi } from './http/openapi.ts';
 import { registerSecurity } from './http/security.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { checkRoutes } from './modules/checks/checks.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   userRoutes(app, ctx);
   outboxRoutes(app, ctx);
   auditRoutes(app, ctx);
+  checkRoutes(app);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eachEngine, startTestApp, type TestApp } from '../../test/test-app.ts';
+
+const example = {
+  sector: 'healthcare_provider',
+  kritisOperator: false,
+  staffAwu: 67.5,
+  annualTurnoverEur: 8_000_000,
+  balanceSheetTotalEur: 4_000_000,
+  partnerEnterprises: [{ holdingPercent: 30, staffAwu: 100, annualTurnoverEur: 20_000_000, balanceSheetTotalEur: 15_000_000 }],
+  linkedEnterprises: [{ staffAwu: 3000, annualTurnoverEur: 400_000_000, balanceSheetTotalEur: 350_000_000 }],
+  independentOfGroup: false,
+};
+
+const paths = (body: { issues?: { path: (string | number)[] }[] }) => (body.issues ?? []).map((i) => i.path.join('.'));
+
+for (const { engine, skipReason } of await eachEngine()) {
+  describe.skipIf(skipReason !== null)(`public checks on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp(engine);
+    });
+    afterAll(async () => t?.close());
+
+    const post = (url: string, payload: unknown, remoteAddress = '127.0.0.1') =>
+      t.app.inject({ method: 'POST', url, payload: payload as object, remoteAddress });
+
+    // § 28 BSIG with Recommendation 2003/361/EC: 67.5 + 30 % × 100 + 3000 = 3097.5 AWU ≥ 250.
+    it('classifies the worked example without a login as particularly important', async () => {
+      const res = await post('/api/v1/checks/nis2', example);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.category).toBe('particularly_important');
+      expect(body.aggregated).toEqual({ staffAwu: 3097.5, annualTurnoverEur: 414_000_000, balanceSheetTotalEur: 358_500_000 });
+      expect(body.maxFineEur).toBe(10_000_000);
+      expect(body.reasons.map((r: { code: string }) => r.code)).toEqual(
+        expect.arrayContaining(['nis2.partner_enterprises_added', 'nis2.linked_enterprises_added', 'nis2.staff_threshold_particularly_important']),
+      );
+      expect(body.legalBasis).toContainEqual({ citation: '§ 28 Abs. 1 Nr. 4 BSIG', url: 'https://www.gesetze-im-internet.de/bsig_2025/__28.html' });
+      expect(res.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('ignores the group when the practice is independent of it (§ 28(4) sentence 2 BSIG)', async () => {
+      const res = await post('/api/v1/checks/nis2', { ...example, independentOfGroup: true });
+      expect(res.json()).toMatchObject({ category: 'important', aggregated: { staffAwu: 67.5 }, maxFineEur: 7_000_000 });
+    });
+
+    it('accepts staff as heads: 60 + 15 × 0.5 = 67.5 AWU, apprentices not counted', async () => {
+      const { staffAwu: _omitted, partnerEnterprises: _p, linkedEnterprises: _l, ...rest } = example;
+      const res = await post('/api/v1/checks/nis2', {
+        ...rest,
+        staff: { fullTimeHeads: 60, partTimeHeads: 15, partTimeFraction: 0.5, apprentices: 6 },
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.category).toBe('important');
+      expect(body.aggregated.staffAwu).toBe(67.5);
+      expect(body.reasons.find((r: { code: string }) => r.code === 'nis2.staff_from_heads').params).toMatchObject({ staffAwu: 67.5, apprentices: 6 });
+    });
+
+    it('answers a small practice with not_affected and the lists left out', async () => {
+      const res = await post('/api/v1/checks/nis2', { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 49.9, annualTurnoverEur: 3_000_000, balanceSheetTotalEur: 2_000_000 });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ category: 'not_affected', maxFineEur: null, aggregated: { staffAwu: 49.9 } });
+      expect(res.json().warnings.map((w: { code: string }) => w.code)).toContain('nis2.near_threshold');
+    });
+
+    it('names every invalid field of the NIS2 check', async () => {
+      const res = await post('/api/v1/checks/nis2', {
+        sector: 'hospital_pharmacy',
+        kritisOperator: 'no',
+        staffAwu: -1,
+        annualTurnoverEur: '12',
+        partnerEnterprises: [{ holdingPercent: 120, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }, { holdingPercent: 24.9, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }],
+        linkedEnterprises: [{ holdingPercent: 40, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }],
+      });
+      expect(res.statusCode).toBe(400);
+      const body = res.json();
+      expect(body.code).toBe('validation_failed');
+      expect(paths(body)).toEqual(
+        expect.arrayContaining([
+          'sector',
+          'kritisOperator',
+          'staffAwu',
+          'annualTurnoverEur',
+          'balanceSheetTotalEur',
+          'partnerEnterprises.0.holdingPercent',
+          'partnerEnterprises.1.holdingPercent',
+          'linkedEnterprises.0.holdingPercent',
+        ]),
+      );
+    });
+
+    it.each([
+      ['neither staffAwu nor staff', {}],
+      ['both staffAwu and staff', { staffAwu: 10, staff: { fullTimeHeads: 10, partTimeHeads: 0, partTimeFraction: 0, apprentices: 0 } }],
+    ])('answers 400 naming staffAwu with %s', async (_label, staffFields) => {
+      const res = await post('/api/v1/checks/nis2', { sector: 'healthcare_provider', kritisOperator: false, annualTurnoverEur: 1, balanceSheetTotalEur: 1, ...staffFields });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().issues).toEqual([expect.objectContaining({ path: ['staffAwu'], code: 'staff_awu_or_staff' })]);
+    });
+
+    it('names the head-count fields that are wrong', async () => {
+      const res = await post('/api/v1/checks/nis2', {
+        sector: 'healthcare_provider',
+        kritisOperator: false,
+        staff: { fullTimeHeads: -2, partTimeHeads: '3', partTimeFraction: 1.5 },
+        annualTurnoverEur: 1,
+        balanceSheetTotalEur: 1,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(paths(res.json()).sort()).toEqual(['staff.apprentices', 'staff.fullTimeHeads', 'staff.partTimeFraction', 'staff.partTimeHeads']);
+    });
+
+    // KBV guideline (§ 390 SGB V): 12 persons = medium (Anlagen 1, 2, 5) plus Anlage 4 for major medical devices.
+    it('sizes the example practice for the KBV guideline without a login', async () => {
+      const res = await post('/api/v1/checks/kbv', { personsHandlingData: 12, significantScaleProcessing: false, majorMedicalDevices: true, contractPractice: true });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ guidelineApplies: true, size: 'medium', annexes: [1, 2, 4, 5] });
+      expect(body.reasons.length).toBeGreaterThan(0);
+      expect(body.legalBasis.map((s: { citation: string }) => s.citation)).toContain('§ 390 SGB V');
+    });
+
+    it('offers the annexes as best practice to a practice outside contract care', async () => {
+      const res = await post('/api/v1/checks/kbv', { personsHandlingData: 3, significantScaleProcessing: true, majorMedicalDevices: false, contractPractice: false });
+      expect(res.json()).toMatchObject({ guidelineApplies: false, size: 'large', annexes: [1, 2, 3, 5] });
+    });
+
+    it('names every invalid field of the KBV check', async () => {
+      const res = await post('/api/v1/checks/kbv', { personsHandlingData: '12', majorMedicalDevices: 1 });
+      expect(res.statusCode).toBe(400);
+      expect(paths(res.json()).sort()).toEqual(['contractPractice', 'majorMedicalDevices', 'personsHandlingData', 'significantScaleProcessing']);
+      const negative = await post('/api/v1/checks/kbv', { personsHandlingData: -4, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true });
+      expect(paths(negative.json())).toEqual(['personsHandlingData']);
+    });
+
+    it('limits each client to 60 checks a minute', async () => {
+      const payload = { personsHandlingData: 4, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true };
+      const statuses: number[] = [];
+      for (let i = 0; i < 61; i++) statuses.push((await post('/api/v1/checks/kbv', payload, '10.9.9.9')).statusCode);
+      expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+      const limited = await post('/api/v1/checks/kbv', payload, '10.9.9.9');
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().code).toBe('rate_limited');
+      expect((await post('/api/v1/checks/kbv', payload, '10.9.9.10')).statusCode).toBe(200);
+    });
+
+    it('documents both checks with request and response schemas in the OpenAPI document', async () => {
+      const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+      for (const [path, field] of [
+        ['/api/v1/checks/nis2', 'partnerEnterprises'],
+        ['/api/v1/checks/kbv', 'personsHandlingData'],
+      ] as const) {
+        const operation = doc.paths[path]?.post;
+        expect(operation, path).toBeDefined();
+        expect(operation.security ?? []).toEqual([]);
+        const requestSchema = JSON.stringify(operation.requestBody.content['application/json'].schema);
+        expect(requestSchema).toContain(field);
+        const responseSchema = JSON.stringify(operation.responses['200'].content['application/json'].schema);
+        expect(responseSchema).toContain('reasons');
+        expect(responseSchema).toContain('legalBasis');
+      }
+      expect(JSON.stringify(doc.paths['/api/v1/checks/nis2'].post.responses['200'])).toContain('maxFineEur');
+    });
+  });
+}
