@@ -105,5 +105,20 @@ describe.runIf(run)('inviting a colleague', () => {
     await adminPage.getByRole('link', { name: /Organisation anlegen/ }).click();
     await seeText(adminPage, /IT-Dienstleister und Praxisnetze/);
     await screenshotBoth(adminPage, '18-new-organisation');
+
+    // An IT service provider adds a second practice and switches between both in the header.
+    await adminPage.getByRole('textbox', { name: /Name der Praxis/ }).fill('Zahnarztpraxis Sonnenschein');
+    await chooseOption(adminPage, /Rechtsform/, 'Einzelpraxis');
+    await adminPage.getByTestId('location-row-0').getByRole('textbox', { name: /Bezeichnung/ }).fill('Praxis');
+    await adminPage.getByRole('button', { name: 'Organisation anlegen', exact: true }).click();
+    await adminPage.waitForURL((u) => /\/o\/[0-9a-f-]{36}$/.test(u.pathname) && u.pathname !== orgPath, { waitUntil: 'commit' });
+    await seeText(adminPage, 'Einzelpraxis');
+    const switcher = adminPage.getByTestId('organisation-switcher');
+    expect(await switcher.inputValue()).toBe('Zahnarztpraxis Sonnenschein');
+    await screenshotBoth(adminPage, '19-second-organisation');
+    await switcher.click();
+    await adminPage.getByRole('option', { name: 'Hausarztpraxis Dr. Muster' }).click();
+    await adminPage.waitForURL((u) => u.pathname === orgPath, { waitUntil: 'commit' });
+    await seeText(adminPage, 'Lindenstraße 5, 10115 Berlin');
   });
 });

@@ -1,9 +1,11 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Select, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Logo } from '../components/logo.tsx';
+import { storedLocale } from '../lib/i18n.ts';
 import { useLogout, useSwitchOrganisation, type ActiveSession } from '../features/auth/auth.api.ts';
 import { permissionsOf } from './permissions.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -16,6 +18,13 @@ export function AppLayout({ session }: { session: ActiveSession }) {
   const location = useLocation();
   const logout = useLogout();
   const switchOrganisation = useSwitchOrganisation();
+  const { i18n } = useTranslation();
+
+  // Without a choice in this browser, the language stored in the profile applies.
+  useEffect(() => {
+    const profile = session.user.locale;
+    if (!storedLocale() && (profile === 'de' || profile === 'en') && profile !== i18n.resolvedLanguage) void i18n.changeLanguage(profile);
+  }, [session.user.locale, i18n]);
 
   const organisation = session.organisations.find((o) => o.id === organisationId);
   if (!organisation) return <NotFoundPage />;

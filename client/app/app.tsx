@@ -1,6 +1,7 @@
 import { createTheme, MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import { sessionKey } from '../features/auth/auth.api.ts';
 import { isApiError } from '../lib/api.ts';
 import { router } from './router.tsx';
 
@@ -10,7 +11,16 @@ const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 });
 
-const queryClient = new QueryClient({
+/** A session that ran out (idle timeout) shows up as 401 somewhere: load the session again, the guards then ask to sign in. */
+function onError(error: unknown) {
+  if (isApiError(error, 'auth.required') || isApiError(error, 'auth.mfa_required')) {
+    void queryClient.invalidateQueries({ queryKey: sessionKey });
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       // A 4xx will not heal by asking again; network trouble might.

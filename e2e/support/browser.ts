@@ -41,7 +41,7 @@ export async function screenshotBoth(page: Page, name: string) {
   const before = page.viewportSize() ?? desktop;
   for (const size of [desktop, tablet]) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(400);
     await screenshot(page, name);
   }
   await page.setViewportSize(before);

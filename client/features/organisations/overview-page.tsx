@@ -1,4 +1,7 @@
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { permissionsOf } from '../../app/permissions.ts';
+import { EditOrganisationForm } from './edit-organisation-form.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -14,6 +17,7 @@ export function OverviewPage() {
   const { organisationId = '' } = useParams();
   const organisation = useOrganisation(organisationId);
   const members = useMembers(organisationId);
+  const [editing, setEditing] = useState(false);
 
   if (organisation.isPending) return <PageLoader />;
   if (organisation.error) return <ErrorAlert error={organisation.error} />;
@@ -24,7 +28,20 @@ export function OverviewPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title={org.name} description={t('overview.description')} />
+      <PageHeader
+        title={org.name}
+        description={t('overview.description')}
+        actions={
+          permissionsOf(org.me).admin && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t('overview.edit')}
+            </Button>
+          )
+        }
+      />
+      <Modal opened={editing} onClose={() => setEditing(false)} title={t('overview.edit')}>
+        {editing && <EditOrganisationForm organisation={org} onDone={() => setEditing(false)} />}
+      </Modal>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         <Card withBorder padding="lg">
           <Text size="sm" c="dimmed">
