@@ -1,0 +1,56 @@
+/** Latency figures of repeated HTTP requests against 127.0.0.1, bounded in count. */
+export interface Figures {
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  perSecond: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+/**
+ * Sends `requests` requests with `concurrency` in flight (after `warmup` unmeasured ones) and reports percentiles in
+ * milliseconds. Any non-2xx answer aborts the run: a fast error is no result.
+ */
+export async function measure(
+  url: string,
+  init: RequestInit,
+  { requests = 2000, concurrency = 4, warmup = 200 }: { requests?: number; concurrency?: number; warmup?: number } = {},
+): Promise<Figures> {
+  const once = async () => {
+    const started = performance.now();
+    const res = await fetch(url, init);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < warmup; i++) await once();
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        next++;
+        latencies.push(await once());
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    perSecond: (latencies.length / elapsed) * 1000,
+  };
+}
+
+export function formatFigures(label: string, f: Figures): string {
+  return `${label.padEnd(34)} p50 ${f.p50.toFixed(2).padStart(7)} ms  p95 ${f.p95.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms  ${f.perSecond.toFixed(0).padStart(6)} req/s`;
+}
