@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { explanationSchema, legalSourceSchema } from '../kbv/explanation.ts';
 
-const awu = z.number().min(0).describe('Staff in annual work units (AWU/JAE): full-time for the whole year = 1, part-time and part-year as fractions');
-const eur = z.number().min(0);
+// Upper bounds only keep arithmetic finite; they lie far above any real undertaking.
+const awu = z
+  .number()
+  .min(0)
+  .max(10_000_000)
+  .describe('Staff in annual work units (AWU/JAE): full-time for the whole year = 1, part-time and part-year as fractions');
+const eur = z.number().min(0).max(1e13);
 
 const figures = {
   staffAwu: awu,
@@ -31,7 +36,7 @@ export const linkedEnterpriseSchema = z.object({
   ...figures,
 });
 
-const heads = z.number().int().min(0);
+const heads = z.number().int().min(0).max(10_000_000);
 
 /**
  * Staff as heads; converted to AWU as fullTimeHeads + partTimeHeads × partTimeFraction. Apprentices and persons on
