@@ -35,12 +35,25 @@ describe.runIf(run)('first run', () => {
     await seeText(page, 'Bitte ausfüllen.');
 
     await fillOrganisationStep(page);
+    // A postal code with four digits: only the server checks it.
+    const firstLocation = page.getByTestId('location-row-0');
+    await firstLocation.getByRole('textbox', { name: /PLZ/ }).fill('1011');
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
-    // A too short password: the server answers 400 and the message stands next to the password field.
+    // And a too short password: the server answers 400 for both fields.
     await fillAdminStep(page, 'zu kurz');
     await screenshotBoth(page, '02-setup-admin');
     await page.getByRole('button', { name: /Konto anlegen/ }).click();
+
+    // The wizard goes back to step 1, where the postal code error stands next to its field; all typed text is there.
+    await seeText(page, 'Die Postleitzahl hat 5 Ziffern.');
+    expect(await page.getByRole('textbox', { name: /Name der Praxis/ }).inputValue()).toBe(practice.name);
+    expect(await page.getByTestId('location-row-1').getByRole('textbox', { name: /Bezeichnung/ }).inputValue()).toBe('Filiale Nord');
+    await screenshotBoth(page, '03-setup-error-step1');
+    await firstLocation.getByRole('textbox', { name: /PLZ/ }).fill('10115');
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+
+    // Step 2 still shows the server's message next to the password field.
     const passwordField = page.getByLabel(/^Passwort/).first();
     await seeText(page, /Das Passwort braucht mindestens 12 Zeichen/);
     const wrapperText = await passwordField.evaluate((input) => input.closest('.mantine-InputWrapper-root')?.textContent ?? '');
@@ -82,7 +95,7 @@ describe.runIf(run)('first run', () => {
     await seeText(page, 'Hauptpraxis');
   });
 
-  it('tells a wrong password apart from a wrong code', async () => {
+  it('refuses a wrong password with a plain message', async () => {
     const context = await browser.newContext({ viewport: desktop });
     const other = await context.newPage();
     await other.goto(`${server.url}/login`);

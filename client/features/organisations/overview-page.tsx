@@ -47,7 +47,7 @@ export function OverviewPage() {
           <Text size="sm" c="dimmed">
             {t('organisation.legalForm')}
           </Text>
-          <Text fw={600} size="lg" data-testid="overview-legal-form" style={{ hyphens: 'auto', overflowWrap: 'anywhere' }}>
+          <Text fw={600} size="md" data-testid="overview-legal-form" style={{ overflowWrap: 'break-word' }}>
             {t(`legalForm.${org.legalForm}`)}
           </Text>
           <Text size="sm" c="dimmed" mt="sm">
@@ -58,7 +58,7 @@ export function OverviewPage() {
           <Text size="sm" c="dimmed">
             {t('overview.people')}
           </Text>
-          <Text fw={600} size="lg" data-testid="overview-members">
+          <Text fw={600} size="md" data-testid="overview-members">
             {members.data ? t('overview.peopleCount', { count: members.data.length }) : '…'}
           </Text>
           {members.data && (
@@ -76,7 +76,7 @@ export function OverviewPage() {
             {t('overview.myRole')}
           </Text>
           <Group gap="xs">
-            <Text fw={600} size="lg" style={{ hyphens: 'auto', overflowWrap: 'anywhere' }}>
+            <Text fw={600} size="md" style={{ overflowWrap: 'break-word' }}>
               {t(`role.${org.me.role}`)}
             </Text>
             {org.me.isAdmin && <Badge variant="light">{t('role.admin')}</Badge>}

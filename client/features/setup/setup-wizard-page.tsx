@@ -76,6 +76,20 @@ export function SetupWizardPage() {
 
   const required = (value: string) => (value.trim() ? null : t('issues.required'));
 
+  /** Sets or clears the errors of one step's fields; errors the server gave for the other step stay. */
+  const applyChecks = (errors: Record<string, string | null>) => {
+    let ok = true;
+    for (const [path, message] of Object.entries(errors)) {
+      if (message) {
+        form.setFieldError(path, message);
+        ok = false;
+      } else if (!form.errors[path] || form.errors[path] === t('issues.required') || form.errors[path] === t('issues.choose')) {
+        form.clearFieldError(path);
+      }
+    }
+    return ok;
+  };
+
   const checkOrganisation = () => {
     const errors: Record<string, string | null> = {
       'organisation.name': required(form.values.organisation.name),
@@ -84,9 +98,7 @@ export function SetupWizardPage() {
     form.values.organisation.locations.forEach((location, i) => {
       errors[`organisation.locations.${i}.name`] = required(location.name);
     });
-    const found = Object.fromEntries(Object.entries(errors).filter(([, v]) => v)) as Record<string, string>;
-    form.setErrors(found);
-    return Object.keys(found).length === 0;
+    return applyChecks(errors);
   };
 
   const checkAdmin = () => {
@@ -97,9 +109,7 @@ export function SetupWizardPage() {
       'admin.password': admin.password ? null : t('issues.required'),
       'admin.passwordRepeat': admin.password !== admin.passwordRepeat ? t('issues.password_mismatch') : null,
     };
-    const found = Object.fromEntries(Object.entries(errors).filter(([, v]) => v)) as Record<string, string>;
-    form.setErrors(found);
-    return Object.keys(found).length === 0;
+    return applyChecks(errors);
   };
 
   const submit = () => {
