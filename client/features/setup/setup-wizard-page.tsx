@@ -54,6 +54,7 @@ export function SetupWizardPage() {
   const [active, setActive] = useState(0);
   const setup = useRunSetup();
   const [problems, setProblems] = useState<string[]>([]);
+  const [backForErrors, setBackForErrors] = useState(false);
 
   const form = useForm<SetupValues>({
     mode: 'controlled',
@@ -136,7 +137,10 @@ export function SetupWizardPage() {
           const { fields, rest } = fieldErrors(t, error, form.values);
           form.setErrors(fields);
           setProblems(rest);
-          if (Object.keys(fields).some((path) => path.startsWith('organisation'))) setActive(0);
+          if (Object.keys(fields).some((path) => path.startsWith('organisation'))) {
+            setBackForErrors(true);
+            setActive(0);
+          }
         },
       },
     );
@@ -151,6 +155,7 @@ export function SetupWizardPage() {
       <Stepper active={active} size="sm" mb="lg" allowNextStepsSelect={false} onStepClick={(step) => active < 2 && setActive(step)}>
         <Stepper.Step label={t('setup.step1')} description={t('setup.step1Hint')}>
           <Stack gap="md" mt="md">
+            {backForErrors && <ErrorAlert messages={[t('errors.validation_failed')]} />}
             <TextInput label={t('organisation.name')} description={t('setup.orgNameHint')} required {...form.getInputProps('organisation.name')} />
             <Select
               label={t('organisation.legalForm')}
@@ -175,7 +180,13 @@ export function SetupWizardPage() {
               onRemove={(index) => form.removeListItem('organisation.locations', index)}
             />
             <Group justify="flex-end">
-              <Button onClick={() => checkOrganisation() && setActive(1)}>{t('common.next')}</Button>
+              <Button
+                onClick={() => {
+                  if (!checkOrganisation()) return;
+                  setBackForErrors(false);
+                  setActive(1);
+                }}
+              >{t('common.next')}</Button>
             </Group>
           </Stack>
         </Stepper.Step>
