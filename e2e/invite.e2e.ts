@@ -63,14 +63,16 @@ describe.runIf(run)('inviting a colleague', () => {
     await invitee.getByRole('button', { name: /Konto anlegen/ }).click();
     await invitee.getByTestId('totp-secret').waitFor();
     await screenshotBoth(invitee, '12-invite-enrol');
-    await completeEnrolment(invitee);
+    const sabineCodes = await completeEnrolment(invitee);
     await invitee.waitForURL(new RegExp(`${orgPath}$`), { waitUntil: 'commit' });
     await seeText(invitee, 'Hausarztpraxis Dr. Muster');
     await seeText(invitee, 'Sabine Helfer');
     // Staff see no administration pages.
     expect(await invitee.getByRole('link', { name: 'Postausgang' }).count()).toBe(0);
     await screenshotBoth(invitee, '13-staff-overview');
-    await context.close();
+    await invitee.getByTestId('user-menu').click();
+    await invitee.getByRole('menuitem', { name: 'Abmelden' }).click();
+    await invitee.waitForURL(/\/login/, { waitUntil: 'commit' });
 
     // The administrator sees the new colleague in the members table, with two-factor set up.
     await adminPage.reload();
@@ -113,6 +115,7 @@ describe.runIf(run)('inviting a colleague', () => {
     await adminPage.getByRole('button', { name: 'Organisation anlegen', exact: true }).click();
     await adminPage.waitForURL((u) => /\/o\/[0-9a-f-]{36}$/.test(u.pathname) && u.pathname !== orgPath, { waitUntil: 'commit' });
     await seeText(adminPage, 'Einzelpraxis');
+    const secondOrgPath = new URL(adminPage.url()).pathname;
     const switcher = adminPage.getByTestId('organisation-switcher');
     expect(await switcher.inputValue()).toBe('Zahnarztpraxis Sonnenschein');
     await screenshotBoth(adminPage, '19-second-organisation');
@@ -120,5 +123,30 @@ describe.runIf(run)('inviting a colleague', () => {
     await adminPage.getByRole('option', { name: 'Hausarztpraxis Dr. Muster' }).click();
     await adminPage.waitForURL((u) => u.pathname === orgPath, { waitUntil: 'commit' });
     await seeText(adminPage, 'Lindenstraße 5, 10115 Berlin');
+
+    // Sabine, who already has an account, is invited to the second practice as well: she signs in, then joins.
+    await adminPage.goto(`${server.url}${secondOrgPath}/people`);
+    const secondForm = adminPage.getByTestId('invite-form');
+    await secondForm.getByRole('textbox', { name: /E-Mail-Adresse/ }).fill('sabine.helfer@praxis-muster.de');
+    await chooseOption(adminPage, /^Rolle/, 'Prüfer/in (nur lesend)', secondForm);
+    await secondForm.getByRole('button', { name: 'Einladung erstellen' }).click();
+    const secondLink = ((await adminPage.getByTestId('invite-link').textContent()) ?? '').trim();
+
+    await invitee.goto(secondLink);
+    await seeText(invitee, 'Zahnarztpraxis Sonnenschein');
+    await seeText(invitee, /gibt es schon ein Konto/);
+    await invitee.getByRole('link', { name: 'Anmelden' }).click();
+    await invitee.getByRole('textbox', { name: /E-Mail/ }).fill('sabine.helfer@praxis-muster.de');
+    await invitee.getByLabel(/^Passwort/).fill('Kaffee in der Teeküche ist immer leer');
+    await invitee.getByRole('button', { name: /^Weiter$/ }).click();
+    await invitee.getByRole('textbox', { name: /6-stelliger Code/ }).fill(await sabineCodes.nextCode());
+    await invitee.getByRole('button', { name: /^Anmelden$/ }).click();
+    await invitee.waitForURL(/\/invite\//, { waitUntil: 'commit' });
+    await invitee.getByRole('button', { name: 'Einladung annehmen' }).click();
+    await invitee.waitForURL((u) => u.pathname === secondOrgPath, { waitUntil: 'commit' });
+    await seeText(invitee, 'Zahnarztpraxis Sonnenschein');
+    await seeText(invitee, 'Prüfer/in (nur lesend)');
+    expect(await invitee.getByTestId('organisation-switcher').count()).toBe(1);
+    await context.close();
   });
 });
