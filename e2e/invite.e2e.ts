@@ -100,6 +100,21 @@ describe.runIf(run)('inviting a colleague', () => {
     await adminPage.getByRole('link', { name: 'Standorte', exact: true }).click();
     await seeText(adminPage, 'Lindenstraße 5, 10115 Berlin');
     await screenshotBoth(adminPage, '16-locations');
+    // Add a location: a taken name is refused next to the field, then it is saved and removed again.
+    await adminPage.getByRole('button', { name: 'Standort hinzufügen' }).click();
+    const dialog = adminPage.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Bezeichnung/ }).fill('Hauptpraxis');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.getByText('Es gibt bereits einen Standort mit diesem Namen.').waitFor();
+    await screenshotBoth(adminPage, '16-locations-error');
+    await dialog.getByRole('textbox', { name: /Bezeichnung/ }).fill('Labor');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const labRow = adminPage.getByRole('row', { name: /Labor/ });
+    await labRow.waitFor();
+    await labRow.getByRole('button', { name: 'Entfernen' }).click();
+    await adminPage.getByRole('dialog').getByRole('button', { name: 'Entfernen' }).click();
+    await labRow.waitFor({ state: 'detached' });
     await adminPage.getByRole('link', { name: 'Protokoll' }).click();
     await adminPage.getByTestId('audit-table').getByText('Einladung erstellt').waitFor();
     await seeText(adminPage, 'Person hinzugefügt');
