@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
+import { EVIDENCE_MAX_BYTES } from '../domain/compliance/evidence.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './db/connect.ts';
@@ -15,6 +17,7 @@ import { registerSecurity } from './http/security.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { checkRoutes } from './modules/checks/checks.routes.ts';
+import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
@@ -58,6 +61,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   registerErrorHandler(app);
   await registerSecurity(app, { secure: config.secureCookies });
   await registerOpenApi(app);
+  await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
   registerSessionHook(app, ctx);
 
   app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Answers 200 once the database answers' } }, async (_request, reply) => {
@@ -75,6 +79,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   outboxRoutes(app, ctx);
   auditRoutes(app, ctx);
   checkRoutes(app);
+  complianceRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

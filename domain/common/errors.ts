@@ -28,6 +28,8 @@ export const errorCodes = [
   'organisation.not_found',
   'location.not_found',
   'location.in_use',
+  'requirement.not_found',
+  'evidence.not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -4,7 +4,7 @@ export const requirementStatuses = ['open', 'in_progress', 'implemented', 'not_a
 export const requirementStatusSchema = z.enum(requirementStatuses);
 export type RequirementStatus = z.infer<typeof requirementStatusSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).refine((v) => !Number.isNaN(Date.parse(v)), { message: 'date' });
+const isoDate = z.iso.date();
 
 /** One status per requirement and scope (the whole organisation, or one location). */
 export const updateRequirementStatusSchema = z

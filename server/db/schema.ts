@@ -1,5 +1,11 @@
 // Typed view of the tables created by the SQL files in migrations/ (the SQL is the source of truth).
-import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** bytea as a Node Buffer on both drivers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -123,3 +129,75 @@ export const auditHeads = pgTable('audit_heads', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+export const catalogRequirements = pgTable('catalog_requirements', {
+  id: text('id').primaryKey(),
+  framework: text('framework').notNull(),
+  catalogVersion: text('catalog_version').notNull(),
+  annex: integer('annex'),
+  number: integer('number').notNull(),
+  reference: text('reference').notNull(),
+  titleDe: text('title_de').notNull(),
+  titleEn: text('title_en').notNull(),
+  summaryDe: text('summary_de').notNull(),
+  summaryEn: text('summary_en').notNull(),
+  summaryConfidence: text('summary_confidence').notNull(),
+  targetObjectDe: text('target_object_de'),
+  targetObjectEn: text('target_object_en'),
+  appliesIf: jsonb('applies_if').notNull().$type<string[]>(),
+  effectiveFrom: date('effective_from', { mode: 'string' }),
+  newInRevision: boolean('new_in_revision').notNull(),
+  sourceUrl: text('source_url'),
+  sortOrder: integer('sort_order').notNull(),
+  withdrawnAt: date('withdrawn_at', { mode: 'string' }),
+});
+
+export const applicabilityChecks = pgTable(
+  'applicability_checks',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    kind: text('kind').notNull(),
+    financialYear: integer('financial_year'),
+    inputs: jsonb('inputs').notNull().$type<Record<string, unknown>>(),
+    result: jsonb('result').notNull().$type<Record<string, unknown>>(),
+    checkedAt: ts('checked_at').notNull().defaultNow(),
+    checkedBy: uuid('checked_by'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const requirementStatuses = pgTable(
+  'requirement_statuses',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    requirementId: text('requirement_id').notNull(),
+    locationId: uuid('location_id'),
+    status: text('status').notNull(),
+    notApplicableReason: text('not_applicable_reason'),
+    ownerUserId: uuid('owner_user_id'),
+    dueDate: date('due_date', { mode: 'string' }),
+    notes: text('notes'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    requirementStatusId: uuid('requirement_status_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+    uploadedBy: uuid('uploaded_by'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/connect.ts';
 import { withOrganisation } from '../db/tenant.ts';
+import { samplePdf, upload as uploadEvidence } from './files.ts';
 import { createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from './test-app.ts';
 
 /** Valid bodies, so that a 404/403 comes from the access check and not from validation. */
@@ -11,10 +12,31 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/v1/organisations/:organisationId/locations/:locationId': { name: 'Umbenannt' },
   'PATCH /api/v1/organisations/:organisationId/members/:userId': { role: 'auditor', isAdmin: false },
   'POST /api/v1/organisations/:organisationId/invitations': { email: 'eindringling@example.org', role: 'management', isAdmin: true },
+  'POST /api/v1/organisations/:organisationId/applicability/nis2': {
+    financialYear: 2025,
+    check: { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 },
+  },
+  'POST /api/v1/organisations/:organisationId/applicability/kbv': {
+    check: { personsHandlingData: 3, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true },
+  },
+  'PUT /api/v1/organisations/:organisationId/requirements/:requirementId/status': { status: 'implemented' },
+  // A multipart upload: sent without a file, the membership check must still answer before the body is read.
+  'POST /api/v1/organisations/:organisationId/requirements/:requirementId/evidence': undefined,
 };
 
 /** Tables holding organisation data, compared before and after the attack. */
-const tenantTables = ['organisations', 'locations', 'memberships', 'invitations', 'outbox_mails', 'audit_events', 'audit_heads'];
+const tenantTables = [
+  'organisations',
+  'locations',
+  'memberships',
+  'invitations',
+  'outbox_mails',
+  'audit_events',
+  'audit_heads',
+  'applicability_checks',
+  'requirement_statuses',
+  'evidence_files',
+];
 
 for (const { engine, skipReason } of await eachEngine()) {
   describe.skipIf(skipReason !== null)(`tenant isolation on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -40,7 +62,11 @@ for (const { engine, skipReason } of await eachEngine()) {
       orgB = b.organisationId;
       const invitation = await b.agent.request('POST', `/api/v1/organisations/${orgB}/invitations`, { email: 'staff@praxis-b.example', role: 'staff' });
       const locations = (await b.agent.request('GET', `/api/v1/organisations/${orgB}/locations`)).json() as { id: string }[];
+      await b.agent.request('PUT', `/api/v1/organisations/${orgB}/requirements/KBV-A1-01/status`, { status: 'in_progress', notes: 'nur für B' });
+      const evidence = await uploadEvidence(b.agent, t, `/api/v1/organisations/${orgB}/requirements/KBV-A1-01/evidence`, 'b.pdf', samplePdf);
       ids = {
+        requirementId: 'KBV-A1-01',
+        evidenceId: evidence.json().id,
         organisationId: orgB,
         locationId: locations[0]!.id,
         userId: b.agent.userId,
@@ -68,7 +94,8 @@ for (const { engine, skipReason } of await eachEngine()) {
 
     it('answers 404 for the other organisation’s records inside one’s own organisation', async () => {
       const before = await snapshot(orgB);
-      const routes = t.routes.filter((r) => /:organisationId\/.+:\w+/.test(r.url));
+      // Catalog requirements are shared by all organisations; only organisation-owned sub-records are attacked here.
+      const routes = t.routes.filter((r) => /:organisationId\/.+:\w+/.test(r.url) && !r.url.includes(':requirementId'));
       expect(routes.length).toBeGreaterThan(3);
       for (const route of routes) {
         const url = route.url.replace(/:(\w+)/g, (_m, name: string) => (name === 'organisationId' ? orgA : ids[name]!));
