@@ -1,4 +1,4 @@
-import { Button, Card, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -109,7 +109,7 @@ export function AuditPage() {
           </Button>
         )}
         <Text size="xs" c="dimmed">
-          {t('audit.chain')} <Code>SHA-256</Code>
+          {t('audit.chain')}
         </Text>
       </Group>
     </Stack>
