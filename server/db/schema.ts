@@ -179,6 +179,7 @@ export const requirementStatuses = pgTable(
     ownerUserId: uuid('owner_user_id'),
     dueDate: date('due_date', { mode: 'string' }),
     notes: text('notes'),
+    evidenceCount: integer('evidence_count').notNull().default(0),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
   },

@@ -9,8 +9,8 @@ export const APP_ROLE = 'praxisschild_app';
  */
 export function withOrganisation<T>(db: Db, organisationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
-    await tx.execute(sql`select set_config('app.organisation_id', ${organisationId}, true)`);
+    // set_config('role', …, true) is SET LOCAL ROLE; one statement instead of two on every request.
+    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.organisation_id', ${organisationId}, true)`);
     return work(tx);
   });
 }

@@ -49,6 +49,9 @@ create table requirement_statuses (
   owner_user_id uuid references users (id),
   due_date date,
   notes text,
+  -- Kept by the evidence upload and delete in the same transaction: counting 2 000 files per catalog request
+  -- cost more than the rest of the request on the embedded database.
+  evidence_count integer not null default 0 check (evidence_count >= 0),
   updated_at timestamptz not null default now(),
   updated_by uuid references users (id),
   primary key (organisation_id, id),

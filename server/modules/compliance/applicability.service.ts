@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { RecordKbvCheck, RecordNis2Check } from '../../../domain/compliance/applicability.schema.ts';
 import type { OrganisationProfile } from '../../../domain/kbv/applicability.ts';
 import { determinePracticeSize, type PracticeSizeResult } from '../../../domain/kbv/practice-size.ts';
 import type { TargetObject } from '../../../domain/kbv/requirement.ts';
 import { classifyNis2 } from '../../../domain/nis2/classification.ts';
 import type { Nis2Classification } from '../../../domain/nis2/nis2-check.schema.ts';
-import type { Tx } from '../../db/connect.ts';
+import { queryRows, type Tx } from '../../db/connect.ts';
 import { applicabilityChecks } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -66,20 +66,18 @@ export async function recordKbvCheck(tx: Tx, actor: Actor, input: RecordKbvCheck
   return id;
 }
 
-async function latest<T>(tx: Tx, organisationId: string, kind: 'nis2' | 'kbv'): Promise<StoredCheck<T> | null> {
-  const [row] = await tx
-    .select()
-    .from(applicabilityChecks)
-    .where(and(eq(applicabilityChecks.organisationId, organisationId), eq(applicabilityChecks.kind, kind)))
-    .orderBy(desc(applicabilityChecks.checkedAt))
-    .limit(1);
-  if (!row) return null;
-  return { id: row.id, financialYear: row.financialYear, inputs: row.inputs, result: row.result as T, checkedAt: row.checkedAt, checkedBy: row.checkedBy };
-}
-
+/** The newest check of each kind, in one query. */
 export async function latestChecks(tx: Tx, organisationId: string) {
-  const [nis2, kbv] = [await latest<Nis2Classification>(tx, organisationId, 'nis2'), await latest<PracticeSizeResult>(tx, organisationId, 'kbv')];
-  return { nis2, kbv };
+  const rows = await tx
+    .selectDistinctOn([applicabilityChecks.kind])
+    .from(applicabilityChecks)
+    .where(eq(applicabilityChecks.organisationId, organisationId))
+    .orderBy(applicabilityChecks.kind, desc(applicabilityChecks.checkedAt));
+  const pick = <T>(kind: string): StoredCheck<T> | null => {
+    const row = rows.find((r) => r.kind === kind);
+    return row ? { id: row.id, financialYear: row.financialYear, inputs: row.inputs, result: row.result as T, checkedAt: row.checkedAt, checkedBy: row.checkedBy } : null;
+  };
+  return { nis2: pick<Nis2Classification>('nis2'), kbv: pick<PracticeSizeResult>('kbv') };
 }
 
 export async function checkHistory(tx: Tx, organisationId: string) {
@@ -96,6 +94,53 @@ export async function checkHistory(tx: Tx, organisationId: string) {
     checkedAt: r.checkedAt,
     summary: r.kind === 'nis2' ? { category: (r.result as { category: string }).category } : { size: (r.result as { size: string }).size, annexes: (r.result as { annexes: number[] }).annexes },
   }));
+}
+
+export interface Nis2Summary {
+  category: Nis2Classification['category'];
+  maxFineEur: number | null;
+  financialYear: number | null;
+  checkedAt: Date;
+}
+
+/**
+ * What the catalog needs of the newest checks (category, fine ceiling, annexes, target objects), without the full
+ * stored inputs and explanations: read on every catalog and dashboard request.
+ */
+export async function latestCheckSummaries(tx: Tx, organisationId: string) {
+  const rows = await queryRows<{
+    kind: string;
+    financial_year: number | null;
+    checked_at: string;
+    category: Nis2Classification['category'] | null;
+    max_fine_eur: number | null;
+    guideline_applies: boolean | null;
+    annexes: number[] | string | null;
+    target_objects: Record<string, boolean> | string | null;
+  }>(
+    tx,
+    sql`select distinct on (kind) kind, financial_year, checked_at,
+               result->>'category' as category, (result->>'maxFineEur')::float8 as max_fine_eur,
+               (result->>'guidelineApplies')::boolean as guideline_applies, result->'annexes' as annexes,
+               inputs->'targetObjects' as target_objects
+          from applicability_checks where organisation_id = ${organisationId}
+         order by kind, checked_at desc`,
+  );
+  const json = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+  const nis2Row = rows.find((r) => r.kind === 'nis2');
+  const kbvRow = rows.find((r) => r.kind === 'kbv');
+  const nis2: Nis2Summary | null = nis2Row
+    ? { category: nis2Row.category!, maxFineEur: nis2Row.max_fine_eur, financialYear: nis2Row.financial_year, checkedAt: new Date(nis2Row.checked_at) }
+    : null;
+  const profile: OrganisationProfile & { assessed: boolean } = kbvRow
+    ? {
+        assessed: true,
+        guidelineApplies: kbvRow.guideline_applies ?? true,
+        annexes: json<number[]>(kbvRow.annexes) ?? [],
+        targetObjects: (json<Record<string, boolean>>(kbvRow.target_objects) ?? {}) as Partial<Record<TargetObject, boolean>>,
+      }
+    : profileFrom(null);
+  return { nis2, profile };
 }
 
 /** Until the KBV check has been run, every annex is shown: better to see too much than to miss a requirement. */

@@ -5,13 +5,12 @@ import type { RequirementStatus, UpdateRequirementStatus } from '../../../domain
 import { assessRequirement, berlinDate } from '../../../domain/kbv/applicability.ts';
 import type { Explanation } from '../../../domain/kbv/explanation.ts';
 import type { KbvRequirement, TargetObject } from '../../../domain/kbv/requirement.ts';
-import type { Nis2Classification } from '../../../domain/nis2/nis2-check.schema.ts';
 import { queryRows, type Tx } from '../../db/connect.ts';
 import { catalogRequirements, locations, memberships, requirementStatuses } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { latestChecks, profileFrom, type StoredCheck } from './applicability.service.ts';
+import { latestCheckSummaries, type Nis2Summary } from './applicability.service.ts';
 
 /** § 30 BSIG binds important and particularly important entities since the NIS2 Implementation Act (2025-12-06). */
 const BSIG_IN_FORCE = '2025-12-06';
@@ -28,7 +27,7 @@ export interface StatusEntry {
   evidenceCount: number;
 }
 
-function nis2Applicability(nis2: StoredCheck<Nis2Classification> | null, today: string): { applicable: boolean; mandatory: boolean; reason: Explanation } {
+function nis2Applicability(nis2: Nis2Summary | null, today: string): { applicable: boolean; mandatory: boolean; reason: Explanation } {
   if (!nis2) {
     return {
       applicable: true,
@@ -42,7 +41,7 @@ function nis2Applicability(nis2: StoredCheck<Nis2Classification> | null, today: 
       },
     };
   }
-  if (nis2.result.category === 'not_affected') {
+  if (nis2.category === 'not_affected') {
     return {
       applicable: false,
       mandatory: false,
@@ -60,12 +59,52 @@ function nis2Applicability(nis2: StoredCheck<Nis2Classification> | null, today: 
     mandatory: today >= BSIG_IN_FORCE,
     reason: {
       code: 'nis2.measure_applies',
-      params: { category: nis2.result.category },
+      params: { category: nis2.category },
       de: 'Als (besonders) wichtige Einrichtung muss die Praxis diese Maßnahme umsetzen.',
       en: 'As an (particularly) important entity the organisation must implement this measure.',
       legalBasis: ['§ 30 Abs. 1 BSIG'],
     },
   };
+}
+
+type CatalogRow = typeof catalogRequirements.$inferSelect;
+let catalogCache: Promise<CatalogRow[]> | null = null;
+
+/**
+ * The catalog rows, read once per process: they are versioned data that only a migration changes, migrations run
+ * before the server starts, and every database of this version holds the same rows. Reading them per request cost
+ * more than all the organisation's own data.
+ */
+function loadCatalog(tx: Tx): Promise<CatalogRow[]> {
+  if (!catalogCache) {
+    const loading = tx.select().from(catalogRequirements).where(isNull(catalogRequirements.withdrawnAt)).orderBy(asc(catalogRequirements.sortOrder));
+    catalogCache = loading.then((rows) => rows);
+    catalogCache.catch(() => (catalogCache = null));
+  }
+  return catalogCache;
+}
+
+/**
+ * Every status entry of the organisation, as one JSON document: with thousands of entries
+ * this is several times faster than row-by-row results, most of all on PGlite.
+ */
+async function loadStatusEntries(tx: Tx, organisationId: string): Promise<Map<string, StatusEntry[]>> {
+  type Packed = [string, string, string | null, RequirementStatus, string | null, string | null, string | null, string | null, string, number];
+  const [row] = await queryRows<{ entries: Packed[] | string | null }>(
+    tx,
+    sql`select json_agg(json_build_array(s.id, s.requirement_id, s.location_id, s.status, s.not_applicable_reason,
+                   s.owner_user_id, s.due_date, s.notes, s.updated_at, s.evidence_count)) as entries
+          from requirement_statuses s
+         where s.organisation_id = ${organisationId}`,
+  );
+  const packed = (typeof row?.entries === 'string' ? JSON.parse(row.entries) : row?.entries ?? []) as Packed[];
+  const byRequirement = new Map<string, StatusEntry[]>();
+  for (const [id, requirementId, locationId, status, notApplicableReason, ownerUserId, dueDate, notes, updatedAt, evidenceCount] of packed) {
+    const list = byRequirement.get(requirementId) ?? [];
+    list.push({ id, locationId, status, notApplicableReason, ownerUserId, dueDate, notes, updatedAt: new Date(updatedAt), evidenceCount });
+    byRequirement.set(requirementId, list);
+  }
+  return byRequirement;
 }
 
 /**
@@ -74,55 +113,15 @@ function nis2Applicability(nis2: StoredCheck<Nis2Classification> | null, today: 
  */
 export async function listCatalog(tx: Tx, organisationId: string, now = new Date()) {
   const today = berlinDate(now);
-  const checks = await latestChecks(tx, organisationId);
-  const profile = profileFrom(checks.kbv);
-  const requirements = await tx
-    .select()
-    .from(catalogRequirements)
-    .where(isNull(catalogRequirements.withdrawnAt))
-    .orderBy(asc(catalogRequirements.sortOrder));
+  const { nis2: nis2Check, profile } = await latestCheckSummaries(tx, organisationId);
+  const requirements = await loadCatalog(tx);
   const locationRows = await tx
     .select({ id: locations.id, name: locations.name })
     .from(locations)
     .where(eq(locations.organisationId, organisationId));
   const locationIds = locationRows.map((l) => l.id);
-  const statusRows = await queryRows<{
-    id: string;
-    requirement_id: string;
-    location_id: string | null;
-    status: RequirementStatus;
-    not_applicable_reason: string | null;
-    owner_user_id: string | null;
-    due_date: string | null;
-    notes: string | null;
-    updated_at: string;
-    evidence_count: number;
-  }>(
-    tx,
-    sql`select s.id, s.requirement_id, s.location_id, s.status, s.not_applicable_reason, s.owner_user_id,
-               to_char(s.due_date, 'YYYY-MM-DD') as due_date, s.notes, s.updated_at,
-               (select count(*)::int from evidence_files e
-                 where e.organisation_id = s.organisation_id and e.requirement_status_id = s.id) as evidence_count
-          from requirement_statuses s where s.organisation_id = ${organisationId}`,
-  );
-  const byRequirement = new Map<string, StatusEntry[]>();
-  for (const row of statusRows) {
-    const entry: StatusEntry = {
-      id: row.id,
-      locationId: row.location_id,
-      status: row.status,
-      notApplicableReason: row.not_applicable_reason,
-      ownerUserId: row.owner_user_id,
-      dueDate: row.due_date,
-      notes: row.notes,
-      updatedAt: new Date(row.updated_at),
-      evidenceCount: Number(row.evidence_count),
-    };
-    const list = byRequirement.get(row.requirement_id) ?? [];
-    list.push(entry);
-    byRequirement.set(row.requirement_id, list);
-  }
-  const nis2 = nis2Applicability(checks.nis2, today);
+  const byRequirement = await loadStatusEntries(tx, organisationId);
+  const nis2 = nis2Applicability(nis2Check, today);
   const items = requirements.map((r) => {
     const applicability =
       r.framework === 'kbv'
@@ -173,10 +172,39 @@ export async function listCatalog(tx: Tx, organisationId: string, now = new Date
   return {
     today,
     profile,
-    nis2: checks.nis2 ? { category: checks.nis2.result.category, maxFineEur: checks.nis2.result.maxFineEur, financialYear: checks.nis2.financialYear, checkedAt: checks.nis2.checkedAt } : null,
+    nis2: nis2Check,
     locations: locationRows,
     requirements: items,
   };
+}
+
+/**
+ * The catalog list as sent to the browser: per requirement the organisation-wide entry's owner and due date, the
+ * status at each location that has its own entry, and no entry ids or notes (the detail endpoint has those). Keeps
+ * the answer for ten locations small enough to stay fast.
+ */
+export function summariseCatalog(catalog: Awaited<ReturnType<typeof listCatalog>>) {
+  return {
+    ...catalog,
+    requirements: catalog.requirements.map(({ entries, ...requirement }) => {
+      const organisationWide = entries.find((e) => e.locationId === null);
+      const dueDates = entries.filter((e) => e.dueDate && e.status !== 'implemented' && e.status !== 'not_applicable').map((e) => e.dueDate!);
+      return {
+        ...requirement,
+        ownerUserId: organisationWide?.ownerUserId ?? null,
+        dueDate: dueDates.sort()[0] ?? null,
+        locationStatuses: Object.fromEntries(entries.filter((e) => e.locationId !== null).map((e) => [e.locationId!, e.status])),
+      };
+    }),
+  };
+}
+
+/** One requirement with all its entries (organisation-wide and per location). */
+export async function requirementDetail(tx: Tx, organisationId: string, requirementId: string, now = new Date()) {
+  await findRequirement(tx, requirementId);
+  const catalog = await listCatalog(tx, organisationId, now);
+  const requirement = catalog.requirements.find((r) => r.id === requirementId)!;
+  return { ...requirement, locations: catalog.locations, profile: catalog.profile };
 }
 
 export async function findRequirement(tx: Tx, requirementId: string) {

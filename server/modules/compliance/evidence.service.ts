@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { cleanFileName, EVIDENCE_MAX_BYTES, isAllowedEvidenceType } from '../../../domain/compliance/evidence.ts';
 import type { Tx } from '../../db/connect.ts';
@@ -42,6 +42,10 @@ export async function uploadEvidence(tx: Tx, actor: Actor, requirementId: string
     content: upload.content,
     uploadedBy: actor.userId,
   });
+  await tx
+    .update(requirementStatuses)
+    .set({ evidenceCount: sql`${requirementStatuses.evidenceCount} + 1` })
+    .where(and(eq(requirementStatuses.organisationId, actor.organisationId), eq(requirementStatuses.id, status.id)));
   await appendAudit(tx, {
     organisationId: actor.organisationId,
     actorUserId: actor.userId,
@@ -88,14 +92,18 @@ export async function deleteEvidence(tx: Tx, actor: Actor, evidenceId: string) {
   const [file] = await tx
     .delete(evidenceFiles)
     .where(and(eq(evidenceFiles.organisationId, actor.organisationId), eq(evidenceFiles.id, evidenceId)))
-    .returning({ fileName: evidenceFiles.fileName, sha256: evidenceFiles.sha256 });
+    .returning({ fileName: evidenceFiles.fileName, sha256: evidenceFiles.sha256, statusId: evidenceFiles.requirementStatusId });
   if (!file) throw new AppError('evidence.not_found', 404);
+  await tx
+    .update(requirementStatuses)
+    .set({ evidenceCount: sql`${requirementStatuses.evidenceCount} - 1` })
+    .where(and(eq(requirementStatuses.organisationId, actor.organisationId), eq(requirementStatuses.id, file.statusId)));
   await appendAudit(tx, {
     organisationId: actor.organisationId,
     actorUserId: actor.userId,
     action: 'evidence.deleted',
     entityType: 'evidence',
     entityId: evidenceId,
-    data: file,
+    data: { fileName: file.fileName, sha256: file.sha256 },
   });
 }
