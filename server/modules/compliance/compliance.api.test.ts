@@ -112,6 +112,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(detail.reason.code).toBe('kbv.requirement_mandatory');
       await admin.request('PUT', url, { status: 'implemented', locationId: locationIds[1] });
       expect((await item('KBV-A1-03')).status).toBe('implemented');
+      // A location with recorded work cannot be deleted.
+      const removed = await admin.request('DELETE', `/api/v1/organisations/${orgId}/locations/${locationIds[1]}`);
+      expect(removed.statusCode).toBe(409);
+      expect(removed.json().code).toBe('location.in_use');
     });
 
     it('stores evidence checked by content with its SHA-256, serves it back and audits it', async () => {

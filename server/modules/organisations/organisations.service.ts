@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { CreateOrganisation, LocationInput, OrganisationInput } from '../../../domain/organisations/organisation.schema.ts';
 import type { Role } from '../../../domain/auth/roles.ts';
 import type { Tx } from '../../db/connect.ts';
-import { locations, memberships, organisations } from '../../db/schema.ts';
+import { locations, memberships, organisations, requirementStatuses } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -127,6 +127,13 @@ export async function deleteLocation(tx: Tx, actor: Actor, locationId: string) {
   const target = all.find((l) => l.id === locationId);
   if (!target) throw new AppError('location.not_found', 404);
   if (all.length === 1) throw new AppError('location.in_use', 409);
+  // Work recorded for the location (statuses, evidence) keeps it: nothing is deleted silently.
+  const [used] = await tx
+    .select({ id: requirementStatuses.id })
+    .from(requirementStatuses)
+    .where(and(eq(requirementStatuses.organisationId, actor.organisationId), eq(requirementStatuses.locationId, locationId)))
+    .limit(1);
+  if (used) throw new AppError('location.in_use', 409);
   await tx.delete(locations).where(and(eq(locations.organisationId, actor.organisationId), eq(locations.id, locationId)));
   await appendAudit(tx, {
     organisationId: actor.organisationId,
