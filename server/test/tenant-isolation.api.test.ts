@@ -20,6 +20,7 @@ const bodies: Record<string, unknown> = {
     check: { personsHandlingData: 3, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true },
   },
   'PUT /api/v1/organisations/:organisationId/requirements/:requirementId/status': { status: 'implemented' },
+  'POST /api/v1/organisations/:organisationId/members/:userId/reset-mfa': undefined,
   // A multipart upload: sent without a file, the membership check must still answer before the body is read.
   'POST /api/v1/organisations/:organisationId/requirements/:requirementId/evidence': undefined,
 };
@@ -52,6 +53,11 @@ for (const { engine, skipReason } of await eachEngine()) {
         const column = table === 'organisations' ? 'id' : 'organisation_id';
         state[table] = await queryRows(t.ctx.db, sql`select * from ${sql.identifier(table)} where ${sql.identifier(column)} = ${organisationId} order by 1, 2`);
       }
+      // Accounts are global, but an attack through an organisation route must not touch the members' accounts either.
+      state.users = await queryRows(
+        t.ctx.db,
+        sql`select u.* from users u join memberships m on m.user_id = u.id where m.organisation_id = ${organisationId} order by u.id`,
+      );
       return state;
     }
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { GENESIS_HASH, hashAuditEntry, verifyAuditChain, type AuditProblem } from '../../../domain/audit/audit-chain.ts';
 import type { Db, Tx } from '../../db/connect.ts';
-import { auditEvents, auditHeads, organisations } from '../../db/schema.ts';
+import { auditEvents, auditHeads, organisations, users } from '../../db/schema.ts';
 
 export interface AuditInput {
   organisationId: string;
@@ -43,10 +43,12 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
     .where(eq(auditHeads.organisationId, input.organisationId));
 }
 
+/** Newest first, with the actor's name (also for people who have since left the organisation). */
 export async function listAudit(tx: Tx, organisationId: string, limit: number, beforeSeq?: number) {
-  return tx
-    .select()
+  const rows = await tx
+    .select({ event: auditEvents, actorName: users.name })
     .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(
       beforeSeq
         ? and(eq(auditEvents.organisationId, organisationId), sql`${auditEvents.seq} < ${beforeSeq}`)
@@ -54,6 +56,7 @@ export async function listAudit(tx: Tx, organisationId: string, limit: number, b
     )
     .orderBy(desc(auditEvents.seq))
     .limit(limit);
+  return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
 }
 
 export interface AuditReport {

@@ -72,6 +72,20 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await auditor.request('GET', `/api/v1/organisations/${orgId}/audit`)).statusCode).toBe(200);
     });
 
+    it('lets an administrator reset a member’s two-factor sign-in after a lost phone', async () => {
+      const members = (await admin.request('GET', `/api/v1/organisations/${orgId}/members`)).json() as { userId: string; email: string; hasMfa: boolean }[];
+      const mia = members.find((m) => m.email === 'mia.muster@praxis-a.example')!;
+      const staffSession = await login(t, 'mia.muster@praxis-a.example', staffSecret);
+      expect((await admin.request('POST', `/api/v1/organisations/${orgId}/members/${mia.userId}/reset-mfa`)).statusCode).toBe(200);
+      expect((await staffSession.request('GET', '/api/v1/auth/session')).json().state).toBe('anonymous');
+      const relogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'mia.muster@praxis-a.example', password: PASSWORD } });
+      expect(relogin.json().next).toBe('enrol');
+      staffSecret = relogin.json().enrolment.secret;
+      await completeEnrolment(t.app, `ps_session=${relogin.cookies.find((c) => c.name === 'ps_session')!.value}`, staffSecret);
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json() as { action: string; actorName: string }[];
+      expect(audit[0]).toMatchObject({ action: 'member.mfa_reset', actorName: 'Anna Admin' });
+    });
+
     it('never removes the last administrator', async () => {
       const res = await admin.request('PATCH', `/api/v1/organisations/${orgId}/members/${admin.userId}`, { role: 'management', isAdmin: false });
       expect(res.statusCode).toBe(409);
@@ -113,6 +127,8 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(joined.statusCode).toBe(200);
       const session = (await provider.request('GET', '/api/v1/auth/session')).json();
       expect(session.organisations.map((o: { name: string }) => o.name)).toEqual(['Praxis A', 'Praxis B']);
+      expect(session.currentOrganisationId).toBe(other.organisationId);
+      await provider.request('PUT', '/api/v1/auth/current-organisation', { organisationId: orgId });
       expect((await provider.request('PUT', '/api/v1/auth/current-organisation', { organisationId: other.organisationId })).statusCode).toBe(200);
       expect((await provider.request('GET', '/api/v1/auth/session')).json().currentOrganisationId).toBe(other.organisationId);
       expect((await provider.request('GET', `/api/v1/organisations/${other.organisationId}/locations`)).statusCode).toBe(200);

@@ -7,6 +7,7 @@ import { withOrganisation } from '../../db/tenant.ts';
 import { requireActiveSession, requireMember, setSessionCookie } from '../../http/auth.ts';
 import { authLimit } from '../auth/auth.routes.ts';
 import { orgParams } from '../organisations/organisations.routes.ts';
+import { switchOrganisation } from '../auth/auth.service.ts';
 import * as service from './users.service.ts';
 
 const memberParams = orgParams.extend({ userId: z.uuid() });
@@ -43,6 +44,17 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
+  r.post(
+    '/api/v1/organisations/:organisationId/members/:userId/reset-mfa',
+    { schema: { tags, summary: 'Reset a member’s two-factor sign-in (lost phone): they enrol again at the next sign-in', params: memberParams } },
+    async (request) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
+      await withOrganisation(ctx.db, actor.organisationId, (tx) => service.assertMember(tx, actor.organisationId, request.params.userId));
+      await service.resetMfa(ctx, actor, request.params.userId);
+      return { ok: true };
+    },
+  );
+
   r.get('/api/v1/organisations/:organisationId/invitations', { schema: { tags, summary: 'Open invitations', params: orgParams } }, async (request) => {
     const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
     return withOrganisation(ctx.db, actor.organisationId, (tx) => service.listInvitations(tx, actor.organisationId));
@@ -71,7 +83,8 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/v1/invitations/:token',
-    { schema: { tags, summary: 'What an invitation link offers', params: tokenParams }, config: { rateLimit: authLimit } },
+    // Reloading the invitation page must not use up the sign-in budget; guessing a 256-bit token is hopeless anyway.
+    { schema: { tags, summary: 'What an invitation link offers', params: tokenParams }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
     async (request) => service.describeInvitation(ctx, request.params.token),
   );
 
@@ -90,7 +103,9 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: 'Accept an invitation with the signed-in account', params: tokenParams }, config: { rateLimit: authLimit } },
     async (request) => {
       const session = requireActiveSession(request);
-      return service.joinWithExistingAccount(ctx, request.params.token, session);
+      const joined = await service.joinWithExistingAccount(ctx, request.params.token, session);
+      await switchOrganisation(ctx, session, joined.organisationId);
+      return joined;
     },
   );
 }

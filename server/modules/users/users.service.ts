@@ -4,7 +4,7 @@ import type { AcceptInvite, InviteUser, UpdateMembership } from '../../../domain
 import type { AppContext } from '../../context.ts';
 import { hashToken, newToken } from '../../crypto.ts';
 import type { Tx } from '../../db/connect.ts';
-import { invitations, memberships, organisations, users } from '../../db/schema.ts';
+import { invitations, memberships, organisations, sessions, users } from '../../db/schema.ts';
 import type { Actor, AuthSession } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -172,6 +172,37 @@ export async function removeMember(ctx: AppContext, tx: Tx, actor: Actor, userId
     entityType: 'membership',
     entityId: userId,
     data: { role: before.role },
+  });
+}
+
+export async function assertMember(tx: Tx, organisationId: string, userId: string) {
+  const [member] = await tx
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+  if (!member) throw new AppError('not_found', 404);
+}
+
+/**
+ * Lost phone: the administrator removes the member's second factor and ends their sessions. The password is still
+ * needed, and the next sign-in leads straight into a new enrolment. Runs as system because accounts are global;
+ * the caller has checked membership and the admin right.
+ */
+export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await appendAudit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'member.mfa_reset',
+      entityType: 'membership',
+      entityId: userId,
+      data: {},
+    });
   });
 }
 
