@@ -13,7 +13,7 @@ import { useOrganisation } from '../organisations/organisations.api.ts';
 import { InvitationList } from './invitation-list.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { roleOptions } from './roles.ts';
-import { useMembers, useRemoveMember, useUpdateMember, type Member } from './users.api.ts';
+import { useMembers, useRemoveMember, useResetMfa, useUpdateMember, type Member } from './users.api.ts';
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -23,6 +23,7 @@ export function PeoplePage() {
   const session = useSession();
   const update = useUpdateMember(organisationId);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [resetting, setResetting] = useState<Member | null>(null);
 
   if (organisation.isPending || members.isPending) return <PageLoader />;
   if (organisation.error) return <ErrorAlert error={organisation.error} />;
@@ -106,9 +107,16 @@ export function PeoplePage() {
                     </Table.Td>
                     {can.admin && (
                       <Table.Td>
-                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRemoving(member)}>
-                          {t('common.remove')}
-                        </Button>
+                        <Group gap={4} wrap="nowrap">
+                          {member.hasMfa && member.userId !== myId && (
+                            <Button size="compact-sm" variant="subtle" onClick={() => setResetting(member)}>
+                              {t('people.resetMfa')}
+                            </Button>
+                          )}
+                          <Button size="compact-sm" variant="subtle" color="red" onClick={() => setRemoving(member)}>
+                            {t('common.remove')}
+                          </Button>
+                        </Group>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -138,6 +146,7 @@ export function PeoplePage() {
         </>
       )}
       <RemoveMemberModal organisationId={organisationId} member={removing} onClose={() => setRemoving(null)} />
+      <ResetMfaModal organisationId={organisationId} member={resetting} onClose={() => setResetting(null)} />
     </Stack>
   );
 }
@@ -160,6 +169,32 @@ function RemoveMemberModal({ organisationId, member, onClose }: { organisationId
           </Button>
           <Button color="red" loading={remove.isPending} onClick={() => member && remove.mutate(member.userId, { onSuccess: close })}>
             {t('common.remove')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ResetMfaModal({ organisationId, member, onClose }: { organisationId: string; member: Member | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const reset = useResetMfa(organisationId);
+  const close = () => {
+    reset.reset();
+    onClose();
+  };
+  const name = member?.name ?? '';
+  return (
+    <Modal opened={member !== null} onClose={close} title={t('people.resetMfaTitle')}>
+      <Stack>
+        <Text>{t('people.resetMfaText', { name })}</Text>
+        {reset.error && <ErrorAlert error={reset.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="orange" loading={reset.isPending} onClick={() => member && reset.mutate(member.userId, { onSuccess: close })}>
+            {t('people.resetMfaConfirm')}
           </Button>
         </Group>
       </Stack>

@@ -56,6 +56,14 @@ export function useRemoveMember(organisationId: string) {
   });
 }
 
+export function useResetMfa(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => post(`${base(organisationId)}/members/${userId}/reset-mfa`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
+  });
+}
+
 export function useInvitations(organisationId: string, enabled: boolean) {
   return useQuery({
     queryKey: invitationsKey(organisationId),
