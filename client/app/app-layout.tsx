@@ -33,6 +33,9 @@ export function AppLayout({ session }: { session: ActiveSession }) {
 
   const links = [
     { to: base, label: t('nav.overview'), end: true, show: true },
+    { to: `${base}/applicability`, label: t('nav.applicability'), show: true },
+    { to: `${base}/catalog`, label: t('nav.catalog'), show: true },
+    { to: `${base}/organisation`, label: t('nav.organisation'), show: true },
     { to: `${base}/locations`, label: t('nav.locations'), show: true },
     { to: `${base}/people`, label: t('nav.people'), show: true },
     { to: `${base}/outbox`, label: t('nav.outbox'), show: can.outbox },

@@ -7,5 +7,9 @@ export function permissionsOf(me: { role: Role; isAdmin: boolean }) {
     admin,
     auditTrail: admin || ['management', 'auditor', 'data_protection_officer'].includes(me.role),
     outbox: admin,
+    /** Running and storing the Betroffenheitscheck. */
+    runChecks: admin || ['management', 'it_lead'].includes(me.role),
+    /** Status, owner, due date and evidence of requirements. */
+    editRequirements: admin || ['management', 'it_lead', 'data_protection_officer'].includes(me.role),
   };
 }

@@ -1,5 +1,10 @@
+import { Stack } from '@mantine/core';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { ApplicabilityPage } from '../features/applicability/applicability-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
+import { CatalogPage } from '../features/catalog/catalog-page.tsx';
+import { RequirementPage } from '../features/catalog/requirement-page.tsx';
+import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
 import { EnrolPage } from '../features/auth/enrol-page.tsx';
 import { homeOf, LoginPage } from '../features/auth/login-page.tsx';
 import { useSession } from '../features/auth/auth.api.ts';
@@ -40,6 +45,16 @@ function SignedIn() {
   return <AppLayout session={session.data} />;
 }
 
+/** The landing page of an organisation: where it stands, then its master data (also at /organisation). */
+function OrganisationHome() {
+  return (
+    <Stack gap={48}>
+      <DashboardPage />
+      <OverviewPage />
+    </Stack>
+  );
+}
+
 export const router = createBrowserRouter([
   { path: '/', element: <Home /> },
   { path: '/setup', element: <SetupWizardPage /> },
@@ -50,7 +65,11 @@ export const router = createBrowserRouter([
     path: '/o/:organisationId',
     element: <SignedIn />,
     children: [
-      { index: true, element: <OverviewPage /> },
+      { index: true, element: <OrganisationHome /> },
+      { path: 'organisation', element: <OverviewPage /> },
+      { path: 'applicability', element: <ApplicabilityPage /> },
+      { path: 'catalog', element: <CatalogPage /> },
+      { path: 'catalog/:requirementId', element: <RequirementPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'outbox', element: <OutboxPage /> },

@@ -1,0 +1,183 @@
+import { Alert, Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Explanation, LegalSource } from '../../../domain/kbv/explanation.ts';
+import { KBV_GUIDELINE_URL } from '../../../domain/kbv/practice-size.ts';
+import type { Nis2Classification } from '../../../domain/nis2/nis2-check.schema.ts';
+import { formatEuro, formatFigure } from '../../components/money.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { currentLocale } from '../../lib/i18n.ts';
+import type { KbvResult, StoredCheck } from './applicability.api.ts';
+
+const BSIG_URL = 'https://www.gesetze-im-internet.de/bsig_2025/__28.html';
+
+const categoryColor = { particularly_important: 'red', important: 'orange', not_affected: 'teal' } as const;
+
+function Reasons({ items }: { items: Explanation[] }) {
+  const locale = currentLocale();
+  return (
+    <List spacing={6} size="sm">
+      {items.map((reason) => (
+        <List.Item key={reason.code + JSON.stringify(reason.params)}>
+          {reason[locale]}
+          {reason.legalBasis.length > 0 && (
+            <Text span size="xs" c="dimmed">
+              {' '}({reason.legalBasis.join('; ')})
+            </Text>
+          )}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+function Sources({ sources }: { sources: LegalSource[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {t('applicability.result.legalBasis')}
+      </Text>
+      <List size="sm" spacing={2}>
+        {sources.map((source) => (
+          <List.Item key={source.citation}>
+            <Anchor href={source.url} target="_blank" rel="noreferrer" size="sm">
+              {source.citation}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}
+
+export function Nis2Result({ check }: { check: StoredCheck<Nis2Classification> }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const result = check.result;
+  return (
+    <Card withBorder padding="lg" data-testid="nis2-result">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Stack gap={2} style={{ flex: '1 1 300px' }}>
+            <Text size="sm" c="dimmed">
+              {t('applicability.result.nis2Title', { year: check.financialYear ?? '–' })}
+            </Text>
+            <Title order={2} size="h3" data-testid="nis2-headline">
+              {t(`applicability.result.headline.${result.category}`)}
+            </Title>
+          </Stack>
+          <Badge size="lg" color={categoryColor[result.category]} variant="light">
+            {t(`nis2Category.${result.category}`)}
+          </Badge>
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Figure label={t('applicability.result.staffAwu')} value={`${formatFigure(result.aggregated.staffAwu)} ${t('applicability.result.awuUnit')}`} />
+          <Figure label={t('applicability.result.turnover')} value={formatEuro(result.aggregated.annualTurnoverEur)} />
+          <Figure label={t('applicability.result.balanceSheet')} value={formatEuro(result.aggregated.balanceSheetTotalEur)} />
+        </SimpleGrid>
+        {result.warnings.map((warning) => (
+          <Alert key={warning.code + JSON.stringify(warning.params)} color="yellow" variant="light" title={t('applicability.result.warning')}>
+            {warning[locale]}
+            {warning.legalBasis.length > 0 && (
+              <Text size="xs" c="dimmed" mt={4}>
+                {warning.legalBasis.join('; ')}
+              </Text>
+            )}
+          </Alert>
+        ))}
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('applicability.result.reasons')}
+          </Text>
+          <Reasons items={result.reasons} />
+        </Stack>
+        <Text size="sm">
+          {result.maxFineEur === null ? (
+            t('applicability.result.noFine')
+          ) : (
+            <>
+              {t('applicability.result.fine')}{' '}
+              <Text span fw={700} data-testid="nis2-fine">
+                {formatEuro(result.maxFineEur)}
+              </Text>{' '}
+              <Text span size="xs" c="dimmed">
+                (§ 65 BSIG)
+              </Text>
+            </>
+          )}
+        </Text>
+        <Sources sources={result.legalBasis} />
+        <Text size="xs" c="dimmed">
+          {t('applicability.result.checkedAt', { date: formatDateTime(check.checkedAt) })}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+export function KbvResultCard({ check }: { check: StoredCheck<KbvResult> }) {
+  const { t } = useTranslation();
+  const result = check.result;
+  return (
+    <Card withBorder padding="lg" data-testid="kbv-result">
+      <Stack gap="md">
+        <Stack gap={2}>
+          <Text size="sm" c="dimmed">
+            {t('applicability.result.kbvTitle')}
+          </Text>
+          <Title order={2} size="h3" data-testid="kbv-headline">
+            {t(`practiceSize.${result.size}`)}
+            {' · '}
+            {t('applicability.result.annexes', { annexes: result.annexes.join(', ') })}
+          </Title>
+          <Text size="sm">{result.guidelineApplies ? t('applicability.result.guidelineBinding') : t('applicability.result.guidelineVoluntary')}</Text>
+        </Stack>
+        <Group gap="xs">
+          {[1, 2, 3, 4, 5].map((annex) => (
+            <Badge key={annex} variant={result.annexes.includes(annex) ? 'filled' : 'outline'} color={result.annexes.includes(annex) ? 'teal' : 'gray'}>
+              {t('catalog.annex', { annex })}
+            </Badge>
+          ))}
+        </Group>
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('applicability.result.reasons')}
+          </Text>
+          <Reasons items={result.reasons} />
+        </Stack>
+        <Sources sources={result.legalBasis} />
+        <Text size="xs" c="dimmed">
+          {t('applicability.result.checkedAt', { date: formatDateTime(check.checkedAt) })}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Card withBorder padding="sm" bg="gray.0">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </Card>
+  );
+}
+
+/** Our results are a summary; the statute and the guideline decide. */
+export function SourceNote() {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed">
+      {t('applicability.result.sourceNote')}{' '}
+      <Anchor href={BSIG_URL} target="_blank" rel="noreferrer" size="sm">
+        § 28 BSIG
+      </Anchor>
+      {' · '}
+      <Anchor href={KBV_GUIDELINE_URL} target="_blank" rel="noreferrer" size="sm">
+        {t('applicability.result.kbvGuideline')}
+      </Anchor>
+    </Text>
+  );
+}
