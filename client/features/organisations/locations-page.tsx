@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
@@ -23,6 +24,7 @@ export function LocationsPage() {
   const organisation = useOrganisation(organisationId);
   const [editing, setEditing] = useState<Location | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Location | null>(null);
+  const remove = useDeleteLocation(organisationId);
 
   if (organisation.isPending) return <PageLoader />;
   if (organisation.error) return <ErrorAlert error={organisation.error} />;
@@ -73,7 +75,15 @@ export function LocationsPage() {
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('locations.add') : t('locations.edit')} size="lg">
         {editing !== null && <LocationForm organisationId={org.id} location={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Modal>
-      <DeleteLocationModal organisationId={org.id} location={deleting} onClose={() => setDeleting(null)} />
+      <ConfirmModal
+        subject={deleting}
+        title={t('locations.removeTitle')}
+        text={t('locations.removeText', { name: deleting?.name ?? '' })}
+        confirmLabel={t('common.remove')}
+        mutation={remove}
+        keyOf={(location) => location.id}
+        onClose={() => setDeleting(null)}
+      />
     </Stack>
   );
 }
@@ -134,30 +144,5 @@ function LocationForm({ organisationId, location, onDone }: { organisationId: st
         </Button>
       </Group>
     </form>
-  );
-}
-
-function DeleteLocationModal({ organisationId, location, onClose }: { organisationId: string; location: Location | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const remove = useDeleteLocation(organisationId);
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
-  return (
-    <Modal opened={location !== null} onClose={close} title={t('locations.removeTitle')}>
-      <Stack>
-        <Text>{t('locations.removeText', { name: location?.name ?? '' })}</Text>
-        {remove.error && <ErrorAlert error={remove.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => location && remove.mutate(location.id, { onSuccess: close })}>
-            {t('common.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

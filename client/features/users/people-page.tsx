@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Role } from '../../../domain/auth/roles.ts';
 import { permissionsOf } from '../../app/permissions.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
@@ -24,6 +25,8 @@ export function PeoplePage() {
   const update = useUpdateMember(organisationId);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [resetting, setResetting] = useState<Member | null>(null);
+  const remove = useRemoveMember(organisationId);
+  const resetMfa = useResetMfa(organisationId);
 
   if (organisation.isPending || members.isPending) return <PageLoader />;
   if (organisation.error) return <ErrorAlert error={organisation.error} />;
@@ -145,59 +148,25 @@ export function PeoplePage() {
           </Stack>
         </>
       )}
-      <RemoveMemberModal organisationId={organisationId} member={removing} onClose={() => setRemoving(null)} />
-      <ResetMfaModal organisationId={organisationId} member={resetting} onClose={() => setResetting(null)} />
+      <ConfirmModal
+        subject={removing}
+        title={t('people.removeTitle')}
+        text={t('people.removeText', { name: removing?.name ?? '' })}
+        confirmLabel={t('common.remove')}
+        mutation={remove}
+        keyOf={(m) => m.userId}
+        onClose={() => setRemoving(null)}
+      />
+      <ConfirmModal
+        subject={resetting}
+        title={t('people.resetMfaTitle')}
+        text={t('people.resetMfaText', { name: resetting?.name ?? '' })}
+        confirmLabel={t('people.resetMfaConfirm')}
+        color="orange"
+        mutation={resetMfa}
+        keyOf={(m) => m.userId}
+        onClose={() => setResetting(null)}
+      />
     </Stack>
-  );
-}
-
-function RemoveMemberModal({ organisationId, member, onClose }: { organisationId: string; member: Member | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const remove = useRemoveMember(organisationId);
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
-  return (
-    <Modal opened={member !== null} onClose={close} title={t('people.removeTitle')}>
-      <Stack>
-        <Text>{t('people.removeText', { name: member?.name ?? '' })}</Text>
-        {remove.error && <ErrorAlert error={remove.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => member && remove.mutate(member.userId, { onSuccess: close })}>
-            {t('common.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function ResetMfaModal({ organisationId, member, onClose }: { organisationId: string; member: Member | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const reset = useResetMfa(organisationId);
-  const close = () => {
-    reset.reset();
-    onClose();
-  };
-  const name = member?.name ?? '';
-  return (
-    <Modal opened={member !== null} onClose={close} title={t('people.resetMfaTitle')}>
-      <Stack>
-        <Text>{t('people.resetMfaText', { name })}</Text>
-        {reset.error && <ErrorAlert error={reset.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="orange" loading={reset.isPending} onClick={() => member && reset.mutate(member.userId, { onSuccess: close })}>
-            {t('people.resetMfaConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
