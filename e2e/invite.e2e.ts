@@ -162,6 +162,15 @@ describe.runIf(run)('inviting a colleague', () => {
     await seeText(invitee, 'Zahnarztpraxis Sonnenschein');
     await seeText(invitee, 'Prüfer/in (nur lesend)');
     expect(await invitee.getByTestId('organisation-switcher').count()).toBe(1);
+
+    // Lost phone: the administrator of the second practice resets the colleague's two-factor sign-in, and her
+    // next sign-in leads into a new enrolment.
+    await adminPage.goto(new URL(`${secondOrgPath}/people`, adminPage.url()).toString());
+    const sabine = adminPage.getByTestId('members-table').getByRole('row', { name: /Sabine Helfer/ });
+    await sabine.getByRole('button', { name: '2FA zurücksetzen' }).click();
+    await adminPage.getByRole('dialog').getByRole('button', { name: 'Zurücksetzen' }).click();
+    await adminPage.getByRole('dialog').waitFor({ state: 'detached' });
+    await sabine.getByText('fehlt').waitFor();
     await context.close();
   });
 });
