@@ -207,6 +207,7 @@ function YesNo({ form, path, label }: { form: Form; path: string; label: string 
   return (
     <SegmentedControl
       aria-label={label}
+      data-testid={path}
       value={props.checked ? 'yes' : 'no'}
       onChange={(value) => form.setFieldValue(path as never, (value === 'yes') as never)}
       data={[
@@ -244,6 +245,7 @@ function KbvStep({ form }: { form: Form }) {
       <Question title={t('applicability.kbv.devices')} hint={t('applicability.kbv.devicesHint')}>
         <SegmentedControl
           aria-label={t('applicability.kbv.devices')}
+          data-testid="kbv.check.majorMedicalDevices"
           value={form.values.kbv.check.majorMedicalDevices ? 'yes' : 'no'}
           onChange={(value) => {
             // The same fact decides Anlage 4 and the target object "medizinische Großgeräte".
@@ -324,6 +326,7 @@ function Nis2Step({ form }: { form: Form }) {
       <Question title={t('applicability.nis2.staff')} hint={t('applicability.nis2.staffHint')}>
         <SegmentedControl
           aria-label={t('applicability.nis2.staffMode')}
+          data-testid="staffMode"
           value={form.values.staffMode}
           onChange={(value) => form.setFieldValue('staffMode', value as WizardValues['staffMode'])}
           data={[
