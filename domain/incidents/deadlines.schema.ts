@@ -12,8 +12,8 @@ const isValidInstant = (value: string) => DateTime.fromISO(value, { setZone: tru
 /** An ISO 8601 instant with an offset, e.g. 2026-01-15T10:00:00+01:00; impossible dates (30 February) are refused. */
 export const instantSchema = z
   .string()
-  .regex(ISO_INSTANT, { message: 'datetime_with_offset' })
-  .refine(isValidInstant, { message: 'invalid_date', abort: true });
+  .regex(ISO_INSTANT, { message: 'datetime_with_offset', abort: true })
+  .refine(isValidInstant, { message: 'invalid_date' });
 
 /** A calendar date, YYYY-MM-DD; zod checks the day against the month and leap years. */
 export const calendarDateSchema = z.iso.date({ message: 'invalid_date' });

@@ -146,11 +146,130 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await post('/api/v1/checks/kbv', payload, '10.9.9.10')).statusCode).toBe(200);
     });
 
-    it('documents both checks with request and response schemas in the OpenAPI document', async () => {
+    const incident = {
+      awareAt: '2026-01-15T10:00:00+01:00',
+      entityCategory: 'important',
+      significantIncident: true,
+      personalDataBreach: true,
+      gdprRisk: 'high',
+      encryptedWithUncompromisedKeys: false,
+    };
+
+    // § 32 BSIG, Art. 33 and 34 GDPR: 24 h and 72 h after awareness; final report a calendar month after submission.
+    it('answers the reporting deadlines of a significant incident with a breach, without a login', async () => {
+      const res = await post('/api/v1/checks/reporting-deadlines', {
+        ...incident,
+        notificationSubmittedAt: '2026-01-17T09:00:00Z',
+        handlingCompletedAt: '2026-01-30T16:00:00+01:00',
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.bsig).toEqual({
+        earlyWarningDue: '2026-01-16T10:00:00.000+01:00',
+        notificationDue: '2026-01-18T10:00:00.000+01:00',
+        progressReportDue: null,
+        progressReportDueDate: null,
+        progressReportProvisional: false,
+        finalReportDue: '2026-02-17T23:59:59.999+01:00',
+        finalReportDueDate: '2026-02-17',
+        finalReportProvisional: false,
+        finalReportAnchor: 'notification_submitted',
+      });
+      expect(body.gdpr).toEqual({ art33Required: true, art33Due: '2026-01-18T10:00:00.000+01:00', art34Required: true, documentationRequired: true });
+      expect(body.explanations.map((e: { code: string }) => e.code)).toEqual(
+        expect.arrayContaining(['incident.early_warning_due', 'incident.final_report_due', 'gdpr.art33_due', 'gdpr.art34_required']),
+      );
+      expect(body.legalBasis).toContainEqual({ citation: '§ 32 Abs. 1 Nr. 2 BSIG', url: 'https://www.gesetze-im-internet.de/bsig_2025/__32.html' });
+      expect(res.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('counts 72 elapsed hours across the spring clock change and renders Berlin time whatever the input offset', async () => {
+      for (const awareAt of ['2026-03-28T12:00:00+01:00', '2026-03-28T11:00:00Z', '2026-03-28T16:30:00+05:30']) {
+        const res = await post('/api/v1/checks/reporting-deadlines', { ...incident, awareAt });
+        expect(res.statusCode, awareAt).toBe(200);
+        expect(res.json().bsig).toMatchObject({ earlyWarningDue: '2026-03-29T13:00:00.000+02:00', notificationDue: '2026-03-31T13:00:00.000+02:00' });
+      }
+    });
+
+    it('gives a provisional progress date and no final date while the incident is still being handled (§ 32(2) BSIG)', async () => {
+      const res = await post('/api/v1/checks/reporting-deadlines', { ...incident, awareAt: '2026-01-28T12:00:00+01:00' });
+      expect(res.json().bsig).toMatchObject({
+        progressReportDue: '2026-02-28T23:59:59.999+01:00',
+        progressReportDueDate: '2026-02-28',
+        finalReportDue: null,
+        finalReportDueDate: null,
+        finalReportProvisional: true,
+        finalReportAnchor: 'handling_ongoing',
+      });
+    });
+
+    it('has no BSIG clock for an entity outside NIS2 and no GDPR duties without a breach', async () => {
+      const outside = await post('/api/v1/checks/reporting-deadlines', { ...incident, entityCategory: 'not_affected', gdprRisk: 'unlikely' });
+      expect(outside.json()).toMatchObject({ bsig: null, gdpr: { art33Required: false, art33Due: null, art34Required: false, documentationRequired: true } });
+      const noBreach = await post('/api/v1/checks/reporting-deadlines', { awareAt: incident.awareAt, entityCategory: 'important', significantIncident: false, personalDataBreach: false });
+      expect(noBreach.statusCode).toBe(200);
+      expect(noBreach.json()).toMatchObject({ bsig: null, gdpr: null });
+    });
+
+    it.each([
+      ['awareAt', { awareAt: '2026-01-15T10:00:00' }], // no offset
+      ['awareAt', { awareAt: '2026-02-30T10:00:00+01:00' }],
+      ['awareAt', { awareAt: 1768467600000 }],
+      ['notificationSubmittedAt', { notificationSubmittedAt: '2026-01-15T08:59:59Z' }], // before awareness
+      ['handlingCompletedAt', { handlingCompletedAt: '2026-01-14T10:00:00+01:00' }],
+      ['handlingCompletedAt', { handlingCompletedAt: '2026-01-20 10:00' }],
+      ['entityCategory', { entityCategory: 'essential' }],
+      ['significantIncident', { significantIncident: 'yes' }],
+      ['gdprRisk', { gdprRisk: undefined }],
+      ['encryptedWithUncompromisedKeys', { encryptedWithUncompromisedKeys: 'false' }],
+    ])('answers 400 naming %s', async (field, change) => {
+      const res = await post('/api/v1/checks/reporting-deadlines', { ...incident, ...change });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe('validation_failed');
+      expect(paths(res.json())).toEqual([field]);
+    });
+
+    it('names every missing field of the reporting-deadline check at once', async () => {
+      const res = await post('/api/v1/checks/reporting-deadlines', { notificationSubmittedAt: '2026-01-15T10:00:00' });
+      expect(res.statusCode).toBe(400);
+      expect(paths(res.json()).sort()).toEqual(['awareAt', 'entityCategory', 'notificationSubmittedAt', 'personalDataBreach', 'significantIncident']);
+      expect(res.json().issues).toContainEqual(expect.objectContaining({ path: ['notificationSubmittedAt'], code: 'datetime_with_offset' }));
+    });
+
+    // § 33 BSIG with §§ 187, 188 BGB.
+    it.each([
+      ['2025-12-06', '2026-03-06'],
+      ['2025-11-30', '2026-02-28'],
+    ])('registration for an entity qualifying since %s is due on %s', async (qualifiesSince, registrationDueDate) => {
+      const res = await post('/api/v1/checks/registration-deadline', { qualifiesSince });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ registrationDueDate });
+      expect(res.json().legalBasis.map((s: { citation: string }) => s.citation)).toContain('§ 33 Abs. 1 BSIG');
+    });
+
+    it.each([[{}], [{ qualifiesSince: '2026-02-30' }], [{ qualifiesSince: '06.12.2025' }], [{ qualifiesSince: 20251206 }], [{ qualifiesSince: '2025-12-06T00:00:00+01:00' }]])(
+      'answers 400 naming qualifiesSince for %o',
+      async (payload) => {
+        const res = await post('/api/v1/checks/registration-deadline', payload);
+        expect(res.statusCode).toBe(400);
+        expect(paths(res.json())).toEqual(['qualifiesSince']);
+      },
+    );
+
+    it('limits the deadline checks like the others', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 61; i++) statuses.push((await post('/api/v1/checks/registration-deadline', { qualifiesSince: '2025-12-06' }, '10.9.9.20')).statusCode);
+      expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+      expect(statuses[60]).toBe(429);
+    });
+
+    it('documents every check with request and response schemas in the OpenAPI document', async () => {
       const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-      for (const [path, field] of [
-        ['/api/v1/checks/nis2', 'partnerEnterprises'],
-        ['/api/v1/checks/kbv', 'personsHandlingData'],
+      for (const [path, field, reasonsField] of [
+        ['/api/v1/checks/nis2', 'partnerEnterprises', 'reasons'],
+        ['/api/v1/checks/kbv', 'personsHandlingData', 'reasons'],
+        ['/api/v1/checks/reporting-deadlines', 'notificationSubmittedAt', 'explanations'],
+        ['/api/v1/checks/registration-deadline', 'qualifiesSince', 'explanations'],
       ] as const) {
         const operation = doc.paths[path]?.post;
         expect(operation, path).toBeDefined();
@@ -158,10 +277,15 @@ for (const { engine, skipReason } of await eachEngine()) {
         const requestSchema = JSON.stringify(operation.requestBody.content['application/json'].schema);
         expect(requestSchema).toContain(field);
         const responseSchema = JSON.stringify(operation.responses['200'].content['application/json'].schema);
-        expect(responseSchema).toContain('reasons');
+        expect(responseSchema).toContain(reasonsField);
         expect(responseSchema).toContain('legalBasis');
       }
       expect(JSON.stringify(doc.paths['/api/v1/checks/nis2'].post.responses['200'])).toContain('maxFineEur');
+      const deadlines = JSON.stringify(doc.paths['/api/v1/checks/reporting-deadlines'].post.responses['200']);
+      for (const name of ['earlyWarningDue', 'notificationDue', 'progressReportDue', 'finalReportDue', 'finalReportDueDate', 'finalReportProvisional', 'art33Due', 'art34Required', 'documentationRequired']) {
+        expect(deadlines).toContain(name);
+      }
+      expect(JSON.stringify(doc.paths['/api/v1/checks/registration-deadline'].post.responses['200'])).toContain('registrationDueDate');
     });
   });
 }
