@@ -17,6 +17,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   backupKeep: number;
+  /** Behind a reverse proxy: trust its X-Forwarded-For (rate limits per client address). Off by default. */
+  trustProxy: boolean | string;
 }
 
 /** Reads SECRET_KEY (64 hex chars or base64 of 32 bytes) or generates it into DATA_DIR/secret.key on first start. */
@@ -55,5 +57,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 60),
     sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),
     backupKeep: Number(env.BACKUP_KEEP ?? 7),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: unset/false, true, or the proxy's addresses (e.g. "127.0.0.1,10.0.0.0/8"). */
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (!value || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  return value;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
+import { samplePdf, upload } from '../test/files.ts';
 import { createTestDatabase, eachEngine, login, runFirstSetup, startTestApp } from '../test/test-app.ts';
 import { queryRows } from './connect.ts';
 import { backupDatabase, newestBackupAge, restoreDatabase, rotateBackup } from './backup.ts';
@@ -35,6 +36,8 @@ describe('backup and restore', async () => {
         const { agent, organisationId } = await runFirstSetup(source.app);
         secret = agent.totpSecret;
         await agent.request('POST', `/api/v1/organisations/${organisationId}/invitations`, { email: 'neu@example.org', role: 'staff' });
+        const evidence = await upload(agent, source, `/api/v1/organisations/${organisationId}/requirements/KBV-A1-01/evidence`, 'konzept.pdf', samplePdf);
+        expect(evidence.statusCode).toBe(201);
         before = await contents(source.ctx.db);
         const written = await backupDatabase(source.database, file);
         expect(written.rows).toBeGreaterThan(10);
@@ -48,7 +51,13 @@ describe('backup and restore', async () => {
         expect(await contents(restored.ctx.db)).toEqual(before);
         expect((await verifyAllAuditChains(restored.ctx.db)).every((r) => r.problems.length === 0)).toBe(true);
         const agent = await login(restored, 'admin@praxis-a.example', secret);
-        expect((await agent.request('GET', '/api/v1/auth/session')).json().organisations[0].name).toBe('Praxis A');
+        const session = (await agent.request('GET', '/api/v1/auth/session')).json();
+        expect(session.organisations[0].name).toBe('Praxis A');
+        // Files survive byte for byte.
+        const orgId = session.organisations[0].id;
+        const [stored] = (await agent.request('GET', `/api/v1/organisations/${orgId}/requirements/KBV-A1-01/evidence`)).json() as { id: string }[];
+        const download = await agent.request('GET', `/api/v1/organisations/${orgId}/evidence/${stored!.id}/download`);
+        expect(download.rawPayload.equals(samplePdf)).toBe(true);
       } finally {
         await restored.close();
       }

@@ -5,13 +5,15 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from './connect.ts';
+import { queryRows, type Database, type Db, type Tx } from './connect.ts';
 import { listMigrations } from './migrate.ts';
 
 export const BACKUP_FORMAT = 'praxisschild-backup/1';
 /** Sessions are not carried over: a restored database starts with everyone signed out. */
 const SKIPPED_TABLES = new Set(['schema_migrations', 'sessions']);
 const CHUNK = 500;
+/** Tables with file contents go in small chunks: 500 evidence files of up to 25 MB would not fit in one string. */
+const SMALL_CHUNK_TABLES: Record<string, number> = { evidence_files: 4 };
 
 interface Header {
   format: string;
@@ -28,8 +30,8 @@ async function listTables(database: Database): Promise<string[]> {
   return rows.map((r) => r.tablename).filter((t) => !SKIPPED_TABLES.has(t));
 }
 
-async function appliedMigrations(database: Database): Promise<string[]> {
-  const rows = await queryRows<{ name: string }>(database.db, sql`select name from schema_migrations order by name`);
+async function appliedMigrations(db: Db | Tx): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(db, sql`select name from schema_migrations order by name`);
   return rows.map((r) => r.name);
 }
 
@@ -40,32 +42,37 @@ async function appliedMigrations(database: Database): Promise<string[]> {
 export async function backupDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
   const tables = await listTables(database);
   let rows = 0;
-  async function* lines() {
+  async function* lines(tx: Tx) {
     const header: Header = {
       format: BACKUP_FORMAT,
       createdAt: new Date().toISOString(),
       engine: database.engine,
-      migrations: await appliedMigrations(database),
+      migrations: await appliedMigrations(tx),
     };
     yield JSON.stringify(header) + '\n';
     for (const table of tables) {
-      for (let offset = 0; ; offset += CHUNK) {
+      const chunkSize = SMALL_CHUNK_TABLES[table] ?? CHUNK;
+      for (let offset = 0; ; offset += chunkSize) {
         const [result] = await queryRows<{ rows: unknown[] }>(
-          database.db,
+          tx,
           sql`select coalesce(jsonb_agg(to_jsonb(t)), '[]'::jsonb) as rows
-              from (select * from ${sql.identifier(table)} order by ctid limit ${CHUNK} offset ${offset}) t`,
+              from (select * from ${sql.identifier(table)} order by ctid limit ${chunkSize} offset ${offset}) t`,
         );
         const chunk = result?.rows ?? [];
         if (chunk.length === 0) break;
         rows += chunk.length;
         yield JSON.stringify({ table, rows: chunk }) + '\n';
-        if (chunk.length < CHUNK) break;
+        if (chunk.length < chunkSize) break;
       }
     }
   }
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.partial`;
-  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(tmp));
+  // One snapshot for all tables, so work saved during the backup cannot leave it half old, half new.
+  await database.db.transaction((tx) => pipeline(Readable.from(lines(tx)), createGzip(), createWriteStream(tmp)), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
   renameSync(tmp, file);
   return { tables: tables.length, rows };
 }
@@ -84,7 +91,7 @@ export async function restoreDatabase(database: Database, file: string, options:
   const header = JSON.parse(first.value) as Header;
   if (header.format !== BACKUP_FORMAT) throw new RestoreError(`Not a praxisschild backup (format ${header.format}).`);
   const known = listMigrations().map((m) => m.name);
-  const applied = await appliedMigrations(database);
+  const applied = await appliedMigrations(database.db);
   if (header.migrations.join() !== applied.join()) {
     const newer = header.migrations.filter((m) => !known.includes(m));
     throw new RestoreError(

@@ -91,6 +91,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionIdleMinutes: 60,
     sessionMaxHours: 12,
     backupKeep: 3,
+    trustProxy: false,
     ...overrides,
   };
 }
