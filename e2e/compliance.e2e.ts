@@ -71,7 +71,7 @@ describe.runIf(run)('what applies to us, and where do we stand', () => {
     await table.waitFor();
     await table.getByText(/^Anlage 1 Nr\. 1$/).waitFor();
     expect(await table.getByText(/^Anlage 3 Nr\./).count()).toBe(0);
-    await screenshotBoth(page, '23-catalog');
+    await screenshotBoth(page, '23-catalog', false);
     await page.getByRole('switch', { name: 'Nur anwendbare' }).click();
     await table.getByText(/^Anlage 3 Nr\./).first().waitFor();
     expect(await page.getByTestId('not-applicable-badge').count()).toBeGreaterThan(0);

@@ -29,20 +29,20 @@ export const desktop = { width: 1280, height: 800 };
 export const tablet = { width: 768, height: 1024 };
 
 /** Screenshots for looking at the pages (git-ignored). */
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, fullPage = true) {
   const dir = path.join(repoRoot, '.tmp/screens');
   mkdirSync(dir, { recursive: true });
   const size = page.viewportSize();
-  await page.screenshot({ path: path.join(dir, `${name}-${size?.width ?? 0}x${size?.height ?? 0}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}-${size?.width ?? 0}x${size?.height ?? 0}.png`), fullPage });
 }
 
-/** Screenshots at desktop and tablet size, restoring the viewport afterwards. */
-export async function screenshotBoth(page: Page, name: string) {
+/** Screenshots at desktop and tablet size, restoring the viewport afterwards; long lists read better with fullPage false. */
+export async function screenshotBoth(page: Page, name: string, fullPage = true) {
   const before = page.viewportSize() ?? desktop;
   for (const size of [desktop, tablet]) {
     await page.setViewportSize(size);
     await page.waitForTimeout(400);
-    await screenshot(page, name);
+    await screenshot(page, name, fullPage);
   }
   await page.setViewportSize(before);
 }

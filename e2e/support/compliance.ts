@@ -30,7 +30,7 @@ export async function runApplicabilityCheck(page: Page, figures: PracticeFigures
   if (screens) await screenshotBoth(page, `${screens}-1-kbv`);
   await page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
-  await seeText(page, 'Was gibt es in Ihrer Praxis?');
+  await seeText(page, 'Was hat oder nutzt Ihre Praxis?');
   for (const label of figures.without) await page.getByRole('switch', { name: label, exact: true }).click();
   if (screens) await screenshotBoth(page, `${screens}-2-targets`);
   await page.getByRole('button', { name: 'Weiter', exact: true }).click();

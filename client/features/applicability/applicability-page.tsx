@@ -340,7 +340,7 @@ function Nis2Step({ form }: { form: Form }) {
           <NumberInput
             label={t('applicability.nis2.staffAwu')}
             description={t('applicability.nis2.staffAwuHint')}
-            maw={320}
+            maw={520}
             {...awu}
             {...form.getInputProps('nis2.check.staffAwu')}
           />
@@ -384,6 +384,9 @@ function Nis2Step({ form }: { form: Form }) {
             <NumberInput label={t('applicability.nis2.balanceSheet')} {...euro} {...form.getInputProps('nis2.check.balanceSheetTotalEur')} />
           </Grid.Col>
         </Grid>
+        <Text size="sm" c="dimmed">
+          {t('applicability.nis2.figuresBasisHint')}
+        </Text>
         <SegmentedControl
           aria-label={t('applicability.nis2.figuresBasis')}
           value={check.figuresBasis}
@@ -392,8 +395,7 @@ function Nis2Step({ form }: { form: Form }) {
             { value: 'approved_accounts', label: t('applicability.nis2.basisAccounts') },
             { value: 'estimate', label: t('applicability.nis2.basisEstimate') },
           ]}
-          w={{ base: '100%', sm: 'auto' }}
-          maw={520}
+          w={{ base: '100%', xs: 360 }}
         />
       </Question>
       <Enterprises form={form} kind="partnerEnterprises" euro={euro} awu={awu} />

@@ -262,7 +262,7 @@ function CoverageCard({ dashboard: d }: { dashboard: Dashboard }) {
         {t('dashboard.coverage', { covered: d.coverage.coveredMeasures, total: d.coverage.totalMeasures })}
       </Text>
       <Text size="sm" c="dimmed" mt={4}>
-        {d.coverage.summary[locale]}
+        {t('dashboard.coverable', { coverable: d.coverage.coverableMeasures })}
       </Text>
       <List spacing="sm" mt="md" listStyleType="none" ml={0} pl={0}>
         {d.coverage.measures.map((m) => {
@@ -270,7 +270,7 @@ function CoverageCard({ dashboard: d }: { dashboard: Dashboard }) {
           return (
             <List.Item key={m.measureId}>
               <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
-                <Stack gap={0} style={{ minWidth: 0 }}>
+                <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
                   <Text size="sm">{measure ? (locale === 'de' ? measure.titleDe : measure.titleEn) : m.measureId}</Text>
                   <Text size="xs" c="dimmed">
                     {m.legalBasis}
