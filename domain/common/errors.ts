@@ -30,6 +30,7 @@ export const errorCodes = [
   'location.in_use',
   'requirement.not_found',
   'evidence.not_found',
+  'incident.not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

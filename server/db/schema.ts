@@ -202,3 +202,55 @@ export const evidenceFiles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
+
+export const incidents = pgTable(
+  'incidents',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    noticedAt: ts('noticed_at').notNull(),
+    locationIds: uuid('location_ids').array().notNull(),
+    systems: text('systems').notNull(),
+    suspectedOrigin: text('suspected_origin').notNull(),
+    patientDataInvolved: boolean('patient_data_involved').notNull(),
+    significance: jsonb('significance').$type<Record<string, unknown>>(),
+    significant: boolean('significant'),
+    assessedAt: ts('assessed_at'),
+    handlingCompletedAt: ts('handling_completed_at'),
+    reportedBy: uuid('reported_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const incidentEvents = pgTable(
+  'incident_events',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    incidentId: uuid('incident_id').notNull(),
+    at: ts('at').notNull(),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const incidentSubmissions = pgTable(
+  'incident_submissions',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    incidentId: uuid('incident_id').notNull(),
+    kind: text('kind').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    reference: text('reference'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.incidentId, t.kind] })],
+);

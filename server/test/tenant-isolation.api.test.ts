@@ -21,6 +21,19 @@ const bodies: Record<string, unknown> = {
   },
   'PUT /api/v1/organisations/:organisationId/requirements/:requirementId/status': { status: 'implemented' },
   'POST /api/v1/organisations/:organisationId/members/:userId/reset-mfa': undefined,
+  'POST /api/v1/organisations/:organisationId/incidents': { title: 'Eingeschleust', noticedAt: '2026-01-15T10:00:00+01:00', patientDataInvolved: false },
+  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/significance': {
+    severeDisruption: 'no',
+    considerableFinancialLoss: 'no',
+    considerableHarmToOthers: 'no',
+    maliciousSuspected: false,
+    crossBorderImpact: false,
+    personalDataBreach: false,
+    gdprRisk: 'none',
+  },
+  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/events': { kind: 'note', text: 'Eingeschleust' },
+  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/submissions': { kind: 'early_warning', submittedAt: '2026-01-15T11:00:00+01:00' },
+  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/handling-completed': { completedAt: '2026-01-16T11:00:00+01:00' },
   // A multipart upload: sent without a file, the membership check must still answer before the body is read.
   'POST /api/v1/organisations/:organisationId/requirements/:requirementId/evidence': undefined,
 };
@@ -37,6 +50,9 @@ const tenantTables = [
   'applicability_checks',
   'requirement_statuses',
   'evidence_files',
+  'incidents',
+  'incident_events',
+  'incident_submissions',
 ];
 
 for (const { engine, skipReason } of await eachEngine()) {
@@ -70,7 +86,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       const locations = (await b.agent.request('GET', `/api/v1/organisations/${orgB}/locations`)).json() as { id: string }[];
       await b.agent.request('PUT', `/api/v1/organisations/${orgB}/requirements/KBV-A1-01/status`, { status: 'in_progress', notes: 'nur für B' });
       const evidence = await uploadEvidence(b.agent, t, `/api/v1/organisations/${orgB}/requirements/KBV-A1-01/evidence`, 'b.pdf', samplePdf);
+      const incident = await b.agent.request('POST', `/api/v1/organisations/${orgB}/incidents`, { title: 'Vorfall in B', noticedAt: '2026-01-15T10:00:00+01:00', patientDataInvolved: false });
       ids = {
+        incidentId: incident.json().id,
         requirementId: 'KBV-A1-01',
         evidenceId: evidence.json().id,
         organisationId: orgB,

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { gdprRisks, instantSchema } from './deadlines.schema.ts';
+
+/** What a practice can say about where an incident probably came from, in plain words. */
+export const suspectedOrigins = ['unknown', 'phishing', 'malware', 'ransomware', 'attack', 'lost_device', 'human_error', 'outage', 'supplier', 'other'] as const;
+
+/**
+ * Reporting an incident in under a minute: what happened, when it was noticed, where, which systems, the suspected
+ * origin, and whether patient data are involved. No patient names or health data belong here.
+ */
+export const reportIncidentSchema = z.object({
+  title: z.string().trim().min(3).max(200),
+  description: z.string().trim().max(10_000).default(''),
+  noticedAt: instantSchema.describe('When the practice became aware (ISO 8601 with offset): the § 32 BSIG and Art. 33 GDPR clocks start here'),
+  locationIds: z.array(z.uuid()).max(200).default([]),
+  systems: z.string().trim().max(2000).default(''),
+  suspectedOrigin: z.enum(suspectedOrigins).default('unknown'),
+  patientDataInvolved: z.boolean(),
+});
+export type ReportIncident = z.output<typeof reportIncidentSchema>;
+
+/**
+ * The significance assessment (§ 2 Nr. 11 BSIG): has the incident caused, or can it cause, severe disruption of the
+ * practice's services or financial loss, or considerable damage to others (patients above all)? "unsure" is an
+ * answer: the BSI expects a report on justified suspicion.
+ */
+const level = z.enum(['no', 'unsure', 'yes']);
+export const significanceAnswersSchema = z.object({
+  severeDisruption: level.describe('Patient care or practice operations severely disrupted, or could be'),
+  considerableFinancialLoss: level.describe('Considerable financial loss for the practice, or could be'),
+  considerableHarmToOthers: level.describe('Considerable material or non-material damage to patients or others, or could be'),
+  maliciousSuspected: z.boolean().describe('Suspected to be caused by unlawful or malicious acts (asked in the early warning)'),
+  crossBorderImpact: z.boolean().describe('Could have an impact in other EU states (asked in the early warning)'),
+  personalDataBreach: z.boolean().describe('Personal data were lost, disclosed, altered or made unavailable (Art. 4 Nr. 12 GDPR)'),
+  gdprRisk: z.enum(gdprRisks).describe('Risk to the persons concerned (Art. 33/34 GDPR)'),
+  encryptedWithUncompromisedKeys: z.boolean().default(false),
+});
+export type SignificanceAnswers = z.output<typeof significanceAnswersSchema>;
+
+export const incidentEventKinds = ['note', 'measure', 'contact'] as const;
+export const addIncidentEventSchema = z.object({
+  kind: z.enum(incidentEventKinds),
+  text: z.string().trim().min(2).max(10_000),
+  at: instantSchema.optional(),
+});
+export type AddIncidentEvent = z.output<typeof addIncidentEventSchema>;
+
+export const reportKinds = ['early_warning', 'notification', 'progress_report', 'final_report', 'gdpr_art33', 'gdpr_art34'] as const;
+export type IncidentReportKind = (typeof reportKinds)[number];
+export const recordSubmissionSchema = z.object({
+  kind: z.enum(reportKinds),
+  submittedAt: instantSchema,
+  reference: z.string().trim().max(200).optional(),
+});
+export type RecordSubmission = z.output<typeof recordSubmissionSchema>;
+
+export const completeHandlingSchema = z.object({ completedAt: instantSchema });
