@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Select, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Input, Select, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -86,11 +86,9 @@ export function CatalogPage() {
               value={filters.search}
               onChange={(e) => set('q', e.currentTarget.value)}
             />
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('catalog.framework')}
-              </Text>
+            <Input.Wrapper label={t('catalog.framework')}>
               <SegmentedControl
+                fullWidth
                 aria-label={t('catalog.framework')}
                 value={filters.framework}
                 onChange={(value) => set('framework', value === 'all' ? null : value)}
@@ -100,7 +98,7 @@ export function CatalogPage() {
                   { value: 'nis2', label: 'NIS2' },
                 ]}
               />
-            </Stack>
+            </Input.Wrapper>
             <Select
               label={t('catalog.annexFilter')}
               placeholder={t('catalog.all')}
@@ -136,12 +134,12 @@ export function CatalogPage() {
           <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="catalog-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={150}>{t('catalog.reference')}</Table.Th>
+                <Table.Th w={130}>{t('catalog.reference')}</Table.Th>
                 <Table.Th>{t('catalog.requirement')}</Table.Th>
-                <Table.Th w={140}>{t('catalog.status')}</Table.Th>
-                <Table.Th w={150}>{t('catalog.owner')}</Table.Th>
+                <Table.Th w={130}>{t('catalog.status')}</Table.Th>
+                <Table.Th w={140}>{t('catalog.owner')}</Table.Th>
                 <Table.Th w={110}>{t('catalog.due')}</Table.Th>
-                <Table.Th w={90}>{t('catalog.evidence')}</Table.Th>
+                <Table.Th w={80}>{t('catalog.evidence')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

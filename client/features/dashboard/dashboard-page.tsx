@@ -149,10 +149,11 @@ function ProgressCard({ title, progress, testId, to, empty }: { title: string; p
             size={96}
             thickness={10}
             roundCaps
+            // Empty sections would still draw a round cap as a dot at 0 %.
             sections={[
               { value: progress.total ? (progress.done / progress.total) * 100 : 0, color: 'teal' },
               { value: progress.total ? (progress.inProgress / progress.total) * 100 : 0, color: 'blue.4' },
-            ]}
+            ].filter((section) => section.value > 0)}
             label={
               <Text ta="center" fw={700} size="sm">
                 {percent} %
