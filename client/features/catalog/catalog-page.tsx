@@ -146,7 +146,7 @@ export function CatalogPage() {
               {visible.map((r) => (
                 <Table.Tr key={r.id} data-testid={`requirement-row-${r.id}`}>
                   <Table.Td>
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                       {r.reference}
                     </Text>
                   </Table.Td>
