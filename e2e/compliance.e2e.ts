@@ -69,14 +69,14 @@ describe.runIf(run)('what applies to us, and where do we stand', () => {
     await openNav(page, 'Anforderungskatalog');
     const table = page.getByTestId('catalog-table');
     await table.waitFor();
-    await table.getByText(/^Anlage 1 Nr\. 1$/).waitFor();
-    expect(await table.getByText(/^Anlage 3 Nr\./).count()).toBe(0);
+    await table.getByText(/^Anlage\s1\sNr\.\s1$/).waitFor();
+    expect(await table.getByText(/^Anlage\s3\sNr\./).count()).toBe(0);
     await screenshotBoth(page, '23-catalog', false);
     await page.getByRole('switch', { name: 'Nur anwendbare' }).click();
-    await table.getByText(/^Anlage 3 Nr\./).first().waitFor();
+    await table.getByText(/^Anlage\s3\sNr\./).first().waitFor();
     expect(await page.getByTestId('not-applicable-badge').count()).toBeGreaterThan(0);
     await page.getByRole('switch', { name: 'Nur anwendbare' }).click();
-    await expect.poll(() => table.getByText(/^Anlage 3 Nr\./).count()).toBe(0);
+    await expect.poll(() => table.getByText(/^Anlage\s3\sNr\./).count()).toBe(0);
 
     await markImplemented('KBV-A1-01');
     const fileInput = page.getByTestId('evidence-file');

@@ -134,7 +134,7 @@ export function CatalogPage() {
           <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="catalog-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={130}>{t('catalog.reference')}</Table.Th>
+                <Table.Th w={150}>{t('catalog.reference')}</Table.Th>
                 <Table.Th>{t('catalog.requirement')}</Table.Th>
                 <Table.Th w={130}>{t('catalog.status')}</Table.Th>
                 <Table.Th w={140}>{t('catalog.owner')}</Table.Th>
@@ -146,8 +146,9 @@ export function CatalogPage() {
               {visible.map((r) => (
                 <Table.Tr key={r.id} data-testid={`requirement-row-${r.id}`}>
                   <Table.Td>
-                    <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {r.reference}
+                    <Text size="sm" c="dimmed">
+                      {/* Keep "Nr. 4" and "Anlage 1" together when the cell wraps. */}
+                      {r.reference.replace(/ (\d)/g, '\u00a0$1')}
                     </Text>
                   </Table.Td>
                   <Table.Td>
