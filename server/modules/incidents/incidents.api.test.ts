@@ -106,6 +106,25 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(list[0]).toMatchObject({ number: 1, significant: true, next: { kind: 'final_report' } });
     });
 
+    it('drafts each due report in German and English, as text, PDF and DOCX', async () => {
+      const json = await admin.request('GET', `${base()}/${incidentId}/drafts/early_warning?locale=de`);
+      expect(json.statusCode).toBe(200);
+      expect(json.json().title).toContain('Frühe Erstmeldung');
+      expect(json.json().text).toContain('Verdacht auf rechtswidrige oder böswillige Handlung: ja');
+      expect(json.json().text).toContain('Verschlüsselte Dateien auf dem Empfangsrechner');
+      const en = await admin.request('GET', `${base()}/${incidentId}/drafts/gdpr_art33?locale=en`);
+      expect(en.json().title).toContain('Art. 33 GDPR');
+      const pdf = await admin.request('GET', `${base()}/${incidentId}/drafts/early_warning/pdf?locale=de`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      const docx = await admin.request('GET', `${base()}/${incidentId}/drafts/notification/docx`);
+      expect(docx.statusCode).toBe(200);
+      expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect(docx.headers['content-disposition']).toContain('praxisschild-vorfall-1-notification.docx');
+      expect((await admin.request('GET', `${base()}/${incidentId}/drafts/unknown`)).statusCode).toBe(404);
+    });
+
     it('refuses a submission before the incident was noticed', async () => {
       const res = await admin.request('POST', `${base()}/${incidentId}/submissions`, { kind: 'final_report', submittedAt: new Date(noticedAt.getTime() - 60_000).toISOString() });
       expect(res.statusCode).toBe(400);

@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../../domain/auth/roles.ts';
+import { draftKinds } from '../../../domain/incidents/report-draft.ts';
 import { addIncidentEventSchema, completeHandlingSchema, recordSubmissionSchema, reportIncidentSchema, significanceAnswersSchema } from '../../../domain/incidents/incident.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { requireMember } from '../../http/auth.ts';
 import { orgParams } from '../organisations/organisations.routes.ts';
+import { draftToDocx, draftToPdf, incidentDraft } from './drafts.ts';
 import * as service from './incidents.service.ts';
 
 /** Who handles incidents (the escalation chain: IT lead, management, DPO); everyone who may write can report one. */
@@ -69,6 +71,43 @@ export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.code(201).send({ ok: true });
     },
   );
+
+  const draftParams = incidentParams.extend({ kind: z.enum(draftKinds) });
+  const draftQuery = z.object({ locale: z.enum(['de', 'en']).default('de') });
+  const footer = (locale: 'de' | 'en') =>
+    locale === 'de'
+      ? 'Entwurf aus praxisschild. Vor dem Absenden prüfen und ergänzen; maßgeblich sind § 32 BSIG bzw. Art. 33 DSGVO und die Eingabemaske der Behörde.'
+      : 'Draft from praxisschild. Check and complete before sending; § 32 BSIG or Art. 33 GDPR and the authority’s form are authoritative.';
+  const fileName = (kind: string, number: number, ext: string) => `praxisschild-vorfall-${number}-${kind}.${ext}`;
+
+  r.get(
+    '/api/v1/organisations/:organisationId/incidents/:incidentId/drafts/:kind',
+    { schema: { tags, summary: 'Draft of a report (BSI stages or Art. 33 GDPR) filled from the incident', params: draftParams, querystring: draftQuery } },
+    async (request) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId);
+      return withOrganisation(ctx.db, actor.organisationId, (tx) => incidentDraft(tx, actor.organisationId, request.params.incidentId, request.params.kind, request.query.locale));
+    },
+  );
+
+  for (const format of ['pdf', 'docx'] as const) {
+    r.get(
+      `/api/v1/organisations/:organisationId/incidents/:incidentId/drafts/:kind/${format}`,
+      { schema: { tags, summary: `Draft of a report as ${format.toUpperCase()}`, params: draftParams, querystring: draftQuery } },
+      async (request, reply) => {
+        const actor = await requireMember(ctx, request, request.params.organisationId);
+        const { draft, number } = await withOrganisation(ctx.db, actor.organisationId, async (tx) => ({
+          draft: await incidentDraft(tx, actor.organisationId, request.params.incidentId, request.params.kind, request.query.locale),
+          number: (await service.getIncident(tx, actor.organisationId, request.params.incidentId)).number,
+        }));
+        const body = format === 'pdf' ? await draftToPdf(draft, footer(request.query.locale)) : await draftToDocx(draft, footer(request.query.locale));
+        return reply
+          .header('content-type', format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${fileName(request.params.kind, number, format)}"`)
+          .header('cache-control', 'private, no-store')
+          .send(body);
+      },
+    );
+  }
 
   r.put(
     '/api/v1/organisations/:organisationId/incidents/:incidentId/handling-completed',
