@@ -31,6 +31,7 @@ export const errorCodes = [
   'requirement.not_found',
   'evidence.not_found',
   'incident.not_found',
+  'auth.token_invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

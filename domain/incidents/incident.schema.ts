@@ -55,3 +55,19 @@ export const recordSubmissionSchema = z.object({
 export type RecordSubmission = z.output<typeof recordSubmissionSchema>;
 
 export const completeHandlingSchema = z.object({ completedAt: instantSchema });
+
+export const createApiTokenSchema = z.object({
+  name: z.string().trim().min(2).max(100).describe('What the token is for, e.g. "Virenscanner Empfang"'),
+  scope: z.enum(['incident_intake']).default('incident_intake'),
+});
+
+/** A small alert from a detection tool (antivirus, EDR, firewall, backup monitor). */
+export const intakeAlertSchema = z.object({
+  source: z.string().trim().min(1).max(100).describe('The sending tool, e.g. "Defender"'),
+  severity: z.enum(['low', 'medium', 'high', 'critical']),
+  title: z.string().trim().min(3).max(200),
+  detectedAt: instantSchema,
+  host: z.string().trim().max(200).optional(),
+  details: z.string().max(10_000).optional(),
+});
+export type IntakeAlert = z.output<typeof intakeAlertSchema>;

@@ -221,6 +221,7 @@ export const incidents = pgTable(
     assessedAt: ts('assessed_at'),
     handlingCompletedAt: ts('handling_completed_at'),
     reportedBy: uuid('reported_by'),
+    intakeKey: text('intake_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
@@ -253,4 +254,20 @@ export const incidentSubmissions = pgTable(
     recordedAt: ts('recorded_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.incidentId, t.kind] })],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    scope: text('scope').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );

@@ -15,7 +15,10 @@ export async function registerOpenApi(app: FastifyInstance) {
           'State-changing requests made with a session cookie need the header x-csrf-token from GET /api/v1/auth/session.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ps_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ps_session' },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'Organisation API token (psk_…), scope incident_intake' },
+        },
       },
     },
     transform: jsonSchemaTransform,

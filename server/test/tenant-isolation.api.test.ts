@@ -34,6 +34,8 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/organisations/:organisationId/incidents/:incidentId/events': { kind: 'note', text: 'Eingeschleust' },
   'POST /api/v1/organisations/:organisationId/incidents/:incidentId/submissions': { kind: 'early_warning', submittedAt: '2026-01-15T11:00:00+01:00' },
   'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/handling-completed': { completedAt: '2026-01-16T11:00:00+01:00' },
+  'POST /api/v1/organisations/:organisationId/api-tokens': { name: 'Eingeschleust' },
+  'POST /api/v1/organisations/:organisationId/incidents/intake': { source: 'X', severity: 'high', title: 'Eingeschleust', detectedAt: '2026-01-15T10:00:00+01:00' },
   // A multipart upload: sent without a file, the membership check must still answer before the body is read.
   'POST /api/v1/organisations/:organisationId/requirements/:requirementId/evidence': undefined,
 };
@@ -53,6 +55,7 @@ const tenantTables = [
   'incidents',
   'incident_events',
   'incident_submissions',
+  'api_tokens',
 ];
 
 for (const { engine, skipReason } of await eachEngine()) {
@@ -87,7 +90,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       await b.agent.request('PUT', `/api/v1/organisations/${orgB}/requirements/KBV-A1-01/status`, { status: 'in_progress', notes: 'nur für B' });
       const evidence = await uploadEvidence(b.agent, t, `/api/v1/organisations/${orgB}/requirements/KBV-A1-01/evidence`, 'b.pdf', samplePdf);
       const incident = await b.agent.request('POST', `/api/v1/organisations/${orgB}/incidents`, { title: 'Vorfall in B', noticedAt: '2026-01-15T10:00:00+01:00', patientDataInvolved: false });
+      const apiToken = await b.agent.request('POST', `/api/v1/organisations/${orgB}/api-tokens`, { name: 'Token von B' });
       ids = {
+        tokenId: apiToken.json().id,
         incidentId: incident.json().id,
         requirementId: 'KBV-A1-01',
         evidenceId: evidence.json().id,
@@ -110,7 +115,9 @@ for (const { engine, skipReason } of await eachEngine()) {
         const res = await userA.request(route.method, url, bodies[`${route.method} ${route.url}`]);
         results.push(`${route.method} ${route.url} -> ${res.statusCode}`);
         if (route.url.startsWith('/api/v1/invitations/:token')) continue; // the link itself is the credential; see below
-        expect([403, 404], `${route.method} ${url}: ${res.body}`).toContain(res.statusCode);
+        // The intake answers to an organisation's API token only; a session of another organisation is no token.
+        const allowed = route.url.endsWith('/incidents/intake') ? [401] : [403, 404];
+        expect(allowed, `${route.method} ${url}: ${res.body}`).toContain(res.statusCode);
       }
       expect(await snapshot(orgB)).toEqual(before);
       expect(results.length).toBe(routes.length);

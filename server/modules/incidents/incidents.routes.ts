@@ -3,13 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../../domain/auth/roles.ts';
 import { draftKinds } from '../../../domain/incidents/report-draft.ts';
-import { addIncidentEventSchema, completeHandlingSchema, recordSubmissionSchema, reportIncidentSchema, significanceAnswersSchema } from '../../../domain/incidents/incident.schema.ts';
+import { createApiTokenSchema, intakeAlertSchema, addIncidentEventSchema, completeHandlingSchema, recordSubmissionSchema, reportIncidentSchema, significanceAnswersSchema } from '../../../domain/incidents/incident.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { requireMember } from '../../http/auth.ts';
 import { orgParams } from '../organisations/organisations.routes.ts';
 import { draftToDocx, draftToPdf, incidentDraft } from './drafts.ts';
 import * as service from './incidents.service.ts';
+import * as intake from './intake.service.ts';
 
 /** Who handles incidents (the escalation chain: IT lead, management, DPO); everyone who may write can report one. */
 const handlers: readonly Role[] = ['management', 'it_lead', 'data_protection_officer'];
@@ -69,6 +70,54 @@ export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
       const actor = await requireMember(ctx, request, request.params.organisationId, { write: true, roles: handlers });
       await withOrganisation(ctx.db, actor.organisationId, (tx) => service.recordSubmission(tx, actor, request.params.incidentId, request.body));
       return reply.code(201).send({ ok: true });
+    },
+  );
+
+  r.get('/api/v1/organisations/:organisationId/api-tokens', { schema: { tags, summary: 'API tokens of the organisation (without the tokens themselves)', params: orgParams } }, async (request) => {
+    const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
+    return withOrganisation(ctx.db, actor.organisationId, (tx) => intake.listApiTokens(tx, actor.organisationId));
+  });
+
+  r.post(
+    '/api/v1/organisations/:organisationId/api-tokens',
+    { schema: { tags, summary: 'Create an API token (shown once) for a detection tool', params: orgParams, body: createApiTokenSchema } },
+    async (request, reply) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
+      const created = await withOrganisation(ctx.db, actor.organisationId, (tx) => intake.createApiToken(tx, actor, request.body));
+      return reply.code(201).send(created);
+    },
+  );
+
+  r.delete(
+    '/api/v1/organisations/:organisationId/api-tokens/:tokenId',
+    { schema: { tags, summary: 'Revoke an API token', params: orgParams.extend({ tokenId: z.uuid() }) } },
+    async (request, reply) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
+      await withOrganisation(ctx.db, actor.organisationId, (tx) => intake.revokeApiToken(tx, actor, request.params.tokenId));
+      return reply.code(204).send();
+    },
+  );
+
+  r.post(
+    '/api/v1/organisations/:organisationId/incidents/intake',
+    {
+      schema: {
+        tags,
+        summary: 'Alert from a detection tool (Authorization: Bearer <API token>): opens or extends an incident and notifies the escalation chain',
+        params: orgParams,
+        body: intakeAlertSchema,
+        security: [{ apiToken: [] }],
+      },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute', keyGenerator: (request) => request.headers.authorization ?? request.ip } },
+      // The token is checked before the body: a bad token gets 401 whatever it sends.
+      preValidation: async (request) => {
+        (request as unknown as { tokenId: string }).tokenId = await intake.authenticateIntake(ctx, (request.params as { organisationId: string }).organisationId, request.headers.authorization);
+      },
+    },
+    async (request, reply) => {
+      const tokenId = (request as unknown as { tokenId: string }).tokenId;
+      const result = await intake.receiveAlert(ctx, request.params.organisationId, tokenId, request.body);
+      return reply.code(result.appended ? 200 : 201).send(result);
     },
   );
 

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { IntakeAlert } from '../../../domain/incidents/incident.schema.ts';
+import type { AppContext } from '../../context.ts';
+import { hashToken, newToken } from '../../crypto.ts';
+import { queryRows, type Tx } from '../../db/connect.ts';
+import { apiTokens, incidentEvents, incidents, memberships, users } from '../../db/schema.ts';
+import { withOrganisation } from '../../db/tenant.ts';
+import type { Actor } from '../../http/auth.ts';
+import { AppError } from '../../http/errors.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+
+export const TOKEN_PREFIX = 'psk_';
+
+export async function listApiTokens(tx: Tx, organisationId: string) {
+  return tx
+    .select({ id: apiTokens.id, name: apiTokens.name, scope: apiTokens.scope, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.organisationId, organisationId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Creates a token; it is returned this once and stored only as its SHA-256. */
+export async function createApiToken(tx: Tx, actor: Actor, input: { name: string; scope: 'incident_intake' }) {
+  const token = TOKEN_PREFIX + newToken();
+  const id = randomUUID();
+  await tx.insert(apiTokens).values({ organisationId: actor.organisationId, id, name: input.name, scope: input.scope, tokenHash: hashToken(token), createdBy: actor.userId });
+  await appendAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'api_token.created', entityType: 'api_token', entityId: id, data: { name: input.name, scope: input.scope } });
+  return { id, name: input.name, scope: input.scope, token };
+}
+
+export async function revokeApiToken(tx: Tx, actor: Actor, tokenId: string) {
+  const [row] = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.organisationId, actor.organisationId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+    .returning({ name: apiTokens.name });
+  if (!row) throw new AppError('not_found', 404);
+  await appendAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'api_token.revoked', entityType: 'api_token', entityId: tokenId, data: { name: row.name } });
+}
+
+/** The token behind an Authorization header, or 401: unknown, revoked, other organisation or other scope. */
+export async function authenticateIntake(ctx: AppContext, organisationId: string, authorization: string | undefined): Promise<string> {
+  const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token?.startsWith(TOKEN_PREFIX)) throw new AppError('auth.token_invalid', 401);
+  const [row] = await ctx.db
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        eq(apiTokens.organisationId, organisationId),
+        eq(apiTokens.scope, 'incident_intake'),
+        isNull(apiTokens.revokedAt),
+      ),
+    );
+  if (!row) throw new AppError('auth.token_invalid', 401);
+  return row.id;
+}
+
+const APPEND_WINDOW_MS = 24 * 3600_000;
+
+/**
+ * An alert opens an incident, or is added to the timeline of the open incident from the same source and host of the
+ * last 24 hours. The arrival is the moment the practice becomes aware (§ 32 BSIG clocks start there, once the
+ * incident is assessed as significant). New incidents and critical alerts notify the escalation chain by mail.
+ */
+export async function receiveAlert(ctx: AppContext, organisationId: string, tokenId: string, alert: IntakeAlert) {
+  const result = await withOrganisation(ctx.db, organisationId, async (tx) => {
+    const intakeKey = `${alert.source.toLowerCase()}|${(alert.host ?? '').toLowerCase()}`;
+    const now = new Date();
+    const [open] = await tx
+      .select({ id: incidents.id, number: incidents.number })
+      .from(incidents)
+      .where(
+        and(
+          eq(incidents.organisationId, organisationId),
+          eq(incidents.intakeKey, intakeKey),
+          isNull(incidents.handlingCompletedAt),
+          gt(incidents.createdAt, new Date(now.getTime() - APPEND_WINDOW_MS)),
+        ),
+      )
+      .orderBy(desc(incidents.createdAt))
+      .limit(1);
+    let incident = open;
+    if (!incident) {
+      const [next] = await queryRows<{ n: number }>(tx, sql`select coalesce(max(number), 0)::int + 1 as n from incidents where organisation_id = ${organisationId}`);
+      incident = { id: randomUUID(), number: next!.n };
+      await tx.insert(incidents).values({
+        organisationId,
+        id: incident.id,
+        number: incident.number,
+        title: `${alert.source}: ${alert.title}`,
+        description: alert.details ?? '',
+        noticedAt: now,
+        locationIds: [],
+        systems: alert.host ?? '',
+        suspectedOrigin: 'unknown',
+        // Unknown at intake; the significance assessment asks about personal data.
+        patientDataInvolved: false,
+        intakeKey,
+      });
+    }
+    await tx.insert(incidentEvents).values({
+      organisationId,
+      id: randomUUID(),
+      incidentId: incident.id,
+      at: now,
+      kind: open ? 'alert' : 'reported',
+      text: alert.title,
+      data: { source: alert.source, severity: alert.severity, detectedAt: alert.detectedAt, host: alert.host ?? null, tokenId },
+    });
+    await tx.update(apiTokens).set({ lastUsedAt: now }).where(and(eq(apiTokens.organisationId, organisationId), eq(apiTokens.id, tokenId)));
+    await appendAudit(tx, {
+      organisationId,
+      actorUserId: null,
+      action: 'incident.alert_received',
+      entityType: 'incident',
+      entityId: incident.id,
+      data: { tokenId, source: alert.source, severity: alert.severity, appended: Boolean(open) },
+    });
+    if (!open || alert.severity === 'critical') {
+      // The escalation chain: IT lead, management, and the DPO in parallel for a possible data breach.
+      const chain = await tx
+        .select({ email: users.email, name: users.name })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ['it_lead', 'management', 'data_protection_officer'])));
+      const link = `${ctx.config.publicUrl}/o/${organisationId}/incidents/${incident.id}`;
+      for (const person of chain) {
+        await ctx.mailer.queue(tx, {
+          organisationId,
+          to: person.email,
+          kind: 'incident_alert',
+          subject: `Sicherheitsalarm (${alert.severity}): ${alert.title}`,
+          text: [
+            `Guten Tag ${person.name},`,
+            '',
+            `${alert.source} meldet: ${alert.title}${alert.host ? ` (Gerät: ${alert.host})` : ''}.`,
+            open ? `Die Meldung wurde dem offenen Vorfall #${incident.number} hinzugefügt.` : `Daraus wurde Vorfall #${incident.number} angelegt.`,
+            '',
+            'Bitte prüfen Sie jetzt, ob der Vorfall erheblich ist: Ab Kenntnis laufen die Fristen nach § 32 BSIG (24 Stunden) und Art. 33 DSGVO (72 Stunden).',
+            link,
+          ].join('\n'),
+        });
+      }
+    }
+    return { incidentId: incident.id, number: incident.number, appended: Boolean(open) };
+  });
+  void ctx.mailer.deliverPending(ctx.db).catch(() => undefined);
+  return result;
+}
