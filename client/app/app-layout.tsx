@@ -7,6 +7,8 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Logo } from '../components/logo.tsx';
 import { storedLocale } from '../lib/i18n.ts';
 import { useLogout, useSwitchOrganisation, type ActiveSession } from '../features/auth/auth.api.ts';
+import { canWrite } from '../../domain/auth/roles.ts';
+import { ReportIncidentButton } from '../features/incidents/incident-parts.tsx';
 import { permissionsOf } from './permissions.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 
@@ -33,6 +35,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
 
   const links = [
     { to: base, label: t('nav.overview'), end: true, show: true },
+    { to: `${base}/incidents`, label: t('incidents.nav'), show: true },
     { to: `${base}/applicability`, label: t('nav.applicability'), show: true },
     { to: `${base}/catalog`, label: t('nav.catalog'), show: true },
     { to: `${base}/organisation`, label: t('nav.organisation'), show: true },
@@ -79,6 +82,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {canWrite(organisation.role) && <ReportIncidentButton organisationId={organisation.id} size="sm" />}
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

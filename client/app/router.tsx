@@ -8,6 +8,10 @@ import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
 import { EnrolPage } from '../features/auth/enrol-page.tsx';
 import { homeOf, LoginPage } from '../features/auth/login-page.tsx';
 import { useSession } from '../features/auth/auth.api.ts';
+import { AssessmentPage } from '../features/incidents/assessment-page.tsx';
+import { IncidentListPage } from '../features/incidents/incident-list-page.tsx';
+import { IncidentPage } from '../features/incidents/incident-page.tsx';
+import { ReportIncidentPage } from '../features/incidents/report-incident-page.tsx';
 import { InvitePage } from '../features/invitations/invite-page.tsx';
 import { OutboxPage } from '../features/mail/outbox-page.tsx';
 import { CreateOrganisationPage, NoOrganisationPage } from '../features/organisations/create-organisation-page.tsx';
@@ -70,6 +74,10 @@ export const router = createBrowserRouter([
       { path: 'applicability', element: <ApplicabilityPage /> },
       { path: 'catalog', element: <CatalogPage /> },
       { path: 'catalog/:requirementId', element: <RequirementPage /> },
+      { path: 'incidents', element: <IncidentListPage /> },
+      { path: 'incidents/new', element: <ReportIncidentPage /> },
+      { path: 'incidents/:incidentId', element: <IncidentPage /> },
+      { path: 'incidents/:incidentId/assessment', element: <AssessmentPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'outbox', element: <OutboxPage /> },

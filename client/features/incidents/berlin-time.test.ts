@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { berlinInstant, berlinParts, isUrgent, remainingUntil } from './berlin-time.ts';
+
+describe('Berlin time on the incident pages', () => {
+  it('turns a typed Berlin date and time into an instant with the offset of that day', () => {
+    expect(berlinInstant('2026-01-15', '10:00')).toBe('2026-01-15T10:00:00.000+01:00');
+    expect(berlinInstant('2026-07-15', '10:00')).toBe('2026-07-15T10:00:00.000+02:00');
+  });
+
+  it('refuses what is not a date or time', () => {
+    expect(berlinInstant('', '10:00')).toBeNull();
+    expect(berlinInstant('2026-02-30', '10:00')).toBeNull();
+    expect(berlinInstant('2026-01-15', '25:00')).toBeNull();
+  });
+
+  it('shows an instant as Berlin date and time', () => {
+    expect(berlinParts('2026-01-15T09:00:00Z')).toEqual({ date: '2026-01-15', time: '10:00' });
+  });
+
+  it('counts the time left and marks the last two hours as urgent', () => {
+    const now = Date.parse('2026-01-15T10:00:00+01:00');
+    expect(remainingUntil('2026-01-16T12:30:00+01:00', now)).toEqual({ overdue: false, days: 1, hours: 2, minutes: 30 });
+    expect(remainingUntil('2026-01-15T09:00:00+01:00', now)).toEqual({ overdue: true, days: 0, hours: 1, minutes: 0 });
+    expect(isUrgent('2026-01-15T11:59:00+01:00', now)).toBe(true);
+    expect(isUrgent('2026-01-15T12:01:00+01:00', now)).toBe(false);
+  });
+});

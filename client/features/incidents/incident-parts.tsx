@@ -1,0 +1,117 @@
+import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { canAdminister, canWrite, type Role } from '../../../domain/auth/roles.ts';
+import { currentLocale } from '../../lib/i18n.ts';
+import { BERLIN, remainingUntil } from './berlin-time.ts';
+
+/** Who may do what on the incident pages; the server checks the same rules again. */
+export function incidentPermissions(me: { role: Role; isAdmin: boolean } | undefined) {
+  if (!me) return { report: false, handle: false };
+  return {
+    /** Everyone who may write can report: the person at the reception desk often notices first. */
+    report: canWrite(me.role),
+    /** Assessment, reports, timeline: the escalation chain (IT lead, management, DPO) and administrators. */
+    handle: ['management', 'it_lead', 'data_protection_officer'].includes(me.role) || canAdminister(me.role, me.isAdmin),
+  };
+}
+
+/** The current time, refreshed every `intervalMs` (30 s by default) so that countdowns run. */
+export function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** A point in time as the practice reads it: weekday, date and time in Berlin ("Fr., 16.01.2026, 10:00"). */
+export function formatBerlinTime(value: string | null | undefined): string {
+  if (!value) return '–';
+  const locale = currentLocale() === 'de' ? 'de-DE' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: BERLIN,
+    weekday: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(value));
+}
+
+/** "noch 23 Std. 12 Min." or "seit 1 Std. 5 Min. überfällig". */
+export function useRemainingText() {
+  const { t } = useTranslation();
+  return (due: string, now: number) => {
+    const left = remainingUntil(due, now);
+    const parts =
+      left.days > 0
+        ? [t('incidents.time.days', { count: left.days }), t('incidents.time.hours', { count: left.hours })]
+        : [t('incidents.time.hours', { count: left.hours }), t('incidents.time.minutes', { count: left.minutes })];
+    const time = parts.join(' ');
+    return left.overdue ? t('incidents.time.overdue', { time }) : t('incidents.time.left', { time });
+  };
+}
+
+export function SignificanceBadge({ significant, size = 'md' }: { significant: boolean | null; size?: 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
+  if (significant === null) {
+    return (
+      <Badge color="yellow" variant="light" size={size} data-testid="significance-badge">
+        {t('incidents.significance.open')}
+      </Badge>
+    );
+  }
+  return (
+    <Badge color={significant ? 'red' : 'gray'} variant={significant ? 'filled' : 'light'} size={size} data-testid="significance-badge">
+      {significant ? t('incidents.significance.significant') : t('incidents.significance.notSignificant')}
+    </Badge>
+  );
+}
+
+/** The red button that starts a report; shown to everyone who may write. */
+export function ReportIncidentButton({ organisationId, size = 'md' }: { organisationId: string; size?: 'sm' | 'md' }) {
+  const { t } = useTranslation();
+  return (
+    <Button component={Link} to={`/o/${organisationId}/incidents/new`} color="red" size={size} data-testid="report-incident-button">
+      {t('incidents.report')}
+    </Button>
+  );
+}
+
+/** Date and time inputs side by side, both in Berlin time. */
+export function BerlinDateTimeInputs({
+  date,
+  time,
+  onDate,
+  onTime,
+  dateLabel,
+  timeLabel,
+  error,
+  testId,
+}: {
+  date: string;
+  time: string;
+  onDate: (value: string) => void;
+  onTime: (value: string) => void;
+  dateLabel: string;
+  timeLabel: string;
+  error?: string | null | undefined;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4} data-testid={testId}>
+      <Group gap="sm" align="flex-start" wrap="wrap">
+        <TextInput type="date" label={dateLabel} value={date} onChange={(e) => onDate(e.currentTarget.value)} error={error} w={180} required />
+        <TextInput type="time" label={timeLabel} value={time} onChange={(e) => onTime(e.currentTarget.value)} w={140} required />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('incidents.berlinTime')}
+      </Text>
+    </Stack>
+  );
+}

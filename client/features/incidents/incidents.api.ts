@@ -1,0 +1,161 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReportKind } from '../../../domain/incidents/deadlines.ts';
+import type { BsigDeadlines, GdprDuties } from '../../../domain/incidents/deadlines.schema.ts';
+import type {
+  AddIncidentEvent,
+  IncidentReportKind,
+  RecordSubmission,
+  SignificanceAnswers,
+  suspectedOrigins,
+} from '../../../domain/incidents/incident.schema.ts';
+import type { SignificanceResult } from '../../../domain/incidents/significance.ts';
+import type { Explanation } from '../../../domain/kbv/explanation.ts';
+import { get, post, put } from '../../lib/api.ts';
+
+export type SuspectedOrigin = (typeof suspectedOrigins)[number];
+
+export interface NextDeadline {
+  kind: ReportKind;
+  due: string;
+  isOverdue: boolean;
+  remainingMs: number;
+  isProvisional: boolean;
+}
+
+export interface IncidentSummary {
+  id: string;
+  number: number;
+  title: string;
+  noticedAt: string;
+  patientDataInvolved: boolean;
+  significant: boolean | null;
+  handlingCompletedAt: string | null;
+  next: NextDeadline | null;
+}
+
+export interface IncidentEvent {
+  id: string;
+  at: string;
+  kind: 'reported' | 'assessed' | 'submitted' | 'handling_completed' | 'note' | 'measure' | 'contact';
+  text: string;
+  data: Record<string, unknown>;
+}
+
+export interface Submission {
+  kind: IncidentReportKind;
+  submittedAt: string;
+  reference: string | null;
+}
+
+export interface IncidentDetail {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  noticedAt: string;
+  locationIds: string[];
+  systems: string;
+  suspectedOrigin: SuspectedOrigin;
+  patientDataInvolved: boolean;
+  significant: boolean | null;
+  significance: SignificanceAnswers | null;
+  assessedAt: string | null;
+  handlingCompletedAt: string | null;
+  assessment: SignificanceResult | null;
+  submissions: Submission[];
+  events: IncidentEvent[];
+  clocks: {
+    bsig: BsigDeadlines | null;
+    gdpr: GdprDuties | null;
+    explanations: Explanation[];
+    legalBasis: { citation: string; url: string }[];
+    categoryAssumed: boolean;
+    next: NextDeadline | null;
+  };
+}
+
+/** The reports praxisschild can draft (Art. 34 goes to the persons concerned and has no draft yet). */
+export const draftKinds = ['early_warning', 'notification', 'progress_report', 'final_report', 'gdpr_art33'] as const;
+export type DraftKind = (typeof draftKinds)[number];
+
+export interface ReportDraft {
+  kind: DraftKind;
+  title: string;
+  recipient: string;
+  due: string | null;
+  sections: { heading: string; fields: { label: string; value: string }[] }[];
+  text: string;
+}
+
+export interface ReportIncidentInput {
+  title: string;
+  description: string;
+  noticedAt: string;
+  locationIds: string[];
+  systems: string;
+  suspectedOrigin: SuspectedOrigin;
+  patientDataInvolved: boolean;
+}
+
+export const incidentsBase = (organisationId: string) => `/api/v1/organisations/${organisationId}/incidents`;
+export const incidentsKey = (organisationId: string) => ['incidents', organisationId] as const;
+export const incidentKey = (organisationId: string, incidentId: string) => ['incidents', organisationId, incidentId] as const;
+
+/** The list refreshes every minute so that the time left stays honest while the page is open. */
+export function useIncidents(organisationId: string) {
+  return useQuery({
+    queryKey: incidentsKey(organisationId),
+    queryFn: () => get<IncidentSummary[]>(incidentsBase(organisationId)),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useIncident(organisationId: string, incidentId: string) {
+  return useQuery({
+    queryKey: incidentKey(organisationId, incidentId),
+    queryFn: () => get<IncidentDetail>(`${incidentsBase(organisationId)}/${incidentId}`),
+    refetchInterval: 60_000,
+  });
+}
+
+function useIncidentMutation<TInput, TResult = unknown>(organisationId: string, run: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: incidentsKey(organisationId) }),
+  });
+}
+
+export function useReportIncident(organisationId: string) {
+  return useIncidentMutation(organisationId, (input: ReportIncidentInput) => post<{ id: string; number: number }>(incidentsBase(organisationId), input));
+}
+
+export function useAssessIncident(organisationId: string, incidentId: string) {
+  return useIncidentMutation(organisationId, (answers: SignificanceAnswers) =>
+    put<SignificanceResult>(`${incidentsBase(organisationId)}/${incidentId}/significance`, answers),
+  );
+}
+
+export function useAddIncidentEvent(organisationId: string, incidentId: string) {
+  return useIncidentMutation(organisationId, (input: AddIncidentEvent) => post(`${incidentsBase(organisationId)}/${incidentId}/events`, input));
+}
+
+export function useRecordSubmission(organisationId: string, incidentId: string) {
+  return useIncidentMutation(organisationId, (input: RecordSubmission) => post(`${incidentsBase(organisationId)}/${incidentId}/submissions`, input));
+}
+
+export function useCompleteHandling(organisationId: string, incidentId: string) {
+  return useIncidentMutation(organisationId, (input: { completedAt: string }) =>
+    put(`${incidentsBase(organisationId)}/${incidentId}/handling-completed`, input),
+  );
+}
+
+export const draftUrl = (organisationId: string, incidentId: string, kind: DraftKind) => `${incidentsBase(organisationId)}/${incidentId}/drafts/${kind}`;
+
+export function useReportDraft(organisationId: string, incidentId: string, kind: DraftKind | null, locale: 'de' | 'en') {
+  return useQuery({
+    queryKey: ['incidents', organisationId, incidentId, 'draft', kind, locale],
+    queryFn: () => get<ReportDraft>(`${draftUrl(organisationId, incidentId, kind!)}?locale=${locale}`),
+    enabled: kind !== null,
+  });
+}

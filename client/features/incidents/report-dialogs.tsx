@@ -1,0 +1,181 @@
+import { Alert, Button, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IncidentReportKind } from '../../../domain/incidents/incident.schema.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { isApiError } from '../../lib/api.ts';
+import { fieldErrors } from '../../lib/form-errors.ts';
+import { currentLocale } from '../../lib/i18n.ts';
+import { berlinInstant, berlinParts, isInFuture } from './berlin-time.ts';
+import { draftUrl, useRecordSubmission, useReportDraft, type DraftKind } from './incidents.api.ts';
+import { BerlinDateTimeInputs, formatBerlinTime } from './incident-parts.tsx';
+
+/** The draft of one report: its fields to read or copy over, the whole text for the clipboard, PDF and Word. */
+export function DraftModal({ organisationId, incidentId, kind, onClose }: { organisationId: string; incidentId: string; kind: DraftKind | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const draft = useReportDraft(organisationId, incidentId, kind, locale);
+  const url = kind ? draftUrl(organisationId, incidentId, kind) : '';
+  return (
+    <Modal opened={kind !== null} onClose={onClose} title={kind ? t('incidents.draft.title', { report: t(`incidents.kind.${kind}`) }) : ''} size="xl">
+      {draft.isPending ? (
+        <PageLoader />
+      ) : draft.error ? (
+        isApiError(draft.error) && draft.error.status === 404 ? (
+          <Alert color="yellow">{t('incidents.draft.notAvailable')}</Alert>
+        ) : (
+          <ErrorAlert error={draft.error} />
+        )
+      ) : (
+        <Stack gap="md" data-testid="draft">
+          <Stack gap={2}>
+            <Title order={3} size="h4">
+              {draft.data.title}
+            </Title>
+            <Text size="sm">
+              <Text span fw={600}>
+                {t('incidents.draft.recipient')}:
+              </Text>{' '}
+              {draft.data.recipient}
+            </Text>
+            {draft.data.due && (
+              <Text size="sm">
+                <Text span fw={600}>
+                  {t('incidents.draft.due')}:
+                </Text>{' '}
+                {formatBerlinTime(draft.data.due)}
+              </Text>
+            )}
+          </Stack>
+          <Group gap="sm" wrap="wrap">
+            <CopyButton value={draft.data.text}>
+              {({ copied, copy }) => (
+                <Button variant={copied ? 'filled' : 'light'} color={copied ? 'teal' : 'blue'} onClick={copy} data-testid="draft-copy">
+                  {copied ? t('common.copied') : t('incidents.draft.copy')}
+                </Button>
+              )}
+            </CopyButton>
+            <Button component="a" href={`${url}/pdf?locale=${locale}`} download variant="default" data-testid="draft-pdf">
+              {t('incidents.draft.pdf')}
+            </Button>
+            <Button component="a" href={`${url}/docx?locale=${locale}`} download variant="default" data-testid="draft-docx">
+              {t('incidents.draft.docx')}
+            </Button>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('incidents.draft.hint')}
+          </Text>
+          {draft.data.sections.map((section) => (
+            <Stack gap={4} key={section.heading}>
+              <Text fw={700}>{section.heading}</Text>
+              <Table withTableBorder verticalSpacing={6} layout="fixed">
+                <Table.Tbody>
+                  {section.fields.map((field) => (
+                    <Table.Tr key={field.label}>
+                      <Table.Td w="34%" fw={500} style={{ verticalAlign: 'top' }}>
+                        {field.label}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{field.value || '–'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Stack>
+          ))}
+        </Stack>
+      )}
+      <Group justify="flex-end" mt="md">
+        <Button variant="default" onClick={onClose}>
+          {t('incidents.close')}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
+
+/** The server refuses times before the incident was noticed. */
+export const isBeforeNoticed = (error: unknown) => isApiError(error) && error.issues.some((issue) => issue.code === 'before_aware_at');
+
+/** "Als übermittelt erfassen": when the report went out (default now, Berlin time) and the reference number, if any. */
+export function RecordSubmissionModal({
+  organisationId,
+  incidentId,
+  kind,
+  onClose,
+}: {
+  organisationId: string;
+  incidentId: string;
+  kind: IncidentReportKind | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={kind !== null} onClose={onClose} title={kind ? t('incidents.submit.title', { report: t(`incidents.kind.${kind}`) }) : ''} size="md">
+      {kind && <RecordSubmissionForm key={kind} organisationId={organisationId} incidentId={incidentId} kind={kind} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function RecordSubmissionForm({ organisationId, incidentId, kind, onDone }: { organisationId: string; incidentId: string; kind: IncidentReportKind; onDone: () => void }) {
+  const { t } = useTranslation();
+  const record = useRecordSubmission(organisationId, incidentId);
+  const [when, setWhen] = useState(berlinParts);
+  const [reference, setReference] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setProblems([]);
+    const submittedAt = berlinInstant(when.date, when.time);
+    if (!submittedAt) return setError(t('incidents.submit.whenRequired'));
+    if (isInFuture(submittedAt)) return setError(t('incidents.submit.inFuture'));
+    record.mutate(
+      { kind, submittedAt, reference: reference.trim() || undefined },
+      {
+        onSuccess: onDone,
+        onError: (failure) => {
+          const { fields, rest } = fieldErrors(t, failure, { submittedAt: '', reference: '' });
+          setError(isBeforeNoticed(failure) ? t('incidents.submit.beforeNoticed') : (fields.submittedAt ?? null));
+          setProblems(fields.reference ? [fields.reference, ...rest] : rest);
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="submission-form">
+      <Stack gap="md">
+        <Text size="sm">{t('incidents.submit.intro')}</Text>
+        <BerlinDateTimeInputs
+          date={when.date}
+          time={when.time}
+          onDate={(date) => setWhen((w) => ({ ...w, date }))}
+          onTime={(time) => setWhen((w) => ({ ...w, time }))}
+          dateLabel={t('incidents.submit.date')}
+          timeLabel={t('incidents.submit.time')}
+          error={error}
+        />
+        <TextInput
+          label={t('incidents.submit.reference')}
+          description={t('incidents.submit.referenceHint')}
+          value={reference}
+          onChange={(e) => setReference(e.currentTarget.value)}
+          maxLength={200}
+        />
+        <ErrorAlert messages={problems} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={record.isPending}>
+            {t('incidents.submit.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
