@@ -8,6 +8,7 @@ import type {
   SignificanceAnswers,
   suspectedOrigins,
 } from '../../../domain/incidents/incident.schema.ts';
+import { draftKinds, type Draft, type DraftKind } from '../../../domain/incidents/report-draft.ts';
 import type { SignificanceResult } from '../../../domain/incidents/significance.ts';
 import type { Explanation } from '../../../domain/kbv/explanation.ts';
 import { get, post, put } from '../../lib/api.ts';
@@ -74,18 +75,9 @@ export interface IncidentDetail {
   };
 }
 
-/** The reports praxisschild can draft (Art. 34 goes to the persons concerned and has no draft yet). */
-export const draftKinds = ['early_warning', 'notification', 'progress_report', 'final_report', 'gdpr_art33'] as const;
-export type DraftKind = (typeof draftKinds)[number];
-
-export interface ReportDraft {
-  kind: DraftKind;
-  title: string;
-  recipient: string;
-  due: string | null;
-  sections: { heading: string; fields: { label: string; value: string }[] }[];
-  text: string;
-}
+/** The reports praxisschild can draft (Art. 34 goes to the persons concerned and has no draft). */
+export { draftKinds, type DraftKind };
+export type ReportDraft = Draft;
 
 export interface ReportIncidentInput {
   title: string;

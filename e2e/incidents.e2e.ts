@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, desktop, launchBrowser, screenshotBoth } from './support/browser.ts';
+import { openNav } from './support/compliance.ts';
+import { chooseOption, runSetup, seeText } from './support/journeys.ts';
+import { ensureClientBuilt, startServer, type RunningServer } from './support/server.ts';
+
+const run = chromiumAvailable();
+
+describe.runIf(run)('a ransomware night: report, assess, see the clocks, send the early warning', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin', acceptDownloads: true });
+    page.setDefaultTimeout(30_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  /** Chooses an answer of one question on the assessment page. */
+  async function answer(question: string, label: string) {
+    await page.getByTestId(`q-${question}`).getByRole('radio', { name: label, exact: true }).check();
+  }
+
+  const clock = (kind: string) => page.getByTestId(`clock-${kind}`);
+
+  it('reports an incident with patient data, assesses it, drafts and records the early warning', async () => {
+    await runSetup(page, server.url);
+
+    await openNav(page, 'Sicherheitsvorfälle');
+    await page.waitForURL(/\/incidents$/, { waitUntil: 'commit' });
+    await seeText(page, 'Bisher keine Sicherheitsvorfälle erfasst.');
+    await screenshotBoth(page, '40-incidents-empty');
+
+    // The red button sits in the header for everyone who may write.
+    await page.getByTestId('report-incident-button').first().click();
+    await page.waitForURL(/\/incidents\/new$/, { waitUntil: 'commit' });
+    await page.getByRole('textbox', { name: /Was ist passiert/ }).fill('Praxisserver verschlüsselt, Erpresserschreiben am Empfang');
+    await page.getByRole('textbox', { name: /Weitere Einzelheiten/ }).fill('Beim Öffnen des PVS um 7:30 Uhr: alle Dateien mit Endung .locked');
+    await chooseOption(page, /Welche Standorte/, 'Hauptpraxis');
+    await page.keyboard.press('Escape');
+    await chooseOption(page, /Vermutete Ursache/, 'Erpressungstrojaner / Ransomware');
+    await page.getByRole('textbox', { name: /Welche Geräte oder Programme/ }).fill('Praxisverwaltungssystem, Empfangs-PC');
+    await page.getByTestId('patient-data').getByRole('radio', { name: 'Ja / vielleicht' }).check();
+    await seeText(page, /keine Namen von Patientinnen und Patienten/);
+    await screenshotBoth(page, '41-incident-report');
+    await page.getByRole('button', { name: 'Vorfall melden', exact: true }).last().click();
+
+    // Straight on to the significance assessment; the breach question starts answered because of the patient data.
+    await page.waitForURL(/\/incidents\/[0-9a-f-]{36}\/assessment$/, { waitUntil: 'commit' });
+    await seeText(page, 'Ist der Vorfall erheblich? (§ 2 Nr. 11 BSIG)');
+    await seeText(page, /Im Zweifel: melden/);
+    expect(await page.getByTestId('q-personalDataBreach').getByRole('radio', { name: 'Ja' }).isChecked()).toBe(true);
+    await answer('severeDisruption', 'Ja');
+    await answer('considerableFinancialLoss', 'Unsicher');
+    await answer('considerableHarmToOthers', 'Nein');
+    await answer('maliciousSuspected', 'Ja');
+    await answer('gdprRisk', 'Hohes Risiko');
+    await screenshotBoth(page, '42-incident-assessment');
+    await page.getByRole('button', { name: 'Einschätzung speichern und Fristen zeigen' }).click();
+
+    // The incident page: three BSI clocks and the GDPR clock, the early warning current.
+    await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/, { waitUntil: 'commit' });
+    await clock('early_warning').waitFor();
+    for (const kind of ['early_warning', 'notification', 'progress_report', 'gdpr_art33']) await clock(kind).waitFor();
+    expect(await clock('early_warning').getAttribute('data-current')).toBe('true');
+    expect(await clock('notification').getAttribute('data-current')).toBe('false');
+    expect(await clock('early_warning').getByTestId('countdown').textContent()).toMatch(/^noch (23|24) Std\. \d+ Min\.$/);
+    await seeText(page, 'Jetzt fällig');
+    await page.getByTestId('category-assumed').waitFor();
+    await seeText(page, /NIS2-Betroffenheit noch nicht geprüft/);
+    expect(await page.getByTestId('assessment-result').textContent()).toContain('schwerwiegende Betriebsstörung');
+    await seeText(page, 'Benachrichtigung der betroffenen Personen');
+    await screenshotBoth(page, '43-incident-clocks');
+
+    // The early-warning draft: fields, copy, and the PDF.
+    await clock('early_warning').getByRole('button', { name: 'Entwurf' }).click();
+    const draft = page.getByTestId('draft');
+    await draft.waitFor();
+    expect(await draft.textContent()).toContain('Praxisserver verschlüsselt');
+    await screenshotBoth(page, '44-incident-draft', false);
+    const pdfLink = draft.getByTestId('draft-pdf');
+    const href = await pdfLink.getAttribute('href');
+    expect(href).toMatch(/\/drafts\/early_warning\/pdf\?locale=de$/);
+    const response = await page.request.get(`${server.url}${href}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    expect((await response.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
+    await page.getByRole('dialog').getByRole('button', { name: 'Schließen', exact: true }).last().click();
+    await draft.waitFor({ state: 'detached' });
+
+    // Record the submission with the reference of the BSI: the early warning is done, the notification is next.
+    await clock('early_warning').getByRole('button', { name: 'Als übermittelt erfassen' }).click();
+    const form = page.getByTestId('submission-form');
+    await form.getByRole('textbox', { name: /Aktenzeichen/ }).fill('BSI-2026-0815');
+    await screenshotBoth(page, '45-incident-record-submission', false);
+    await form.getByRole('button', { name: 'Übermittlung speichern' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => clock('early_warning').getAttribute('data-done')).toBe('true');
+    await expect.poll(() => clock('notification').getAttribute('data-current')).toBe('true');
+    expect(await clock('early_warning').getByTestId('submission-reference').textContent()).toContain('BSI-2026-0815');
+
+    // A measure on the timeline.
+    await page.getByTestId('event-form').getByRole('textbox').fill('Server vom Netz getrennt, IT-Dienstleister informiert');
+    await page.getByTestId('event-form').getByRole('button', { name: 'Eintragen' }).click();
+    await page.getByTestId('timeline').getByText('Server vom Netz getrennt, IT-Dienstleister informiert').waitFor();
+    await screenshotBoth(page, '46-incident-after-submission');
+
+    // The list shows the incident as significant with the notification as the next deadline.
+    await openNav(page, 'Sicherheitsvorfälle');
+    const row = page.getByTestId('incident-row-1');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('erheblich');
+    expect(await row.textContent()).toContain('Meldung an das BSI');
+    expect(await row.textContent()).toContain('Patientendaten betroffen');
+    await screenshotBoth(page, '47-incidents-list');
+  });
+});
