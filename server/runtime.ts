@@ -5,6 +5,8 @@ import { openDatabase, type Database } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { newestBackupAge, rotateBackup } from './db/backup.ts';
 import { purgeExpiredSessions } from './http/auth.ts';
+import { jobHandlers } from './modules/incidents/reminders.service.ts';
+import { runDueJobs } from './modules/jobs/jobs.service.ts';
 
 export function databaseTarget(config: Config) {
   return config.databaseUrl
@@ -37,6 +39,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ app:
     timers.push(timer);
   };
   every(30_000, () => ctx.mailer.deliverPending(ctx.db));
+  every(30_000, () => runDueJobs(ctx, jobHandlers));
   every(15 * 60_000, () => purgeExpiredSessions(ctx));
   if (database.engine === 'pglite') {
     // PGlite does not fsync: a power cut may lose the newest writes, so the embedded mode keeps daily backups.

@@ -271,3 +271,17 @@ export const apiTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
+
+export const jobs = pgTable('jobs', {
+  id: uuid('id').primaryKey(),
+  organisationId: uuid('organisation_id'),
+  kind: text('kind').notNull(),
+  runAt: ts('run_at').notNull(),
+  payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
+  uniqueKey: text('unique_key'),
+  attempts: integer('attempts').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  doneAt: ts('done_at'),
+  lastError: text('last_error'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -10,6 +10,7 @@ import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { latestCheckSummaries } from '../compliance/applicability.service.ts';
+import { planReminders } from './reminders.service.ts';
 
 type IncidentRow = typeof incidents.$inferSelect;
 
@@ -80,6 +81,7 @@ export async function assessIncident(tx: Tx, actor: Actor, incidentId: string, a
     entityId: incidentId,
     data: { significant: result.significant, answers },
   });
+  await planReminders(tx, actor.organisationId, incidentId);
   return result;
 }
 
@@ -118,6 +120,7 @@ export async function recordSubmission(tx: Tx, actor: Actor, incidentId: string,
     entityId: incidentId,
     data: { kind: input.kind, submittedAt: input.submittedAt, reference: input.reference ?? null },
   });
+  await planReminders(tx, actor.organisationId, incidentId);
 }
 
 export async function completeHandling(tx: Tx, actor: Actor, incidentId: string, completedAt: string) {
@@ -134,6 +137,7 @@ export async function completeHandling(tx: Tx, actor: Actor, incidentId: string,
     entityId: incidentId,
     data: { completedAt },
   });
+  await planReminders(tx, actor.organisationId, incidentId);
 }
 
 /**
