@@ -2,7 +2,11 @@ import { countProgress, isDone, isOverdue, statusAtLocations, type ScopedStatus 
 import type { RequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
 import { nis2Coverage, type KbvStatus } from '../../../domain/nis2/coverage.ts';
 import type { Tx } from '../../db/connect.ts';
+import { listIncidents } from '../incidents/incidents.service.ts';
 import { listCatalog } from './catalog.service.ts';
+
+/** Report deadlines within two days count as due soon on the dashboard. */
+const DUE_SOON_MS = 48 * 3600_000;
 
 /**
  * Where the organisation stands: progress per framework, annex and location, what is overdue, what is binding and
@@ -53,6 +57,9 @@ export async function dashboard(tx: Tx, organisationId: string, now = new Date()
     overdue,
     mandatoryOpen,
     coverage: nis2Coverage(kbvStatuses),
+    incidentDeadlines: (await listIncidents(tx, organisationId, now))
+      .filter((i) => i.next && (i.next.isOverdue || i.next.remainingMs < DUE_SOON_MS))
+      .map((i) => ({ incidentId: i.id, number: i.number, title: i.title, next: i.next! })),
     evidenceFiles: catalog.requirements.reduce((n, r) => n + r.evidenceCount, 0),
   };
 }

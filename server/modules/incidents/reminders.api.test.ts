@@ -53,6 +53,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(kinds.filter((k) => k.kind === 'notification')).toHaveLength(3);
       expect(kinds.filter((k) => k.kind === 'gdpr_art33')).toHaveLength(3);
       expect(Date.parse(planned[0]!.run_at)).toBe(hoursAfterNotice(12).getTime());
+      // The running early warning shows on the dashboard as due soon.
+      const dashboard = (await admin.request('GET', `/api/v1/organisations/${orgId}/dashboard`)).json();
+      expect(dashboard.incidentDeadlines).toEqual([expect.objectContaining({ number: 1, next: expect.objectContaining({ kind: 'early_warning', isOverdue: false }) })]);
     });
 
     it('sends a due reminder once, even when two workers run at the same moment', async () => {
