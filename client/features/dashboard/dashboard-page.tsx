@@ -11,7 +11,7 @@ import { formatEuro } from '../../components/money.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import { useDashboard, type Dashboard } from './dashboard.api.ts';
 
@@ -30,6 +30,7 @@ export function DashboardPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('dashboard.title')} description={t('dashboard.description')} />
+      {d.incidentDeadlines.length > 0 && <IncidentDeadlinesCard dashboard={d} base={base} />}
       {neverChecked && (
         <Card withBorder padding="xl" bg="teal.0" data-testid="dashboard-cta">
           <Stack gap="sm" align="flex-start">
@@ -217,6 +218,31 @@ function FineCard({ dashboard: d, base }: { dashboard: Dashboard; base: string }
           </Button>
         </Stack>
       )}
+    </Card>
+  );
+}
+
+/** Reports of security incidents that are overdue or due within two days: the first thing to see. */
+function IncidentDeadlinesCard({ dashboard, base }: { dashboard: Dashboard; base: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="lg" bg="red.0" data-testid="incident-deadlines">
+      <Title order={2} size="h4" mb="sm" c="red.9">
+        {t('dashboard.incidentDeadlines')}
+      </Title>
+      <Stack gap="xs">
+        {dashboard.incidentDeadlines.map((item) => (
+          <Group key={item.incidentId} justify="space-between" wrap="wrap" gap="xs">
+            <Anchor component={Link} to={`${base}/incidents/${item.incidentId}`} size="sm" fw={500}>
+              #{item.number} {item.title}
+            </Anchor>
+            <Text size="sm" c={item.next.isOverdue ? 'red.8' : 'orange.9'} fw={500}>
+              {t(`dashboard.reportKind.${item.next.kind}`)} ·{' '}
+              {t(item.next.isOverdue ? 'dashboard.incidentOverdue' : 'dashboard.incidentDue', { when: formatDateTime(item.next.due) })}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
     </Card>
   );
 }

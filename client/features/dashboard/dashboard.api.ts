@@ -20,6 +20,12 @@ export interface Dashboard {
   mandatoryOpen: { requirementId: string; framework: 'kbv' | 'nis2'; titleDe: string; titleEn: string; status: RequirementStatus; effectiveFrom: string | null }[];
   coverage: { measures: MeasureCoverage[]; coveredMeasures: number; totalMeasures: number; coverableMeasures: number; summary: Explanation };
   evidenceFiles: number;
+  incidentDeadlines: {
+    incidentId: string;
+    number: number;
+    title: string;
+    next: { kind: 'early_warning' | 'notification' | 'progress_report' | 'final_report' | 'gdpr_art33'; due: string; isOverdue: boolean; remainingMs: number };
+  }[];
 }
 
 export function useDashboard(organisationId: string) {
