@@ -45,6 +45,9 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await page.getByTestId('report-incident-button').first().click();
     await page.waitForURL(/\/incidents\/new$/, { waitUntil: 'commit' });
     await page.getByRole('textbox', { name: /Was ist passiert/ }).fill('Praxisserver verschlüsselt, Erpresserschreiben am Empfang');
+    // "When noticed" is filled with now, in German notation and Berlin time.
+    expect(await page.getByRole('textbox', { name: /Bemerkt am/ }).inputValue()).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    expect(await page.getByRole('textbox', { name: /Uhrzeit/ }).inputValue()).toMatch(/^\d{2}:\d{2}$/);
     await page.getByRole('textbox', { name: /Weitere Einzelheiten/ }).fill('Beim Öffnen des PVS um 7:30 Uhr: alle Dateien mit Endung .locked');
     await chooseOption(page, /Welche Standorte/, 'Hauptpraxis');
     await page.keyboard.press('Escape');

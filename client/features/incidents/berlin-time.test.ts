@@ -3,18 +3,21 @@ import { berlinInstant, berlinParts, isUrgent, remainingUntil } from './berlin-t
 
 describe('Berlin time on the incident pages', () => {
   it('turns a typed Berlin date and time into an instant with the offset of that day', () => {
-    expect(berlinInstant('2026-01-15', '10:00')).toBe('2026-01-15T10:00:00.000+01:00');
+    expect(berlinInstant('15.01.2026', '10:00')).toBe('2026-01-15T10:00:00.000+01:00');
+    expect(berlinInstant('15.7.26', '7.30')).toBe('2026-07-15T07:30:00.000+02:00');
+    expect(berlinInstant('15/07/2026', '07:30')).toBe('2026-07-15T07:30:00.000+02:00');
     expect(berlinInstant('2026-07-15', '10:00')).toBe('2026-07-15T10:00:00.000+02:00');
   });
 
   it('refuses what is not a date or time', () => {
     expect(berlinInstant('', '10:00')).toBeNull();
-    expect(berlinInstant('2026-02-30', '10:00')).toBeNull();
-    expect(berlinInstant('2026-01-15', '25:00')).toBeNull();
+    expect(berlinInstant('30.02.2026', '10:00')).toBeNull();
+    expect(berlinInstant('15.01.2026', '25:00')).toBeNull();
+    expect(berlinInstant('15.01.2026', '10')).toBeNull();
   });
 
   it('shows an instant as Berlin date and time', () => {
-    expect(berlinParts('2026-01-15T09:00:00Z')).toEqual({ date: '2026-01-15', time: '10:00' });
+    expect(berlinParts('2026-01-15T09:00:00Z')).toEqual({ date: '15.01.2026', time: '10:00' });
   });
 
   it('counts the time left and marks the last two hours as urgent', () => {

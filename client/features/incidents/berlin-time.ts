@@ -3,22 +3,35 @@ import { DateTime } from 'luxon';
 /** Every time on these pages is Berlin time: the authorities count the deadlines there. */
 export const BERLIN = 'Europe/Berlin';
 
-/** The date (YYYY-MM-DD) and time (HH:mm) inputs' values for an instant, in Berlin; now by default. */
+/**
+ * The date (TT.MM.JJJJ) and time (HH:MM) inputs' values for an instant, in Berlin; now by default. Plain text inputs
+ * on purpose: a browser's own date picker shows the format of its UI language (11/23/2026, 12:54 PM), not German.
+ */
 export function berlinParts(at: Date | string = new Date()): { date: string; time: string } {
   const value = typeof at === 'string' ? DateTime.fromISO(at) : DateTime.fromJSDate(at);
   const berlin = value.setZone(BERLIN);
-  return { date: berlin.toFormat('yyyy-MM-dd'), time: berlin.toFormat('HH:mm') };
+  return { date: berlin.toFormat('dd.MM.yyyy'), time: berlin.toFormat('HH:mm') };
 }
 
-/** An ISO instant with the Berlin offset from a date and a time typed in Berlin, or null when either is not valid. */
+function parseDate(text: string): { year: number; month: number; day: number } | null {
+  const german = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/.exec(text);
+  if (german) {
+    const year = german[3]!.length === 2 ? 2000 + Number(german[3]) : Number(german[3]);
+    return { year, month: Number(german[2]), day: Number(german[1]) };
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return iso ? { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) } : null;
+}
+
+/**
+ * An ISO instant with the Berlin offset from a date (23.11.2026, 23.11.26, 23/11/2026 or 2026-11-23) and a time
+ * (7:30, 07.30) typed in Berlin, or null when either is not valid.
+ */
 export function berlinInstant(date: string, time: string): string | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  const t = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  const d = parseDate(date.trim());
+  const t = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
   if (!d || !t) return null;
-  const value = DateTime.fromObject(
-    { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]) },
-    { zone: BERLIN },
-  );
+  const value = DateTime.fromObject({ ...d, hour: Number(t[1]), minute: Number(t[2]) }, { zone: BERLIN });
   return value.isValid ? value.toISO() : null;
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -18,7 +18,8 @@ export function IncidentListPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title={t('incidents.title')} description={t('incidents.description')} actions={can.report && <ReportIncidentButton organisationId={organisationId} />} />
+      {/* The red "Vorfall melden" sits in the header on every page; here it only fills the empty state. */}
+      <PageHeader title={t('incidents.title')} description={t('incidents.description')} />
       {incidents.isPending ? (
         <PageLoader />
       ) : incidents.error ? (
@@ -29,6 +30,11 @@ export function IncidentListPage() {
           <Text c="dimmed" size="sm" mt={4}>
             {t('incidents.empty')}
           </Text>
+          {can.report && (
+            <Group mt="md">
+              <ReportIncidentButton organisationId={organisationId} />
+            </Group>
+          )}
         </Card>
       ) : (
         <IncidentTable organisationId={organisationId} incidents={incidents.data} />

@@ -42,14 +42,15 @@ export function clocksOf(incident: IncidentDetail): Clock[] {
     });
   };
   const { bsig, gdpr } = incident.clocks;
+  // In the order of urgency: 24 hours, the two 72-hour reports, the persons concerned, then the monthly reports.
   if (bsig) {
     add('early_warning', bsig.earlyWarningDue, false, ['notification', 'final_report']);
     add('notification', bsig.notificationDue, false, ['final_report']);
-    if (bsig.progressReportDue) add('progress_report', bsig.progressReportDue, bsig.progressReportProvisional, ['final_report']);
-    if (bsig.finalReportDue) add('final_report', bsig.finalReportDue, bsig.finalReportProvisional);
   }
   if (gdpr?.art33Required) add('gdpr_art33', gdpr.art33Due, false);
   if (gdpr?.art34Required) add('gdpr_art34', null, false);
+  if (bsig?.progressReportDue) add('progress_report', bsig.progressReportDue, bsig.progressReportProvisional, ['final_report']);
+  if (bsig?.finalReportDue) add('final_report', bsig.finalReportDue, bsig.finalReportProvisional);
   return clocks;
 }
 
@@ -245,7 +246,7 @@ function Clocks({
           <Text size="sm">{t('incidents.clocks.none')}</Text>
         </Card>
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           {clocks.map((clock) => {
             const isCurrent = incident.clocks.next?.kind === clock.kind;
             const done = clock.doneAt !== null;

@@ -106,8 +106,27 @@ export function BerlinDateTimeInputs({
   return (
     <Stack gap={4} data-testid={testId}>
       <Group gap="sm" align="flex-start" wrap="wrap">
-        <TextInput type="date" label={dateLabel} value={date} onChange={(e) => onDate(e.currentTarget.value)} error={error} w={180} required />
-        <TextInput type="time" label={timeLabel} value={time} onChange={(e) => onTime(e.currentTarget.value)} w={140} required />
+        <TextInput
+          label={dateLabel}
+          placeholder={t('incidents.datePlaceholder')}
+          value={date}
+          onChange={(e) => onDate(e.currentTarget.value)}
+          error={error}
+          inputMode="numeric"
+          autoComplete="off"
+          w={170}
+          required
+        />
+        <TextInput
+          label={timeLabel}
+          placeholder={t('incidents.timePlaceholder')}
+          value={time}
+          onChange={(e) => onTime(e.currentTarget.value)}
+          inputMode="numeric"
+          autoComplete="off"
+          w={120}
+          required
+        />
       </Group>
       <Text size="xs" c="dimmed">
         {t('incidents.berlinTime')}
