@@ -58,7 +58,16 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await screenshotBoth(page, '41-incident-report');
     await page.getByRole('button', { name: 'Vorfall melden', exact: true }).last().click();
 
-    // Straight on to the significance assessment; the breach question starts answered because of the patient data.
+    // Straight on to the significance assessment. Before it, the incident page says what is open and the earliest deadline.
+    await page.waitForURL(/\/incidents\/[0-9a-f-]{36}\/assessment$/, { waitUntil: 'commit' });
+    await page.getByRole('link', { name: 'zum Vorfall' }).click();
+    await page.getByTestId('not-assessed').waitFor();
+    await seeText(page, /frühe Erstmeldung an das BSI bis/);
+    expect(await page.getByTestId('clock-early_warning').count()).toBe(0);
+    await screenshotBoth(page, '42-incident-not-assessed');
+    await page.getByTestId('not-assessed').getByRole('link', { name: 'Jetzt einschätzen' }).click();
+
+    // The breach question starts answered because of the patient data.
     await page.waitForURL(/\/incidents\/[0-9a-f-]{36}\/assessment$/, { waitUntil: 'commit' });
     await seeText(page, 'Ist der Vorfall erheblich? (§ 2 Nr. 11 BSIG)');
     await seeText(page, /Im Zweifel: melden/);
@@ -68,7 +77,7 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await answer('considerableHarmToOthers', 'Nein');
     await answer('maliciousSuspected', 'Ja');
     await answer('gdprRisk', 'Hohes Risiko');
-    await screenshotBoth(page, '42-incident-assessment');
+    await screenshotBoth(page, '43-incident-assessment');
     await page.getByRole('button', { name: 'Einschätzung speichern und Fristen zeigen' }).click();
 
     // The incident page: three BSI clocks and the GDPR clock, the early warning current.
@@ -83,14 +92,14 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await seeText(page, /NIS2-Betroffenheit noch nicht geprüft/);
     expect(await page.getByTestId('assessment-result').textContent()).toContain('schwerwiegende Betriebsstörung');
     await seeText(page, 'Benachrichtigung der betroffenen Personen');
-    await screenshotBoth(page, '43-incident-clocks');
+    await screenshotBoth(page, '44-incident-clocks');
 
     // The early-warning draft: fields, copy, and the PDF.
     await clock('early_warning').getByRole('button', { name: 'Entwurf' }).click();
     const draft = page.getByTestId('draft');
     await draft.waitFor();
     expect(await draft.textContent()).toContain('Praxisserver verschlüsselt');
-    await screenshotBoth(page, '44-incident-draft', false);
+    await screenshotBoth(page, '45-incident-draft', false);
     const pdfLink = draft.getByTestId('draft-pdf');
     const href = await pdfLink.getAttribute('href');
     expect(href).toMatch(/\/drafts\/early_warning\/pdf\?locale=de$/);
@@ -108,7 +117,7 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await clock('early_warning').getByRole('button', { name: 'Als übermittelt erfassen' }).click();
     const form = page.getByTestId('submission-form');
     await form.getByRole('textbox', { name: /Aktenzeichen/ }).fill('BSI-2026-0815');
-    await screenshotBoth(page, '45-incident-record-submission', false);
+    await screenshotBoth(page, '46-incident-record-submission', false);
     await form.getByRole('button', { name: 'Übermittlung speichern' }).click();
     await form.waitFor({ state: 'detached' });
     await expect.poll(() => clock('early_warning').getAttribute('data-done')).toBe('true');
@@ -119,7 +128,22 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await page.getByTestId('event-form').getByRole('textbox').fill('Server vom Netz getrennt, IT-Dienstleister informiert');
     await page.getByTestId('event-form').getByRole('button', { name: 'Eintragen' }).click();
     await page.getByTestId('timeline').getByText('Server vom Netz getrennt, IT-Dienstleister informiert').waitFor();
-    await screenshotBoth(page, '46-incident-after-submission');
+    await screenshotBoth(page, '47-incident-after-submission');
+
+    // Handling completed within the month: the final report replaces the progress report.
+    await page.getByTestId('complete-handling').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Speichern', exact: true }).click();
+    await clock('final_report').waitFor();
+    expect(await clock('progress_report').count()).toBe(0);
+    await seeText(page, /Bearbeitung abgeschlossen am/);
+
+    // The same page in English.
+    await page.getByText('EN', { exact: true }).click();
+    await seeText(page, 'What must be reported by when?');
+    await seeText(page, 'Final report to the BSI');
+    await screenshotBoth(page, '48-incident-english');
+    await page.getByText('DE', { exact: true }).click();
+    await seeText(page, 'Was ist bis wann zu melden?');
 
     // The list shows the incident as significant with the notification as the next deadline.
     await openNav(page, 'Sicherheitsvorfälle');
@@ -128,6 +152,6 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     expect(await row.textContent()).toContain('erheblich');
     expect(await row.textContent()).toContain('Meldung an das BSI');
     expect(await row.textContent()).toContain('Patientendaten betroffen');
-    await screenshotBoth(page, '47-incidents-list');
+    await screenshotBoth(page, '49-incidents-list');
   });
 });

@@ -432,6 +432,8 @@ function Timeline({ incident, organisationId, canAdd }: { incident: IncidentDeta
         const report = t(`incidents.kind.${String(event.data.kind ?? event.text)}`);
         return event.data.reference ? `${report} · ${t('incidents.clocks.reference', { reference: String(event.data.reference) })}` : report;
       }
+      case 'alert':
+        return [event.data.source, event.data.severity && `(${String(event.data.severity)})`].filter(Boolean).join(' ') + `: ${event.text}`;
       case 'handling_completed':
         return '';
       default:
@@ -449,7 +451,7 @@ function Timeline({ incident, organisationId, canAdd }: { incident: IncidentDeta
           {events.map((event) => (
             <Stack key={event.id} gap={0} pl="sm" style={{ borderLeft: '3px solid var(--mantine-color-gray-3)' }}>
               <Text size="xs" c="dimmed">
-                {formatBerlinTime(event.at)} · {t(`incidents.timeline.kind.${event.kind}`)}
+                {formatBerlinTime(event.at)} · {t(`incidents.timeline.kind.${event.kind}`, { defaultValue: event.kind })}
               </Text>
               {textOf(event) && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

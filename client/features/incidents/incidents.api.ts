@@ -37,7 +37,8 @@ export interface IncidentSummary {
 export interface IncidentEvent {
   id: string;
   at: string;
-  kind: 'reported' | 'assessed' | 'submitted' | 'handling_completed' | 'note' | 'measure' | 'contact';
+  /** 'alert': a further alert of a detection tool, added to the open incident. */
+  kind: 'reported' | 'alert' | 'assessed' | 'submitted' | 'handling_completed' | 'note' | 'measure' | 'contact';
   text: string;
   data: Record<string, unknown>;
 }
