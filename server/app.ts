@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { checkRoutes } from './modules/checks/checks.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
+import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
@@ -82,6 +83,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   checkRoutes(app);
   complianceRoutes(app, ctx);
   incidentRoutes(app, ctx);
+  registrationRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

@@ -285,3 +285,10 @@ export const jobs = pgTable('jobs', {
   lastError: text('last_error'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+export const registrationSetups = pgTable('registration_setups', {
+  organisationId: uuid('organisation_id').primaryKey(),
+  data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});

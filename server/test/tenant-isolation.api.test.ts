@@ -35,6 +35,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/organisations/:organisationId/incidents/:incidentId/submissions': { kind: 'early_warning', submittedAt: '2026-01-15T11:00:00+01:00' },
   'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/handling-completed': { completedAt: '2026-01-16T11:00:00+01:00' },
   'POST /api/v1/organisations/:organisationId/api-tokens': { name: 'Eingeschleust' },
+  'PUT /api/v1/organisations/:organisationId/registration': { registrationReference: 'Eingeschleust' },
   'POST /api/v1/organisations/:organisationId/incidents/intake': { source: 'X', severity: 'high', title: 'Eingeschleust', detectedAt: '2026-01-15T10:00:00+01:00' },
   // A multipart upload: sent without a file, the membership check must still answer before the body is read.
   'POST /api/v1/organisations/:organisationId/requirements/:requirementId/evidence': undefined,
@@ -56,6 +57,8 @@ const tenantTables = [
   'incident_events',
   'incident_submissions',
   'api_tokens',
+  'registration_setups',
+  'jobs',
 ];
 
 for (const { engine, skipReason } of await eachEngine()) {

@@ -72,7 +72,7 @@ export async function incidentDraft(tx: Tx, organisationId: string, incidentId: 
 }
 
 /** The draft as a PDF (pdfkit's built-in Helvetica covers the German letters, § and the German quotes). */
-export function draftToPdf(draft: Draft, footer: string): Promise<Buffer> {
+export function draftToPdf(draft: Pick<Draft, 'title' | 'sections' | 'text'>, footer: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: draft.title, Creator: 'praxisschild' } });
     const chunks: Buffer[] = [];

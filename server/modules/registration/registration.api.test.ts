@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
+
+for (const { engine, skipReason } of await eachEngine()) {
+  describe.skipIf(skipReason !== null)(`§ 33 BSIG registration readiness on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+    let t: TestApp;
+    let admin: Agent;
+    let orgId: string;
+    const url = () => `/api/v1/organisations/${orgId}/registration`;
+
+    beforeAll(async () => {
+      t = await startTestApp(engine);
+      ({ agent: admin, organisationId: orgId } = await runFirstSetup(t.app));
+      await admin.request('POST', `/api/v1/organisations/${orgId}/applicability/nis2`, {
+        financialYear: 2025,
+        check: { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 80, annualTurnoverEur: 6_000_000, balanceSheetTotalEur: 3_000_000 },
+      });
+    });
+    afterAll(async () => t?.close());
+
+    it('starts from the master data and says what is missing', async () => {
+      const res = (await admin.request('GET', url())).json();
+      expect(res.saved).toBe(false);
+      expect(res.setup).toMatchObject({ postalCode: '10115', city: 'Berlin', memberStates: ['DE'], qualifiesSince: '2025-12-06' });
+      expect(res.readiness).toMatchObject({ required: true, dueDate: '2026-03-06', ready: false });
+      expect(res.readiness.missing).toEqual(expect.arrayContaining(['contactPoint.name', 'mukHolder.name', 'mukBackup.name']));
+    });
+
+    it('names each bad field and keeps the previous data', async () => {
+      const bad = await admin.request('PUT', url(), { postalCode: '1011', email: 'kein-mail', contactPoint: { email: 'x' }, qualifiesSince: '2025-13-01' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().issues.map((i: { path: (string | number)[] }) => i.path.join('.')).sort()).toEqual(['contactPoint.email', 'email', 'postalCode', 'qualifiesSince']);
+      expect((await admin.request('GET', url())).json().saved).toBe(false);
+    });
+
+    it('saves contacts, MUK holders, escalation chain and checklist, audited', async () => {
+      const res = await admin.request('PUT', url(), {
+        street: 'Invalidenstraße 1',
+        postalCode: '10115',
+        city: 'Berlin',
+        email: 'it@praxis-a.example',
+        phone: '030 1234567',
+        supervisoryAuthorities: 'BSI; Berliner Beauftragte für Datenschutz und Informationsfreiheit',
+        contactPoint: { name: 'Bereitschaft IT-Dienst', phone: '0170 1234567', email: 'notfall@it-dienst.example' },
+        mukHolder: { name: 'Anna Admin', email: 'admin@praxis-a.example' },
+        mukBackup: { name: 'Bernd Vertretung' },
+        escalation: [{ role: 'IT-Verantwortliche', name: 'Anna Admin', phone: '0170 111' }, { role: 'Geschäftsführung', name: 'Dr. Chef' }],
+        checklist: { elsterCertificate: true, mukAccount: true, registeredInPortal: true, contactPointTested: true, escalationChainKnown: true },
+        registrationReference: 'NIS2-REG-4711',
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().readiness).toMatchObject({ missing: [], ready: true, checklistDone: 5 });
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json() as { action: string }[];
+      expect(audit[0]!.action).toBe('registration.updated');
+    });
+
+    it('produces the data sheet as PDF', async () => {
+      const pdf = await admin.request('GET', `${url()}/datasheet/pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.rawPayload.length).toBeGreaterThan(1500);
+    });
+  });
+}

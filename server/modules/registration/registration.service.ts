@@ -1,0 +1,115 @@
+import { asc, eq } from 'drizzle-orm';
+import { berlinDate } from '../../../domain/kbv/applicability.ts';
+import { registrationReadiness, registrationSetupSchema, type RegistrationSetup } from '../../../domain/registration/registration.ts';
+import type { Tx } from '../../db/connect.ts';
+import { locations, organisations, registrationSetups } from '../../db/schema.ts';
+import type { Actor } from '../../http/auth.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { latestCheckSummaries } from '../compliance/applicability.service.ts';
+
+const legalFormNames: Record<string, string> = {
+  einzelpraxis: 'Einzelpraxis',
+  bag: 'Berufsausübungsgemeinschaft',
+  praxisgemeinschaft: 'Praxisgemeinschaft',
+  mvz_gmbh: 'MVZ GmbH',
+  mvz_other: 'MVZ',
+  praxisnetz: 'Praxisnetz',
+  other: '',
+};
+
+/** The stored setup, or a first one pre-filled from the organisation's master data (address of its first location). */
+export async function getRegistration(tx: Tx, organisationId: string, now = new Date()) {
+  const [stored] = await tx.select().from(registrationSetups).where(eq(registrationSetups.organisationId, organisationId));
+  const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
+  let setup: RegistrationSetup;
+  if (stored) {
+    setup = registrationSetupSchema.parse(stored.data);
+  } else {
+    const [first] = await tx.select().from(locations).where(eq(locations.organisationId, organisationId)).orderBy(asc(locations.createdAt)).limit(1);
+    setup = registrationSetupSchema.parse({ street: first?.street ?? '', postalCode: first?.postalCode ?? '', city: first?.city ?? '' });
+  }
+  const { nis2 } = await latestCheckSummaries(tx, organisationId);
+  return {
+    organisation: { name: organisation!.name, legalForm: organisation!.legalForm, legalFormName: legalFormNames[organisation!.legalForm] ?? '' },
+    category: nis2?.category ?? null,
+    setup,
+    saved: Boolean(stored),
+    updatedAt: stored?.updatedAt ?? null,
+    readiness: registrationReadiness(setup, nis2?.category ?? null, berlinDate(now)),
+  };
+}
+
+export async function saveRegistration(tx: Tx, actor: Actor, setup: RegistrationSetup) {
+  await tx
+    .insert(registrationSetups)
+    .values({ organisationId: actor.organisationId, data: setup as unknown as Record<string, unknown>, updatedBy: actor.userId })
+    .onConflictDoUpdate({ target: registrationSetups.organisationId, set: { data: setup as unknown as Record<string, unknown>, updatedAt: new Date(), updatedBy: actor.userId } });
+  await appendAudit(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: 'registration.updated',
+    entityType: 'registration',
+    entityId: actor.organisationId,
+    data: { checklist: setup.checklist, qualifiesSince: setup.qualifiesSince },
+  });
+  return getRegistration(tx, actor.organisationId);
+}
+
+/** The registration data sheet: every field the BSI portal asks for, with gaps marked, as sections for the PDF. */
+export function registrationSheet(registration: Awaited<ReturnType<typeof getRegistration>>) {
+  const fill = '[ergänzen]';
+  const s = registration.setup;
+  const or = (value: string) => value.trim() || fill;
+  const person = (p: { name: string; email: string; phone: string }) => [p.name, p.phone, p.email].filter((v) => v.trim()).join(', ') || fill;
+  const category =
+    registration.category === 'particularly_important' ? 'besonders wichtige Einrichtung' : registration.category === 'important' ? 'wichtige Einrichtung' : fill;
+  const sections = [
+    {
+      heading: '1. Einrichtung (§ 33 Abs. 1 Nr. 1 BSIG)',
+      fields: [
+        { label: 'Name und Rechtsform', value: [registration.organisation.name, registration.organisation.legalFormName].filter(Boolean).join(', ') },
+        { label: 'Handelsregister-/Registernummer', value: s.commercialRegister || 'keine' },
+        { label: 'Einstufung', value: category },
+      ],
+    },
+    {
+      heading: '2. Anschrift und Kontaktdaten (Nr. 2)',
+      fields: [
+        { label: 'Anschrift', value: s.street && s.city ? `${s.street}, ${s.postalCode} ${s.city}` : fill },
+        { label: 'E-Mail', value: or(s.email) },
+        { label: 'Telefon', value: or(s.phone) },
+        { label: 'Öffentliche IP-Adressbereiche', value: or(s.publicIpRanges) },
+      ],
+    },
+    {
+      heading: '3.–5. Sektor, Mitgliedstaaten, Aufsicht (Nr. 3–5)',
+      fields: [
+        { label: 'Sektor / Einrichtungsart', value: 'Gesundheitswesen – Erbringer von Gesundheitsdienstleistungen (BSIG Anlage 1)' },
+        { label: 'Mitgliedstaaten der Tätigkeit', value: s.memberStates.join(', ') },
+        { label: 'Zuständige Aufsichtsbehörden', value: or(s.supervisoryAuthorities) },
+      ],
+    },
+    {
+      heading: 'Erreichbarkeit und Zugang',
+      fields: [
+        { label: 'Jederzeit erreichbare Kontaktstelle (24/7)', value: person(s.contactPoint) },
+        { label: 'Inhaber/in des MUK-Zugangs', value: person(s.mukHolder) },
+        { label: 'Vertretung MUK-Zugang', value: person(s.mukBackup) },
+        ...s.escalation.map((step, index) => ({ label: `Eskalation ${index + 1}: ${step.role || fill}`, value: person(step) })),
+      ],
+    },
+    {
+      heading: 'Stand',
+      fields: [
+        { label: 'Registrierung fällig bis', value: registration.readiness.dueDate.split('-').reverse().join('.') },
+        { label: 'Checkliste', value: `${registration.readiness.checklistDone} von ${registration.readiness.checklistTotal} erledigt` },
+        { label: 'Registrierungsnummer', value: or(s.registrationReference) },
+      ],
+    },
+  ];
+  const title = 'Datenblatt zur Registrierung nach § 33 BSIG';
+  const recipient = 'BSI-Portal, Anmeldung mit „Mein Unternehmenskonto“ (MUK)';
+  const due = `Fällig bis: ${registration.readiness.dueDate.split('-').reverse().join('.')}`;
+  const text = [title, `An: ${recipient}`, due, ...sections.flatMap((x) => ['', x.heading, ...x.fields.map((f) => `${f.label}: ${f.value}`)])].join('\n');
+  return { kind: 'registration' as const, title, recipient, due: registration.readiness.dueDate, sections, text };
+}
