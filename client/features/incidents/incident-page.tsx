@@ -12,47 +12,9 @@ import { useOrganisation } from '../organisations/organisations.api.ts';
 import { useMembers } from '../users/users.api.ts';
 import { berlinInstant, berlinParts, isInFuture, isUrgent } from './berlin-time.ts';
 import { draftKinds, useAddIncidentEvent, useCompleteHandling, useIncident, type DraftKind, type IncidentDetail } from './incidents.api.ts';
+import { clocksOf, newestFirst } from './incident-clocks.ts';
 import { BerlinDateTimeInputs, formatBerlinTime, incidentPermissions, SignificanceBadge, useNow, useRemainingText } from './incident-parts.tsx';
 import { DraftModal, isBeforeNoticed, RecordSubmissionModal } from './report-dialogs.tsx';
-
-interface Clock {
-  kind: IncidentReportKind;
-  due: string | null;
-  provisional: boolean;
-  /** The own submission, or the later report that covers this one. */
-  doneAt: string | null;
-  reference: string | null;
-  coveredBy: IncidentReportKind | null;
-}
-
-/** The reports this incident needs, in the order the law asks for them, with what has been submitted. */
-export function clocksOf(incident: IncidentDetail): Clock[] {
-  const submitted = new Map(incident.submissions.map((s) => [s.kind, s]));
-  const clocks: Clock[] = [];
-  const add = (kind: IncidentReportKind, due: string | null, provisional: boolean, coveredBy: IncidentReportKind[] = []) => {
-    const own = submitted.get(kind);
-    const cover = own ? undefined : coveredBy.find((k) => submitted.has(k));
-    clocks.push({
-      kind,
-      due,
-      provisional,
-      doneAt: own?.submittedAt ?? (cover ? submitted.get(cover)!.submittedAt : null),
-      reference: own?.reference ?? null,
-      coveredBy: cover ?? null,
-    });
-  };
-  const { bsig, gdpr } = incident.clocks;
-  // In the order of urgency: 24 hours, the two 72-hour reports, the persons concerned, then the monthly reports.
-  if (bsig) {
-    add('early_warning', bsig.earlyWarningDue, false, ['notification', 'final_report']);
-    add('notification', bsig.notificationDue, false, ['final_report']);
-  }
-  if (gdpr?.art33Required) add('gdpr_art33', gdpr.art33Due, false);
-  if (gdpr?.art34Required) add('gdpr_art34', null, false);
-  if (bsig?.progressReportDue) add('progress_report', bsig.progressReportDue, bsig.progressReportProvisional, ['final_report']);
-  if (bsig?.finalReportDue) add('final_report', bsig.finalReportDue, bsig.finalReportProvisional);
-  return clocks;
-}
 
 export function IncidentPage() {
   const { t } = useTranslation();
@@ -423,7 +385,7 @@ const addableKinds = ['note', 'measure', 'contact'] as const;
 
 function Timeline({ incident, organisationId, canAdd }: { incident: IncidentDetail; organisationId: string; canAdd: boolean }) {
   const { t } = useTranslation();
-  const events = [...incident.events].reverse();
+  const events = newestFirst(incident.events);
   const textOf = (event: IncidentDetail['events'][number]) => {
     switch (event.kind) {
       case 'assessed':
