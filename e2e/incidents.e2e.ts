@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, desktop, launchBrowser, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, desktop, launchBrowser, screenshot, screenshotBoth } from './support/browser.ts';
 import { openNav } from './support/compliance.ts';
 import { chooseOption, runSetup, seeText } from './support/journeys.ts';
 import { ensureClientBuilt, startServer, type RunningServer } from './support/server.ts';
@@ -144,6 +144,12 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await screenshotBoth(page, '48-incident-english');
     await page.getByText('DE', { exact: true }).click();
     await seeText(page, 'Was ist bis wann zu melden?');
+
+    // On a phone in the night: the report button and the current clock still fit.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(400);
+    await screenshot(page, '48-incident-phone', false);
+    await page.setViewportSize(desktop);
 
     // The list shows the incident as significant with the notification as the next deadline.
     await openNav(page, 'Sicherheitsvorfälle');

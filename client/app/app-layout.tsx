@@ -82,7 +82,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {canWrite(organisation.role) && <ReportIncidentButton organisationId={organisation.id} size="sm" />}
+            {canWrite(organisation.role) && <ReportIncidentButton organisationId={organisation.id} size="sm" visibleFrom="sm" />}
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

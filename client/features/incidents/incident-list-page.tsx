@@ -18,8 +18,12 @@ export function IncidentListPage() {
 
   return (
     <Stack gap="lg">
-      {/* The red "Vorfall melden" sits in the header on every page; here it only fills the empty state. */}
-      <PageHeader title={t('incidents.title')} description={t('incidents.description')} />
+      {/* The red "Vorfall melden" sits in the header on every page; on a phone the header has no room, so it shows here. */}
+      <PageHeader
+        title={t('incidents.title')}
+        description={t('incidents.description')}
+        actions={can.report && <ReportIncidentButton organisationId={organisationId} hiddenFrom="sm" />}
+      />
       {incidents.isPending ? (
         <PageLoader />
       ) : incidents.error ? (

@@ -52,7 +52,7 @@ export function IncidentPage() {
             )}
             {data.handlingCompletedAt && (
               <Badge color="teal" variant="light" size="lg">
-                {t('incidents.handlingDoneAt', { at: formatBerlinTime(data.handlingCompletedAt) })}
+                {t('incidents.handlingDone')}
               </Badge>
             )}
           </Group>
@@ -61,6 +61,7 @@ export function IncidentPage() {
             {locationNames.length > 0 && ` · ${locationNames.join(', ')}`}
             {` · ${t(`incidents.origin.${data.suspectedOrigin}`)}`}
             {data.systems && ` · ${data.systems}`}
+            {data.handlingCompletedAt && ` · ${t('incidents.handlingDoneAt', { at: formatBerlinTime(data.handlingCompletedAt) })}`}
           </Text>
         </Stack>
         {can.handle && (
@@ -84,6 +85,8 @@ export function IncidentPage() {
       )}
 
       {data.significant === null && <NotAssessed incident={data} canAssess={can.handle} base={base} />}
+      <Clocks incident={data} canHandle={can.handle} onDraft={setDraft} onRecord={setRecording} />
+
       {data.clocks.categoryAssumed && data.significant === true && (
         <Alert color="yellow" variant="light" data-testid="category-assumed">
           {t('incidents.categoryAssumed')}{' '}
@@ -92,8 +95,6 @@ export function IncidentPage() {
           </Anchor>
         </Alert>
       )}
-
-      <Clocks incident={data} canHandle={can.handle} onDraft={setDraft} onRecord={setRecording} />
 
       {data.assessment && (
         <Card withBorder padding="lg" data-testid="assessment-result">

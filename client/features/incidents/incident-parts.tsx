@@ -73,10 +73,28 @@ export function SignificanceBadge({ significant, size = 'md' }: { significant: b
 }
 
 /** The red button that starts a report; shown to everyone who may write. */
-export function ReportIncidentButton({ organisationId, size = 'md' }: { organisationId: string; size?: 'sm' | 'md' }) {
+export function ReportIncidentButton({
+  organisationId,
+  size = 'md',
+  visibleFrom,
+  hiddenFrom,
+}: {
+  organisationId: string;
+  size?: 'sm' | 'md';
+  visibleFrom?: 'xs' | 'sm' | 'md';
+  hiddenFrom?: 'xs' | 'sm' | 'md';
+}) {
   const { t } = useTranslation();
   return (
-    <Button component={Link} to={`/o/${organisationId}/incidents/new`} color="red" size={size} data-testid="report-incident-button">
+    <Button
+      component={Link}
+      to={`/o/${organisationId}/incidents/new`}
+      color="red"
+      size={size}
+      visibleFrom={visibleFrom}
+      hiddenFrom={hiddenFrom}
+      data-testid="report-incident-button"
+    >
       {t('incidents.report')}
     </Button>
   );
