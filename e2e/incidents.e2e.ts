@@ -107,6 +107,9 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/pdf');
     expect((await response.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const docx = await page.request.get(`${server.url}${await draft.getByTestId('draft-docx').getAttribute('href')}`);
+    expect(docx.headers()['content-type']).toContain('wordprocessingml');
+    expect((await docx.body()).subarray(0, 2).toString('latin1')).toBe('PK');
     const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
