@@ -37,10 +37,12 @@ export function AppLayout({ session }: { session: ActiveSession }) {
     { to: base, label: t('nav.overview'), end: true, show: true },
     { to: `${base}/incidents`, label: t('incidents.nav'), show: true },
     { to: `${base}/applicability`, label: t('nav.applicability'), show: true },
+    { to: `${base}/registration`, label: t('registration.nav'), show: true },
     { to: `${base}/catalog`, label: t('nav.catalog'), show: true },
     { to: `${base}/organisation`, label: t('nav.organisation'), show: true },
     { to: `${base}/locations`, label: t('nav.locations'), show: true },
     { to: `${base}/people`, label: t('nav.people'), show: true },
+    { to: `${base}/api-tokens`, label: t('apiTokens.nav'), show: can.admin },
     { to: `${base}/outbox`, label: t('nav.outbox'), show: can.outbox },
     { to: `${base}/audit`, label: t('nav.audit'), show: can.auditTrail },
   ];

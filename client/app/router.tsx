@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { ApiTokensPage } from '../features/api-tokens/api-tokens-page.tsx';
 import { ApplicabilityPage } from '../features/applicability/applicability-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { CatalogPage } from '../features/catalog/catalog-page.tsx';
@@ -19,6 +20,7 @@ import { LocationsPage } from '../features/organisations/locations-page.tsx';
 import { OverviewPage } from '../features/organisations/overview-page.tsx';
 import { SetupWizardPage } from '../features/setup/setup-wizard-page.tsx';
 import { PeoplePage } from '../features/users/people-page.tsx';
+import { RegistrationPage } from '../features/registration/registration-page.tsx';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
 import { AppLayout } from './app-layout.tsx';
@@ -78,6 +80,8 @@ export const router = createBrowserRouter([
       { path: 'incidents/new', element: <ReportIncidentPage /> },
       { path: 'incidents/:incidentId', element: <IncidentPage /> },
       { path: 'incidents/:incidentId/assessment', element: <AssessmentPage /> },
+      { path: 'registration', element: <RegistrationPage /> },
+      { path: 'api-tokens', element: <ApiTokensPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'outbox', element: <OutboxPage /> },

@@ -1,0 +1,263 @@
+import { Alert, Badge, Button, Card, Code, CopyButton, Group, List, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { canAdminister } from '../../../domain/auth/roles.ts';
+import { ConfirmModal } from '../../components/confirm-modal.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { fieldErrors } from '../../lib/form-errors.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { useOrganisation } from '../organisations/organisations.api.ts';
+import { intakePath, useApiTokens, useCreateApiToken, useRevokeApiToken, type ApiToken, type CreatedApiToken } from './api-tokens.api.ts';
+
+export function ApiTokensPage() {
+  const { t } = useTranslation();
+  const { organisationId = '' } = useParams();
+  const organisation = useOrganisation(organisationId);
+
+  if (organisation.isPending) return <PageLoader />;
+  if (organisation.error) return <ErrorAlert error={organisation.error} />;
+  const admin = canAdminister(organisation.data.me.role, organisation.data.me.isAdmin);
+
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('apiTokens.title')} description={t('apiTokens.description')} />
+      <Explanation organisationId={organisationId} />
+      {admin ? (
+        <TokenManagement organisationId={organisationId} />
+      ) : (
+        <Alert color="gray" variant="light">
+          {t('apiTokens.adminsOnly')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function Explanation({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const url = `${window.location.origin}${intakePath(organisationId)}`;
+  const example = [
+    `curl -X POST ${url} \\`,
+    `  -H "Authorization: Bearer <TOKEN>" \\`,
+    `  -H "Content-Type: application/json" \\`,
+    `  -d '{"source":"Defender","severity":"high","title":"${t('apiTokens.exampleTitle')}","detectedAt":"2026-11-23T03:12:00+01:00","host":"EMPFANG-PC"}'`,
+  ].join('\n');
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="md">
+        <Title order={2} size="h4">
+          {t('apiTokens.howTitle')}
+        </Title>
+        <List type="ordered" size="sm" spacing={4}>
+          <List.Item>{t('apiTokens.how1')}</List.Item>
+          <List.Item>{t('apiTokens.how2')}</List.Item>
+          <List.Item>
+            {t('apiTokens.how3')}{' '}
+            <Text component={Link} to={`/o/${organisationId}/registration`} size="sm" c="blue" td="underline">
+              {t('apiTokens.toEscalation')}
+            </Text>
+          </List.Item>
+        </List>
+        <Text size="sm" c="dimmed">
+          {t('apiTokens.forProvider')}
+        </Text>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('apiTokens.intakeUrl')}
+          </Text>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Code block style={{ flex: 1, minWidth: 0, overflowX: 'auto' }} data-testid="intake-url">
+              {url}
+            </Code>
+            <CopyText value={url} />
+          </Group>
+        </Stack>
+        <Stack gap={4}>
+          <Group justify="space-between" gap="xs">
+            <Text size="sm" fw={500}>
+              {t('apiTokens.example')}
+            </Text>
+            <CopyText value={example} />
+          </Group>
+          <Code block style={{ overflowX: 'auto', whiteSpace: 'pre' }} data-testid="intake-example">
+            {example}
+          </Code>
+          <Text size="xs" c="dimmed">
+            {t('apiTokens.exampleHint')}
+          </Text>
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
+function CopyText({ value, testId }: { value: string; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <CopyButton value={value}>
+      {({ copied, copy }) => (
+        <Button size="xs" variant={copied ? 'filled' : 'default'} color={copied ? 'green' : undefined} onClick={copy} data-testid={testId} style={{ flexShrink: 0 }}>
+          {copied ? t('common.copied') : t('apiTokens.copy')}
+        </Button>
+      )}
+    </CopyButton>
+  );
+}
+
+function TokenManagement({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const tokens = useApiTokens(organisationId);
+  const create = useCreateApiToken(organisationId);
+  const revoke = useRevokeApiToken(organisationId);
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [toRevoke, setToRevoke] = useState<ApiToken | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const form = useForm({ mode: 'controlled', initialValues: { name: '' } });
+
+  const submit = form.onSubmit((values) => {
+    setProblems([]);
+    if (values.name.trim().length < 2) {
+      form.setErrors({ name: t('apiTokens.nameRequired') });
+      return;
+    }
+    create.mutate(
+      { name: values.name.trim() },
+      {
+        onSuccess: (token) => {
+          setCreated(token);
+          form.reset();
+        },
+        onError: (error) => {
+          const { fields, rest } = fieldErrors(t, error, form.values);
+          form.setErrors(fields);
+          setProblems(rest);
+        },
+      },
+    );
+  });
+
+  return (
+    <>
+      <Card withBorder padding="lg">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('apiTokens.createTitle')}
+            </Title>
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <TextInput
+                label={t('apiTokens.name')}
+                description={t('apiTokens.nameHint')}
+                placeholder={t('apiTokens.namePlaceholder')}
+                style={{ flex: '1 1 280px' }}
+                {...form.getInputProps('name')}
+              />
+              <Button type="submit" loading={create.isPending}>
+                {t('apiTokens.create')}
+              </Button>
+            </Group>
+            <ErrorAlert messages={problems} />
+          </Stack>
+        </form>
+      </Card>
+
+      {tokens.isPending ? (
+        <PageLoader />
+      ) : tokens.error ? (
+        <ErrorAlert error={tokens.error} />
+      ) : tokens.data.length === 0 ? (
+        <Card withBorder padding="lg">
+          <Text c="dimmed" size="sm">
+            {t('apiTokens.empty')}
+          </Text>
+        </Card>
+      ) : (
+        <Card withBorder padding={0}>
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="api-token-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('apiTokens.name')}</Table.Th>
+                  <Table.Th>{t('apiTokens.createdAt')}</Table.Th>
+                  <Table.Th>{t('apiTokens.lastUsedAt')}</Table.Th>
+                  <Table.Th>{t('apiTokens.state')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tokens.data.map((token) => (
+                  <Table.Tr key={token.id} data-testid={`api-token-${token.id}`}>
+                    <Table.Td fw={500}>{token.name}</Table.Td>
+                    <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
+                    <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}</Table.Td>
+                    <Table.Td>
+                      {token.revokedAt ? (
+                        <Badge color="gray" variant="light">
+                          {t('apiTokens.revokedAt', { at: formatDateTime(token.revokedAt) })}
+                        </Badge>
+                      ) : (
+                        <Badge color="green" variant="light">
+                          {t('apiTokens.active')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {!token.revokedAt && (
+                        <Button size="xs" variant="subtle" color="red" onClick={() => setToRevoke(token)}>
+                          {t('apiTokens.revoke')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+
+      <CreatedTokenModal created={created} onClose={() => setCreated(null)} />
+      <ConfirmModal
+        subject={toRevoke}
+        title={t('apiTokens.revokeTitle')}
+        text={toRevoke ? t('apiTokens.revokeText', { name: toRevoke.name }) : ''}
+        confirmLabel={t('apiTokens.revoke')}
+        mutation={revoke}
+        keyOf={(token) => token.id}
+        onClose={() => setToRevoke(null)}
+      />
+    </>
+  );
+}
+
+/** The token itself, shown this one time only. */
+function CreatedTokenModal({ created, onClose }: { created: CreatedApiToken | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={created !== null} onClose={onClose} title={t('apiTokens.createdTitle', { name: created?.name ?? '' })} size="lg" closeOnClickOutside={false}>
+      {created && (
+        <Stack gap="md">
+          <Alert color="orange" variant="light" title={t('apiTokens.onceTitle')}>
+            {t('apiTokens.once')}
+          </Alert>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Code block style={{ flex: 1, minWidth: 0, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="created-token" data-token={created.token}>
+              {created.token}
+            </Code>
+            <CopyText value={created.token} testId="copy-token" />
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('apiTokens.onceHint')}
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={onClose}>{t('apiTokens.stored')}</Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
