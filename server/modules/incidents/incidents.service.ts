@@ -10,6 +10,7 @@ import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { latestCheckSummaries } from '../compliance/applicability.service.ts';
+import { storedEscalation } from '../registration/registration.service.ts';
 import { planReminders } from './reminders.service.ts';
 
 type IncidentRow = typeof incidents.$inferSelect;
@@ -212,6 +213,7 @@ export async function getIncident(tx: Tx, organisationId: string, incidentId: st
   const clocks = clocksOf(incident, nis2?.category ?? null, new Map(submissions.map((s) => [s.kind, s.submittedAt])), now);
   return {
     ...incident,
+    ...(await storedEscalation(tx, organisationId)),
     assessment: incident.significance ? assessSignificance(incident.significance as SignificanceAnswers) : null,
     submissions: submissions.map(({ kind, submittedAt, reference, recordedAt }) => ({ kind, submittedAt, reference, recordedAt })),
     events,

@@ -66,6 +66,10 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('opens an incident, appends later alerts from the same source and host, and notifies the escalation chain', async () => {
+      // The organisation's own chain adds the IT service provider's on-call address.
+      await admin.request('PUT', `/api/v1/organisations/${orgId}/registration`, {
+        escalation: [{ role: 'IT-Dienstleister', name: 'Bereitschaft', email: 'bereitschaft@it-dienst.example' }],
+      });
       const first = await send(alert());
       expect(first.statusCode).toBe(201);
       expect(first.json()).toMatchObject({ number: 1, appended: false });
@@ -80,8 +84,11 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(incident.events.map((e: { kind: string }) => e.kind)).toEqual(['reported', 'alert']);
       const outbox = (await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`)).json();
       const alerts = outbox.mails.filter((m: { kind: string }) => m.kind === 'incident_alert');
-      // New incident #1, the critical alert appended to it, new incident #2: three mails to the one management member.
-      expect(alerts).toHaveLength(3);
+      // New incident #1, the critical alert appended to it, new incident #2: three mails each to the management
+      // member and to the on-call address of the organisation's own chain.
+      expect(alerts).toHaveLength(6);
+      expect(new Set(alerts.map((m: { recipient: string }) => m.recipient))).toEqual(new Set(['admin@praxis-a.example', 'bereitschaft@it-dienst.example']));
+      expect(incident.escalation).toEqual([expect.objectContaining({ role: 'IT-Dienstleister', email: 'bereitschaft@it-dienst.example' })]);
       expect(alerts[0].bodyText).toContain('§ 32 BSIG');
       const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json() as { action: string; actorUserId: string | null }[];
       expect(audit.find((e) => e.action === 'incident.alert_received')).toMatchObject({ actorUserId: null });

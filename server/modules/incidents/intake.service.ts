@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { IntakeAlert } from '../../../domain/incidents/incident.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { hashToken, newToken } from '../../crypto.ts';
 import { queryRows, type Tx } from '../../db/connect.ts';
-import { apiTokens, incidentEvents, incidents, memberships, users } from '../../db/schema.ts';
+import { apiTokens, incidentEvents, incidents } from '../../db/schema.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { escalationRecipients } from '../registration/registration.service.ts';
 
 export const TOKEN_PREFIX = 'psk_';
 
@@ -120,12 +121,8 @@ export async function receiveAlert(ctx: AppContext, organisationId: string, toke
       data: { tokenId, source: alert.source, severity: alert.severity, appended: Boolean(open) },
     });
     if (!open || alert.severity === 'critical') {
-      // The escalation chain: IT lead, management, and the DPO in parallel for a possible data breach.
-      const chain = await tx
-        .select({ email: users.email, name: users.name })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ['it_lead', 'management', 'data_protection_officer'])));
+      // The escalation chain: IT lead, management, the DPO in parallel, and the organisation's own chain.
+      const chain = await escalationRecipients(tx, organisationId);
       const link = `${ctx.config.publicUrl}/o/${organisationId}/incidents/${incident.id}`;
       for (const person of chain) {
         await ctx.mailer.queue(tx, {

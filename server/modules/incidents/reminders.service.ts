@@ -1,13 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { LEGAL_ZONE } from '../../../domain/incidents/deadlines.ts';
 import type { IncidentReportKind } from '../../../domain/incidents/incident.schema.ts';
 import { pendingDeadlines, reminderTimes, type ReminderKind } from '../../../domain/incidents/reminders.ts';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/connect.ts';
-import { memberships, users } from '../../db/schema.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { scheduleJob, type JobHandler } from '../jobs/jobs.service.ts';
+import { escalationRecipients } from '../registration/registration.service.ts';
 import { getIncident } from './incidents.service.ts';
 
 export const REMINDER_JOB = 'incident.deadline_reminder';
@@ -54,11 +53,7 @@ export const sendDeadlineReminder: JobHandler = async (ctx: AppContext, job) => 
   await withOrganisation(ctx.db, organisationId, async (tx) => {
     const { incident, pending } = await pendingOf(tx, organisationId, incidentId);
     if (!pending.some((p) => p.kind === kind && p.due === due)) return; // sent meanwhile, or the deadline moved
-    const recipients = await tx
-      .select({ email: users.email, name: users.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ['it_lead', 'management', 'data_protection_officer'])));
+    const recipients = await escalationRecipients(tx, organisationId);
     const dueText = DateTime.fromISO(due, { setZone: true }).setZone(LEGAL_ZONE).toFormat("dd.MM.yyyy 'um' HH:mm 'Uhr'");
     const subject =
       offsetHours === 0

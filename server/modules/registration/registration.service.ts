@@ -1,8 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { berlinDate } from '../../../domain/kbv/applicability.ts';
 import { registrationReadiness, registrationSetupSchema, type RegistrationSetup } from '../../../domain/registration/registration.ts';
 import type { Tx } from '../../db/connect.ts';
-import { locations, organisations, registrationSetups } from '../../db/schema.ts';
+import { locations, memberships, organisations, registrationSetups, users } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { latestCheckSummaries } from '../compliance/applicability.service.ts';
@@ -112,4 +112,32 @@ export function registrationSheet(registration: Awaited<ReturnType<typeof getReg
   const due = `Fällig bis: ${registration.readiness.dueDate.split('-').reverse().join('.')}`;
   const text = [title, `An: ${recipient}`, due, ...sections.flatMap((x) => ['', x.heading, ...x.fields.map((f) => `${f.label}: ${f.value}`)])].join('\n');
   return { kind: 'registration' as const, title, recipient, due: registration.readiness.dueDate, sections, text };
+}
+
+/**
+ * Who is told about an incident: the members holding the roles of the escalation chain (IT lead, management, DPO)
+ * and the people of the organisation's own escalation chain with an e-mail address (e.g. the IT service provider's
+ * on-call line), each address once.
+ */
+export async function escalationRecipients(tx: Tx, organisationId: string): Promise<{ name: string; email: string }[]> {
+  const members = await tx
+    .select({ email: users.email, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ['it_lead', 'management', 'data_protection_officer'])));
+  const [stored] = await tx.select().from(registrationSetups).where(eq(registrationSetups.organisationId, organisationId));
+  const setup = stored ? registrationSetupSchema.parse(stored.data) : null;
+  const external = [...(setup?.escalation ?? []), ...(setup ? [setup.contactPoint] : [])]
+    .filter((p) => p.email)
+    .map((p) => ({ name: p.name || p.email, email: p.email.toLowerCase() }));
+  const seen = new Set<string>();
+  return [...members, ...external].filter((p) => (seen.has(p.email) ? false : (seen.add(p.email), true)));
+}
+
+/** The organisation's own escalation chain and 24/7 contact point, for the incident page. */
+export async function storedEscalation(tx: Tx, organisationId: string) {
+  const [stored] = await tx.select().from(registrationSetups).where(eq(registrationSetups.organisationId, organisationId));
+  if (!stored) return { escalation: [], contactPoint: null };
+  const setup = registrationSetupSchema.parse(stored.data);
+  return { escalation: setup.escalation, contactPoint: setup.contactPoint.name || setup.contactPoint.phone ? setup.contactPoint : null };
 }
