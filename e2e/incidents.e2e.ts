@@ -65,6 +65,13 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await seeText(page, /frühe Erstmeldung an das BSI bis/);
     expect(await page.getByTestId('clock-early_warning').count()).toBe(0);
     await screenshotBoth(page, '42-incident-not-assessed');
+    await page.getByRole('link', { name: /Alle Sicherheitsvorfälle/ }).click();
+    const openRow = page.getByTestId('incident-row-1');
+    await openRow.waitFor();
+    expect(await openRow.textContent()).toContain('Einschätzung offen');
+    expect(await openRow.textContent()).toMatch(/Falls erheblich: frühe Erstmeldung bis .*noch (23|24) Std\./);
+    await screenshotBoth(page, '42-incidents-list-open');
+    await openRow.getByRole('link').click();
     await page.getByTestId('not-assessed').getByRole('link', { name: 'Jetzt einschätzen' }).click();
 
     // The breach question starts answered because of the patient data.
@@ -158,8 +165,9 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await openNav(page, 'Sicherheitsvorfälle');
     const row = page.getByTestId('incident-row-1');
     await row.waitFor();
+    // The list may show its cached state for a moment before it refreshes.
+    await expect.poll(() => row.textContent()).toContain('Meldung an das BSI');
     expect(await row.textContent()).toContain('erheblich');
-    expect(await row.textContent()).toContain('Meldung an das BSI');
     expect(await row.textContent()).toContain('Patientendaten betroffen');
     await screenshotBoth(page, '49-incidents-list');
   });

@@ -47,19 +47,22 @@ export function IncidentListPage() {
   );
 }
 
+/** Before the assessment no clock runs on the server; the early warning would be due 24 hours after noticing. */
+const earlyWarningIfSignificant = (noticedAt: string) => new Date(Date.parse(noticedAt) + 24 * 3_600_000).toISOString();
+
 function IncidentTable({ organisationId, incidents }: { organisationId: string; incidents: IncidentSummary[] }) {
   const { t } = useTranslation();
   const now = useNow();
   const remaining = useRemainingText();
   return (
     <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={680}>
+      <Table.ScrollContainer minWidth={720}>
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="incident-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={50}>{t('incidents.number')}</Table.Th>
               <Table.Th>{t('incidents.incident')}</Table.Th>
-              <Table.Th w={150}>{t('incidents.assessment')}</Table.Th>
+              <Table.Th w={215}>{t('incidents.assessment')}</Table.Th>
               <Table.Th w={230}>{t('incidents.nextDeadline')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -104,9 +107,17 @@ function IncidentTable({ organisationId, incidents }: { organisationId: string; 
                         {t('incidents.handlingDone')}
                       </Text>
                     ) : incident.significant === null ? (
-                      <Text size="sm" c="yellow.9">
-                        {t('incidents.assessFirst')}
-                      </Text>
+                      <Stack gap={0}>
+                        <Text size="sm" fw={500} c="orange.8">
+                          {t('incidents.assessFirst')}
+                        </Text>
+                        <Text size="sm" c="dimmed">
+                          {t('incidents.ifSignificant', { at: formatBerlinTime(earlyWarningIfSignificant(incident.noticedAt)) })}
+                        </Text>
+                        <Text size="sm" fw={700} c={isUrgent(earlyWarningIfSignificant(incident.noticedAt), now) ? 'red.7' : 'dark'}>
+                          {remaining(earlyWarningIfSignificant(incident.noticedAt), now)}
+                        </Text>
+                      </Stack>
                     ) : (
                       <Text size="sm" c="dimmed">
                         {t('incidents.nothingDue')}
