@@ -119,6 +119,16 @@ function RegistrationFormView({ organisationId, registration, canEdit }: { organ
   const form = useForm<RegistrationValues>({ mode: 'controlled', initialValues: { ...serverValues, ...restored } });
   const dirty = JSON.stringify(form.values) !== JSON.stringify(serverValues);
 
+  // Fields reached with the keyboard must not hide behind the sticky save bar.
+  useEffect(() => {
+    if (!canEdit) return;
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = '140px';
+    return () => {
+      root.style.scrollPaddingBottom = '';
+    };
+  }, [canEdit]);
+
   useEffect(() => {
     if (canEdit) storeDraft(organisationId, dirty ? form.values : null);
   }, [form.values, dirty, organisationId, canEdit]);

@@ -17,6 +17,14 @@ export function RegistrationStatus({ organisationId, registration }: { organisat
   const { category, readiness } = registration;
   const registered = registration.setup.checklist.registeredInPortal;
   const due = germanDate(readiness.dueDate);
+  const complete = readiness.missing.length === 0;
+  const badge = registered
+    ? readiness.ready
+      ? { color: 'green', label: t('registration.status.registered') }
+      : { color: 'yellow', label: t('registration.status.registeredOpen') }
+    : complete
+      ? { color: 'green', label: t('registration.status.ready') }
+      : { color: readiness.required && readiness.isOverdue ? 'red' : 'yellow', label: t('registration.status.notReady') };
 
   return (
     <Card withBorder padding="lg" data-testid="registration-status">
@@ -34,13 +42,8 @@ export function RegistrationStatus({ organisationId, registration }: { organisat
               {category === null ? t('registration.status.noCheck') : readiness.required ? t('registration.status.required') : t('registration.status.notRequired')}
             </Text>
           </Stack>
-          <Badge
-            size="lg"
-            variant="light"
-            color={registered ? 'green' : readiness.ready ? 'green' : readiness.required && readiness.isOverdue ? 'red' : 'yellow'}
-            data-testid="registration-ready"
-          >
-            {registered ? t('registration.status.registered') : readiness.ready ? t('registration.status.ready') : t('registration.status.notReady')}
+          <Badge size="lg" variant="light" color={badge.color} data-testid="registration-ready" style={{ flexShrink: 0 }}>
+            {badge.label}
           </Badge>
         </Group>
 
