@@ -111,7 +111,7 @@ export function IncidentPage() {
       )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Escalation organisationId={organisationId} incidentId={data.id} />
+        <Escalation organisationId={organisationId} incident={data} />
         <Timeline incident={data} organisationId={organisationId} canAdd={can.handle} />
       </SimpleGrid>
 
@@ -314,11 +314,39 @@ const escalationSteps: { key: string; roles: Role[] }[] = [
   { key: 'dpo', roles: ['data_protection_officer'] },
 ];
 
-/** The escalation chain as a fixed checklist; the ticks stay in this browser. */
-function Escalation({ organisationId, incidentId }: { organisationId: string; incidentId: string }) {
+function Reach({ phone, email }: { phone: string; email: string }) {
+  return (
+    <>
+      {phone && (
+        <>
+          {' · '}
+          <Anchor href={`tel:${phone.replace(/[^\d+]/g, '')}`} size="sm">
+            {phone}
+          </Anchor>
+        </>
+      )}
+      {email && (
+        <>
+          {' · '}
+          <Anchor href={`mailto:${email}`} size="sm">
+            {email}
+          </Anchor>
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * The escalation chain as a checklist: the organisation's own chain when it has one (registration preparation),
+ * otherwise the fixed one (IT lead → management, DPO in parallel) with the members holding those roles. The ticks stay
+ * in this browser.
+ */
+function Escalation({ organisationId, incident }: { organisationId: string; incident: IncidentDetail }) {
   const { t } = useTranslation();
   const members = useMembers(organisationId);
-  const storageKey = `praxisschild.escalation.${incidentId}`;
+  const own = (incident.escalation ?? []).filter((entry) => entry.role || entry.name);
+  const storageKey = `praxisschild.escalation.${incident.id}`;
   const [ticked, setTicked] = useState<string[]>(() => {
     try {
       return JSON.parse(localStorage.getItem(storageKey) ?? '[]') as string[];
@@ -344,7 +372,33 @@ function Escalation({ organisationId, incidentId }: { organisationId: string; in
         <Text size="sm" c="dimmed">
           {t('incidents.escalation.intro')}
         </Text>
-        {escalationSteps.map((step, index) => {
+        {incident.contactPoint && (
+          <Text size="sm" data-testid="contact-point">
+            <Text span fw={600}>
+              {t('incidents.escalation.contactPoint')}:
+            </Text>{' '}
+            {incident.contactPoint.name}
+            <Reach phone={incident.contactPoint.phone} email={incident.contactPoint.email} />
+          </Text>
+        )}
+        {own.map((entry, index) => (
+          <Stack key={`own-${index}`} gap={2}>
+            <Checkbox
+              checked={ticked.includes(`own-${index}`)}
+              onChange={() => toggle(`own-${index}`)}
+              label={
+                <Text size="sm" fw={600}>
+                  {index + 1}. {entry.role || entry.name}
+                </Text>
+              }
+            />
+            <Text size="sm" pl={32}>
+              {entry.role ? entry.name : ''}
+              <Reach phone={entry.phone} email={entry.email} />
+            </Text>
+          </Stack>
+        ))}
+        {own.length === 0 && escalationSteps.map((step, index) => {
           const people = (members.data ?? []).filter((m) => step.roles.includes(m.role));
           return (
             <Stack key={step.key} gap={2}>

@@ -66,6 +66,10 @@ export interface IncidentDetail {
   assessment: SignificanceResult | null;
   submissions: Submission[];
   events: IncidentEvent[];
+  /** The organisation's own escalation chain from the registration preparation (§ 33 BSIG); empty when not set up. */
+  escalation?: { role: string; name: string; phone: string; email: string }[];
+  /** The contact point reachable at all times (24/7), when named. */
+  contactPoint?: { name: string; email: string; phone: string } | null;
   clocks: {
     bsig: BsigDeadlines | null;
     gdpr: GdprDuties | null;
