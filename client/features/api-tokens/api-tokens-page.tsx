@@ -44,7 +44,13 @@ function Explanation({ organisationId }: { organisationId: string }) {
     `curl -X POST ${url} \\`,
     `  -H "Authorization: Bearer <TOKEN>" \\`,
     `  -H "Content-Type: application/json" \\`,
-    `  -d '{"source":"Defender","severity":"high","title":"${t('apiTokens.exampleTitle')}","detectedAt":"2026-11-23T03:12:00+01:00","host":"EMPFANG-PC"}'`,
+    `  -d '{`,
+    `    "source": "Defender",`,
+    `    "severity": "high",`,
+    `    "title": "${t('apiTokens.exampleTitle')}",`,
+    `    "detectedAt": "2026-11-23T03:12:00+01:00",`,
+    `    "host": "EMPFANG-PC"`,
+    `  }'`,
   ].join('\n');
   return (
     <Card withBorder padding="lg">
@@ -181,7 +187,7 @@ function TokenManagement({ organisationId }: { organisationId: string }) {
             <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="api-token-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('apiTokens.name')}</Table.Th>
+                  <Table.Th>{t('apiTokens.column')}</Table.Th>
                   <Table.Th>{t('apiTokens.createdAt')}</Table.Th>
                   <Table.Th>{t('apiTokens.lastUsedAt')}</Table.Th>
                   <Table.Th>{t('apiTokens.state')}</Table.Th>
@@ -192,15 +198,15 @@ function TokenManagement({ organisationId }: { organisationId: string }) {
                 {tokens.data.map((token) => (
                   <Table.Tr key={token.id} data-testid={`api-token-${token.id}`}>
                     <Table.Td fw={500}>{token.name}</Table.Td>
-                    <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
-                    <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(token.createdAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {token.revokedAt ? (
-                        <Badge color="gray" variant="light">
+                        <Badge color="gray" variant="light" styles={{ label: { overflow: 'visible' } }}>
                           {t('apiTokens.revokedAt', { at: formatDateTime(token.revokedAt) })}
                         </Badge>
                       ) : (
-                        <Badge color="green" variant="light">
+                        <Badge color="green" variant="light" styles={{ label: { overflow: 'visible' } }}>
                           {t('apiTokens.active')}
                         </Badge>
                       )}

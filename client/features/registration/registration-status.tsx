@@ -78,7 +78,7 @@ export function RegistrationStatus({ organisationId, registration }: { organisat
             <List size="sm" spacing={2}>
               {readiness.missing.map((path) => (
                 <List.Item key={path}>
-                  <Anchor component="button" type="button" size="sm" onClick={() => focusField(path)}>
+                  <Anchor component="button" type="button" size="sm" c="dark" underline="always" onClick={() => focusField(path)}>
                     {t(`registration.missing.${path}`, { defaultValue: path })}
                   </Anchor>
                 </List.Item>
