@@ -76,7 +76,7 @@ function Explanation({ organisationId }: { organisationId: string }) {
             {t('apiTokens.intakeUrl')}
           </Text>
           <Group gap="xs" wrap="nowrap" align="flex-start">
-            <Code block style={{ flex: 1, minWidth: 0, overflowX: 'auto' }} data-testid="intake-url">
+            <Code block style={{ flex: 1, minWidth: 0, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="intake-url">
               {url}
             </Code>
             <CopyText value={url} />
