@@ -56,7 +56,7 @@ describe.runIf(run)('what applies to us, and where do we stand', () => {
     expect(await page.getByTestId('kbv-headline').textContent()).toContain('Anlagen 1, 2, 4, 5');
     await seeText(page, /67,5 JAE/);
     await seeText(page, 'Kurzfassung, maßgeblich ist der Gesetzes-/Richtlinientext:');
-    expect(await page.getByTestId('check-history').getByRole('row').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('check-history').getByRole('row').count()).toBe(3);
     await screenshotBoth(page, '22-wizard-result');
 
     // The landing page now shows the progress; note the KBV count before working on requirements.
