@@ -52,7 +52,13 @@ export const reportingDeadlinesCheckSchema = z
       .describe('When the 72-hour incident notification (§ 32(1) Nr. 2 BSIG) was actually submitted; not before awareAt'),
     handlingCompletedAt: instantSchema
       .optional()
-      .describe('When the handling of the incident was completed; not before awareAt. Leave out while it is still being handled'),
+      .describe('When the handling of the incident was completed; not before awareAt'),
+    handlingOngoing: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Handling is known to go on past the one-month date: a progress report is then due at that date and the final report one month after handling ends (§ 32(2) BSIG). Without it and without handlingCompletedAt, the final report is due one month after the notification',
+      ),
     personalDataBreach: z.boolean().describe('Whether personal data were breached (Art. 4 Nr. 12 GDPR)'),
     gdprRisk: z
       .enum(gdprRisks)

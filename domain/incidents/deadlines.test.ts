@@ -152,7 +152,7 @@ describe('progress report while handling continues, final report one month after
     ['2026-03-31T10:00:00+02:00', '2026-02-16T23:59:59.999+01:00', '2026-04-30T23:59:59.999+02:00', 'handling_completed', false], // month end
     [undefined, '2026-02-16T23:59:59.999+01:00', null, 'handling_ongoing', true],
   ] as const)('handling completed %s: progress %s, final %s', (handlingCompletedAt, progressReportDue, finalReportDue, finalReportAnchor, finalReportProvisional) => {
-    const overrides = handlingCompletedAt ? { notificationSubmittedAt: submitted, handlingCompletedAt } : { notificationSubmittedAt: submitted };
+    const overrides = handlingCompletedAt ? { notificationSubmittedAt: submitted, handlingCompletedAt } : { notificationSubmittedAt: submitted, handlingOngoing: true };
     expect(bsigOf(overrides)).toMatchObject({
       progressReportDue,
       progressReportDueDate: progressReportDue?.slice(0, 10) ?? null,
@@ -165,12 +165,23 @@ describe('progress report while handling continues, final report one month after
   });
 
   it('explains that the final date waits for the end of handling', () => {
-    const result = computeReportingDeadlines(incident({ notificationSubmittedAt: submitted }));
+    const result = computeReportingDeadlines(incident({ notificationSubmittedAt: submitted, handlingOngoing: true }));
     expect(codes(result.explanations)).toEqual(expect.arrayContaining(['incident.progress_report_due', 'incident.final_report_awaits_handling']));
   });
 
+  it('applies the statutory one month after the notification when nothing is said about the handling', () => {
+    expect(bsigOf({ notificationSubmittedAt: submitted })).toMatchObject({
+      progressReportDue: null,
+      finalReportDue: '2026-02-16T23:59:59.999+01:00',
+      finalReportDueDate: '2026-02-16',
+      finalReportProvisional: false,
+      finalReportAnchor: 'notification_submitted',
+    });
+    expect(bsigOf({})).toMatchObject({ progressReportDue: null, finalReportDue: '2026-02-18T23:59:59.999+01:00', finalReportProvisional: true });
+  });
+
   it('keeps the progress date provisional while the notification is outstanding', () => {
-    expect(bsigOf({})).toMatchObject({
+    expect(bsigOf({ handlingOngoing: true })).toMatchObject({
       progressReportDue: '2026-02-18T23:59:59.999+01:00',
       progressReportProvisional: true,
       finalReportDue: null,
@@ -233,7 +244,7 @@ describe('registration three months after first qualifying (§ 33 Abs. 1 BSIG wi
 });
 
 describe('the deadline that is due next, for the clocks in the app', () => {
-  const all = computeReportingDeadlines(incident({ personalDataBreach: true, gdprRisk: 'risk' }));
+  const all = computeReportingDeadlines(incident({ personalDataBreach: true, gdprRisk: 'risk', handlingOngoing: true }));
 
   it.each([
     // now, submitted, kind, due, remaining hours
@@ -265,7 +276,7 @@ describe('the deadline that is due next, for the clocks in the app', () => {
   });
 
   it('has nothing to show while the final date waits for the handling', () => {
-    const ongoing = computeReportingDeadlines(incident({ notificationSubmittedAt: '2026-01-16T09:00:00+01:00' }));
+    const ongoing = computeReportingDeadlines(incident({ notificationSubmittedAt: '2026-01-16T09:00:00+01:00', handlingOngoing: true }));
     expect(nextDeadline(ongoing, { notificationAt: '2026-01-16T09:00:00+01:00', progressReportAt: '2026-02-10T09:00:00+01:00' }, '2026-02-11T00:00:00+01:00')).toBeNull();
   });
 });

@@ -184,7 +184,9 @@ export function bsigDeadlines(input: ReportingDeadlinesCheckInput): BsigResult {
   const anchor = submitted ?? notification;
   const monthEnd = oneMonthAfter(anchor);
   const monthEndDate = berlinDate(monthEnd);
-  const stillHandling = completed === null || completed > monthEnd;
+  // Unknown handling state: the statutory rule (final report one month after the notification) applies; the progress
+  // report replaces it only when handling is known to go on past that date.
+  const stillHandling = completed !== null ? completed > monthEnd : input.handlingOngoing === true;
 
   let progressReportDue: DateTime | null = null;
   let finalReportDue: DateTime | null;

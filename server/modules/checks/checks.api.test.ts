@@ -192,7 +192,7 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('gives a provisional progress date and no final date while the incident is still being handled (§ 32(2) BSIG)', async () => {
-      const res = await post('/api/v1/checks/reporting-deadlines', { ...incident, awareAt: '2026-01-28T12:00:00+01:00' });
+      const res = await post('/api/v1/checks/reporting-deadlines', { ...incident, awareAt: '2026-01-28T12:00:00+01:00', handlingOngoing: true });
       expect(res.json().bsig).toMatchObject({
         progressReportDue: '2026-02-28T23:59:59.999+01:00',
         progressReportDueDate: '2026-02-28',
@@ -200,6 +200,21 @@ for (const { engine, skipReason } of await eachEngine()) {
         finalReportDueDate: null,
         finalReportProvisional: true,
         finalReportAnchor: 'handling_ongoing',
+      });
+    });
+
+    it('answers the final report one month after the notification when nothing is said about the handling', async () => {
+      const res = await post('/api/v1/checks/reporting-deadlines', {
+        ...incident,
+        awareAt: '2026-01-28T12:00:00+01:00',
+        notificationSubmittedAt: '2026-01-31T09:00:00+01:00',
+      });
+      // Submitted 31 January: February has no 31st, so the month ends with its last day (§ 188 Abs. 3 BGB).
+      expect(res.json().bsig).toMatchObject({
+        progressReportDue: null,
+        finalReportDue: '2026-02-28T23:59:59.999+01:00',
+        finalReportDueDate: '2026-02-28',
+        finalReportProvisional: false,
       });
     });
 

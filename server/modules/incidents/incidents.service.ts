@@ -156,6 +156,8 @@ function clocksOf(incident: IncidentRow, category: string | null, submitted: Map
     significantIncident: incident.significant === true,
     notificationSubmittedAt: at('notification'),
     handlingCompletedAt: incident.handlingCompletedAt ? berlinIso(incident.handlingCompletedAt) : undefined,
+    // An incident in the app is being handled until someone records the end of handling.
+    handlingOngoing: incident.handlingCompletedAt === null,
     personalDataBreach: answers?.personalDataBreach ?? false,
     gdprRisk: answers?.gdprRisk ?? 'none',
     encryptedWithUncompromisedKeys: answers?.encryptedWithUncompromisedKeys ?? false,
