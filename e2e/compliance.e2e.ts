@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, desktop, launchBrowser, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
 import { chooseSegment, openNav, pdfBuffer, runApplicabilityCheck } from './support/compliance.ts';
 import { runSetup, seeText } from './support/journeys.ts';
-import { ensureClientBuilt, startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeSession, openSession } from './support/session.ts';
 
 const run = chromiumAvailable();
 
@@ -13,17 +14,10 @@ describe.runIf(run)('what applies to us, and where do we stand', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    page.setDefaultTimeout(30_000);
+    ({ server, browser, page } = await openSession());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeSession({ server, browser }));
 
   const kbvDone = async () => Number(await page.getByTestId('progress-kbv-done').textContent());
 

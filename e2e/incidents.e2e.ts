@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, desktop, launchBrowser, screenshot, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, desktop, screenshot, screenshotBoth } from './support/browser.ts';
 import { openNav } from './support/compliance.ts';
 import { chooseOption, runSetup, seeText } from './support/journeys.ts';
-import { ensureClientBuilt, startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeSession, openSession } from './support/session.ts';
 
 const run = chromiumAvailable();
 
@@ -14,17 +15,10 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
   let page: Page;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin', acceptDownloads: true });
-    page.setDefaultTimeout(30_000);
+    ({ server, browser, page } = await openSession({ acceptDownloads: true }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeSession({ server, browser }));
 
   /** Chooses an answer of one question on the assessment page. */
   async function answer(question: string, label: string) {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, desktop, launchBrowser, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, desktop, screenshotBoth } from './support/browser.ts';
 import { chooseOption, completeEnrolment, runSetup, seeText } from './support/journeys.ts';
-import { ensureClientBuilt, startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeSession, openSession } from './support/session.ts';
 
 const run = chromiumAvailable();
 
@@ -12,17 +13,10 @@ describe.runIf(run)('inviting a colleague', () => {
   let adminPage: Page;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    adminPage = await browser.newPage({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    adminPage.setDefaultTimeout(30_000);
+    ({ server, browser, page: adminPage } = await openSession());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeSession({ server, browser }));
 
   it('invites a staff member who sets a password, enrols two-factor and appears in the members table', async () => {
     await runSetup(adminPage, server.url);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, desktop, launchBrowser, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
 import { runSetup, seeText } from './support/journeys.ts';
-import { ensureClientBuilt, startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeSession, openSession } from './support/session.ts';
 
 const run = chromiumAvailable();
 
@@ -12,17 +13,10 @@ describe.runIf(run)('language switch', () => {
   let page: Page;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    page.setDefaultTimeout(30_000);
+    ({ server, browser, page } = await openSession());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeSession({ server, browser }));
 
   it('switches the setup wizard to English and remembers the choice', async () => {
     await page.goto(server.url);

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { apiInPage } from './support/api.ts';
-import { chromiumAvailable, desktop, launchBrowser, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
 import { openNav } from './support/compliance.ts';
 import { runSetup, seeText } from './support/journeys.ts';
-import { ensureClientBuilt, startServer, type RunningServer } from './support/server.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeSession, openSession } from './support/session.ts';
 
 const run = chromiumAvailable();
 
@@ -16,17 +17,10 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
   let orgId: string;
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin', acceptDownloads: true });
-    page.setDefaultTimeout(30_000);
+    ({ server, browser, page } = await openSession({ acceptDownloads: true }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  afterAll(() => closeSession({ server, browser }));
 
   const section = (testId: string) => page.getByTestId(testId);
   const badge = () => page.getByTestId('registration-ready');
