@@ -32,6 +32,11 @@ export const errorCodes = [
   'evidence.not_found',
   'incident.not_found',
   'auth.token_invalid',
+  'auth.too_many_attempts',
+  'auth.reset_invalid',
+  'auth.recovery_code_invalid',
+  'auth.password_wrong',
+  'membership.mfa_reset_shared_account',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -97,6 +97,7 @@ export const outboxMails = pgTable(
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
+    bodyHtml: text('body_html'),
     kind: text('kind').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     sentAt: ts('sent_at'),
@@ -291,4 +292,42 @@ export const registrationSetups = pgTable('registration_setups', {
   data: jsonb('data').notNull().$type<Record<string, unknown>>(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   updatedBy: uuid('updated_by'),
+});
+
+/** Failed sign-ins per (e-mail address, client address): the progressive delay of migration 0013. */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    email: text('email').notNull(),
+    client: text('client').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: ts('last_failure_at').notNull().defaultNow(),
+    blockedUntil: ts('blocked_until'),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.client] })],
+);
+
+export const passwordResets = pgTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    userId: uuid('user_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+export const instanceSettings = pgTable('instance_settings', {
+  id: boolean('id').primaryKey().default(true),
+  publicUrl: text('public_url'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
