@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { safeText } from '../common/input.ts';
 import { roles } from './roles.ts';
 
 /** Long passphrases beat complexity rules (BSI IT-Grundschutz ORP.4.A22, NIST SP 800-63B 5.1.1). */
 export const PASSWORD_MIN_LENGTH = 12;
-export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);
+export const passwordSchema = safeText().min(PASSWORD_MIN_LENGTH).max(256);
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
-export const personNameSchema = z.string().trim().min(2).max(120);
-export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, { message: 'six_digits' });
+export const emailSchema = safeText().trim().toLowerCase().pipe(z.email().max(254));
+export const personNameSchema = safeText().trim().min(2).max(120);
+export const totpCodeSchema = safeText().trim().regex(/^\d{6}$/, { message: 'six_digits' });
 export const roleSchema = z.enum(roles);
 export const localeSchema = z.enum(['de', 'en']);
 
 export const loginSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1).max(256),
+  password: safeText().min(1).max(256),
 });
 export type Login = z.infer<typeof loginSchema>;
 

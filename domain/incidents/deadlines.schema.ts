@@ -1,22 +1,17 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { eventDate, eventInstant } from '../common/input.ts';
 import { explanationSchema, legalSourceSchema } from '../kbv/explanation.ts';
 import { nis2Categories } from '../nis2/nis2-check.schema.ts';
 
-// A wall-clock time without an offset names no instant (10:00 in Berlin or in UTC?), so the offset is required.
-// Minutes are enough, seconds and fractions are allowed; the offset may be Z, ±hh, ±hhmm or ±hh:mm.
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+/**
+ * An event instant in ISO 8601 with an offset, e.g. 2026-01-15T10:00:00+01:00, between 2000-01-01 and five years from
+ * now; impossible dates (30 February) are refused. See domain/common/input.ts.
+ */
+export const instantSchema = eventInstant();
 
-const isValidInstant = (value: string) => DateTime.fromISO(value, { setZone: true }).isValid;
-
-/** An ISO 8601 instant with an offset, e.g. 2026-01-15T10:00:00+01:00; impossible dates (30 February) are refused. */
-export const instantSchema = z
-  .string()
-  .regex(ISO_INSTANT, { message: 'datetime_with_offset', abort: true })
-  .refine(isValidInstant, { message: 'invalid_date' });
-
-/** A calendar date, YYYY-MM-DD; zod checks the day against the month and leap years. */
-export const calendarDateSchema = z.iso.date({ message: 'invalid_date' });
+/** A calendar date, YYYY-MM-DD, of an event (from 2000-01-01 up to five years ahead). */
+export const calendarDateSchema = eventDate();
 
 export const gdprRisks = ['none', 'unlikely', 'risk', 'high'] as const;
 export type GdprRisk = (typeof gdprRisks)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../common/input.ts';
 import { gdprRisks, instantSchema } from './deadlines.schema.ts';
 
 /** What a practice can say about where an incident probably came from, in plain words. */
@@ -9,11 +10,11 @@ export const suspectedOrigins = ['unknown', 'phishing', 'malware', 'ransomware',
  * origin, and whether patient data are involved. No patient names or health data belong here.
  */
 export const reportIncidentSchema = z.object({
-  title: z.string().trim().min(3).max(200),
-  description: z.string().trim().max(10_000).default(''),
+  title: safeText().trim().min(3).max(200),
+  description: safeText().trim().max(10_000).default(''),
   noticedAt: instantSchema.describe('When the practice became aware (ISO 8601 with offset): the § 32 BSIG and Art. 33 GDPR clocks start here'),
   locationIds: z.array(z.uuid()).max(200).default([]),
-  systems: z.string().trim().max(2000).default(''),
+  systems: safeText().trim().max(2000).default(''),
   suspectedOrigin: z.enum(suspectedOrigins).default('unknown'),
   patientDataInvolved: z.boolean(),
 });
@@ -40,7 +41,7 @@ export type SignificanceAnswers = z.output<typeof significanceAnswersSchema>;
 export const incidentEventKinds = ['note', 'measure', 'contact'] as const;
 export const addIncidentEventSchema = z.object({
   kind: z.enum(incidentEventKinds),
-  text: z.string().trim().min(2).max(10_000),
+  text: safeText().trim().min(2).max(10_000),
   at: instantSchema.optional(),
 });
 export type AddIncidentEvent = z.output<typeof addIncidentEventSchema>;
@@ -50,24 +51,24 @@ export type IncidentReportKind = (typeof reportKinds)[number];
 export const recordSubmissionSchema = z.object({
   kind: z.enum(reportKinds),
   submittedAt: instantSchema,
-  reference: z.string().trim().max(200).optional(),
+  reference: safeText().trim().max(200).optional(),
 });
 export type RecordSubmission = z.output<typeof recordSubmissionSchema>;
 
 export const completeHandlingSchema = z.object({ completedAt: instantSchema });
 
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(2).max(100).describe('What the token is for, e.g. "Virenscanner Empfang"'),
+  name: safeText().trim().min(2).max(100).describe('What the token is for, e.g. "Virenscanner Empfang"'),
   scope: z.enum(['incident_intake']).default('incident_intake'),
 });
 
 /** A small alert from a detection tool (antivirus, EDR, firewall, backup monitor). */
 export const intakeAlertSchema = z.object({
-  source: z.string().trim().min(1).max(100).describe('The sending tool, e.g. "Defender"'),
+  source: safeText().trim().min(1).max(100).describe('The sending tool, e.g. "Defender"'),
   severity: z.enum(['low', 'medium', 'high', 'critical']),
-  title: z.string().trim().min(3).max(200),
+  title: safeText().trim().min(3).max(200),
   detectedAt: instantSchema,
-  host: z.string().trim().max(200).optional(),
-  details: z.string().max(10_000).optional(),
+  host: safeText().trim().max(200).optional(),
+  details: safeText().max(10_000).optional(),
 });
 export type IntakeAlert = z.output<typeof intakeAlertSchema>;

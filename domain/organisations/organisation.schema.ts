@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '../common/input.ts';
 import { emailSchema, passwordSchema, personNameSchema } from '../auth/auth.schema.ts';
 
 /** Legal and organisational forms found in German outpatient care. */
@@ -15,18 +16,16 @@ export const legalFormSchema = z.enum(legalForms);
 export type LegalForm = z.infer<typeof legalFormSchema>;
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  safeText()
     .trim()
     .max(max)
     .optional()
     .transform((v) => (v === '' || v === undefined ? null : v));
 
 export const locationInputSchema = z.object({
-  name: z.string().trim().min(2).max(120),
+  name: safeText().trim().min(2).max(120),
   street: optionalText(160),
-  postalCode: z
-    .string()
+  postalCode: safeText()
     .trim()
     .regex(/^(\d{5})?$/, { message: 'postal_code' })
     .optional()
@@ -36,7 +35,7 @@ export const locationInputSchema = z.object({
 export type LocationInput = z.output<typeof locationInputSchema>;
 
 export const organisationInputSchema = z.object({
-  name: z.string().trim().min(2).max(200),
+  name: safeText().trim().min(2).max(200),
   legalForm: legalFormSchema,
 });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { plainText, safeText } from '../common/input.ts';
 import { calendarDateSchema } from '../incidents/deadlines.schema.ts';
 import { registrationDueDate } from '../incidents/deadlines.ts';
 
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = plainText;
 const person = z.object({ name: text(120), email: z.union([z.literal(''), z.email()]).default(''), phone: text(60) }).default({ name: '', email: '', phone: '' });
 
 /**
@@ -15,12 +16,12 @@ export const registrationSetupSchema = z.object({
   qualifiesSince: calendarDateSchema.default('2025-12-06').describe('Since when the organisation is an (particularly) important entity'),
   commercialRegister: text(100),
   street: text(160),
-  postalCode: z.union([z.literal(''), z.string().regex(/^\d{5}$/, { message: 'postal_code' })]).default(''),
+  postalCode: z.union([z.literal(''), safeText().regex(/^\d{5}$/, { message: 'postal_code' })]).default(''),
   city: text(120),
   email: z.union([z.literal(''), z.email()]).default(''),
   phone: text(60),
   publicIpRanges: text(1000),
-  memberStates: z.array(z.string().regex(/^[A-Z]{2}$/)).max(27).default(['DE']),
+  memberStates: z.array(safeText().regex(/^[A-Z]{2}$/)).max(27).default(['DE']),
   supervisoryAuthorities: text(500),
   contactPoint: person.describe('Contact point reachable at all times (24/7)'),
   mukHolder: person,
