@@ -12,15 +12,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
+export interface MeasureOptions {
+  requests?: number;
+  concurrency?: number;
+  warmup?: number;
+  /** Stop sending new requests after this many milliseconds, so that a slow route cannot stretch the whole bench. */
+  maxMs?: number;
+}
+
 /**
  * Sends `requests` requests with `concurrency` in flight (after `warmup` unmeasured ones) and reports percentiles in
  * milliseconds. Any non-2xx answer aborts the run: a fast error is no result.
  */
-export async function measure(
-  url: string,
-  init: RequestInit,
-  { requests = 2000, concurrency = 4, warmup = 200 }: { requests?: number; concurrency?: number; warmup?: number } = {},
-): Promise<Figures> {
+export async function measure(url: string, init: RequestInit, { requests = 2000, concurrency = 4, warmup = 200, maxMs = Infinity }: MeasureOptions = {}): Promise<Figures> {
   const once = async () => {
     const started = performance.now();
     const res = await fetch(url, init);
@@ -28,13 +32,14 @@ export async function measure(
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
     return performance.now() - started;
   };
-  for (let i = 0; i < warmup; i++) await once();
+  const warmupEnd = performance.now() + maxMs / 4;
+  for (let i = 0; i < warmup && performance.now() < warmupEnd; i++) await once();
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
+      while (next < requests && performance.now() - started < maxMs) {
         next++;
         latencies.push(await once());
       }
@@ -53,4 +58,25 @@ export async function measure(
 
 export function formatFigures(label: string, f: Figures): string {
   return `${label.padEnd(34)} p50 ${f.p50.toFixed(2).padStart(7)} ms  p95 ${f.p95.toFixed(2).padStart(7)} ms  p99 ${f.p99.toFixed(2).padStart(7)} ms  ${f.perSecond.toFixed(0).padStart(6)} req/s`;
+}
+
+/** Keeps `concurrency` requests to `url` in flight until `stop()` is called; for load next to a measurement. */
+export function loop(url: string, init: RequestInit, concurrency: number): { stop: () => Promise<number> } {
+  let running = true;
+  let count = 0;
+  const workers = Array.from({ length: concurrency }, async () => {
+    while (running) {
+      const res = await fetch(url, init);
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+      count++;
+    }
+  });
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(workers);
+      return count;
+    },
+  };
 }

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { samplePdf } from '../server/test/files.ts';
-import { runFirstSetup, type TestApp } from '../server/test/test-app.ts';
+import { createOrganisationWithAdmin, runFirstSetup, type Agent, type TestApp } from '../server/test/test-app.ts';
 
 export const LOCATIONS = 10;
 export const EVIDENCE_FILES = 2000;
+/** The cap on locations per organisation (MAX_LOCATIONS_PER_ORGANISATION): the largest organisation the app serves. */
+export const MANY_LOCATIONS = 300;
 
-/** An organisation with every requirement worked on at 10 locations and 2 000 evidence files (4 KB each). */
-export async function seedLargeOrganisation(t: TestApp) {
-  const { agent, organisationId } = await runFirstSetup(t.app);
-  for (let i = 3; i <= LOCATIONS; i++) {
-    await agent.request('POST', `/api/v1/organisations/${organisationId}/locations`, { name: `Standort ${i}` });
-  }
+async function recordChecks(agent: Agent, organisationId: string) {
   await agent.request('POST', `/api/v1/organisations/${organisationId}/applicability/kbv`, {
     check: { personsHandlingData: 40, significantScaleProcessing: true, majorMedicalDevices: true, contractPractice: true },
   });
@@ -19,6 +16,15 @@ export async function seedLargeOrganisation(t: TestApp) {
     financialYear: 2025,
     check: { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 120, annualTurnoverEur: 12_000_000, balanceSheetTotalEur: 9_000_000 },
   });
+}
+
+/** An organisation with every requirement worked on at 10 locations and 2 000 evidence files (4 KB each). */
+export async function seedLargeOrganisation(t: TestApp) {
+  const { agent, organisationId } = await runFirstSetup(t.app);
+  for (let i = 3; i <= LOCATIONS; i++) {
+    await agent.request('POST', `/api/v1/organisations/${organisationId}/locations`, { name: `Standort ${i}` });
+  }
+  await recordChecks(agent, organisationId);
   // Every requirement gets an organisation-wide status and one per location; evidence spread over them.
   const statuses = ['open', 'in_progress', 'implemented'] as const;
   await t.ctx.db.execute(sql`
@@ -44,3 +50,28 @@ export async function seedLargeOrganisation(t: TestApp) {
   return { agent, organisationId };
 }
 
+
+/**
+ * A second organisation at the location cap: 300 locations (inserted directly, the API's per-request work is not
+ * what is measured), an organisation-wide status for every requirement and an own entry at about two locations in
+ * three for every requirement (about 20 000 entries), some with due dates in the past.
+ */
+export async function seedManyLocations(t: TestApp, locations = MANY_LOCATIONS) {
+  const { agent, organisationId } = await createOrganisationWithAdmin(t, 'MVZ Verbund', 'admin@mvz-verbund.example');
+  await t.ctx.db.execute(sql`
+    insert into locations (organisation_id, id, name)
+    select ${organisationId}::uuid, gen_random_uuid(), 'Standort ' || n from generate_series(2, ${locations}) n`);
+  await recordChecks(agent, organisationId);
+  await t.ctx.db.execute(sql`
+    insert into requirement_statuses (organisation_id, id, requirement_id, location_id, status, not_applicable_reason, due_date)
+    select ${organisationId}::uuid, gen_random_uuid(), r.id, l.id,
+           (array['open', 'in_progress', 'implemented', 'implemented', 'not_applicable'])[1 + (r.sort_order * 7 + l.n) % 5],
+           case when (r.sort_order * 7 + l.n) % 5 = 4 then 'Kein solches Gerät am Standort' end,
+           case when (r.sort_order + l.n) % 11 = 0 then date '2026-01-31' end
+      from catalog_requirements r
+      cross join (select null::uuid as id, 0 as n
+                  union all select id, row_number() over (order by id)::int from locations where organisation_id = ${organisationId}) l
+     where l.id is null or (r.sort_order + l.n) % 3 <> 0`);
+  const [count] = ((await t.ctx.db.execute(sql`select count(*)::int as n from requirement_statuses where organisation_id = ${organisationId}`)) as unknown as { rows: { n: number }[] }).rows;
+  return { agent, organisationId, locations, statusEntries: count!.n };
+}
