@@ -29,6 +29,37 @@ export function issuesFromZod(error: ZodError): ApiIssue[] {
   }));
 }
 
+interface SafeErrorLog {
+  type: string;
+  code?: string;
+  message: string;
+  cause?: SafeErrorLog;
+  stack?: string[];
+}
+
+// drizzle wraps a failing statement as "Failed query: <sql>\nparams: <values>"; the values are the request's data.
+const QUERY_PARAMS = /\nparams: [\s\S]*$/;
+// PostgreSQL quotes the offending value at the end of many messages: invalid input syntax for type uuid: "…".
+const QUOTED_VALUE = /: "[\s\S]*"$/;
+
+/**
+ * What an unexpected error may leave in the log: class, code and message, never the query parameters, the value
+ * PostgreSQL quotes, its "detail" (Key (email)=(…) already exists) or other properties that carry request data.
+ */
+export function safeErrorLog(error: unknown, depth = 0): SafeErrorLog {
+  if (!(error instanceof Error)) return { type: typeof error, message: 'non-error thrown' };
+  const { code, cause } = error as Error & { code?: unknown };
+  const message = error.message.replace(QUERY_PARAMS, '').replace(QUOTED_VALUE, ': "…"');
+  return {
+    type: error.constructor?.name ?? error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message,
+    ...(cause !== undefined && depth < 3 ? { cause: safeErrorLog(cause, depth + 1) } : {}),
+    // The frames only: the stack's first lines repeat the message, parameters included.
+    ...(depth === 0 && error.stack ? { stack: error.stack.split('\n').filter((line) => line.startsWith('    at ')).slice(0, 15) } : {}),
+  };
+}
+
 function pathFromPointer(pointer: string): (string | number)[] {
   return pointer
     .split('/')
@@ -73,7 +104,7 @@ export function registerErrorHandler(app: FastifyInstance) {
         .code(400)
         .send({ code: 'validation_failed', message: error.message, issues: [{ path: [], code: error.code ?? 'invalid', message: error.message }] } satisfies ApiError);
     }
-    request.log.error({ err: error }, 'unexpected error');
+    request.log.error({ error: safeErrorLog(error) }, 'unexpected error');
     return reply.code(500).send({ code: 'internal', message: `Internal error (request ${request.id}).` } satisfies ApiError);
   });
   app.setNotFoundHandler((request, reply) => {
