@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordKbvCheckSchema, recordNis2CheckSchema } from '../../../domain/compliance/applicability.schema.ts';
@@ -19,6 +19,26 @@ const complianceEditors: readonly Role[] = ['management', 'it_lead', 'data_prote
 const requirementParams = orgParams.extend({ requirementId: z.string().regex(/^(KBV-A\d-\d{2}|BSIG-30-2-\d{2})$/) });
 const evidenceParams = orgParams.extend({ evidenceId: z.uuid() });
 const uploadQuery = z.object({ locationId: z.uuid().optional() });
+
+/** The one file of an upload; a body that is not well-formed multipart never reaches the service. */
+async function readEvidencePart(request: FastifyRequest) {
+  const part = await request.file();
+  if (!part || part.fieldname !== 'file') throw fieldError(['file'], 'evidence.file_missing');
+  return { part, content: await part.toBuffer() };
+}
+
+const multipartLimits = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_PARTS_LIMIT', 'FST_FILES_LIMIT', 'FST_FIELDS_LIMIT']);
+
+/**
+ * Busboy reports a missing boundary, a truncated body or a malformed part header as a plain Error: each is the
+ * client's mistake (400 at the file field), a limit is 413.
+ */
+function multipartError(error: unknown): never {
+  if (error instanceof AppError) throw error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && multipartLimits.has(code)) throw new AppError('payload_too_large', 413);
+  throw fieldError(['file'], 'evidence.multipart_invalid');
+}
 
 export function complianceRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -109,12 +129,7 @@ export function complianceRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const actor = await requireMember(ctx, request, request.params.organisationId, { write: true, roles: complianceEditors });
       if (!request.isMultipart()) throw fieldError(['file'], 'evidence.file_missing');
-      const part = await request.file();
-      if (!part || part.fieldname !== 'file') throw fieldError(['file'], 'evidence.file_missing');
-      const content = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', 413);
-        throw error;
-      });
+      const { part, content } = await readEvidencePart(request).catch(multipartError);
       const stored = await withOrganisation(ctx.db, actor.organisationId, (tx) =>
         uploadEvidence(tx, actor, request.params.requirementId, request.query.locationId ?? null, { fileName: part.filename, content }),
       );
