@@ -1,31 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { isOverdue, overallStatus, type ScopedStatus } from '../../../domain/compliance/progress.ts';
-import type { RequirementStatus, UpdateRequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { countAtLocations, overallStatusFromCounts } from '../../../domain/compliance/progress.ts';
+import type { UpdateRequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
 import { assessRequirement, berlinDate } from '../../../domain/kbv/applicability.ts';
 import type { Explanation } from '../../../domain/kbv/explanation.ts';
 import type { KbvRequirement, TargetObject } from '../../../domain/kbv/requirement.ts';
-import { queryRows, type Tx } from '../../db/connect.ts';
+import type { Tx } from '../../db/connect.ts';
 import { catalogRequirements, locations, memberships, requirementStatuses } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { latestCheckSummaries, type Nis2Summary } from './applicability.service.ts';
+import { emptyAggregate, requirementAggregates, requirementEntries, type RequirementAggregate } from './compliance.queries.ts';
 
 /** § 30 BSIG binds important and particularly important entities since the NIS2 Implementation Act (2025-12-06). */
 const BSIG_IN_FORCE = '2025-12-06';
-
-export interface StatusEntry {
-  id: string;
-  locationId: string | null;
-  status: RequirementStatus;
-  notApplicableReason: string | null;
-  ownerUserId: string | null;
-  dueDate: string | null;
-  notes: string | null;
-  updatedAt: Date;
-  evidenceCount: number;
-}
 
 function nis2Applicability(nis2: Nis2Summary | null, today: string): { applicable: boolean; mandatory: boolean; reason: Explanation } {
   if (!nis2) {
@@ -84,127 +73,114 @@ function loadCatalog(tx: Tx): Promise<CatalogRow[]> {
   return catalogCache;
 }
 
-/**
- * Every status entry of the organisation, as one JSON document: with thousands of entries
- * this is several times faster than row-by-row results, most of all on PGlite.
- */
-async function loadStatusEntries(tx: Tx, organisationId: string): Promise<Map<string, StatusEntry[]>> {
-  type Packed = [string, string, string | null, RequirementStatus, string | null, string | null, string | null, string | null, string, number];
-  const [row] = await queryRows<{ entries: Packed[] | string | null }>(
-    tx,
-    sql`select json_agg(json_build_array(s.id, s.requirement_id, s.location_id, s.status, s.not_applicable_reason,
-                   s.owner_user_id, s.due_date, s.notes, s.updated_at, s.evidence_count)) as entries
-          from requirement_statuses s
-         where s.organisation_id = ${organisationId}`,
+type Profile = Awaited<ReturnType<typeof latestCheckSummaries>>['profile'];
+
+function applicabilityOf(r: CatalogRow, profile: Profile, nis2: ReturnType<typeof nis2Applicability>, today: string) {
+  if (r.framework !== 'kbv') return nis2;
+  return assessRequirement(
+    {
+      ...r,
+      annex: r.annex as KbvRequirement['annex'],
+      kbvReference: r.reference,
+      targetObjectDe: r.targetObjectDe ?? '',
+      targetObjectEn: r.targetObjectEn ?? '',
+      appliesIf: r.appliesIf as TargetObject[],
+      effectiveFrom: r.effectiveFrom ?? '2021-04-01',
+      newIn2025: r.newInRevision,
+      summaryConfidence: r.summaryConfidence as KbvRequirement['summaryConfidence'],
+      sourceUrl: r.sourceUrl ?? '',
+    },
+    profile,
+    today,
   );
-  const packed = (typeof row?.entries === 'string' ? JSON.parse(row.entries) : row?.entries ?? []) as Packed[];
-  const byRequirement = new Map<string, StatusEntry[]>();
-  for (const [id, requirementId, locationId, status, notApplicableReason, ownerUserId, dueDate, notes, updatedAt, evidenceCount] of packed) {
-    const list = byRequirement.get(requirementId) ?? [];
-    list.push({ id, locationId, status, notApplicableReason, ownerUserId, dueDate, notes, updatedAt: new Date(updatedAt), evidenceCount });
-    byRequirement.set(requirementId, list);
-  }
-  return byRequirement;
 }
 
 /**
+ * One requirement as the organisation sees it, from its aggregate: the organisation-wide status by the rule "done
+ * only when done at every location with its own entry", and how many locations stand at each status.
+ */
+function catalogItem(r: CatalogRow, applicability: ReturnType<typeof applicabilityOf>, aggregate: RequirementAggregate, locationCount: number) {
+  const ownEntries = aggregate.own.open + aggregate.own.in_progress + aggregate.own.implemented + aggregate.own.not_applicable;
+  return {
+    id: r.id,
+    framework: r.framework as 'kbv' | 'nis2',
+    annex: r.annex,
+    number: r.number,
+    reference: r.reference,
+    titleDe: r.titleDe,
+    titleEn: r.titleEn,
+    summaryDe: r.summaryDe,
+    summaryEn: r.summaryEn,
+    summaryConfidence: r.summaryConfidence,
+    targetObjectDe: r.targetObjectDe,
+    targetObjectEn: r.targetObjectEn,
+    effectiveFrom: r.effectiveFrom,
+    newInRevision: r.newInRevision,
+    sourceUrl: r.sourceUrl,
+    applicable: applicability.applicable,
+    mandatory: applicability.mandatory,
+    reason: applicability.reason,
+    status: overallStatusFromCounts(aggregate.organisationWide, locationCount, aggregate.own),
+    overdue: aggregate.overdue,
+    evidenceCount: aggregate.evidenceCount,
+    /** Owner of the organisation-wide entry. */
+    ownerUserId: aggregate.ownerUserId,
+    /** Earliest due date of an entry not yet done. */
+    dueDate: aggregate.dueDate,
+    /** Locations per status (their own entry, else the organisation-wide one) and how many have their own entry. */
+    locationCounts: { ...countAtLocations(aggregate.organisationWide, locationCount, aggregate.own), ownEntries },
+  };
+}
+
+export type CatalogItem = ReturnType<typeof catalogItem>;
+
+/**
  * The catalog as one organisation sees it: every requirement with whether it applies (and why), whether it is
- * binding today, and the organisation's status, organisation-wide and per location, with evidence counts.
+ * binding today, and the organisation's status with counts per location, owner, due date and evidence count. The
+ * database aggregates the status entries per requirement (decision 011): the work here is 102 requirements whether
+ * the organisation has one location or 300. Per-location entries are on the requirement detail.
  */
 export async function listCatalog(tx: Tx, organisationId: string, now = new Date()) {
+  const { aggregates: _aggregates, ...catalog } = await catalogWithAggregates(tx, organisationId, now);
+  return catalog;
+}
+
+/** The catalog and the aggregates it was made from (the dashboard needs the organisation-wide statuses). */
+export async function catalogWithAggregates(tx: Tx, organisationId: string, now = new Date()) {
   const today = berlinDate(now);
   const { nis2: nis2Check, profile } = await latestCheckSummaries(tx, organisationId);
   const requirements = await loadCatalog(tx);
   const locationRows = await tx
     .select({ id: locations.id, name: locations.name })
     .from(locations)
-    .where(eq(locations.organisationId, organisationId));
-  const locationIds = locationRows.map((l) => l.id);
-  const byRequirement = await loadStatusEntries(tx, organisationId);
+    .where(eq(locations.organisationId, organisationId))
+    .orderBy(asc(locations.name), asc(locations.id));
+  const aggregates = await requirementAggregates(tx, organisationId, today);
   const nis2 = nis2Applicability(nis2Check, today);
-  const items = requirements.map((r) => {
-    const applicability =
-      r.framework === 'kbv'
-        ? assessRequirement(
-            {
-              ...r,
-              annex: r.annex as KbvRequirement['annex'],
-              kbvReference: r.reference,
-              targetObjectDe: r.targetObjectDe ?? '',
-              targetObjectEn: r.targetObjectEn ?? '',
-              appliesIf: r.appliesIf as TargetObject[],
-              effectiveFrom: r.effectiveFrom ?? '2021-04-01',
-              newIn2025: r.newInRevision,
-              summaryConfidence: r.summaryConfidence as KbvRequirement['summaryConfidence'],
-              sourceUrl: r.sourceUrl ?? '',
-            },
-            profile,
-            today,
-          )
-        : nis2;
-    const entries = byRequirement.get(r.id) ?? [];
-    const status = overallStatus(entries as ScopedStatus[], locationIds);
-    return {
-      id: r.id,
-      framework: r.framework as 'kbv' | 'nis2',
-      annex: r.annex,
-      number: r.number,
-      reference: r.reference,
-      titleDe: r.titleDe,
-      titleEn: r.titleEn,
-      summaryDe: r.summaryDe,
-      summaryEn: r.summaryEn,
-      summaryConfidence: r.summaryConfidence,
-      targetObjectDe: r.targetObjectDe,
-      targetObjectEn: r.targetObjectEn,
-      effectiveFrom: r.effectiveFrom,
-      newInRevision: r.newInRevision,
-      sourceUrl: r.sourceUrl,
-      applicable: applicability.applicable,
-      mandatory: applicability.mandatory,
-      reason: applicability.reason,
-      status,
-      overdue: entries.some((e) => isOverdue(e.dueDate, e.status, today)),
-      evidenceCount: entries.reduce((n, e) => n + e.evidenceCount, 0),
-      entries,
-    };
-  });
+  const items = requirements.map((r) => catalogItem(r, applicabilityOf(r, profile, nis2, today), aggregates.get(r.id) ?? emptyAggregate(), locationRows.length));
   return {
     today,
     profile,
     nis2: nis2Check,
     locations: locationRows,
     requirements: items,
+    aggregates,
   };
 }
 
-/**
- * The catalog list as sent to the browser: per requirement the organisation-wide entry's owner and due date, the
- * status at each location that has its own entry, and no entry ids or notes (the detail endpoint has those). Keeps
- * the answer for ten locations small enough to stay fast.
- */
-export function summariseCatalog(catalog: Awaited<ReturnType<typeof listCatalog>>) {
-  return {
-    ...catalog,
-    requirements: catalog.requirements.map(({ entries, ...requirement }) => {
-      const organisationWide = entries.find((e) => e.locationId === null);
-      const dueDates = entries.filter((e) => e.dueDate && e.status !== 'implemented' && e.status !== 'not_applicable').map((e) => e.dueDate!);
-      return {
-        ...requirement,
-        ownerUserId: organisationWide?.ownerUserId ?? null,
-        dueDate: dueDates.sort()[0] ?? null,
-        locationStatuses: Object.fromEntries(entries.filter((e) => e.locationId !== null).map((e) => [e.locationId!, e.status])),
-      };
-    }),
-  };
-}
-
-/** One requirement with all its entries (organisation-wide and per location). */
+/** One requirement with all its entries (organisation-wide and per location, at most one per location). */
 export async function requirementDetail(tx: Tx, organisationId: string, requirementId: string, now = new Date()) {
-  await findRequirement(tx, requirementId);
-  const catalog = await listCatalog(tx, organisationId, now);
-  const requirement = catalog.requirements.find((r) => r.id === requirementId)!;
-  return { ...requirement, locations: catalog.locations, profile: catalog.profile };
+  const row = await findRequirement(tx, requirementId);
+  const today = berlinDate(now);
+  const { nis2: nis2Check, profile } = await latestCheckSummaries(tx, organisationId);
+  const locationRows = await tx
+    .select({ id: locations.id, name: locations.name })
+    .from(locations)
+    .where(eq(locations.organisationId, organisationId))
+    .orderBy(asc(locations.name), asc(locations.id));
+  const aggregate = (await requirementAggregates(tx, organisationId, today, requirementId)).get(requirementId) ?? emptyAggregate();
+  const item = catalogItem(row, applicabilityOf(row, profile, nis2Applicability(nis2Check, today), today), aggregate, locationRows.length);
+  return { ...item, entries: await requirementEntries(tx, organisationId, requirementId), locations: locationRows, profile };
 }
 
 export async function findRequirement(tx: Tx, requirementId: string) {

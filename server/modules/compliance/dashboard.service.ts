@@ -1,39 +1,46 @@
-import { countProgress, isDone, isOverdue, statusAtLocations, type ScopedStatus } from '../../../domain/compliance/progress.ts';
-import type { RequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
+import { countProgress, isDone, locationProgress, tally } from '../../../domain/compliance/progress.ts';
 import { nis2Coverage, type KbvStatus } from '../../../domain/nis2/coverage.ts';
 import type { Tx } from '../../db/connect.ts';
-import { listIncidents } from '../incidents/incidents.service.ts';
-import { listCatalog } from './catalog.service.ts';
+import { incidentsWithDeadlines } from '../incidents/incidents.service.ts';
+import { catalogWithAggregates } from './catalog.service.ts';
+import { locationAggregates, overdueEntries } from './compliance.queries.ts';
 
 /** Report deadlines within two days count as due soon on the dashboard. */
 const DUE_SOON_MS = 48 * 3600_000;
+/** The dashboard lists the oldest overdue entries and says how many there are; the catalog filter shows them all. */
+export const DASHBOARD_OVERDUE_LIMIT = 50;
 
 /**
  * Where the organisation stands: progress per framework, annex and location, what is overdue, what is binding and
- * still open, how far the KBV work covers § 30 BSIG, and the fine exposure from the NIS2 check.
+ * still open, how far the KBV work covers § 30 BSIG, and the fine exposure from the NIS2 check. The status entries
+ * are counted by the database (per requirement, per location); nothing here loops over locations × requirements.
  */
 export async function dashboard(tx: Tx, organisationId: string, now = new Date()) {
-  const catalog = await listCatalog(tx, organisationId, now);
+  const catalog = await catalogWithAggregates(tx, organisationId, now);
   const applicable = catalog.requirements.filter((r) => r.applicable);
   const kbv = applicable.filter((r) => r.framework === 'kbv');
   const nis2 = applicable.filter((r) => r.framework === 'nis2');
-  const locationIds = catalog.locations.map((l) => l.id);
+  const byId = new Map(catalog.requirements.map((r) => [r.id, r]));
 
   const byAnnex = [1, 2, 3, 4, 5]
     .filter((annex) => kbv.some((r) => r.annex === annex))
     .map((annex) => ({ annex, ...countProgress(kbv.filter((r) => r.annex === annex).map((r) => r.status)) }));
 
-  const byLocation = catalog.locations.map((location) => {
-    const statuses = kbv.map((r) => statusAtLocations(r.entries as ScopedStatus[], locationIds).get(location.id) ?? 'open');
-    return { locationId: location.id, name: location.name, ...countProgress(statuses as RequirementStatus[]) };
-  });
+  // At each location its own entry counts, else the organisation-wide one: organisation-wide counts once, and per
+  // location what its own entries replace.
+  const kbvIds = kbv.map((r) => r.id);
+  const wide = tally(kbvIds.map((id) => catalog.aggregates.get(id)?.organisationWide ?? 'open'));
+  const byLocation = (await locationAggregates(tx, organisationId, kbvIds)).map((l) => ({
+    locationId: l.locationId,
+    name: l.name,
+    ...locationProgress(wide, l.own, l.replaced),
+  }));
 
-  const overdue = applicable.flatMap((r) =>
-    r.entries
-      .filter((e) => isOverdue(e.dueDate, e.status, catalog.today))
-      .map((e) => ({ requirementId: r.id, titleDe: r.titleDe, titleEn: r.titleEn, dueDate: e.dueDate!, locationId: e.locationId, status: e.status })),
-  );
-  overdue.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const overdueFound = await overdueEntries(tx, organisationId, applicable.map((r) => r.id), catalog.today, DASHBOARD_OVERDUE_LIMIT);
+  const overdue = overdueFound.items.map((e) => {
+    const r = byId.get(e.requirementId)!;
+    return { requirementId: r.id, titleDe: r.titleDe, titleEn: r.titleEn, dueDate: e.dueDate, locationId: e.locationId, status: e.status };
+  });
 
   const mandatoryOpen = applicable
     .filter((r) => r.mandatory && !isDone(r.status))
@@ -55,9 +62,11 @@ export async function dashboard(tx: Tx, organisationId: string, now = new Date()
       byLocation,
     },
     overdue,
+    /** All overdue entries; `overdue` lists the oldest DASHBOARD_OVERDUE_LIMIT of them. */
+    overdueTotal: overdueFound.total,
     mandatoryOpen,
     coverage: nis2Coverage(kbvStatuses),
-    incidentDeadlines: (await listIncidents(tx, organisationId, now))
+    incidentDeadlines: (await incidentsWithDeadlines(tx, organisationId, now))
       .filter((i) => i.next && (i.next.isOverdue || i.next.remainingMs < DUE_SOON_MS))
       .map((i) => ({ incidentId: i.id, number: i.number, title: i.title, next: i.next! })),
     evidenceFiles: catalog.requirements.reduce((n, r) => n + r.evidenceCount, 0),

@@ -15,15 +15,24 @@ import * as intake from './intake.service.ts';
 /** Who handles incidents (the escalation chain: IT lead, management, DPO); everyone who may write can report one. */
 const handlers: readonly Role[] = ['management', 'it_lead', 'data_protection_officer'];
 const incidentParams = orgParams.extend({ incidentId: z.uuid() });
+const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() });
 
 export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['incidents'];
 
-  r.get('/api/v1/organisations/:organisationId/incidents', { schema: { tags, summary: 'Incidents, newest first, with the next legal deadline', params: orgParams } }, async (request) => {
-    const actor = await requireMember(ctx, request, request.params.organisationId);
-    return withOrganisation(ctx.db, actor.organisationId, (tx) => service.listIncidents(tx, actor.organisationId));
-  });
+  r.get(
+    '/api/v1/organisations/:organisationId/incidents',
+    { schema: { tags, summary: 'Incidents, newest first, with the next legal deadline (a page: limit, before = number; total in x-total-count)', params: orgParams, querystring: pageQuery } },
+    async (request, reply) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId);
+      const { items, total } = await withOrganisation(ctx.db, actor.organisationId, async (tx) => ({
+        items: await service.listIncidents(tx, actor.organisationId, new Date(), request.query),
+        total: await service.countIncidents(tx, actor.organisationId),
+      }));
+      return reply.header('x-total-count', String(total)).send(items);
+    },
+  );
 
   r.post(
     '/api/v1/organisations/:organisationId/incidents',

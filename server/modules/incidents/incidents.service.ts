@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { computeReportingDeadlines, LEGAL_ZONE, nextDeadline, type SubmittedReports } from '../../../domain/incidents/deadlines.ts';
 import type { AddIncidentEvent, RecordSubmission, ReportIncident, SignificanceAnswers } from '../../../domain/incidents/incident.schema.ts';
@@ -183,10 +183,31 @@ async function submissionsOf(tx: Tx, organisationId: string) {
   return { rows, byIncident };
 }
 
-export async function listIncidents(tx: Tx, organisationId: string, now = new Date()) {
-  const rows = await tx.select().from(incidents).where(eq(incidents.organisationId, organisationId)).orderBy(desc(incidents.number));
+/** A page of incidents: newest first (numbers are unique per organisation), `before` a number from the previous page. */
+export interface IncidentPage {
+  limit?: number;
+  before?: number;
+}
+
+/** The dashboard looks for report deadlines among this many newest incidents; the incidents list pages through all. */
+export const DEADLINE_INCIDENTS = 200;
+
+export async function listIncidents(tx: Tx, organisationId: string, now = new Date(), { limit = 100, before }: IncidentPage = {}) {
+  const rows = await tx
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.organisationId, organisationId), before === undefined ? undefined : sql`${incidents.number} < ${before}`))
+    .orderBy(desc(incidents.number), asc(incidents.id))
+    .limit(limit);
   const { nis2 } = await latestCheckSummaries(tx, organisationId);
-  const { byIncident } = await submissionsOf(tx, organisationId);
+  const submitted = rows.length
+    ? await tx
+        .select({ incidentId: incidentSubmissions.incidentId, kind: incidentSubmissions.kind, submittedAt: incidentSubmissions.submittedAt })
+        .from(incidentSubmissions)
+        .where(and(eq(incidentSubmissions.organisationId, organisationId), inArray(incidentSubmissions.incidentId, rows.map((r) => r.id))))
+    : [];
+  const byIncident = new Map<string, Map<string, Date>>();
+  for (const s of submitted) byIncident.set(s.incidentId, (byIncident.get(s.incidentId) ?? new Map<string, Date>()).set(s.kind, s.submittedAt));
   return rows.map((incident) => {
     const clocks = clocksOf(incident, nis2?.category ?? null, byIncident.get(incident.id) ?? new Map(), now);
     return {
@@ -200,6 +221,16 @@ export async function listIncidents(tx: Tx, organisationId: string, now = new Da
       next: clocks.next,
     };
   });
+}
+
+export async function countIncidents(tx: Tx, organisationId: string): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(incidents).where(eq(incidents.organisationId, organisationId));
+  return Number(row?.n ?? 0);
+}
+
+/** The newest DEADLINE_INCIDENTS incidents with their next deadline, for the dashboard's deadline card. */
+export function incidentsWithDeadlines(tx: Tx, organisationId: string, now = new Date()) {
+  return listIncidents(tx, organisationId, now, { limit: DEADLINE_INCIDENTS });
 }
 
 export async function getIncident(tx: Tx, organisationId: string, incidentId: string, now = new Date()) {
