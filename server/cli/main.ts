@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { emailSchema, passwordSchema, personNameSchema } from '../../domain/auth/auth.schema.ts';
 import { createOrganisationSchema } from '../../domain/organisations/organisation.schema.ts';
 import { loadConfig } from '../config.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
-import { memberships, organisations, users } from '../db/schema.ts';
+import { loginThrottles, memberships, organisations, passwordResets, recoveryCodes, sessions, users } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
 import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
 import { appendAudit } from '../modules/audit/audit.service.ts';
@@ -92,6 +92,75 @@ program
       });
     });
     process.stdout.write(`administrator ${email.data} ready; two-factor enrolment follows at the first login\n`);
+  });
+
+program
+  .command('reset-admin')
+  .description('lost access: new password (optional), two-factor sign-in cleared, administrator of its organisations')
+  .requiredOption('--email <email>')
+  .option('--password <password>', 'new password, at least 12 characters (otherwise the old one stays)')
+  .option('--organisation <id>', 'make the account administrator of this organisation only (joins it if needed)')
+  .action(async (options: { email: string; password?: string; organisation?: string }) => {
+    const email = emailSchema.safeParse(options.email);
+    if (!email.success) fail('--email is not a valid e-mail address');
+    const password = options.password === undefined ? null : passwordSchema.safeParse(options.password);
+    if (password && !password.success) fail('--password needs at least 12 characters');
+    if (options.organisation !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.organisation)) {
+      fail('--organisation needs the id (UUID) of an organisation');
+    }
+    const passwordHash = password ? await hashPassword(password.data!) : null;
+    const lines = await withDatabase(({ db }) =>
+      db.transaction(async (tx) => {
+        const [user] = await tx.select().from(users).where(eq(users.email, email.data)).for('update');
+        if (!user) fail(`no account with the address ${email.data}`);
+        const said: string[] = [];
+        if (passwordHash) {
+          await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+          said.push('new password set');
+        }
+        await tx.update(users).set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, user.id));
+        await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+        await tx.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+        await tx.delete(loginThrottles).where(eq(loginThrottles.email, user.email));
+        const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
+        said.push('two-factor sign-in and recovery codes cleared: the next sign-in sets up an authenticator app again');
+        said.push(`${ended.length} session(s) ended`);
+
+        const targets = options.organisation
+          ? await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, options.organisation))
+          : await tx
+              .select({ id: organisations.id, name: organisations.name })
+              .from(memberships)
+              .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+              .where(eq(memberships.userId, user.id));
+        if (options.organisation && targets.length === 0) fail(`no organisation ${options.organisation}`);
+        if (targets.length === 0) fail(`${user.email} belongs to no organisation; name one with --organisation <id>`);
+        for (const organisation of targets) {
+          const [before] = await tx
+            .select()
+            .from(memberships)
+            .where(and(eq(memberships.organisationId, organisation.id), eq(memberships.userId, user.id)));
+          // A read-only auditor cannot administer even with the flag; recovery makes the account management then.
+          const role = !before || before.role === 'auditor' ? 'management' : before.role;
+          await tx
+            .insert(memberships)
+            .values({ organisationId: organisation.id, userId: user.id, role, isAdmin: true })
+            .onConflictDoUpdate({ target: [memberships.organisationId, memberships.userId], set: { isAdmin: true, role } });
+          await appendAudit(tx, {
+            organisationId: organisation.id,
+            actorUserId: null,
+            action: 'account.admin_recovered',
+            entityType: 'account',
+            entityId: user.id,
+            data: { via: 'cli', passwordSet: Boolean(passwordHash), before: before ? { role: before.role, isAdmin: before.isAdmin } : null, after: { role, isAdmin: true } },
+          });
+          said.push(`administrator of ${organisation.name} (${organisation.id})${before?.isAdmin && before.role === role ? ', as before' : `, role ${role}`}`);
+        }
+        return said;
+      }),
+    );
+    for (const line of lines) process.stdout.write(`${line}\n`);
+    process.stdout.write(`account ${email.data} recovered; recorded in the audit trail of each organisation above\n`);
   });
 
 program

@@ -41,6 +41,8 @@ create table instance_settings (
   public_url text check (public_url ~ '^https?://[^[:space:]]+$' and public_url !~ '/$'),
   updated_at timestamptz not null default now()
 );
+-- Invitation links are built inside organisation transactions; the URL is no secret.
+grant select on instance_settings to praxisschild_app;
 
 -- Mails may carry an HTML part next to the text (password reset); the outbox still shows the text.
 alter table outbox_mails add column body_html text;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/connect.ts';
 import { eachEngine, login, PASSWORD, startTestApp, totpCode, type TestApp } from '../../test/test-app.ts';
 
 for (const { engine, skipReason } of await eachEngine()) {
@@ -31,7 +32,7 @@ for (const { engine, skipReason } of await eachEngine()) {
         expect.arrayContaining(['organisation.name', 'organisation.legalForm', 'organisation.locations.0.postalCode', 'admin.email', 'admin.password']),
       );
       const setup = await t.app.inject({ method: 'GET', url: '/api/v1/setup' });
-      expect(setup.json()).toEqual({ needed: true });
+      expect(setup.json()).toEqual({ needed: true, fixedPublicUrl: null });
     });
 
     it('answers malformed JSON and wrong types with 400, not 500', async () => {
@@ -141,16 +142,60 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(res.statusCode).toBe(401);
     });
 
-    it('locks the account after five wrong passwords, even for the right one', async () => {
-      await t.ctx.db.execute(sql`update users set locked_until = null, failed_logins = 0`);
-      for (let i = 0; i < 5; i++) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.0.0.${i}`, payload: { email: 'erika@example.org', password: 'wrong password!' } });
+    it('slows down only the client that failed, never the owner elsewhere, and answers unknown addresses alike', async () => {
+      const attempt = (email: string, password: string, remoteAddress: string) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload: { email, password } });
+      const strangerFor = async (email: string, ip: string) => {
+        const codes: string[] = [];
+        for (let i = 0; i < 6; i++) codes.push(`${(await attempt(email, 'wrong password!', ip)).statusCode}`);
+        return codes;
+      };
+      // A stranger at 10.0.0.66 tries an existing and an unknown address: identical answers, attempt by attempt.
+      const existing = await strangerFor('erika@example.org', '10.0.0.66');
+      const unknown = await strangerFor('niemand@example.org', '10.0.0.67');
+      expect(existing).toEqual(['401', '401', '401', '401', '401', '429']);
+      expect(unknown).toEqual(existing);
+      const blocked = await attempt('erika@example.org', PASSWORD, '10.0.0.66');
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().code).toBe('auth.too_many_attempts');
+      expect((await attempt('niemand@example.org', PASSWORD, '10.0.0.67')).json().code).toBe('auth.too_many_attempts');
+      // The owner, at her own computer, signs in at once: no 15-minute lock for her.
+      const owner = await attempt('erika@example.org', PASSWORD, '10.0.0.5');
+      expect(owner.statusCode).toBe(200);
+      expect(owner.json()).toEqual({ next: 'totp' });
+      // The state lives in PostgreSQL (several app processes see it), per pair.
+      const rows = await queryRows<{ email: string; client: string; failures: number }>(t.ctx.db, sql`select email, client, failures from login_throttles order by email`);
+      expect(rows).toEqual([
+        { email: 'erika@example.org', client: '10.0.0.66', failures: 5 },
+        { email: 'niemand@example.org', client: '10.0.0.67', failures: 5 },
+      ]);
+      // Once the wait is over, the next failure doubles it.
+      await t.ctx.db.execute(sql`update login_throttles set blocked_until = now() - interval '1 second'`);
+      expect((await attempt('erika@example.org', 'wrong again!!', '10.0.0.66')).statusCode).toBe(401);
+      const [wait] = await queryRows<{ seconds: number }>(t.ctx.db, sql`select round(extract(epoch from blocked_until - now()))::int as seconds from login_throttles where client = '10.0.0.66'`);
+      expect(wait!.seconds).toBeGreaterThan(50);
+      expect(wait!.seconds).toBeLessThanOrEqual(60);
+      await t.ctx.db.execute(sql`delete from login_throttles`);
+    });
+
+    it('takes about as long for unknown addresses as for wrong passwords of existing ones', async () => {
+      const time = async (email: string, i: number) => {
+        const started = performance.now();
+        const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.0.3.${i}`, payload: { email, password: 'wrong password!' } });
         expect(res.statusCode).toBe(401);
+        return performance.now() - started;
+      };
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        known.push(await time('erika@example.org', i));
+        unknown.push(await time(`unbekannt${i}@example.org`, i + 100));
       }
-      const locked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.0.0.9', payload: { email: 'erika@example.org', password: PASSWORD } });
-      expect(locked.statusCode).toBe(423);
-      expect(locked.json().code).toBe('auth.locked');
-      await t.ctx.db.execute(sql`update users set locked_until = null, failed_logins = 0`);
+      // Both run one argon2id check (~tens of ms); without the dummy hash the unknown address answered in ~1 ms.
+      expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+      expect(median(unknown)).toBeLessThan(median(known) * 2);
+      await t.ctx.db.execute(sql`delete from login_throttles`);
     });
 
     it('answers unknown accounts like wrong passwords', async () => {
@@ -162,11 +207,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('rate-limits the login per address', async () => {
       const codes: number[] = [];
       for (let i = 0; i < 12; i++) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { email: 'nobody@example.org', password: 'x' } });
+        const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { email: `nobody${i}@example.org`, password: 'x' } });
         codes.push(res.statusCode);
       }
       expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
       expect(codes.at(-1)).toBe(429);
+      await t.ctx.db.execute(sql`delete from login_throttles`);
     });
 
     it('stores TOTP secrets encrypted and passwords as argon2id', async () => {

@@ -1,15 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginSchema, switchOrganisationSchema, totpSchema, updateProfileSchema } from '../../../domain/auth/auth.schema.ts';
+import {
+  changePasswordSchema,
+  loginSchema,
+  passwordResetConfirmSchema,
+  passwordResetRequestSchema,
+  recoveryLoginSchema,
+  regenerateRecoveryCodesSchema,
+  switchOrganisationSchema,
+  totpSchema,
+  updateProfileSchema,
+} from '../../../domain/auth/auth.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { clearSessionCookie, requireActiveSession, setSessionCookie } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { isSetupNeeded } from '../setup/setup.service.ts';
+import * as accounts from './accounts.service.ts';
 import * as auth from './auth.service.ts';
 
 const enrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string(), qrCodeDataUrl: z.string() });
 export const authLimit = { max: 10, timeWindow: '1 minute' };
+/** The reset request answers after at least this long, whether a mail was written or not. */
+export const RESET_REQUEST_MIN_MS = 300;
+const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,7 +47,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/v1/auth/login',
     { schema: { tags, summary: 'Sign in, step 1: e-mail and password', body: loginSchema }, config: { rateLimit: authLimit } },
     async (request, reply) => {
-      const result = await auth.login(ctx, request.body);
+      const result = await auth.login(ctx, request.body, request.ip);
       setSessionCookie(reply, ctx, result.token);
       return result.next === 'enrol' ? { next: 'enrol' as const, enrolment: result.enrolment } : { next: 'totp' as const };
     },
@@ -44,7 +58,73 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: 'Sign in, step 2: the code from the authenticator app', body: totpSchema }, config: { rateLimit: authLimit } },
     async (request) => {
       if (!request.session) throw new AppError('auth.required', 401);
-      await auth.verifyLoginTotp(ctx, request.session, request.body.code);
+      await auth.verifyLoginTotp(ctx, request.session, request.body.code, request.ip);
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/recovery',
+    {
+      schema: { tags, summary: 'Sign in, step 2 without the phone: one of the ten recovery codes (each works once)', body: recoveryLoginSchema },
+      config: { rateLimit: authLimit },
+    },
+    async (request) => {
+      if (!request.session) throw new AppError('auth.required', 401);
+      const { remaining } = await accounts.verifyLoginRecoveryCode(ctx, request.session, request.body.code, request.ip);
+      return { ok: true, remaining };
+    },
+  );
+
+  r.get('/api/v1/auth/recovery-codes', { schema: { tags, summary: 'How many unused recovery codes the signed-in account has' } }, async (request) => {
+    const session = requireActiveSession(request);
+    return accounts.recoveryCodeStatus(ctx, session.userId);
+  });
+
+  r.post(
+    '/api/v1/auth/recovery-codes',
+    {
+      schema: { tags, summary: 'Ten new recovery codes (password and a current code needed); the old ones stop working', body: regenerateRecoveryCodesSchema, response: { 200: recoveryCodesSchema } },
+      config: { rateLimit: authLimit },
+    },
+    async (request) => {
+      const session = requireActiveSession(request);
+      return accounts.regenerateRecoveryCodes(ctx, session, request.body, request.ip);
+    },
+  );
+
+  r.put(
+    '/api/v1/auth/password',
+    { schema: { tags, summary: 'Change one’s password with the current one; other sessions end', body: changePasswordSchema }, config: { rateLimit: authLimit } },
+    async (request) => {
+      const session = requireActiveSession(request);
+      const result = await accounts.changePassword(ctx, session, request.body, request.ip);
+      return { ok: true, ...result };
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/password-reset',
+    {
+      schema: { tags, summary: 'Forgot password: mails a one-time link; the same answer for every address', body: passwordResetRequestSchema },
+      config: { rateLimit: authLimit },
+    },
+    async (request, reply) => {
+      const started = Date.now();
+      await accounts.requestPasswordReset(ctx, request.body.email);
+      void ctx.mailer.deliverPending(ctx.db).catch(() => undefined);
+      const wait = RESET_REQUEST_MIN_MS - (Date.now() - started);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      return reply.code(202).send({ ok: true });
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/password-reset/confirm',
+    { schema: { tags, summary: 'Set a new password with the mailed link; every session ends', body: passwordResetConfirmSchema }, config: { rateLimit: authLimit } },
+    async (request, reply) => {
+      await accounts.confirmPasswordReset(ctx, request.body);
+      clearSessionCookie(reply, ctx);
       return { ok: true };
     },
   );
@@ -59,8 +139,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags, summary: 'Confirm two-factor enrolment with a first code', body: totpSchema }, config: { rateLimit: authLimit } },
     async (request) => {
       if (!request.session) throw new AppError('auth.required', 401);
-      await auth.confirmEnrolment(ctx, request.session, request.body.code);
-      return { ok: true };
+      const { recoveryCodes } = await auth.confirmEnrolment(ctx, request.session, request.body.code);
+      return { ok: true, recoveryCodes };
     },
   );
 

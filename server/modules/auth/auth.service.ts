@@ -9,17 +9,16 @@ import type { Tx } from '../../db/connect.ts';
 import { memberships, organisations, sessions, users } from '../../db/schema.ts';
 import type { AuthSession } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
+import { replaceRecoveryCodes } from './recovery.ts';
+import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
 import { checkTotp, newEnrolment, type Enrolment } from './totp.ts';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 
 // argon2id with the library's defaults (m = 19 MiB, t = 2, p = 1: OWASP's minimum recommendation).
 export const hashPassword = (password: string) => argonHash(password);
 
 let dummyHash: Promise<string> | null = null;
 /** Unknown e-mail addresses still cost one hash check, so timing does not tell which accounts exist. */
-function getDummyHash() {
+export function getDummyHash() {
   dummyHash ??= argonHash('praxisschild-timing-equaliser');
   return dummyHash;
 }
@@ -50,35 +49,33 @@ export async function startEnrolment(ctx: AppContext, email: string) {
   return { enrolment, pendingTotpSecretEnc: encryptSecret(ctx.config.secretKey, enrolment.secret) };
 }
 
-async function registerFailure(tx: Tx, userId: string, failedLogins: number) {
-  const failures = failedLogins + 1;
-  await tx
-    .update(users)
-    .set({
-      failedLogins: failures >= MAX_FAILED_LOGINS ? 0 : failures,
-      lockedUntil: failures >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-    })
-    .where(eq(users.id, userId));
+/** Checks a password against the account, or against a dummy hash for unknown addresses (same cost, same answer). */
+export async function passwordMatches(passwordHash: string | undefined, password: string): Promise<boolean> {
+  if (passwordHash === undefined) {
+    await argonVerify(await getDummyHash(), password).catch(() => false);
+    return false;
+  }
+  return argonVerify(passwordHash, password).catch(() => false);
 }
 
 export type LoginResult =
   | { token: string; next: 'totp' }
   | { token: string; next: 'enrol'; enrolment: Enrolment };
 
-/** Step 1 of 2: password. Leads to the TOTP step, or to enrolment when the account has no second factor yet. */
-export async function login(ctx: AppContext, input: Login): Promise<LoginResult> {
+/**
+ * Step 1 of 2: password. Leads to the TOTP step, or to enrolment when the account has no second factor yet.
+ * Existing and unknown addresses get the same answers after the same work (one argon2 check); failures slow down
+ * only the pair of address and client that failed (throttle.ts), never the owner elsewhere.
+ */
+export async function login(ctx: AppContext, input: Login, client: string): Promise<LoginResult> {
+  await assertNotThrottled(ctx.db, input.email, client);
+  const [user] = await ctx.db.select().from(users).where(eq(users.email, input.email));
+  if (!(await passwordMatches(user?.passwordHash, input.password)) || !user) {
+    await recordFailure(ctx.db, input.email, client);
+    throw new AppError('auth.invalid_credentials', 401);
+  }
   return ctx.db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.email, input.email)).for('update');
-    if (!user) {
-      await argonVerify(await getDummyHash(), input.password).catch(() => false);
-      throw new AppError('auth.invalid_credentials', 401);
-    }
-    if (user.lockedUntil && user.lockedUntil > new Date()) throw new AppError('auth.locked', 423);
-    if (!(await argonVerify(user.passwordHash, input.password))) {
-      await registerFailure(tx, user.id, user.failedLogins);
-      // The failure count must survive: commit it and still answer 401.
-      return { failed: true as const };
-    }
+    await clearFailures(tx, user.email, client);
     const organisationId = await defaultOrganisation(tx, user.id);
     if (!user.totpEnabledAt) {
       const { enrolment, pendingTotpSecretEnc } = await startEnrolment(ctx, user.email);
@@ -87,9 +84,6 @@ export async function login(ctx: AppContext, input: Login): Promise<LoginResult>
     }
     const token = await createSession(tx, ctx, user.id, 'password_ok', { organisationId });
     return { token, next: 'totp' as const };
-  }).then((result) => {
-    if ('failed' in result) throw new AppError('auth.invalid_credentials', 401);
-    return result;
   });
 }
 
@@ -104,27 +98,24 @@ async function defaultOrganisation(tx: Tx, userId: string): Promise<string | nul
   return first?.id ?? null;
 }
 
-/** Step 2 of 2: the TOTP code. Wrong codes count towards the lock like wrong passwords. */
-export async function verifyLoginTotp(ctx: AppContext, session: AuthSession, code: string): Promise<void> {
+/** Step 2 of 2: the TOTP code. Wrong codes slow down the same (address, client) pair as wrong passwords. */
+export async function verifyLoginTotp(ctx: AppContext, session: AuthSession, code: string, client: string): Promise<void> {
   if (session.state !== 'password_ok') throw new AppError('auth.required', 401);
-  const outcome = await ctx.db.transaction(async (tx) => {
+  await assertNotThrottled(ctx.db, session.email, client);
+  const ok = await ctx.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, session.userId)).for('update');
     if (!user?.totpSecretEnc) throw new AppError('auth.required', 401);
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      await tx.delete(sessions).where(eq(sessions.id, session.id));
-      return 'locked' as const;
-    }
     const step = await checkTotp(decryptSecret(ctx.config.secretKey, user.totpSecretEnc), code, user.totpLastStep);
-    if (step === null) {
-      await registerFailure(tx, user.id, user.failedLogins);
-      return 'invalid' as const;
-    }
-    await tx.update(users).set({ totpLastStep: step, failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    if (step === null) return false;
+    await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
     await tx.update(sessions).set({ state: 'active' }).where(eq(sessions.id, session.id));
-    return 'ok' as const;
+    await clearFailures(tx, session.email, client);
+    return true;
   });
-  if (outcome === 'locked') throw new AppError('auth.locked', 423);
-  if (outcome === 'invalid') throw new AppError('auth.totp_invalid', 400, [{ path: ['code'], code: 'auth.totp_invalid', message: 'wrong code' }]);
+  if (!ok) {
+    await recordFailure(ctx.db, session.email, client);
+    throw new AppError('auth.totp_invalid', 400, [{ path: ['code'], code: 'auth.totp_invalid', message: 'wrong code' }]);
+  }
 }
 
 export async function currentEnrolment(ctx: AppContext, session: AuthSession): Promise<Enrolment> {
@@ -134,23 +125,27 @@ export async function currentEnrolment(ctx: AppContext, session: AuthSession): P
   return newEnrolment(session.email, decryptSecret(ctx.config.secretKey, row.pendingTotpSecretEnc));
 }
 
-/** Enrolment ends when the person proves the authenticator app works: only then is the account usable. */
-export async function confirmEnrolment(ctx: AppContext, session: AuthSession, code: string): Promise<void> {
+/**
+ * Enrolment ends when the person proves the authenticator app works: only then is the account usable. The answer
+ * carries ten new recovery codes, shown once; older codes stop working.
+ */
+export async function confirmEnrolment(ctx: AppContext, session: AuthSession, code: string): Promise<{ recoveryCodes: string[] }> {
   if (session.state !== 'enrolling') throw new AppError('auth.required', 401);
-  const ok = await ctx.db.transaction(async (tx) => {
+  const codes = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(sessions).where(eq(sessions.id, session.id)).for('update');
     if (!row?.pendingTotpSecretEnc) throw new AppError('auth.required', 401);
     const secret = decryptSecret(ctx.config.secretKey, row.pendingTotpSecretEnc);
     const step = await checkTotp(secret, code, null);
-    if (step === null) return false;
+    if (step === null) return null;
     await tx
       .update(users)
-      .set({ totpSecretEnc: row.pendingTotpSecretEnc, totpEnabledAt: new Date(), totpLastStep: step, failedLogins: 0, lockedUntil: null })
+      .set({ totpSecretEnc: row.pendingTotpSecretEnc, totpEnabledAt: new Date(), totpLastStep: step })
       .where(eq(users.id, session.userId));
     await tx.update(sessions).set({ state: 'active', pendingTotpSecretEnc: null }).where(eq(sessions.id, session.id));
-    return true;
+    return replaceRecoveryCodes(tx, ctx.config.secretKey, session.userId);
   });
-  if (!ok) throw new AppError('auth.totp_invalid', 400, [{ path: ['code'], code: 'auth.totp_invalid', message: 'wrong code' }]);
+  if (!codes) throw new AppError('auth.totp_invalid', 400, [{ path: ['code'], code: 'auth.totp_invalid', message: 'wrong code' }]);
+  return { recoveryCodes: codes };
 }
 
 export async function logout(ctx: AppContext, session: AuthSession | null) {

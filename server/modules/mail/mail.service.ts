@@ -9,6 +9,8 @@ export interface MailInput {
   to: string;
   subject: string;
   text: string;
+  /** Optional HTML part, sent next to the text (multipart/alternative). */
+  html?: string;
   kind: string;
 }
 
@@ -29,7 +31,7 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
   async function deliver(db: Db): Promise<number> {
     if (!transport) return 0;
     // Claim a batch (skip what another process holds; retry a claim older than ten minutes).
-    const pending = await queryRows<{ organisation_id: string; id: string; recipient: string; subject: string; body_text: string }>(
+    const pending = await queryRows<{ organisation_id: string; id: string; recipient: string; subject: string; body_text: string; body_html: string | null }>(
       db,
       sql`update outbox_mails set claimed_at = now()
           where (organisation_id, id) in (
@@ -38,13 +40,13 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
               and (claimed_at is null or claimed_at < now() - interval '10 minutes')
             order by created_at limit 50
             for update skip locked)
-          returning organisation_id, id, recipient, subject, body_text`,
+          returning organisation_id, id, recipient, subject, body_text, body_html`,
     );
     let sent = 0;
     for (const mail of pending) {
       const where = and(eq(outboxMails.organisationId, mail.organisation_id), eq(outboxMails.id, mail.id));
       try {
-        await transport.sendMail({ from, to: mail.recipient, subject: mail.subject, text: mail.body_text });
+        await transport.sendMail({ from, to: mail.recipient, subject: mail.subject, text: mail.body_text, ...(mail.body_html ? { html: mail.body_html } : {}) });
         await db.update(outboxMails).set({ sentAt: new Date(), error: null }).where(where);
         sent++;
       } catch (error) {
@@ -64,6 +66,7 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
         recipient: mail.to,
         subject: mail.subject,
         bodyText: mail.text,
+        bodyHtml: mail.html ?? null,
         kind: mail.kind,
         delivery: transport ? 'smtp' : 'outbox',
       });

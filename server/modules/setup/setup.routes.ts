@@ -1,23 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { publicUrlSchema } from '../../../domain/auth/auth.schema.ts';
 import { setupSchema } from '../../../domain/organisations/organisation.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { setSessionCookie } from '../../http/auth.ts';
 import { authLimit } from '../auth/auth.routes.ts';
+import { publicUrl, publicUrlFromEnvironment } from './public-url.ts';
 import { isSetupNeeded, runSetup } from './setup.service.ts';
+
+/** The setup also records the address people use to reach this installation (the base of links in mails). */
+export const setupWithUrlSchema = setupSchema.extend({ publicUrl: publicUrlSchema.optional() });
 
 export function setupRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['setup'];
 
-  r.get('/api/v1/setup', { schema: { tags, summary: 'Whether the first-run setup is still open' } }, async () => ({
-    needed: await isSetupNeeded(ctx),
-  }));
+  r.get('/api/v1/setup', { schema: { tags, summary: 'Whether the first-run setup is still open, and a public URL fixed by PUBLIC_URL' } }, async () => {
+    const needed = await isSetupNeeded(ctx);
+    // Only while the setup is open, and only when the operator fixed it: the wizard then shows it instead of asking.
+    return { needed, fixedPublicUrl: needed && publicUrlFromEnvironment() ? await publicUrl(ctx) : null };
+  });
 
   r.post(
     '/api/v1/setup',
     {
-      schema: { tags, summary: 'First run: create the first organisation and its administrator', body: setupSchema },
+      schema: { tags, summary: 'First run: create the first organisation and its administrator', body: setupWithUrlSchema },
       config: { rateLimit: authLimit },
     },
     async (request, reply) => {

@@ -7,6 +7,7 @@ import { users } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { createSession, hashPassword, startEnrolment } from '../auth/auth.service.ts';
 import { createOrganisation } from '../organisations/organisations.service.ts';
+import { storePublicUrl } from './public-url.ts';
 
 export async function isSetupNeeded(ctx: AppContext): Promise<boolean> {
   const [row] = await queryRows<{ done: boolean }>(ctx.db, sql`select exists (select 1 from organisations) as done`);
@@ -17,7 +18,7 @@ export async function isSetupNeeded(ctx: AppContext): Promise<boolean> {
  * First run: the first organisation, its locations and its first administrator (role management) in one
  * transaction. The account is unusable until a TOTP code confirms the enrolment returned here.
  */
-export async function runSetup(ctx: AppContext, input: Setup) {
+export async function runSetup(ctx: AppContext, input: Setup & { publicUrl?: string | undefined }) {
   const passwordHash = await hashPassword(input.admin.password);
   const { enrolment, pendingTotpSecretEnc } = await startEnrolment(ctx, input.admin.email);
   const token = await ctx.db.transaction(async (tx) => {
@@ -34,6 +35,7 @@ export async function runSetup(ctx: AppContext, input: Setup) {
       locale: input.locale,
     });
     const org = await createOrganisation(tx, userId, 'management', input.organisation);
+    if (input.publicUrl) await storePublicUrl(tx, input.publicUrl);
     return createSession(tx, ctx, userId, 'enrolling', { organisationId: org.id, pendingTotpSecretEnc });
   });
   return { token, enrolment };

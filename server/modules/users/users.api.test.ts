@@ -35,7 +35,8 @@ for (const { engine, skipReason } of await eachEngine()) {
       const token = tokenFromMail(mail.bodyText);
 
       const described = await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
-      expect(described.json()).toEqual({ organisationName: 'Praxis A', email: 'mia.muster@praxis-a.example', role: 'staff', accountExists: false });
+      // Nothing about existing accounts: whoever holds the link (the inviting admin too) learns no more than the mail says.
+      expect(described.json()).toEqual({ organisationName: 'Praxis A', email: 'mia.muster@praxis-a.example', role: 'staff' });
 
       const weak = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, payload: { name: 'Mia Muster', password: 'short' } });
       expect(weak.statusCode).toBe(400);
@@ -117,7 +118,7 @@ for (const { engine, skipReason } of await eachEngine()) {
 
       const inviteB = await other.agent.request('POST', `/api/v1/organisations/${other.organisationId}/invitations`, { email: 'support@it-dienst.example', role: 'it_lead', isAdmin: true });
       const tokenB = tokenFromMail(inviteB.json().link);
-      expect((await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${tokenB}` })).json().accountExists).toBe(true);
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${tokenB}` })).json()).toEqual({ organisationName: 'Praxis B', email: 'support@it-dienst.example', role: 'it_lead' });
       const blocked = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${tokenB}/accept`, payload: { name: 'IT Dienst', password: PASSWORD } });
       expect(blocked.statusCode).toBe(409);
       expect(blocked.json().code).toBe('invite.login_required');
@@ -136,6 +137,16 @@ for (const { engine, skipReason } of await eachEngine()) {
       // Praxis B's own admin is no member of Praxis A and cannot switch there.
       const switchBack = await other.agent.request('PUT', '/api/v1/auth/current-organisation', { organisationId: orgId });
       expect(switchBack.statusCode).toBe(404);
+
+      // Praxis A's admin cannot reset the second factor of an account Praxis B relies on too: 409, nothing changes.
+      const auditBefore = (await other.agent.request('GET', `/api/v1/organisations/${other.organisationId}/audit`)).json() as unknown[];
+      const reset = await admin.request('POST', `/api/v1/organisations/${orgId}/members/${provider.userId}/reset-mfa`);
+      expect(reset.statusCode).toBe(409);
+      expect(reset.json().code).toBe('membership.mfa_reset_shared_account');
+      expect((await provider.request('GET', '/api/v1/auth/session')).json().state).toBe('active');
+      const members = (await admin.request('GET', `/api/v1/organisations/${orgId}/members`)).json() as { userId: string; hasMfa: boolean }[];
+      expect(members.find((m) => m.userId === provider.userId)!.hasMfa).toBe(true);
+      expect((await other.agent.request('GET', `/api/v1/organisations/${other.organisationId}/audit`)).json()).toHaveLength(auditBefore.length);
     });
   });
 }

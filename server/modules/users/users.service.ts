@@ -4,11 +4,13 @@ import type { AcceptInvite, InviteUser, UpdateMembership } from '../../../domain
 import type { AppContext } from '../../context.ts';
 import { hashToken, newToken } from '../../crypto.ts';
 import type { Tx } from '../../db/connect.ts';
-import { invitations, memberships, organisations, sessions, users } from '../../db/schema.ts';
+import { invitations, memberships, organisations, recoveryCodes, sessions, users } from '../../db/schema.ts';
 import type { Actor, AuthSession } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { auditForAccount } from '../auth/accounts.service.ts';
 import { createSession, hashPassword, startEnrolment } from '../auth/auth.service.ts';
+import { publicUrl } from '../setup/public-url.ts';
 
 export const INVITE_VALID_DAYS = 7;
 
@@ -79,7 +81,7 @@ export async function inviteUser(ctx: AppContext, tx: Tx, actor: Actor, input: I
     invitedBy: actor.userId,
     expiresAt,
   });
-  const link = `${ctx.config.publicUrl}/invite/${token}`;
+  const link = `${await publicUrl(ctx, tx)}/invite/${token}`;
   await ctx.mailer.queue(tx, {
     organisationId: actor.organisationId,
     to: input.email,
@@ -184,25 +186,28 @@ export async function assertMember(tx: Tx, organisationId: string, userId: strin
 }
 
 /**
- * Lost phone: the administrator removes the member's second factor and ends their sessions. The password is still
- * needed, and the next sign-in leads straight into a new enrolment. Runs as system because accounts are global;
- * the caller has checked membership and the admin right.
+ * Lost phone: the administrator removes the member's second factor and recovery codes and ends their sessions. The
+ * password is still needed, and the next sign-in leads straight into a new enrolment. An account that also belongs
+ * to another organisation is refused (409): one organisation's admin must not weaken access to another's data. Runs
+ * as system because accounts are global; the caller has checked membership and the admin right. The reset is
+ * written into the audit trail of every organisation of the account (which, after the check, is this one).
  */
 export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
   await ctx.db.transaction(async (tx) => {
+    // The account row is locked, so a concurrent reset of the same account waits and sees the outcome.
+    const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    if (!account) throw new AppError('not_found', 404);
+    const organisationsOfAccount = await tx.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
+    if (organisationsOfAccount.some((m) => m.organisationId !== actor.organisationId)) {
+      throw new AppError('membership.mfa_reset_shared_account', 409);
+    }
     await tx
       .update(users)
-      .set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null, failedLogins: 0, lockedUntil: null })
+      .set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null })
       .where(eq(users.id, userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await appendAudit(tx, {
-      organisationId: actor.organisationId,
-      actorUserId: actor.userId,
-      action: 'member.mfa_reset',
-      entityType: 'membership',
-      entityId: userId,
-      data: {},
-    });
+    await auditForAccount(tx, userId, { actorUserId: actor.userId, action: 'member.mfa_reset', data: { by: actor.organisationId } });
   });
 }
 
@@ -218,11 +223,15 @@ async function findOpenInvitation(ctx: AppContext, tx: Tx, token: string) {
   return invitation;
 }
 
+/**
+ * What the invitation page shows. Whether an account exists for the address is not told (anyone holding the link,
+ * e.g. the inviting admin reading the outbox, would learn it): the page offers both ways, and the accept call
+ * decides on submit.
+ */
 export async function describeInvitation(ctx: AppContext, token: string) {
   return ctx.db.transaction(async (tx) => {
     const { invitation, organisationName } = await findOpenInvitation(ctx, tx, token);
-    const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
-    return { organisationName, email: invitation.email, role: invitation.role, accountExists: Boolean(account) };
+    return { organisationName, email: invitation.email, role: invitation.role };
   });
 }
 
