@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/connect.ts';
+import { verify as argonVerify } from '@node-rs/argon2';
+import { openDatabase, queryRows } from '../db/connect.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin/praxisschild.mjs');
@@ -72,6 +73,47 @@ describe('the praxisschild command line', () => {
     const deleted = cli(restoredDir, 'verify-audit');
     expect(deleted.code).toBe(1);
     expect(deleted.out).toContain('"kind":"gap"');
+  });
+
+  it('recovers an admin account: new password, two-factor cleared, administrator again, audited', async () => {
+    const dir = path.join(work, 'reset-admin');
+    expect(cli(dir, 'create-admin', '--email', 'lena@praxis.example', '--name', 'Lena Leitung', '--password', 'correct horse battery', '--organisation-name', 'Praxis Reset').code).toBe(0);
+    // Lena had enrolled, lost her phone, and was (by mistake) made a read-only auditor without the admin flag.
+    let database = await openDatabase({ engine: 'pglite', dataDir: dir });
+    await database.db.execute(sql`update users set totp_secret_enc = 'v1.x.y.z', totp_enabled_at = now(), totp_last_step = 1 where email = 'lena@praxis.example'`);
+    await database.db.execute(sql`update memberships set role = 'auditor', is_admin = false`);
+    await database.db.execute(sql`insert into recovery_codes (user_id, code_hash) select id, 'h' from users`);
+    await database.db.execute(sql`insert into sessions (id, user_id, state, csrf_token, expires_at) select 'old-session', id, 'active', 'c', now() + interval '1 hour' from users`);
+    await database.close();
+
+    expect(cli(dir, 'reset-admin', '--email', 'nobody@praxis.example').out).toContain('no account with the address nobody@praxis.example');
+    const short = cli(dir, 'reset-admin', '--email', 'lena@praxis.example', '--password', 'kurz');
+    expect(short.code).toBe(1);
+    expect(short.out).toContain('--password');
+    expect(cli(dir, 'reset-admin', '--email', 'lena@praxis.example', '--organisation', 'nope').out).toContain('--organisation');
+
+    const res = cli(dir, 'reset-admin', '--email', 'Lena@Praxis.example', '--password', 'ein neues langes Passwort');
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('new password set');
+    expect(res.out).toContain('two-factor sign-in and recovery codes cleared');
+    expect(res.out).toContain('1 session(s) ended');
+    expect(res.out).toMatch(/administrator of Praxis Reset \([0-9a-f-]{36}\), role management/);
+
+    database = await openDatabase({ engine: 'pglite', dataDir: dir });
+    const [user] = await queryRows<{ id: string; password_hash: string; totp_enabled_at: Date | null; totp_secret_enc: string | null }>(database.db, sql`select * from users`);
+    expect(user!.totp_enabled_at).toBeNull();
+    expect(user!.totp_secret_enc).toBeNull();
+    expect(await argonVerify(user!.password_hash, 'ein neues langes Passwort')).toBe(true);
+    expect(await queryRows(database.db, sql`select * from sessions`)).toEqual([]);
+    expect(await queryRows(database.db, sql`select * from recovery_codes`)).toEqual([]);
+    expect(await queryRows(database.db, sql`select role, is_admin from memberships`)).toEqual([{ role: 'management', is_admin: true }]);
+    const [audit] = await queryRows<{ action: string; data: Record<string, unknown> }>(database.db, sql`select action, data from audit_events order by seq desc limit 1`);
+    expect(audit).toEqual({
+      action: 'account.admin_recovered',
+      data: { via: 'cli', passwordSet: true, before: { role: 'auditor', isAdmin: false }, after: { role: 'management', isAdmin: true } },
+    });
+    await database.close();
+    expect(cli(dir, 'verify-audit').code).toBe(0);
   });
 
   it('refuses a second process on the same embedded data folder', async () => {
