@@ -12,6 +12,12 @@ import { queryRows, type Tx } from '../../db/connect.ts';
 
 const DONE = sql`('implemented', 'not_applicable')`;
 
+/** A text[] parameter; the values are catalog ids and status names ([A-Za-z0-9_-]), safe inside an array literal. */
+function textArray(values: readonly string[]) {
+  if (values.some((v) => !/^[A-Za-z0-9_-]+$/.test(v))) throw new Error('unexpected value in a text array');
+  return sql`${`{${values.join(',')}}`}::text[]`;
+}
+
 export interface RequirementAggregate {
   /** Status of the organisation-wide entry; open when there is none. */
   organisationWide: RequirementStatus;
@@ -34,8 +40,8 @@ const counts = (open: number, inProgress: number, implemented: number, notApplic
 });
 
 /**
- * One row per requirement the organisation has recorded something for. Entries of a location count only while the
- * location exists (the foreign key keeps it so; the join makes it explicit).
+ * One row per requirement the organisation has recorded something for: one pass over the organisation's entries.
+ * Every location entry belongs to an existing location (foreign key; a location with entries cannot be deleted).
  */
 export async function requirementAggregates(tx: Tx, organisationId: string, today: string, requirementId?: string): Promise<Map<string, RequirementAggregate>> {
   const rows = await queryRows<{
@@ -64,7 +70,6 @@ export async function requirementAggregates(tx: Tx, organisationId: string, toda
           from requirement_statuses s
          where s.organisation_id = ${organisationId}
            ${requirementId ? sql`and s.requirement_id = ${requirementId}` : sql``}
-           and (s.location_id is null or exists (select 1 from locations l where l.organisation_id = s.organisation_id and l.id = s.location_id))
          group by s.requirement_id
          order by s.requirement_id`,
   );
@@ -94,9 +99,16 @@ export interface LocationAggregate {
   replaced: StatusCounts;
 }
 
-/** Every location of the organisation (ordered by name, then id) with its own entries among `requirementIds`, counted. */
-export async function locationAggregates(tx: Tx, organisationId: string, requirementIds: readonly string[]): Promise<LocationAggregate[]> {
-  const ids = sql`${`{${requirementIds.join(',')}}`}::text[]`;
+/**
+ * Every location of the organisation (ordered by name, then id) with its own entries among the requirements counted,
+ * and the organisation-wide statuses they replace. `organisationWide` maps each requirement to count to its
+ * organisation-wide status (from `requirementAggregates`); it is joined as a list of 92 rows rather than looked up in
+ * the table again, so the plan is one pass over the entries with a hash join, also on the embedded database, which has
+ * no statistics to plan a self-join with.
+ */
+export async function locationAggregates(tx: Tx, organisationId: string, organisationWide: ReadonlyMap<string, RequirementStatus>): Promise<LocationAggregate[]> {
+  const ids = textArray([...organisationWide.keys()]);
+  const wide = textArray([...organisationWide.values()]);
   const rows = await queryRows<{ id: string; name: string; own: number[] | null; replaced: number[] | null }>(
     tx,
     sql`with own as (
@@ -105,14 +117,13 @@ export async function locationAggregates(tx: Tx, organisationId: string, require
                  count(*) filter (where s.status = 'in_progress')::int as o_in_progress,
                  count(*) filter (where s.status = 'implemented')::int as o_implemented,
                  count(*) filter (where s.status = 'not_applicable')::int as o_not_applicable,
-                 count(*) filter (where coalesce(w.status, 'open') = 'open')::int as r_open,
-                 count(*) filter (where w.status = 'in_progress')::int as r_in_progress,
-                 count(*) filter (where w.status = 'implemented')::int as r_implemented,
-                 count(*) filter (where w.status = 'not_applicable')::int as r_not_applicable
+                 count(*) filter (where r.wide = 'open')::int as r_open,
+                 count(*) filter (where r.wide = 'in_progress')::int as r_in_progress,
+                 count(*) filter (where r.wide = 'implemented')::int as r_implemented,
+                 count(*) filter (where r.wide = 'not_applicable')::int as r_not_applicable
             from requirement_statuses s
-            left join requirement_statuses w
-              on w.organisation_id = s.organisation_id and w.requirement_id = s.requirement_id and w.location_id is null
-           where s.organisation_id = ${organisationId} and s.location_id is not null and s.requirement_id = any(${ids})
+            join unnest(${ids}, ${wide}) as r (requirement_id, wide) on r.requirement_id = s.requirement_id
+           where s.organisation_id = ${organisationId} and s.location_id is not null
            group by s.location_id)
         select l.id, l.name,
                array[o.o_open, o.o_in_progress, o.o_implemented, o.o_not_applicable] as own,
@@ -138,7 +149,7 @@ export interface OverdueEntry {
  * then entry id: a stable order) and how many there are in all.
  */
 export async function overdueEntries(tx: Tx, organisationId: string, requirementIds: readonly string[], today: string, limit: number) {
-  const ids = sql`${`{${requirementIds.join(',')}}`}::text[]`;
+  const ids = textArray(requirementIds);
   const [row] = await queryRows<{ total: number; items: OverdueEntry[] | string | null }>(
     tx,
     sql`with overdue as (

@@ -28,9 +28,9 @@ export async function dashboard(tx: Tx, organisationId: string, now = new Date()
 
   // At each location its own entry counts, else the organisation-wide one: organisation-wide counts once, and per
   // location what its own entries replace.
-  const kbvIds = kbv.map((r) => r.id);
-  const wide = tally(kbvIds.map((id) => catalog.aggregates.get(id)?.organisationWide ?? 'open'));
-  const byLocation = (await locationAggregates(tx, organisationId, kbvIds)).map((l) => ({
+  const organisationWide = new Map(kbv.map((r) => [r.id, catalog.aggregates.get(r.id)?.organisationWide ?? 'open'] as const));
+  const wide = tally(organisationWide.values());
+  const byLocation = (await locationAggregates(tx, organisationId, organisationWide)).map((l) => ({
     locationId: l.locationId,
     name: l.name,
     ...locationProgress(wide, l.own, l.replaced),
