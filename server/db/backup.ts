@@ -1,10 +1,12 @@
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import type { AuditAnchor } from '../../domain/audit/audit-anchor.ts';
+import { auditAnchors } from '../modules/audit/audit.service.ts';
 import { queryRows, type Database, type Db, type Tx } from './connect.ts';
 import { listMigrations } from './migrate.ts';
 
@@ -35,14 +37,26 @@ async function appliedMigrations(db: Db | Tx): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/** The audit anchor of a backup lies beside it: `<backup file>.anchor.json`. */
+export function anchorFileOf(backupFile: string): string {
+  return `${backupFile}.anchor.json`;
+}
+
 /**
  * Writes the whole database (every table, files included) into one gzip file of JSON lines. The format is the same
- * for PGlite and PostgreSQL, so a backup also moves a practice from the embedded database to a server.
+ * for PGlite and PostgreSQL, so a backup also moves a practice from the embedded database to a server. The audit
+ * anchor of the same snapshot (every organisation's entry count and head hash) is written beside it, to be kept or
+ * printed outside the practice and checked later with `verify-audit --anchor`.
  */
-export async function backupDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
+export async function backupDatabase(
+  database: Database,
+  file: string,
+): Promise<{ tables: number; rows: number; anchor: AuditAnchor; anchorFile: string }> {
   const tables = await listTables(database);
   let rows = 0;
+  let anchor: AuditAnchor | undefined;
   async function* lines(tx: Tx) {
+    anchor = await auditAnchors(tx);
     const header: Header = {
       format: BACKUP_FORMAT,
       createdAt: new Date().toISOString(),
@@ -74,7 +88,9 @@ export async function backupDatabase(database: Database, file: string): Promise<
     accessMode: 'read only',
   });
   renameSync(tmp, file);
-  return { tables: tables.length, rows };
+  const anchorFile = anchorFileOf(file);
+  writeFileSync(anchorFile, JSON.stringify(anchor, null, 2) + '\n');
+  return { tables: tables.length, rows, anchor: anchor!, anchorFile };
 }
 
 export class RestoreError extends Error {}
@@ -136,7 +152,10 @@ export async function rotateBackup(database: Database, dataDir: string, keep: nu
   const file = path.join(dir, `praxisschild-${now.toISOString().replace(/[:.]/g, '-')}.backup.gz`);
   await backupDatabase(database, file);
   const files = readdirSync(dir).filter((f) => f.endsWith('.backup.gz')).sort();
-  for (const old of files.slice(0, Math.max(0, files.length - keep))) rmSync(path.join(dir, old));
+  for (const old of files.slice(0, Math.max(0, files.length - keep))) {
+    rmSync(path.join(dir, old));
+    rmSync(path.join(dir, anchorFileOf(old)), { force: true });
+  }
   return file;
 }
 

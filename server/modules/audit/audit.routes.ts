@@ -5,7 +5,8 @@ import type { AppContext } from '../../context.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { requireMember } from '../../http/auth.ts';
 import { orgParams } from '../organisations/organisations.routes.ts';
-import { listAudit } from './audit.service.ts';
+import { auditAnchorSchema } from '../../../domain/audit/audit-anchor.ts';
+import { auditAnchors, listAudit } from './audit.service.ts';
 
 const query = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -20,6 +21,22 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const actor = await requireMember(ctx, request, request.params.organisationId, { roles: ['management', 'auditor', 'data_protection_officer'] });
       return withOrganisation(ctx.db, actor.organisationId, (tx) => listAudit(tx, actor.organisationId, request.query.limit, request.query.before));
+    },
+  );
+
+  r.get(
+    '/api/v1/organisations/:organisationId/audit/anchor',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Anchor of the audit trail (entry count, head sequence number and hash): keep it outside the practice, check later with verify-audit --anchor',
+        params: orgParams,
+        response: { 200: auditAnchorSchema },
+      },
+    },
+    async (request) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId, { roles: ['management', 'auditor'] });
+      return withOrganisation(ctx.db, actor.organisationId, (tx) => auditAnchors(tx, actor.organisationId));
     },
   );
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { AUDIT_ANCHOR_FORMAT, verifyAgainstAnchor, type AnchorProblem, type AuditAnchor, type OrganisationAnchor } from '../../../domain/audit/audit-anchor.ts';
 import { GENESIS_HASH, hashAuditEntry, verifyAuditChain, type AuditProblem } from '../../../domain/audit/audit-chain.ts';
-import type { Db, Tx } from '../../db/connect.ts';
+import { queryRows, type Db, type Tx } from '../../db/connect.ts';
 import { auditEvents, auditHeads, organisations, users } from '../../db/schema.ts';
 
 export interface AuditInput {
@@ -63,12 +64,18 @@ export interface AuditReport {
   organisationId: string;
   organisationName: string;
   entries: number;
-  problems: AuditProblem[];
+  problems: (AuditProblem | AnchorProblem)[];
+  /** With an anchor file: whether this organisation was in it (organisations created later are not). */
+  anchored?: boolean;
 }
 
-/** Verifies every organisation's chain (system access: runs as the owner, outside RLS). */
-export async function verifyAllAuditChains(db: Db): Promise<AuditReport[]> {
+/**
+ * Verifies every organisation's chain (system access: runs as the owner, outside RLS). With an earlier anchor, each
+ * anchored organisation's chain must also extend the anchored one, and an anchored organisation that is gone counts.
+ */
+export async function verifyAllAuditChains(db: Db, anchor?: AuditAnchor): Promise<AuditReport[]> {
   const orgs = await db.select({ id: organisations.id, name: organisations.name }).from(organisations);
+  const anchors = new Map(anchor?.organisations.map((a) => [a.organisationId, a]));
   const reports: AuditReport[] = [];
   for (const org of orgs) {
     const entries = await db
@@ -77,12 +84,55 @@ export async function verifyAllAuditChains(db: Db): Promise<AuditReport[]> {
       .where(eq(auditEvents.organisationId, org.id))
       .orderBy(asc(auditEvents.seq));
     const [head] = await db.select().from(auditHeads).where(eq(auditHeads.organisationId, org.id));
+    const anchored = anchors.get(org.id);
+    anchors.delete(org.id);
     reports.push({
       organisationId: org.id,
       organisationName: org.name,
       entries: entries.length,
-      problems: verifyAuditChain(entries, head ?? null),
+      problems: [...verifyAuditChain(entries, head ?? null), ...(anchored ? verifyAgainstAnchor(entries, head ?? null, anchored) : [])],
+      ...(anchor ? { anchored: Boolean(anchored) } : {}),
     });
   }
+  for (const missing of anchors.values()) {
+    reports.push({ organisationId: missing.organisationId, organisationName: missing.organisationName, entries: 0, problems: [{ kind: 'organisation_missing' }], anchored: true });
+  }
   return reports;
+}
+
+interface AnchorRow {
+  organisation_id: string;
+  name: string;
+  entries: number;
+  seq: number | null;
+  hash: string | null;
+  last_at: string | Date | null;
+}
+
+function toAnchor(row: AnchorRow): OrganisationAnchor {
+  return {
+    organisationId: row.organisation_id,
+    organisationName: row.name,
+    entries: Number(row.entries),
+    seq: Number(row.seq ?? 0),
+    hash: row.hash ?? GENESIS_HASH,
+    lastEntryAt: row.last_at ? new Date(row.last_at).toISOString() : null,
+  };
+}
+
+/**
+ * The anchors of every organisation, or of one: entry count, the head (newest seq and hash) and the time of the
+ * newest entry. In a backup this runs inside the backup's snapshot, so the anchor describes exactly that backup.
+ */
+export async function auditAnchors(db: Db | Tx, organisationId?: string): Promise<AuditAnchor> {
+  const rows = await queryRows<AnchorRow>(
+    db,
+    sql`select o.id as organisation_id, o.name, h.seq, h.hash,
+          (select count(*)::int from audit_events e where e.organisation_id = o.id) as entries,
+          (select e.at from audit_events e where e.organisation_id = o.id and e.seq = h.seq) as last_at
+        from organisations o left join audit_heads h on h.organisation_id = o.id
+        ${organisationId ? sql`where o.id = ${organisationId}` : sql``}
+        order by o.id`,
+  );
+  return { format: AUDIT_ANCHOR_FORMAT, createdAt: new Date().toISOString(), organisations: rows.map(toAnchor) };
 }
