@@ -28,7 +28,8 @@ export interface CatalogRequirement {
   evidenceCount: number;
   ownerUserId: string | null;
   dueDate: string | null;
-  locationStatuses: Record<string, RequirementStatus>;
+  /** Locations per status (their own entry, else the organisation-wide one); the detail has each location's entry. */
+  locationCounts: Record<RequirementStatus, number> & { ownEntries: number };
 }
 
 export interface Catalog {
@@ -51,7 +52,7 @@ export interface StatusEntry {
   evidenceCount: number;
 }
 
-export type RequirementDetail = Omit<CatalogRequirement, 'ownerUserId' | 'dueDate' | 'locationStatuses'> & {
+export type RequirementDetail = Omit<CatalogRequirement, 'locationCounts'> & {
   entries: StatusEntry[];
   locations: { id: string; name: string }[];
 };

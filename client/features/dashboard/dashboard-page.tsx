@@ -114,6 +114,11 @@ export function DashboardPage() {
               </Text>
             </RequirementLink>
           ))}
+          {d.overdueTotal > d.overdue.length && (
+            <Anchor component={Link} to={`${base}/catalog?overdue=1`} size="sm">
+              {t('dashboard.allOverdue', { count: d.overdueTotal })}
+            </Anchor>
+          )}
         </ListCard>
         <ListCard title={t('dashboard.mandatoryOpen', { count: d.mandatoryOpen.length })} empty={t('dashboard.noMandatoryOpen')} testId="mandatory-open-list">
           {d.mandatoryOpen.slice(0, 8).map((item) => (

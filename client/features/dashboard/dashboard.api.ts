@@ -16,7 +16,9 @@ export interface Dashboard {
     byAnnex: (ProgressCount & { annex: number })[];
     byLocation: (ProgressCount & { locationId: string; name: string })[];
   };
+  /** The oldest overdue entries (at most 50); `overdueTotal` counts them all. */
   overdue: { requirementId: string; titleDe: string; titleEn: string; dueDate: string; locationId: string | null; status: RequirementStatus }[];
+  overdueTotal: number;
   mandatoryOpen: { requirementId: string; framework: 'kbv' | 'nis2'; titleDe: string; titleEn: string; status: RequirementStatus; effectiveFrom: string | null }[];
   coverage: { measures: MeasureCoverage[]; coveredMeasures: number; totalMeasures: number; coverableMeasures: number; summary: Explanation };
   evidenceFiles: number;
