@@ -23,7 +23,8 @@ const uploadQuery = z.object({ locationId: z.uuid().optional() });
 /** The one file of an upload; a body that is not well-formed multipart never reaches the service. */
 async function readEvidencePart(request: FastifyRequest) {
   const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw fieldError(['file'], 'evidence.file_missing');
+  // A part without a file name is a form field sent as binary, not a chosen file.
+  if (!part || part.fieldname !== 'file' || typeof part.filename !== 'string') throw fieldError(['file'], 'evidence.file_missing');
   return { part, content: await part.toBuffer() };
 }
 
