@@ -1,4 +1,4 @@
-import { Accordion, Alert, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -21,7 +21,8 @@ export function OutboxPage() {
 
   if (outbox.isPending) return <PageLoader />;
   if (outbox.error) return <ErrorAlert error={outbox.error} />;
-  const { smtp, mails } = outbox.data;
+  const { smtp, total } = outbox.data.pages[0]!;
+  const mails = outbox.data.pages.flatMap((page) => page.mails);
 
   return (
     <Stack gap="lg">
@@ -68,6 +69,13 @@ export function OutboxPage() {
             ))}
           </Accordion>
         </Card>
+      )}
+      {outbox.hasNextPage && (
+        <Group>
+          <Button variant="default" loading={outbox.isFetchingNextPage} onClick={() => void outbox.fetchNextPage()}>
+            {t('outbox.more', { shown: mails.length, total })}
+          </Button>
+        </Group>
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { get } from '../../lib/api.ts';
 
 export interface OutboxMail {
@@ -13,9 +13,20 @@ export interface OutboxMail {
   error: string | null;
 }
 
+export interface OutboxPage {
+  smtp: boolean;
+  mails: OutboxMail[];
+  total: number;
+  /** Cursor of the next (older) page; null on the last page. */
+  nextBefore: string | null;
+}
+
+/** The outbox page by page (200 mails each), newest first. */
 export function useOutbox(organisationId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['outbox', organisationId],
-    queryFn: () => get<{ smtp: boolean; mails: OutboxMail[] }>(`/api/v1/organisations/${organisationId}/outbox`),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => get<OutboxPage>(`/api/v1/organisations/${organisationId}/outbox${pageParam ? `?before=${pageParam}` : ''}`),
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 }

@@ -60,6 +60,12 @@ export async function listAudit(tx: Tx, organisationId: string, limit: number, b
   return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
 }
 
+/** Entries in the organisation's trail: the head's sequence number (the chain is gapless from 1), one row to read. */
+export async function auditTotal(tx: Tx, organisationId: string): Promise<number> {
+  const [head] = await tx.select({ seq: auditHeads.seq }).from(auditHeads).where(eq(auditHeads.organisationId, organisationId));
+  return Number(head?.seq ?? 0);
+}
+
 export interface AuditReport {
   organisationId: string;
   organisationName: string;
