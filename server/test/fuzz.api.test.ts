@@ -197,7 +197,7 @@ function leafPaths(value: Json, prefix: (string | number)[] = []): (string | num
 function setAt(body: Json, path: (string | number)[], replacement: Json | typeof REMOVE): Json {
   if (path.length === 0) return replacement === REMOVE ? undefined : replacement;
   const [head, ...rest] = path;
-  const copy: Record<string | number, Json> = Array.isArray(body) ? [...body] : { ...(body as object) };
+  const copy = (Array.isArray(body) ? [...body] : { ...(body as object) }) as Record<string | number, Json>;
   const next = setAt(copy[head!], rest, replacement);
   if (next === undefined && rest.length === 0) delete copy[head!];
   else copy[head!] = next;
