@@ -51,7 +51,7 @@ export type SessionState = z.infer<typeof sessionStateSchema>;
 
 /** Change one's own password: the current one proves it is really the account's owner at the keyboard. */
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1).max(256),
+  currentPassword: safeText().min(1).max(256),
   newPassword: passwordSchema,
 });
 export type ChangePassword = z.infer<typeof changePasswordSchema>;
@@ -59,7 +59,7 @@ export type ChangePassword = z.infer<typeof changePasswordSchema>;
 export const passwordResetRequestSchema = z.object({ email: emailSchema });
 
 export const passwordResetConfirmSchema = z.object({
-  token: z.string().min(20).max(100),
+  token: safeText().min(20).max(100),
   password: passwordSchema,
 });
 export type PasswordResetConfirm = z.infer<typeof passwordResetConfirmSchema>;
@@ -73,7 +73,7 @@ export const recoveryLoginSchema = z.object({ code: recoveryCodeSchema });
 
 /** New recovery codes need the password and a current authenticator code. */
 export const regenerateRecoveryCodesSchema = z.object({
-  password: z.string().min(1).max(256),
+  password: safeText().min(1).max(256),
   code: totpCodeSchema,
 });
 
