@@ -12,6 +12,8 @@ export interface Config {
   mailFrom: string;
   publicUrl: string;
   secretKey: Buffer;
+  /** Where the key came from; "generated" means DATA_DIR/secret.key was created by this start. */
+  secretKeySource?: SecretKeySource;
   /** Cookies get the Secure flag when the app is reached over https. */
   secureCookies: boolean;
   sessionIdleMinutes: number;
@@ -21,16 +23,29 @@ export interface Config {
   trustProxy: boolean | string;
 }
 
-/** Reads SECRET_KEY (64 hex chars or base64 of 32 bytes) or generates it into DATA_DIR/secret.key on first start. */
-export function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
+export type SecretKeySource = 'env' | 'file' | 'generated';
+
+/**
+ * Reads SECRET_KEY (64 hex chars or base64 of 32 bytes) or DATA_DIR/secret.key, or generates the file. Whether a
+ * generated key may be used is decided at start against the database's key check value (runtime.ts).
+ */
+export function readSecretKey(env: NodeJS.ProcessEnv, dataDir: string): { key: Buffer; source: SecretKeySource } {
   const fromEnv = env.SECRET_KEY?.trim();
-  if (fromEnv) return decodeKey(fromEnv, 'SECRET_KEY');
-  const file = path.join(dataDir, 'secret.key');
-  if (existsSync(file)) return decodeKey(readFileSync(file, 'utf8').trim(), file);
+  if (fromEnv) return { key: decodeKey(fromEnv, 'SECRET_KEY'), source: 'env' };
+  const file = secretKeyFile(dataDir);
+  if (existsSync(file)) return { key: decodeKey(readFileSync(file, 'utf8').trim(), file), source: 'file' };
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600 });
-  return key;
+  return { key, source: 'generated' };
+}
+
+export function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
+  return readSecretKey(env, dataDir).key;
+}
+
+export function secretKeyFile(dataDir: string): string {
+  return path.join(dataDir, 'secret.key');
 }
 
 function decodeKey(value: string, where: string): Buffer {
@@ -44,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const secret = readSecretKey(env, dataDir);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -52,7 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL?.trim() || null,
     mailFrom: env.MAIL_FROM ?? 'praxisschild <no-reply@praxisschild.local>',
     publicUrl,
-    secretKey: loadSecretKey(env, dataDir),
+    secretKey: secret.key,
+    secretKeySource: secret.source,
     secureCookies: publicUrl.startsWith('https://'),
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 60),
     sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),

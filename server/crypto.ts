@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** AES-256-GCM with a random nonce; output "v1.<nonce>.<tag>.<ciphertext>" in base64url. Used for TOTP secrets. */
 export function encryptSecret(key: Buffer, plain: string): string {
@@ -24,4 +24,14 @@ export function newToken(): string {
 /** Tokens are stored only as their SHA-256: a stolen database holds no usable session or invitation. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+const KEY_CHECK_LABEL = 'praxisschild secret key check v1';
+
+/**
+ * A value that identifies the secret key without revealing it: HMAC-SHA256 of a fixed label under the key (the
+ * "key check value" of key management, cf. NIST SP 800-57 Part 1 § 5.1). Stored in the database at the first start.
+ */
+export function keyCheckValue(key: Buffer): string {
+  return createHmac('sha256', key).update(KEY_CHECK_LABEL).digest('hex');
 }

@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { loadConfig, type Config } from './config.ts';
-import { openDatabase, type Database } from './db/connect.ts';
+import { loadConfig, secretKeyFile, type Config } from './config.ts';
+import { decryptSecret, keyCheckValue } from './crypto.ts';
+import { openDatabase, queryRows, type Database, type Db } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { newestBackupAge, rotateBackup } from './db/backup.ts';
 import { purgeExpiredSessions } from './http/auth.ts';
@@ -28,9 +31,69 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 
 const DAY_MS = 86_400_000;
 
+/** The configured secret key is not the one this database was set up with. */
+export class SecretKeyMismatchError extends Error {}
+
+function keyHelp(config: Config, problem: string): string {
+  const file = secretKeyFile(config.dataDir);
+  const where =
+    config.secretKeySource === 'env'
+      ? 'The key in use comes from SECRET_KEY.'
+      : config.secretKeySource === 'generated'
+        ? `No key was found (SECRET_KEY unset, no ${file}); the new key just generated there was removed again.`
+        : `The key in use comes from ${file}.`;
+  return (
+    `${problem} ${where} Put the key this database was set up with into ${file} (or set SECRET_KEY to it, ` +
+    '64 hex characters): it is the secret.key kept together with the backups of this installation. Starting with ' +
+    'another key would make every two-factor sign-in fail, so praxisschild does not start.'
+  );
+}
+
+/**
+ * Compares the configured secret key with the check value stored in the database at the first start, and refuses a
+ * different key with a message that says which key is expected and where. A database from before the check value
+ * (or restored from such a backup) is checked by opening one stored two-factor secret, then gets its check value.
+ */
+export async function checkSecretKey(db: Db, config: Config): Promise<void> {
+  const mine = keyCheckValue(config.secretKey);
+  const refuse = (problem: string): never => {
+    // A key generated just now must not stay behind: the next start would take it for the right one.
+    if (config.secretKeySource === 'generated') rmSync(secretKeyFile(config.dataDir), { force: true });
+    throw new SecretKeyMismatchError(keyHelp(config, problem));
+  };
+  const [stored] = await queryRows<{ check_value: string }>(db, sql`select check_value from secret_key_check`);
+  if (stored) {
+    if (stored.check_value !== mine) {
+      refuse(`This database was set up with another secret key (key check value ${stored.check_value.slice(0, 16)}…; the key in use has ${mine.slice(0, 16)}…).`);
+    }
+    return;
+  }
+  const [sealed] = await queryRows<{ secret: string }>(
+    db,
+    sql`select totp_secret_enc as secret from users where totp_secret_enc is not null limit 1`,
+  );
+  if (sealed) {
+    try {
+      decryptSecret(config.secretKey, sealed.secret);
+    } catch {
+      refuse('The secret key in use cannot open the two-factor secrets stored in this database.');
+    }
+  }
+  await db.execute(sql`insert into secret_key_check (check_value) values (${mine}) on conflict (id) do nothing`);
+  // Two processes starting together on one PostgreSQL server: the one that lost the insert compares again.
+  const [now] = await queryRows<{ check_value: string }>(db, sql`select check_value from secret_key_check`);
+  if (now?.check_value !== mine) refuse('Another process set this database up with another secret key just now.');
+}
+
 /** Starts the server: database, migrations, HTTP, and the periodic work (mail delivery, sessions, backups). */
 export async function startServer(config: Config = loadConfig()): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
   const database = await openConfiguredDatabase(config);
+  try {
+    await checkSecretKey(database.db, config);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const { app, ctx } = await buildApp({ config, database, logger: true });
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, work: () => Promise<unknown>) => {

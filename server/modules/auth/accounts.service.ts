@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { PASSWORD_RESET_RESEND_MINUTES, PASSWORD_RESET_VALID_MINUTES } from '../../../domain/auth/account-rules.ts';
 import type { ChangePassword, PasswordResetConfirm } from '../../../domain/auth/auth.schema.ts';
 import type { AppContext } from '../../context.ts';
-import { decryptSecret, hashToken, newToken } from '../../crypto.ts';
+import { hashToken, newToken } from '../../crypto.ts';
 import type { Tx } from '../../db/connect.ts';
 import { memberships, organisations, passwordResets, sessions, users } from '../../db/schema.ts';
 import type { AuthSession } from '../../http/auth.ts';
@@ -13,7 +13,7 @@ import { hashPassword, passwordMatches } from './auth.service.ts';
 import { passwordResetMail } from './mails.ts';
 import { consumeRecoveryCode, remainingRecoveryCodes, replaceRecoveryCodes } from './recovery.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
-import { checkTotp } from './totp.ts';
+import { checkSealedTotp } from './totp.ts';
 
 const wrongPassword = (field: string) =>
   new AppError('auth.password_wrong', 400, [{ path: [field], code: 'auth.password_wrong', message: 'wrong password' }]);
@@ -141,7 +141,7 @@ export async function regenerateRecoveryCodes(ctx: AppContext, session: AuthSess
   }
   const codes = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(users).where(eq(users.id, session.userId)).for('update');
-    const step = await checkTotp(decryptSecret(ctx.config.secretKey, locked!.totpSecretEnc!), input.code, locked!.totpLastStep);
+    const step = await checkSealedTotp(ctx.config.secretKey, locked!.totpSecretEnc!, input.code, locked!.totpLastStep);
     if (step === null) return null;
     await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, session.userId));
     const fresh = await replaceRecoveryCodes(tx, ctx.config.secretKey, session.userId);

@@ -11,7 +11,7 @@ import type { AuthSession } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { replaceRecoveryCodes } from './recovery.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
-import { checkTotp, newEnrolment, type Enrolment } from './totp.ts';
+import { checkSealedTotp, checkTotp, newEnrolment, type Enrolment } from './totp.ts';
 
 // argon2id with the library's defaults (m = 19 MiB, t = 2, p = 1: OWASP's minimum recommendation).
 export const hashPassword = (password: string) => argonHash(password);
@@ -93,7 +93,7 @@ async function defaultOrganisation(tx: Tx, userId: string): Promise<string | nul
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(organisations.name))
+    .orderBy(asc(organisations.name), asc(organisations.id))
     .limit(1);
   return first?.id ?? null;
 }
@@ -105,7 +105,7 @@ export async function verifyLoginTotp(ctx: AppContext, session: AuthSession, cod
   const ok = await ctx.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, session.userId)).for('update');
     if (!user?.totpSecretEnc) throw new AppError('auth.required', 401);
-    const step = await checkTotp(decryptSecret(ctx.config.secretKey, user.totpSecretEnc), code, user.totpLastStep);
+    const step = await checkSealedTotp(ctx.config.secretKey, user.totpSecretEnc, code, user.totpLastStep);
     if (step === null) return false;
     await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
     await tx.update(sessions).set({ state: 'active' }).where(eq(sessions.id, session.id));

@@ -1,5 +1,6 @@
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
+import { decryptSecret } from '../../crypto.ts';
 
 export const TOTP_ISSUER = 'praxisschild';
 
@@ -27,4 +28,25 @@ export async function checkTotp(secret: string, code: string, lastStep: number |
     ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
   });
   return result.valid && 'timeStep' in result ? result.timeStep : null;
+}
+
+let unreadableLogged = false;
+
+/**
+ * checkTotp on a stored (encrypted) secret. A secret the configured key cannot open (another SECRET_KEY, a damaged
+ * value) is a wrong code, not a server error: the attempt counts towards the lockout like any other, and the cause
+ * is logged once per process (the start-up key check normally refuses such a key before anyone signs in).
+ */
+export async function checkSealedTotp(key: Buffer, sealed: string, code: string, lastStep: number | null): Promise<number | null> {
+  let secret: string;
+  try {
+    secret = decryptSecret(key, sealed);
+  } catch {
+    if (!unreadableLogged) {
+      unreadableLogged = true;
+      process.stderr.write('praxisschild: a stored two-factor secret cannot be decrypted with the configured secret key; the sign-in counts as failed\n');
+    }
+    return null;
+  }
+  return checkTotp(secret, code, lastStep);
 }
