@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig, loadSecretKey } from './config.ts';
+import { loadConfig, loadSecretKey, readSecretKey } from './config.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'praxisschild-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,6 +13,14 @@ describe('configuration', () => {
     expect(first).toHaveLength(32);
     expect(readFileSync(path.join(dir, 'secret.key'), 'utf8').trim()).toBe(first.toString('hex'));
     expect(loadSecretKey({}, dir).equals(first)).toBe(true);
+  });
+
+  it('says where the key came from, so that the start-up check can drop a key it generated for an existing database', () => {
+    const fresh = path.join(dir, 'fresh');
+    expect(readSecretKey({}, fresh).source).toBe('generated');
+    expect(readSecretKey({}, fresh).source).toBe('file');
+    expect(readSecretKey({ SECRET_KEY: 'ab'.repeat(32) }, fresh).source).toBe('env');
+    expect(loadConfig({ DATA_DIR: fresh }).secretKeySource).toBe('file');
   });
 
   it('prefers SECRET_KEY from the environment and rejects a short one', () => {
