@@ -143,8 +143,9 @@ describe.runIf(run)('inviting a colleague', () => {
 
     await invitee.goto(secondLink);
     await seeText(invitee, 'Zahnarztpraxis Sonnenschein');
-    await seeText(invitee, /gibt es schon ein Konto/);
-    await invitee.getByRole('link', { name: 'Anmelden' }).click();
+    // The page does not tell whether the address has an account (issue 7): it offers sign-in next to the new account.
+    await seeText(invitee, /schon ein Konto bei praxisschild/);
+    await invitee.getByTestId('invite-login').click();
     await invitee.getByRole('textbox', { name: /E-Mail/ }).fill('sabine.helfer@praxis-muster.de');
     await invitee.getByLabel(/^Passwort/).fill('Kaffee in der Teeküche ist immer leer');
     await invitee.getByRole('button', { name: /^Weiter$/ }).click();
@@ -158,14 +159,13 @@ describe.runIf(run)('inviting a colleague', () => {
     // The session is refetched after joining; the switcher appears once it lists both organisations.
     await invitee.getByTestId('organisation-switcher').waitFor();
 
-    // Lost phone: the administrator of the second practice resets the colleague's two-factor sign-in, and her
-    // next sign-in leads into a new enrolment.
+    // Lost phone: the administrator of the second practice may not reset the two-factor sign-in of an account the
+    // first practice relies on too (issue 7); the dialog explains why and nothing changes.
     await adminPage.goto(new URL(`${secondOrgPath}/people`, adminPage.url()).toString());
     const sabine = adminPage.getByTestId('members-table').getByRole('row', { name: /Sabine Helfer/ });
     await sabine.getByRole('button', { name: '2FA zurücksetzen' }).click();
     await adminPage.getByRole('dialog').getByRole('button', { name: 'Zurücksetzen' }).click();
-    await adminPage.getByRole('dialog').waitFor({ state: 'detached' });
-    await sabine.getByText('fehlt').waitFor();
+    await seeText(adminPage, /gehört auch zu einer anderen Organisation/);
     await context.close();
   });
 });

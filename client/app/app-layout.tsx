@@ -96,6 +96,9 @@ export function AppLayout({ session }: { session: ActiveSession }) {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{session.user.email}</Menu.Label>
+                <Menu.Item component={Link} to={`/o/${organisation.id}/account`} data-testid="account-link">
+                  {t('shell.account')}
+                </Menu.Item>
                 <Menu.Item onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login', { replace: true }) })}>
                   {t('shell.logout')}
                 </Menu.Item>

@@ -6,7 +6,9 @@ import { AuditPage } from '../features/audit/audit-page.tsx';
 import { CatalogPage } from '../features/catalog/catalog-page.tsx';
 import { RequirementPage } from '../features/catalog/requirement-page.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
+import { AccountPage } from '../features/auth/account-page.tsx';
 import { EnrolPage } from '../features/auth/enrol-page.tsx';
+import { PasswordResetConfirmPage, PasswordResetRequestPage } from '../features/auth/password-reset-page.tsx';
 import { homeOf, LoginPage } from '../features/auth/login-page.tsx';
 import { useSession } from '../features/auth/auth.api.ts';
 import { AssessmentPage } from '../features/incidents/assessment-page.tsx';
@@ -66,6 +68,8 @@ export const router = createBrowserRouter([
   { path: '/setup', element: <SetupWizardPage /> },
   { path: '/login', element: <LoginPage /> },
   { path: '/enrol', element: <EnrolPage /> },
+  { path: '/password-reset', element: <PasswordResetRequestPage /> },
+  { path: '/password-reset/:token', element: <PasswordResetConfirmPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
   {
     path: '/o/:organisationId',
@@ -86,6 +90,7 @@ export const router = createBrowserRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'outbox', element: <OutboxPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'account', element: <AccountPage /> },
       { path: 'new-organisation', element: <CreateOrganisationPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -40,14 +40,20 @@ export async function fillAdminStep(page: Page, password: string) {
   await page.getByLabel(/Passwort wiederholen/).fill(password);
 }
 
-/** Reads the secret on the enrolment step, types the current code and confirms. Returns the code source. */
+/**
+ * Reads the secret on the enrolment step, types the current code and confirms, then reads the ten recovery codes
+ * shown once and goes on. Returns the code source and the recovery codes.
+ */
 export async function completeEnrolment(page: Page) {
   await page.getByTestId('totp-secret').waitFor();
   const secret = await readSecret(page);
   const nextCode = totpClock(secret);
   await page.getByRole('textbox', { name: /Code aus der App|Code from the app/ }).fill(await nextCode());
   await page.getByRole('button', { name: /Bestätigen|Confirm/ }).click();
-  return { secret, nextCode };
+  await page.getByTestId('recovery-codes').waitFor();
+  const recoveryCodes = await page.getByTestId('recovery-code').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-code') ?? ''));
+  await page.getByTestId('recovery-continue').click();
+  return { secret, nextCode, recoveryCodes };
 }
 
 /** The whole first run without detours; ends in the app. */

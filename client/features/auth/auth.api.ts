@@ -79,12 +79,66 @@ export function useEnrolment(enabled: boolean) {
   });
 }
 
+/**
+ * Confirms the enrolment and returns the ten recovery codes. The session is reloaded only by finishEnrolment, after
+ * the person has seen the codes (pages that follow the session state would otherwise move on at once).
+ */
 export function useConfirmEnrolment() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (code: string) => {
-      await post('/api/v1/auth/enrolment/confirm', { code });
-      queryClient.removeQueries({ queryKey: ['enrolment'] });
+      const result = await post<{ ok: true; recoveryCodes: string[] }>('/api/v1/auth/enrolment/confirm', { code });
+      return result.recoveryCodes;
+    },
+  });
+}
+
+export async function finishEnrolment(queryClient: QueryClient): Promise<Session> {
+  queryClient.removeQueries({ queryKey: ['enrolment'] });
+  return reloadSession(queryClient);
+}
+
+/** Signs in with a recovery code; the session is reloaded by the caller once the remaining count was shown. */
+export function useRecoveryLogin() {
+  return useMutation({
+    mutationFn: async (code: string) => {
+      const result = await post<{ ok: true; remaining: number }>('/api/v1/auth/recovery', { code });
+      return result.remaining;
+    },
+  });
+}
+
+export function useRecoveryStatus() {
+  return useQuery({ queryKey: ['recovery-codes'], queryFn: () => get<{ remaining: number }>('/api/v1/auth/recovery-codes') });
+}
+
+export function useRenewRecoveryCodes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { password: string; code: string }) => {
+      const result = await post<{ recoveryCodes: string[] }>('/api/v1/auth/recovery-codes', input);
+      await queryClient.invalidateQueries({ queryKey: ['recovery-codes'] });
+      return result.recoveryCodes;
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      put<{ ok: true; otherSessionsEnded: number }>('/api/v1/auth/password', input),
+  });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: (email: string) => post('/api/v1/auth/password-reset', { email }) });
+}
+
+export function useConfirmPasswordReset() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { token: string; password: string }) => {
+      await post('/api/v1/auth/password-reset/confirm', input);
+      queryClient.clear();
       return reloadSession(queryClient);
     },
   });

@@ -1,4 +1,5 @@
-import { Alert, Box, Button, Code, CopyButton, Group, Image, List, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Code, CopyButton, Group, Image, List, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeInput } from '../../components/code-input.tsx';
@@ -7,7 +8,8 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { errorText, issueText } from '../../lib/form-errors.ts';
 import { groupSecret } from '../../lib/format.ts';
-import { useConfirmEnrolment, useEnrolment, type Enrolment, type Session } from './auth.api.ts';
+import { finishEnrolment, useConfirmEnrolment, useEnrolment, type Enrolment, type Session } from './auth.api.ts';
+import { RecoveryCodes } from './recovery-codes.tsx';
 
 /**
  * Two-factor enrolment: the QR code, the secret for typing by hand, which apps work, and the first code.
@@ -20,6 +22,32 @@ export function EnrolmentPanel({ enrolment, onDone }: { enrolment?: Enrolment; o
   const confirm = useConfirmEnrolment();
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [finishing, setFinishing] = useState(false);
+  const queryClient = useQueryClient();
+
+  if (recoveryCodes) {
+    const finish = () => {
+      setFinishing(true);
+      void finishEnrolment(queryClient).then(onDone, () => setFinishing(false));
+    };
+    return (
+      <Stack gap="md">
+        <Alert variant="light" color="teal">
+          {t('recovery.enrolled')}
+        </Alert>
+        <Title order={2} size="h3">
+          {t('recovery.title')}
+        </Title>
+        <RecoveryCodes codes={recoveryCodes} />
+        <Group>
+          <Button onClick={finish} loading={finishing} data-testid="recovery-continue">
+            {t('recovery.continue')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
 
   if (!data) return loaded.error ? <ErrorAlert error={loaded.error} /> : <PageLoader />;
 
@@ -31,7 +59,7 @@ export function EnrolmentPanel({ enrolment, onDone }: { enrolment?: Enrolment; o
       return;
     }
     confirm.mutate(code, {
-      onSuccess: onDone,
+      onSuccess: setRecoveryCodes,
       onError: (error) => {
         const issue = isApiError(error) ? error.issues.find((i) => i.path[0] === 'code') : undefined;
         if (issue) setCodeError(issueText(t, issue));

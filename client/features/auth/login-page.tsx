@@ -1,15 +1,16 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { CodeInput } from '../../components/code-input.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { errorText, fieldErrors } from '../../lib/form-errors.ts';
-import { useLogin, useLogout, useSession, useVerifyTotp, type Enrolment, type Session } from './auth.api.ts';
+import { reloadSession, useLogin, useLogout, useRecoveryLogin, useSession, useVerifyTotp, type Enrolment, type Session } from './auth.api.ts';
 import { EnrolmentPanel } from './enrolment-panel.tsx';
 
 /** Only paths inside this app are followed after sign-in. */
@@ -115,15 +116,93 @@ function PasswordStep({ onEnrol }: { onEnrol: (enrolment: Enrolment) => void }) 
         <Button type="submit" loading={login.isPending}>
           {t('login.submit')}
         </Button>
-        <Text size="sm" c="dimmed">
+        <Anchor component={Link} to="/password-reset" size="sm" w="fit-content">
           {t('login.forgot')}
-        </Text>
+        </Anchor>
       </Stack>
     </form>
   );
 }
 
 function TotpStep({ onDone }: { onDone: (session: Session) => void }) {
+  const { t } = useTranslation();
+  const [useRecovery, setUseRecovery] = useState(false);
+  if (useRecovery) return <RecoveryStep onDone={onDone} onBack={() => setUseRecovery(false)} />;
+  return <AppCodeStep onDone={onDone} onRecovery={() => setUseRecovery(true)} />;
+}
+
+/** Without the phone: one of the ten recovery codes; afterwards the page says how many are left. */
+function RecoveryStep({ onDone, onBack }: { onDone: (session: Session) => void; onBack: () => void }) {
+  const { t } = useTranslation();
+  const recover = useRecoveryLogin();
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [left, setLeft] = useState<number | null>(null);
+  const queryClient = useQueryClient();
+
+  if (left !== null) {
+    return (
+      <Stack gap="md">
+        <Alert color={left <= 3 ? 'orange' : 'teal'} variant="light" data-testid="recovery-remaining">
+          {t('recovery.remaining', { count: left })} {t('recovery.renewHint')}
+        </Alert>
+        <Button w="fit-content" onClick={() => void reloadSession(queryClient).then(onDone)}>
+          {t('recovery.continue')}
+        </Button>
+      </Stack>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setCodeError(null);
+    setProblem(null);
+    if (!code.trim()) {
+      setCodeError(t('issues.required'));
+      return;
+    }
+    recover.mutate(code, {
+      onSuccess: setLeft,
+      onError: (error) => {
+        if (isApiError(error, 'auth.recovery_code_invalid') || isApiError(error, 'validation_failed')) setCodeError(t('errors.auth.recovery_code_invalid'));
+        else setProblem(error);
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text size="sm">{t('recovery.loginIntro')}</Text>
+        <TextInput
+          label={t('recovery.codeLabel')}
+          description={t('recovery.codeHint')}
+          value={code}
+          onChange={(event) => setCode(event.currentTarget.value)}
+          error={codeError}
+          name="recoveryCode"
+          autoComplete="one-time-code"
+          autoCapitalize="none"
+          spellCheck={false}
+          ff="monospace"
+          autoFocus
+        />
+        {problem !== null && <ErrorAlert error={problem} />}
+        <Group>
+          <Button type="submit" loading={recover.isPending}>
+            {t('login.verify')}
+          </Button>
+          <Button variant="subtle" onClick={onBack}>
+            {t('recovery.backToApp')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function AppCodeStep({ onDone, onRecovery }: { onDone: (session: Session) => void; onRecovery: () => void }) {
   const { t } = useTranslation();
   const verify = useVerifyTotp();
   const [code, setCode] = useState('');
@@ -158,6 +237,9 @@ function TotpStep({ onDone }: { onDone: (session: Session) => void }) {
         <Button type="submit" loading={verify.isPending} w="fit-content">
           {t('login.verify')}
         </Button>
+        <Anchor component="button" type="button" size="sm" onClick={onRecovery} w="fit-content" data-testid="use-recovery-code">
+          {t('recovery.useCode')}
+        </Anchor>
       </Stack>
     </form>
   );

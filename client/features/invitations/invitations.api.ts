@@ -7,7 +7,6 @@ export interface InvitationOffer {
   organisationName: string;
   email: string;
   role: Role;
-  accountExists: boolean;
 }
 
 const base = (token: string) => `/api/v1/invitations/${encodeURIComponent(token)}`;

@@ -59,7 +59,9 @@ export function InvitePage() {
           />
         </Alert>
         <Text size="sm">{t('invite.forEmail', { email: data.email })}</Text>
-        {data.accountExists ? <ExistingAccount token={token} offer={data} /> : <NewAccountForm token={token} onEnrol={setEnrolment} />}
+        {/* The server does not say whether the address has an account: a signed-in person joins, everyone else may
+            create an account or sign in, and the server decides on submit. */}
+        {session.data?.state === 'active' ? <ExistingAccount token={token} offer={data} /> : <NewAccountForm token={token} onEnrol={setEnrolment} />}
       </Stack>
     </PublicLayout>
   );
@@ -69,6 +71,8 @@ function NewAccountForm({ token, onEnrol }: { token: string; onEnrol: (enrolment
   const { t } = useTranslation();
   const accept = useAcceptInvitation(token);
   const [problems, setProblems] = useState<string[]>([]);
+  const [hasAccount, setHasAccount] = useState(false);
+  const loginLink = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
   const form = useForm({ mode: 'controlled', initialValues: { name: '', password: '', passwordRepeat: '' } });
 
   const submit = form.onSubmit((values) => {
@@ -86,6 +90,10 @@ function NewAccountForm({ token, onEnrol }: { token: string; onEnrol: (enrolment
       {
         onSuccess: onEnrol,
         onError: (error) => {
+          if (isApiError(error, 'invite.login_required')) {
+            setHasAccount(true);
+            return;
+          }
           const { fields, rest } = fieldErrors(t, error, form.values);
           form.setErrors(fields);
           setProblems(rest);
@@ -94,9 +102,28 @@ function NewAccountForm({ token, onEnrol }: { token: string; onEnrol: (enrolment
     );
   });
 
+  if (hasAccount) {
+    return (
+      <Stack gap="sm">
+        <Alert variant="light" color="blue">
+          {t('invite.loginFirst')}
+        </Alert>
+        <Button component={Link} to={loginLink} w="fit-content">
+          {t('invite.toLogin')}
+        </Button>
+      </Stack>
+    );
+  }
+
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        <Text size="sm">
+          {t('invite.haveAccount')}{' '}
+          <Anchor component={Link} to={loginLink} data-testid="invite-login">
+            {t('invite.toLogin')}
+          </Anchor>
+        </Text>
         <Text>{t('invite.newAccount')}</Text>
         <TextInput label={t('person.name')} autoComplete="name" required {...form.getInputProps('name')} />
         <PasswordInput

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Select, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, CopyButton, Group, PasswordInput, Select, Stack, Stepper, Text, TextInput, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,11 +15,13 @@ import { useSession, type Enrolment, type Session } from '../auth/auth.api.ts';
 import { EnrolmentPanel } from '../auth/enrolment-panel.tsx';
 import { emptyLocation, LocationRows } from '../organisations/location-rows.tsx';
 import { legalFormOptions } from '../organisations/legal-forms.ts';
-import { useRunSetup, type LocationDraft } from './setup.api.ts';
+import { useRunSetup, useSetupInfo, type LocationDraft } from './setup.api.ts';
 
 interface SetupValues {
   organisation: { name: string; legalForm: LegalForm | null; locations: LocationDraft[] };
   admin: { name: string; email: string; password: string; passwordRepeat: string };
+  /** The address colleagues use to reach praxisschild; links in invitations and reset mails start with it. */
+  publicUrl: string;
 }
 
 const DRAFT_KEY = 'praxisschild.setup-draft';
@@ -30,7 +32,7 @@ function loadDraft(): SetupValues | null {
     const raw = sessionStorage.getItem(DRAFT_KEY);
     if (!raw) return null;
     const draft = JSON.parse(raw) as SetupValues;
-    return { ...draft, admin: { ...draft.admin, password: '', passwordRepeat: '' } };
+    return { ...draft, publicUrl: draft.publicUrl ?? window.location.origin, admin: { ...draft.admin, password: '', passwordRepeat: '' } };
   } catch {
     return null;
   }
@@ -53,6 +55,8 @@ export function SetupWizardPage() {
   const [initial] = useState(() => session.data?.state);
   const [active, setActive] = useState(0);
   const setup = useRunSetup();
+  const info = useSetupInfo();
+  const fixedPublicUrl = info.data?.fixedPublicUrl ?? null;
   const [problems, setProblems] = useState<string[]>([]);
   const [backForErrors, setBackForErrors] = useState(false);
 
@@ -61,6 +65,7 @@ export function SetupWizardPage() {
     initialValues: loadDraft() ?? {
       organisation: { name: '', legalForm: null, locations: [emptyLocation()] },
       admin: { name: '', email: '', password: '', passwordRepeat: '' },
+      publicUrl: window.location.origin,
     },
     onValuesChange: saveDraft,
   });
@@ -109,6 +114,7 @@ export function SetupWizardPage() {
       'admin.email': required(admin.email),
       'admin.password': admin.password ? null : t('issues.required'),
       'admin.passwordRepeat': admin.password !== admin.passwordRepeat ? t('issues.password_mismatch') : null,
+      publicUrl: fixedPublicUrl || /^https?:\/\/\S+$/.test(form.values.publicUrl.trim()) ? null : t('issues.public_url'),
     };
     return applyChecks(errors);
   };
@@ -122,6 +128,7 @@ export function SetupWizardPage() {
         organisation: { name: organisation.name, legalForm: organisation.legalForm as LegalForm, locations: organisation.locations },
         admin: { name: admin.name, email: admin.email, password: admin.password },
         locale: currentLocale(),
+        ...(fixedPublicUrl ? {} : { publicUrl: form.values.publicUrl.trim() }),
       },
       {
         onSuccess: (result) => {
@@ -213,6 +220,26 @@ export function SetupWizardPage() {
                 {...form.getInputProps('admin.password')}
               />
               <PasswordInput label={t('password.repeat')} autoComplete="new-password" required {...form.getInputProps('admin.passwordRepeat')} />
+              <TextInput
+                label={t('setup.publicUrl')}
+                description={fixedPublicUrl ? t('setup.publicUrlFixed') : t('setup.publicUrlHint')}
+                type="url"
+                required
+                readOnly={Boolean(fixedPublicUrl)}
+                {...form.getInputProps('publicUrl')}
+                {...(fixedPublicUrl ? { value: fixedPublicUrl } : {})}
+                rightSection={
+                  <CopyButton value={fixedPublicUrl ?? form.values.publicUrl}>
+                    {({ copied, copy }) => (
+                      <Tooltip label={copied ? t('common.copied') : t('setup.copyUrl')} withArrow>
+                        <ActionIcon variant="subtle" onClick={copy} aria-label={t('setup.copyUrl')} data-testid="copy-public-url">
+                          {copied ? '✓' : '⧉'}
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </CopyButton>
+                }
+              />
               <ErrorAlert messages={problems} />
               {problems.length > 0 && isApiError(setup.error, 'setup.already_done') && (
                 <Anchor component={Link} to="/login">

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
-import { post } from '../../lib/api.ts';
+import { get, post } from '../../lib/api.ts';
 import { reloadSession, type Enrolment } from '../auth/auth.api.ts';
 
 export interface LocationDraft {
@@ -14,6 +14,12 @@ export interface SetupBody {
   organisation: { name: string; legalForm: LegalForm; locations: LocationDraft[] };
   admin: { name: string; email: string; password: string };
   locale: 'de' | 'en';
+  publicUrl?: string;
+}
+
+/** Whether the setup is open, and the public URL when the operator fixed it with PUBLIC_URL. */
+export function useSetupInfo() {
+  return useQuery({ queryKey: ['setup-info'], queryFn: () => get<{ needed: boolean; fixedPublicUrl: string | null }>('/api/v1/setup'), staleTime: Infinity });
 }
 
 export function useRunSetup() {

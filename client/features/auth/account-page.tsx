@@ -1,0 +1,176 @@
+import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH } from '../../../domain/auth/auth.schema.ts';
+import { CodeInput } from '../../components/code-input.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { fieldErrors } from '../../lib/form-errors.ts';
+import { useChangePassword, useRecoveryStatus, useRenewRecoveryCodes, useSession } from './auth.api.ts';
+import { RecoveryCodes } from './recovery-codes.tsx';
+
+/** One's own account: sign-in data and the way back in without the phone. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const user = session.data && session.data.state !== 'anonymous' ? session.data.user : null;
+  return (
+    <Stack gap="xl" maw={720}>
+      <PageHeader title={t('account.title')} description={user ? t('account.description', { name: user.name, email: user.email }) : undefined} />
+      <ChangePasswordSection />
+      <RecoveryCodesSection />
+    </Stack>
+  );
+}
+
+function ChangePasswordSection() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [ended, setEnded] = useState<number | null>(null);
+  const form = useForm({ mode: 'controlled', initialValues: { currentPassword: '', newPassword: '', newPasswordRepeat: '' } });
+
+  const submit = form.onSubmit((values) => {
+    setProblems([]);
+    setEnded(null);
+    const errors: Record<string, string> = {};
+    if (!values.currentPassword) errors.currentPassword = t('issues.required');
+    if (!values.newPassword) errors.newPassword = t('issues.required');
+    if (values.newPassword !== values.newPasswordRepeat) errors.newPasswordRepeat = t('issues.password_mismatch');
+    if (Object.keys(errors).length) {
+      form.setErrors(errors);
+      return;
+    }
+    change.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      {
+        onSuccess: (result) => {
+          form.reset();
+          setEnded(result.otherSessionsEnded);
+        },
+        onError: (error) => {
+          const { fields, rest } = fieldErrors(t, error, form.values);
+          form.setErrors(fields);
+          setProblems(rest);
+        },
+      },
+    );
+  });
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" component="section" aria-labelledby="change-password">
+      <Title order={2} size="h3" id="change-password" mb={4}>
+        {t('account.passwordTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('account.passwordIntro')}
+      </Text>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+          <PasswordInput
+            label={t('reset.newPassword')}
+            description={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('newPassword')}
+          />
+          <PasswordInput label={t('password.repeat')} autoComplete="new-password" required {...form.getInputProps('newPasswordRepeat')} />
+          <ErrorAlert messages={problems} />
+          {ended !== null && (
+            <Alert color="teal" variant="light" data-testid="password-changed">
+              {t('account.passwordChanged', { count: ended })}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={change.isPending}>
+              {t('account.changePassword')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function RecoveryCodesSection() {
+  const { t } = useTranslation();
+  const status = useRecoveryStatus();
+  const renew = useRenewRecoveryCodes();
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const form = useForm({ mode: 'controlled', initialValues: { password: '', code: '' } });
+  const remaining = status.data?.remaining;
+
+  const submit = form.onSubmit((values) => {
+    setProblems([]);
+    const errors: Record<string, string> = {};
+    if (!values.password) errors.password = t('issues.required');
+    if (!/^\d{6}$/.test(values.code)) errors.code = t('issues.six_digits');
+    if (Object.keys(errors).length) {
+      form.setErrors(errors);
+      return;
+    }
+    renew.mutate(values, {
+      onSuccess: (fresh) => {
+        form.reset();
+        setCodes(fresh);
+      },
+      onError: (error) => {
+        const { fields, rest } = fieldErrors(t, error, form.values);
+        form.setErrors(fields);
+        setProblems(rest);
+      },
+    });
+  });
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" component="section" aria-labelledby="recovery-codes">
+      <Group justify="space-between" align="flex-start" mb={4} gap="xs">
+        <Title order={2} size="h3" id="recovery-codes">
+          {t('recovery.title')}
+        </Title>
+        {remaining !== undefined && (
+          <Badge color={remaining === 0 ? 'red' : remaining <= 3 ? 'orange' : 'teal'} variant="light" size="lg" data-testid="recovery-count">
+            {t('recovery.remainingShort', { count: remaining })}
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed" mb="md">
+        {t('recovery.explain')}
+      </Text>
+      {status.error && <ErrorAlert error={status.error} />}
+      {remaining !== undefined && remaining <= 3 && !codes && (
+        <Alert color={remaining === 0 ? 'red' : 'orange'} variant="light" mb="md">
+          {remaining === 0 ? t('recovery.noneLeft') : t('recovery.fewLeft', { count: remaining })}
+        </Alert>
+      )}
+      {codes ? (
+        <RecoveryCodes codes={codes} onContinue={() => setCodes(null)} continueLabel={t('recovery.saved')} />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Text size="sm">{t('recovery.renewIntro')}</Text>
+            <PasswordInput label={t('password.label')} autoComplete="current-password" required {...form.getInputProps('password')} />
+            <CodeInput
+              label={t('login.codeLabel')}
+              description={t('login.codeHint')}
+              required
+              value={form.values.code}
+              onChange={(value) => form.setFieldValue('code', value)}
+              error={form.errors.code}
+              name="code"
+            />
+            <ErrorAlert messages={problems} />
+            <Group>
+              <Button type="submit" variant="light" loading={renew.isPending}>
+                {t('recovery.renew')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Paper>
+  );
+}
