@@ -109,4 +109,12 @@ describe('date schemas', () => {
   ])('calendarDate %s → %s', (value, expected) => {
     expect(firstIssue(calendarDate().safeParse(value))).toBe(expected);
   });
+
+  it.each(['06.12.2025', '2026-02-30', '0000-01-01', '10000-01-01T00:00:00Z'])('reports one issue for %s, not format and range both', (value) => {
+    for (const schema of [calendarDate(), eventDate(), eventInstant()]) {
+      const result = schema.safeParse(value);
+      expect(result.success).toBe(false);
+      expect(result.error!.issues).toHaveLength(1);
+    }
+  });
 });

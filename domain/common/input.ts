@@ -100,7 +100,7 @@ export function instantInRange(range: DateRange = eventRange) {
 /** A calendar date, YYYY-MM-DD, inside `range` (1900–2100 by default); zod checks the day against month and leap years. */
 export function calendarDate(range: DateRange = calendarRange) {
   return z.iso
-    .date({ message: inputIssueCodes.invalidDate })
+    .date({ message: inputIssueCodes.invalidDate, abort: true })
     .refine((value) => isInDateRange(value, range, new Date()), { message: inputIssueCodes.dateOutOfRange });
 }
 

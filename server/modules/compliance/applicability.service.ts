@@ -72,7 +72,7 @@ export async function latestChecks(tx: Tx, organisationId: string) {
     .selectDistinctOn([applicabilityChecks.kind])
     .from(applicabilityChecks)
     .where(eq(applicabilityChecks.organisationId, organisationId))
-    .orderBy(applicabilityChecks.kind, desc(applicabilityChecks.checkedAt));
+    .orderBy(applicabilityChecks.kind, desc(applicabilityChecks.checkedAt), desc(applicabilityChecks.id));
   const pick = <T>(kind: string): StoredCheck<T> | null => {
     const row = rows.find((r) => r.kind === kind);
     return row ? { id: row.id, financialYear: row.financialYear, inputs: row.inputs, result: row.result as T, checkedAt: row.checkedAt, checkedBy: row.checkedBy } : null;
@@ -85,7 +85,7 @@ export async function checkHistory(tx: Tx, organisationId: string) {
     .select({ id: applicabilityChecks.id, kind: applicabilityChecks.kind, financialYear: applicabilityChecks.financialYear, checkedAt: applicabilityChecks.checkedAt, result: applicabilityChecks.result })
     .from(applicabilityChecks)
     .where(eq(applicabilityChecks.organisationId, organisationId))
-    .orderBy(desc(applicabilityChecks.checkedAt))
+    .orderBy(desc(applicabilityChecks.checkedAt), desc(applicabilityChecks.id))
     .limit(50);
   return rows.map((r) => ({
     id: r.id,
@@ -124,7 +124,7 @@ export async function latestCheckSummaries(tx: Tx, organisationId: string) {
                (result->>'guidelineApplies')::boolean as guideline_applies, result->'annexes' as annexes,
                inputs->'targetObjects' as target_objects
           from applicability_checks where organisation_id = ${organisationId}
-         order by kind, checked_at desc`,
+         order by kind, checked_at desc, id desc`,
   );
   const json = <T>(value: T | string | null): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
   const nis2Row = rows.find((r) => r.kind === 'nis2');

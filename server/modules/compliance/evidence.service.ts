@@ -76,7 +76,7 @@ export async function listEvidence(tx: Tx, organisationId: string, requirementId
       and(eq(requirementStatuses.organisationId, evidenceFiles.organisationId), eq(requirementStatuses.id, evidenceFiles.requirementStatusId)),
     )
     .where(and(eq(evidenceFiles.organisationId, organisationId), eq(requirementStatuses.requirementId, requirementId)))
-    .orderBy(asc(evidenceFiles.uploadedAt));
+    .orderBy(asc(evidenceFiles.uploadedAt), asc(evidenceFiles.id));
 }
 
 export async function getEvidenceFile(tx: Tx, organisationId: string, evidenceId: string) {

@@ -43,7 +43,7 @@ export async function incidentDraft(tx: Tx, organisationId: string, incidentId: 
     .select({ at: incidentEvents.at, text: incidentEvents.text })
     .from(incidentEvents)
     .where(and(eq(incidentEvents.organisationId, organisationId), eq(incidentEvents.incidentId, incidentId), eq(incidentEvents.kind, 'measure')))
-    .orderBy(asc(incidentEvents.at));
+    .orderBy(asc(incidentEvents.at), asc(incidentEvents.id));
   const { nis2 } = await latestCheckSummaries(tx, organisationId);
   return buildReportDraft(
     kind,

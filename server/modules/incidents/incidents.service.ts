@@ -242,7 +242,7 @@ export async function getIncident(tx: Tx, organisationId: string, incidentId: st
     .select()
     .from(incidentEvents)
     .where(and(eq(incidentEvents.organisationId, organisationId), eq(incidentEvents.incidentId, incidentId)))
-    .orderBy(asc(incidentEvents.at));
+    .orderBy(asc(incidentEvents.at), asc(incidentEvents.id));
   const clocks = clocksOf(incident, nis2?.category ?? null, new Map(submissions.map((s) => [s.kind, s.submittedAt])), now);
   return {
     ...incident,

@@ -18,7 +18,7 @@ export async function listApiTokens(tx: Tx, organisationId: string) {
     .select({ id: apiTokens.id, name: apiTokens.name, scope: apiTokens.scope, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
     .where(eq(apiTokens.organisationId, organisationId))
-    .orderBy(desc(apiTokens.createdAt));
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
 }
 
 /** Creates a token; it is returned this once and stored only as its SHA-256. */
@@ -81,7 +81,7 @@ export async function receiveAlert(ctx: AppContext, organisationId: string, toke
           gt(incidents.createdAt, new Date(now.getTime() - APPEND_WINDOW_MS)),
         ),
       )
-      .orderBy(desc(incidents.createdAt))
+      .orderBy(desc(incidents.createdAt), desc(incidents.id))
       .limit(1);
     let incident = open;
     if (!incident) {

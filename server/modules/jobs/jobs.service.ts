@@ -38,7 +38,7 @@ export async function runDueJobs(ctx: AppContext, handlers: Record<string, JobHa
           select id from jobs
            where done_at is null and run_at <= ${now} and attempts < ${MAX_ATTEMPTS}
              and (locked_until is null or locked_until < ${now})
-           order by run_at limit ${limit}
+           order by run_at, id limit ${limit}
            for update skip locked)
         returning id, organisation_id, kind, payload`,
   );

@@ -38,7 +38,7 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer {
             select organisation_id, id from outbox_mails
             where delivery = 'smtp' and sent_at is null
               and (claimed_at is null or claimed_at < now() - interval '10 minutes')
-            order by created_at limit 50
+            order by created_at, id limit 50
             for update skip locked)
           returning organisation_id, id, recipient, subject, body_text, body_html`,
     );

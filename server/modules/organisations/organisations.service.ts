@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CreateOrganisation, LocationInput, OrganisationInput } from '../../../domain/organisations/organisation.schema.ts';
 import type { Role } from '../../../domain/auth/roles.ts';
 import type { Tx } from '../../db/connect.ts';
@@ -67,7 +67,7 @@ export async function updateOrganisation(tx: Tx, actor: Actor, input: Organisati
 }
 
 export async function listLocations(tx: Tx, organisationId: string) {
-  const rows = await tx.select().from(locations).where(eq(locations.organisationId, organisationId));
+  const rows = await tx.select().from(locations).where(eq(locations.organisationId, organisationId)).orderBy(asc(locations.name), asc(locations.id));
   const collator = new Intl.Collator('de');
   return rows.sort((a, b) => collator.compare(a.name, b.name));
 }

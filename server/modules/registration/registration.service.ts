@@ -25,7 +25,7 @@ export async function getRegistration(tx: Tx, organisationId: string, now = new 
   if (stored) {
     setup = registrationSetupSchema.parse(stored.data);
   } else {
-    const [first] = await tx.select().from(locations).where(eq(locations.organisationId, organisationId)).orderBy(asc(locations.createdAt)).limit(1);
+    const [first] = await tx.select().from(locations).where(eq(locations.organisationId, organisationId)).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
     setup = registrationSetupSchema.parse({ street: first?.street ?? '', postalCode: first?.postalCode ?? '', city: first?.city ?? '' });
   }
   const { nis2 } = await latestCheckSummaries(tx, organisationId);
@@ -124,7 +124,8 @@ export async function escalationRecipients(tx: Tx, organisationId: string): Prom
     .select({ email: users.email, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ['it_lead', 'management', 'data_protection_officer'])));
+    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ['it_lead', 'management', 'data_protection_officer'])))
+    .orderBy(asc(users.name), asc(memberships.userId));
   const [stored] = await tx.select().from(registrationSetups).where(eq(registrationSetups.organisationId, organisationId));
   const setup = stored ? registrationSetupSchema.parse(stored.data) : null;
   const external = [...(setup?.escalation ?? []), ...(setup ? [setup.contactPoint] : [])]

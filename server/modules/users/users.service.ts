@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { AcceptInvite, InviteUser, UpdateMembership } from '../../../domain/auth/auth.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { hashToken, newToken } from '../../crypto.ts';
@@ -35,7 +35,8 @@ export async function listMembers(tx: Tx, organisationId: string) {
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organisationId, organisationId));
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.name), asc(memberships.userId));
   const collator = new Intl.Collator('de');
   return rows
     .map((r) => ({ ...r, hasMfa: r.hasMfa !== null }))
@@ -53,7 +54,8 @@ export async function listInvitations(tx: Tx, organisationId: string) {
       expiresAt: invitations.expiresAt,
     })
     .from(invitations)
-    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .orderBy(desc(invitations.createdAt), asc(invitations.id));
   return rows.map((r) => ({ ...r, expired: r.expiresAt < new Date() }));
 }
 
