@@ -10,6 +10,7 @@ import { catalogRequirements, locations, memberships, requirementStatuses } from
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { databaseErrorOf, FOREIGN_KEY_VIOLATION } from '../organisations/organisations.service.ts';
 import { latestCheckSummaries, type Nis2Summary } from './applicability.service.ts';
 import { emptyAggregate, requirementAggregates, requirementEntries, type RequirementAggregate } from './compliance.queries.ts';
 
@@ -66,12 +67,16 @@ let catalogCache: Promise<CatalogRow[]> | null = null;
  */
 function loadCatalog(tx: Tx): Promise<CatalogRow[]> {
   if (!catalogCache) {
-    const loading = tx.select().from(catalogRequirements).where(isNull(catalogRequirements.withdrawnAt)).orderBy(asc(catalogRequirements.sortOrder));
+    const loading = tx.select().from(catalogRequirements).where(isNull(catalogRequirements.withdrawnAt)).orderBy(asc(catalogRequirements.sortOrder), asc(catalogRequirements.id));
     catalogCache = loading.then((rows) => rows);
     catalogCache.catch(() => (catalogCache = null));
   }
   return catalogCache;
 }
+
+const collator = new Intl.Collator('de');
+/** Locations in German order, as the locations page lists them (PGlite has no ICU collations); ties keep the id order. */
+export const byGermanName = <T extends { name: string }>(rows: T[]): T[] => rows.sort((a, b) => collator.compare(a.name, b.name));
 
 type Profile = Awaited<ReturnType<typeof latestCheckSummaries>>['profile'];
 
@@ -154,7 +159,8 @@ export async function catalogWithAggregates(tx: Tx, organisationId: string, now 
     .select({ id: locations.id, name: locations.name })
     .from(locations)
     .where(eq(locations.organisationId, organisationId))
-    .orderBy(asc(locations.name), asc(locations.id));
+    .orderBy(asc(locations.name), asc(locations.id))
+    .then(byGermanName);
   const aggregates = await requirementAggregates(tx, organisationId, today);
   const nis2 = nis2Applicability(nis2Check, today);
   const items = requirements.map((r) => catalogItem(r, applicabilityOf(r, profile, nis2, today), aggregates.get(r.id) ?? emptyAggregate(), locationRows.length));
@@ -177,7 +183,8 @@ export async function requirementDetail(tx: Tx, organisationId: string, requirem
     .select({ id: locations.id, name: locations.name })
     .from(locations)
     .where(eq(locations.organisationId, organisationId))
-    .orderBy(asc(locations.name), asc(locations.id));
+    .orderBy(asc(locations.name), asc(locations.id))
+    .then(byGermanName);
   const aggregate = (await requirementAggregates(tx, organisationId, today, requirementId)).get(requirementId) ?? emptyAggregate();
   const item = catalogItem(row, applicabilityOf(row, profile, nis2Applicability(nis2Check, today), today), aggregate, locationRows.length);
   return { ...item, entries: await requirementEntries(tx, organisationId, requirementId), locations: locationRows, profile };
@@ -198,19 +205,27 @@ export async function assertLocation(tx: Tx, organisationId: string, locationId:
   if (!location) throw fieldError(['locationId'], 'location.not_found');
 }
 
-/** The status row of one requirement and scope, created (open) when it does not exist yet. */
+/**
+ * The status row of one requirement and scope, created (open) when it does not exist yet, and locked until the
+ * transaction ends. Insert-on-conflict instead of read-then-insert: the first writes of one scope may arrive at once,
+ * and the unique index requirement_statuses_scope lets exactly one insert through while the others wait for it.
+ */
 export async function ensureStatusRow(tx: Tx, actor: Actor, requirementId: string, locationId: string | null) {
-  const scope = locationId ? eq(requirementStatuses.locationId, locationId) : isNull(requirementStatuses.locationId);
-  const [existing] = await tx
-    .select()
-    .from(requirementStatuses)
-    .where(and(eq(requirementStatuses.organisationId, actor.organisationId), eq(requirementStatuses.requirementId, requirementId), scope));
-  if (existing) return existing;
-  const [created] = await tx
+  await tx
     .insert(requirementStatuses)
     .values({ organisationId: actor.organisationId, id: randomUUID(), requirementId, locationId, status: 'open', updatedBy: actor.userId })
-    .returning();
-  return created!;
+    .onConflictDoNothing()
+    .catch((error: unknown) => {
+      // The location was deleted by a request that committed after assertLocation looked.
+      throw databaseErrorOf(error)?.code === FOREIGN_KEY_VIOLATION ? fieldError(['locationId'], 'location.not_found') : error;
+    });
+  const scope = locationId ? eq(requirementStatuses.locationId, locationId) : isNull(requirementStatuses.locationId);
+  const [row] = await tx
+    .select()
+    .from(requirementStatuses)
+    .where(and(eq(requirementStatuses.organisationId, actor.organisationId), eq(requirementStatuses.requirementId, requirementId), scope))
+    .for('update');
+  return row!;
 }
 
 export async function updateRequirementStatus(tx: Tx, actor: Actor, requirementId: string, input: UpdateRequirementStatus) {

@@ -2,7 +2,7 @@ import { countProgress, isDone, locationProgress, tally } from '../../../domain/
 import { nis2Coverage, type KbvStatus } from '../../../domain/nis2/coverage.ts';
 import type { Tx } from '../../db/connect.ts';
 import { incidentsWithDeadlines } from '../incidents/incidents.service.ts';
-import { catalogWithAggregates } from './catalog.service.ts';
+import { byGermanName, catalogWithAggregates } from './catalog.service.ts';
 import { locationAggregates, overdueEntries } from './compliance.queries.ts';
 
 /** Report deadlines within two days count as due soon on the dashboard. */
@@ -30,7 +30,7 @@ export async function dashboard(tx: Tx, organisationId: string, now = new Date()
   // location what its own entries replace.
   const organisationWide = new Map(kbv.map((r) => [r.id, catalog.aggregates.get(r.id)?.organisationWide ?? 'open'] as const));
   const wide = tally(organisationWide.values());
-  const byLocation = (await locationAggregates(tx, organisationId, organisationWide)).map((l) => ({
+  const byLocation = byGermanName(await locationAggregates(tx, organisationId, organisationWide)).map((l) => ({
     locationId: l.locationId,
     name: l.name,
     ...locationProgress(wide, l.own, l.replaced),
