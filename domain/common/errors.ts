@@ -28,6 +28,7 @@ export const errorCodes = [
   'organisation.not_found',
   'location.not_found',
   'location.in_use',
+  'location.limit_reached',
   'requirement.not_found',
   'evidence.not_found',
   'incident.not_found',

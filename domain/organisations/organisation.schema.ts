@@ -40,8 +40,28 @@ export const organisationInputSchema = z.object({
 });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;
 
+/**
+ * Locations one organisation may have. A practice network or a large MVZ group has a few dozen; the cap keeps one
+ * tenant's catalog (requirements × locations) and its pages within what one request can answer quickly.
+ */
+export const MAX_LOCATIONS_PER_ORGANISATION = 300;
+
+/** Names compare without case and surrounding spaces, as the unique index on locations does (lower(trim(name))). */
+export const locationNameKey = (name: string) => name.trim().toLowerCase();
+
 export const createOrganisationSchema = organisationInputSchema.extend({
-  locations: z.array(locationInputSchema).min(1).max(200),
+  locations: z
+    .array(locationInputSchema)
+    .min(1)
+    .max(MAX_LOCATIONS_PER_ORGANISATION)
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((location, index) => {
+        const key = locationNameKey(location.name);
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: 'location.name_taken' });
+        seen.add(key);
+      });
+    }),
 });
 export type CreateOrganisation = z.output<typeof createOrganisationSchema>;
 

@@ -17,6 +17,12 @@ export const organisations = pgTable('organisations', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+/** Per-organisation numbers (incident #1, #2, …), raised in one statement so that simultaneous requests never share one. */
+export const organisationCounters = pgTable('organisation_counters', {
+  organisationId: uuid('organisation_id').primaryKey(),
+  incidentNumber: integer('incident_number').notNull().default(0),
+});
+
 export const locations = pgTable(
   'locations',
   {

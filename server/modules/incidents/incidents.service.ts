@@ -21,6 +21,23 @@ async function addEventRow(tx: Tx, actor: Actor, incidentId: string, kind: strin
   await tx.insert(incidentEvents).values({ organisationId: actor.organisationId, id: randomUUID(), incidentId, at, kind, text, data, createdBy: actor.userId });
 }
 
+/**
+ * The next incident number of the organisation, from its counter row in one statement: simultaneous reports queue on
+ * that row and each gets its own number. The first number, and a counter behind the incidents (e.g. after restoring
+ * a backup made before the counter existed), continue from the highest stored number.
+ */
+export async function nextIncidentNumber(tx: Tx, organisationId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`insert into organisation_counters (organisation_id, incident_number)
+        values (${organisationId}, (select coalesce(max(number), 0) + 1 from incidents where organisation_id = ${organisationId}))
+        on conflict (organisation_id) do update
+          set incident_number = greatest(organisation_counters.incident_number + 1, excluded.incident_number)
+        returning incident_number as n`,
+  );
+  return row!.n;
+}
+
 /** Reporting in under a minute: the clocks start at noticedAt, the significance assessment follows. */
 export async function reportIncident(tx: Tx, actor: Actor, input: ReportIncident) {
   if (input.locationIds.length) {
@@ -29,16 +46,13 @@ export async function reportIncident(tx: Tx, actor: Actor, input: ReportIncident
     const unknown = input.locationIds.findIndex((id) => !knownIds.has(id));
     if (unknown >= 0) throw fieldError(['locationIds', unknown], 'location.not_found');
   }
-  const [next] = await queryRows<{ n: number }>(
-    tx,
-    sql`select coalesce(max(number), 0)::int + 1 as n from incidents where organisation_id = ${actor.organisationId}`,
-  );
+  const number = await nextIncidentNumber(tx, actor.organisationId);
   const id = randomUUID();
   const noticedAt = new Date(DateTime.fromISO(input.noticedAt, { setZone: true }).toMillis());
   await tx.insert(incidents).values({
     organisationId: actor.organisationId,
     id,
-    number: next!.n,
+    number,
     title: input.title,
     description: input.description,
     noticedAt,
@@ -55,9 +69,9 @@ export async function reportIncident(tx: Tx, actor: Actor, input: ReportIncident
     action: 'incident.reported',
     entityType: 'incident',
     entityId: id,
-    data: { number: next!.n, title: input.title, noticedAt: input.noticedAt, patientDataInvolved: input.patientDataInvolved },
+    data: { number, title: input.title, noticedAt: input.noticedAt, patientDataInvolved: input.patientDataInvolved },
   });
-  return { id, number: next!.n };
+  return { id, number };
 }
 
 async function findIncident(tx: Tx, organisationId: string, incidentId: string): Promise<IncidentRow> {

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { IntakeAlert } from '../../../domain/incidents/incident.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { hashToken, newToken } from '../../crypto.ts';
-import { queryRows, type Tx } from '../../db/connect.ts';
+import type { Tx } from '../../db/connect.ts';
 import { apiTokens, incidentEvents, incidents } from '../../db/schema.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { lockOrganisation } from '../organisations/organisations.service.ts';
 import { escalationRecipients } from '../registration/registration.service.ts';
+import { nextIncidentNumber } from './incidents.service.ts';
 
 export const TOKEN_PREFIX = 'psk_';
 
@@ -68,6 +70,9 @@ const APPEND_WINDOW_MS = 24 * 3600_000;
  */
 export async function receiveAlert(ctx: AppContext, organisationId: string, tokenId: string, alert: IntakeAlert) {
   const result = await withOrganisation(ctx.db, organisationId, async (tx) => {
+    // Alerts of one burst arrive together: one at a time per organisation, so the second finds the incident the
+    // first opened instead of opening another.
+    await lockOrganisation(tx, organisationId);
     const intakeKey = `${alert.source.toLowerCase()}|${(alert.host ?? '').toLowerCase()}`;
     const now = new Date();
     const [open] = await tx
@@ -85,8 +90,7 @@ export async function receiveAlert(ctx: AppContext, organisationId: string, toke
       .limit(1);
     let incident = open;
     if (!incident) {
-      const [next] = await queryRows<{ n: number }>(tx, sql`select coalesce(max(number), 0)::int + 1 as n from incidents where organisation_id = ${organisationId}`);
-      incident = { id: randomUUID(), number: next!.n };
+      incident = { id: randomUUID(), number: await nextIncidentNumber(tx, organisationId) };
       await tx.insert(incidents).values({
         organisationId,
         id: incident.id,

@@ -1,12 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { CreateOrganisation, LocationInput, OrganisationInput } from '../../../domain/organisations/organisation.schema.ts';
+import {
+  MAX_LOCATIONS_PER_ORGANISATION,
+  type CreateOrganisation,
+  type LocationInput,
+  type OrganisationInput,
+} from '../../../domain/organisations/organisation.schema.ts';
 import type { Role } from '../../../domain/auth/roles.ts';
-import type { Tx } from '../../db/connect.ts';
+import { queryRows, type Tx } from '../../db/connect.ts';
 import { locations, memberships, organisations, requirementStatuses } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+
+/**
+ * Takes the organisation's row lock until the transaction ends, so that checks across rows ("one administrator
+ * remains", "one location remains", "at most N locations", "one open invitation per address") see every write that
+ * committed before and none that runs beside them. FOR NO KEY UPDATE queues lockers among themselves but not the
+ * foreign-key checks of ordinary inserts (FOR KEY SHARE), so writes that do not take this lock are not held up.
+ * Take it before anything else in the transaction (before appendAudit's head lock), always in this order.
+ */
+export async function lockOrganisation(tx: Tx, organisationId: string): Promise<void> {
+  const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).for('no key update');
+  if (!org) throw new AppError('organisation.not_found', 404);
+}
+
+/** The PostgreSQL error behind a failed query (drizzle wraps it in `cause`), with its SQLSTATE and constraint. */
+export function databaseErrorOf(error: unknown): { code: string; constraint?: string } | null {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as { code: string; constraint?: string };
+  }
+  return null;
+}
+
+export const UNIQUE_VIOLATION = '23505';
+export const FOREIGN_KEY_VIOLATION = '23503';
+
+/** A name that slipped past the check (a rename beside another one) still answers as a field error. */
+function asNameTaken(error: unknown): unknown {
+  const db = databaseErrorOf(error);
+  return db?.code === UNIQUE_VIOLATION && db.constraint === 'locations_name_unique' ? fieldError(['name'], 'location.name_taken') : error;
+}
 
 /**
  * Creates an organisation with its locations and makes the creator its administrator. Runs as system (a new tenant
@@ -37,8 +71,9 @@ export async function createOrganisation(
     entityId: creatorUserId,
     data: { role: creatorRole, isAdmin: true },
   });
+  // The schema has limited and de-duplicated the list; nobody else sees the new organisation before commit.
   for (const location of input.locations) {
-    await insertLocation(tx, { userId: creatorUserId, organisationId: id }, location);
+    await addLocationRow(tx, { userId: creatorUserId, organisationId: id }, location);
   }
   return { id };
 }
@@ -72,21 +107,33 @@ export async function listLocations(tx: Tx, organisationId: string) {
   return rows.sort((a, b) => collator.compare(a.name, b.name));
 }
 
+/** Same comparison as the unique index locations_name_unique, so the check and the database agree. */
 async function assertUniqueName(tx: Tx, organisationId: string, name: string, exceptId?: string) {
   const [clash] = await tx
     .select({ id: locations.id })
     .from(locations)
-    .where(and(eq(locations.organisationId, organisationId), sql`lower(${locations.name}) = lower(${name})`));
+    .where(and(eq(locations.organisationId, organisationId), sql`lower(trim(${locations.name})) = lower(trim(${name}))`));
   if (clash && clash.id !== exceptId) throw fieldError(['name'], 'location.name_taken');
 }
 
+/** Adds a location; the count and the name are checked under the organisation lock, so N at once cannot pass the cap. */
 export async function insertLocation(tx: Tx, actor: Pick<Actor, 'userId' | 'organisationId'>, input: LocationInput) {
+  await lockOrganisation(tx, actor.organisationId);
+  const [count] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from locations where organisation_id = ${actor.organisationId}`);
+  if (count!.n >= MAX_LOCATIONS_PER_ORGANISATION) throw new AppError('location.limit_reached', 400);
   await assertUniqueName(tx, actor.organisationId, input.name);
+  return addLocationRow(tx, actor, input);
+}
+
+async function addLocationRow(tx: Tx, actor: Pick<Actor, 'userId' | 'organisationId'>, input: LocationInput) {
   const id = randomUUID();
   const [row] = await tx
     .insert(locations)
     .values({ organisationId: actor.organisationId, id, ...input })
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      throw asNameTaken(error);
+    });
   await appendAudit(tx, {
     organisationId: actor.organisationId,
     actorUserId: actor.userId,
@@ -109,7 +156,10 @@ export async function updateLocation(tx: Tx, actor: Actor, locationId: string, i
     .update(locations)
     .set({ ...input, updatedAt: new Date() })
     .where(and(eq(locations.organisationId, actor.organisationId), eq(locations.id, locationId)))
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      throw asNameTaken(error);
+    });
   await appendAudit(tx, {
     organisationId: actor.organisationId,
     actorUserId: actor.userId,
@@ -121,8 +171,12 @@ export async function updateLocation(tx: Tx, actor: Actor, locationId: string, i
   return row!;
 }
 
-/** An organisation keeps at least one location: later modules hang their data on it. */
+/**
+ * An organisation keeps at least one location: later modules hang their data on it. Under the organisation lock,
+ * two deletions of the last two locations take turns and the second finds one left.
+ */
 export async function deleteLocation(tx: Tx, actor: Actor, locationId: string) {
+  await lockOrganisation(tx, actor.organisationId);
   const all = await listLocations(tx, actor.organisationId);
   const target = all.find((l) => l.id === locationId);
   if (!target) throw new AppError('location.not_found', 404);
@@ -134,7 +188,13 @@ export async function deleteLocation(tx: Tx, actor: Actor, locationId: string) {
     .where(and(eq(requirementStatuses.organisationId, actor.organisationId), eq(requirementStatuses.locationId, locationId)))
     .limit(1);
   if (used) throw new AppError('location.in_use', 409);
-  await tx.delete(locations).where(and(eq(locations.organisationId, actor.organisationId), eq(locations.id, locationId)));
+  await tx
+    .delete(locations)
+    .where(and(eq(locations.organisationId, actor.organisationId), eq(locations.id, locationId)))
+    .catch((error: unknown) => {
+      // A status written for this location in a transaction beside this one, committed after the check above.
+      throw databaseErrorOf(error)?.code === FOREIGN_KEY_VIOLATION ? new AppError('location.in_use', 409) : error;
+    });
   await appendAudit(tx, {
     organisationId: actor.organisationId,
     actorUserId: actor.userId,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { AcceptInvite, InviteUser, UpdateMembership } from '../../../domain/auth/auth.schema.ts';
+import { canAdminister, type Role } from '../../../domain/auth/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { hashToken, newToken } from '../../crypto.ts';
 import type { Tx } from '../../db/connect.ts';
@@ -10,6 +11,7 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditForAccount } from '../auth/accounts.service.ts';
 import { createSession, hashPassword, startEnrolment } from '../auth/auth.service.ts';
+import { lockOrganisation } from '../organisations/organisations.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
 
 export const INVITE_VALID_DAYS = 7;
@@ -61,6 +63,8 @@ export async function listInvitations(tx: Tx, organisationId: string) {
 
 /** Invites a person by e-mail; the link is valid for seven days and carries a token stored only as its hash. */
 export async function inviteUser(ctx: AppContext, tx: Tx, actor: Actor, input: InviteUser) {
+  // The same address invited twice at once: the second waits, then replaces the first one's invitation.
+  await lockOrganisation(tx, actor.organisationId);
   const members = await listMembers(tx, actor.organisationId);
   if (members.some((m) => m.email === input.email)) throw fieldError(['email'], 'invite.already_member');
   const [org] = await tx.select().from(organisations).where(eq(organisations.id, actor.organisationId));
@@ -132,7 +136,10 @@ export async function revokeInvitation(tx: Tx, actor: Actor, invitationId: strin
   });
 }
 
-/** Every organisation keeps at least one administrator who is not read-only. */
+/**
+ * Every organisation keeps at least one administrator who is not read-only. Called under the organisation lock, so
+ * two administrators demoting or removing each other at once take turns and the second finds no one left.
+ */
 async function assertAdminRemains(tx: Tx, organisationId: string, changedUserId: string) {
   const admins = (await listMembers(tx, organisationId)).filter(
     (m) => m.isAdmin && m.role !== 'auditor' && m.userId !== changedUserId,
@@ -140,7 +147,22 @@ async function assertAdminRemains(tx: Tx, organisationId: string, changedUserId:
   if (admins.length === 0) throw new AppError('membership.last_admin', 409);
 }
 
+/**
+ * The acting administrator, checked again under the organisation lock: the check before the transaction may predate
+ * a demotion or removal by another administrator that has committed since.
+ */
+async function assertStillAdmin(tx: Tx, actor: Actor) {
+  await lockOrganisation(tx, actor.organisationId);
+  const [me] = await tx
+    .select({ role: memberships.role, isAdmin: memberships.isAdmin })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.userId, actor.userId)));
+  if (!me) throw new AppError('organisation.not_found', 404);
+  if (!canAdminister(me.role as Role, me.isAdmin)) throw new AppError('auth.forbidden', 403);
+}
+
 export async function updateMembership(tx: Tx, actor: Actor, userId: string, input: UpdateMembership) {
+  await assertStillAdmin(tx, actor);
   const [before] = await tx
     .select()
     .from(memberships)
@@ -162,6 +184,7 @@ export async function updateMembership(tx: Tx, actor: Actor, userId: string, inp
 }
 
 export async function removeMember(ctx: AppContext, tx: Tx, actor: Actor, userId: string) {
+  await assertStillAdmin(tx, actor);
   const [before] = await tx
     .select()
     .from(memberships)

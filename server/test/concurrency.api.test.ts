@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_LOCATIONS_PER_ORGANISATION } from '../../domain/organisations/organisation.schema.ts';
+import { queryRows } from '../db/connect.ts';
+import { locations, memberships, users } from '../db/schema.ts';
+import { hashPassword } from '../modules/auth/auth.service.ts';
+import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
+import { createOrganisation } from '../modules/organisations/organisations.service.ts';
+import { multipart, samplePdf } from './files.ts';
+import { eachEngine, PASSWORD, runFirstSetup, startTestApp, totpCode, type Agent, type TestApp } from './test-app.ts';
+
+/**
+ * The same write sent N times at once over real HTTP, so that on PostgreSQL the requests run in overlapping
+ * transactions on different pool connections (PGlite has one connection and serialises them). Each test asserts
+ * that no answer is a 5xx and that the invariant the write must keep still holds afterwards.
+ */
+const N = 10;
+
+interface Answer {
+  status: number;
+  body: any;
+}
+
+for (const { engine, skipReason } of await eachEngine()) {
+  describe.skipIf(skipReason !== null)(`concurrent writes on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+    let t: TestApp;
+    let admin: Agent;
+    let orgId: string;
+    let origin: string;
+    let passwordHash: string;
+    let nextAddress = 1;
+
+    const call = async (agent: Agent, method: string, path: string, body?: unknown): Promise<Answer> => {
+      const res = await fetch(origin + path, {
+        method,
+        headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    };
+    const all = (count: number, send: (i: number) => Promise<Answer>) => Promise.all(Array.from({ length: count }, (_, i) => send(i)));
+    const serverErrors = (answers: Answer[]) => answers.filter((a) => a.status >= 500);
+    const statuses = (answers: Answer[]) => answers.map((a) => a.status).sort();
+    const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(t.ctx.db, query))[0]!;
+
+    /** Signs a person in (password, then TOTP enrolment) from an address of their own, so rate limits stay out of the way. */
+    const signIn = async (email: string): Promise<Agent> => {
+      const remoteAddress = `10.0.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
+      const cookieOf = (res: LightMyRequestResponse) => `ps_session=${res.cookies.find((c) => c.name === 'ps_session')!.value}`;
+      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD }, remoteAddress });
+      if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
+      const cookie = cookieOf(login);
+      const secret = login.json().enrolment.secret as string;
+      const csrfOf = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).json().csrfToken as string;
+      const confirm = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/enrolment/confirm',
+        headers: { cookie, 'x-csrf-token': await csrfOf() },
+        payload: { code: await totpCode(secret) },
+        remoteAddress,
+      });
+      if (confirm.statusCode !== 200) throw new Error(`enrolment failed: ${confirm.body}`);
+      const userId = (await one<{ id: string }>(sql`select id from users where email = ${email}`)).id;
+      const csrf = await csrfOf();
+      return {
+        cookie,
+        csrf,
+        userId,
+        email,
+        totpSecret: secret,
+        request: (method, url, payload) => t.app.inject({ method: method as 'GET', url, headers: { cookie, 'x-csrf-token': csrf }, ...(payload !== undefined ? { payload: payload as object } : {}) }),
+      };
+    };
+
+    /** A new organisation with `admins` signed-in administrators and `locationCount` locations. */
+    const organisationWith = async (label: string, admins: number, locationCount = 1) => {
+      const ids = Array.from({ length: admins }, () => randomUUID());
+      const emails = ids.map((_, i) => `admin${i}@${label}.example`);
+      const organisation = await t.ctx.db.transaction(async (tx) => {
+        await tx.insert(users).values(ids.map((id, i) => ({ id, email: emails[i]!, name: `Admin ${i} ${label}`, passwordHash })));
+        const org = await createOrganisation(tx, ids[0]!, 'management', {
+          name: `Praxis ${label}`,
+          legalForm: 'einzelpraxis',
+          locations: Array.from({ length: locationCount }, (_, i) => ({ name: `Standort ${i + 1}`, street: null, postalCode: null, city: null })),
+        });
+        if (admins > 1) {
+          await tx.insert(memberships).values(ids.slice(1).map((userId) => ({ organisationId: org.id, userId, role: 'management', isAdmin: true })));
+        }
+        return org;
+      });
+      const agents: Agent[] = [];
+      for (const email of emails) agents.push(await signIn(email));
+      return { id: organisation.id, admins: agents };
+    };
+
+    beforeAll(async () => {
+      t = await startTestApp(engine);
+      ({ agent: admin, organisationId: orgId } = await runFirstSetup(t.app));
+      passwordHash = await hashPassword(PASSWORD);
+      origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    });
+    afterAll(async () => {
+      // Dropping the test database ends its connections; N requests at once leave N pool connections whose ending
+      // can overlap with the drop, and pg reports that on the pool, which has no error listener of its own.
+      (t?.ctx.db as unknown as { $client?: { on?: (event: string, listener: () => void) => void } }).$client?.on?.('error', () => undefined);
+      await t?.close();
+    });
+
+    const incidentsUrl = () => `/api/v1/organisations/${orgId}/incidents`;
+    const report = (i: number) => ({ title: `Gleichzeitige Meldung ${i}`, noticedAt: new Date().toISOString(), patientDataInvolved: false });
+
+    it('numbers incidents reported at the same moment 1..N without gaps or duplicates', async () => {
+      const answers = await all(N, (i) => call(admin, 'POST', incidentsUrl(), report(i)));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(201));
+      expect(answers.map((a) => a.body.number).sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    });
+
+    let token = '';
+    const alert = (source: string, title = 'Ransomware-Verhalten erkannt') => ({ source, severity: 'high', title, detectedAt: '2026-11-23T03:12:00+01:00', host: 'EMPFANG-PC' });
+    const sendAlert = async (body: unknown): Promise<Answer> => {
+      const res = await fetch(`${origin}${incidentsUrl()}/intake`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    };
+
+    it('puts alerts from one source that arrive at once on one incident, none lost', async () => {
+      token = (await call(admin, 'POST', `/api/v1/organisations/${orgId}/api-tokens`, { name: 'Virenscanner' })).body.token;
+      const answers = await all(N, (i) => sendAlert(alert('Defender', `Alarm ${i}`)));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+      expect(new Set(answers.map((a) => a.body.incidentId)).size).toBe(1);
+      expect(answers[0]!.body.number).toBe(N + 1);
+      const events = await one<{ n: number }>(sql`select count(*)::int as n from incident_events where incident_id = ${answers[0]!.body.incidentId}`);
+      expect(events.n).toBe(N);
+    });
+
+    it('keeps numbers distinct when reports and alerts from new sources arrive together', async () => {
+      const answers = await all(2 * N, (i) => (i % 2 ? call(admin, 'POST', incidentsUrl(), report(i)) : sendAlert(alert(`Firewall ${i}`))));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(answers.every((a) => a.status === 201)).toBe(true);
+      const numbers = await queryRows<{ number: number }>(t.ctx.db, sql`select number from incidents where organisation_id = ${orgId} order by number`);
+      expect(numbers.map((r) => r.number)).toEqual(Array.from({ length: 3 * N + 1 }, (_, i) => i + 1));
+    });
+
+    it('adds events and records submissions of one incident written at once', async () => {
+      const incidentId = (await call(admin, 'POST', incidentsUrl(), report(99))).body.id as string;
+      const submittedAt = new Date().toISOString();
+      const answers = await all(2 * N, (i) =>
+        i % 2
+          ? call(admin, 'POST', `${incidentsUrl()}/${incidentId}/events`, { kind: 'measure', text: `Maßnahme ${i}` })
+          : call(admin, 'POST', `${incidentsUrl()}/${incidentId}/submissions`, { kind: 'early_warning', submittedAt, reference: `BSI-${i}` }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(answers.every((a) => a.status === 201 || a.status === 200 || a.status === 204)).toBe(true);
+      const counts = await one<{ events: number; submissions: number }>(sql`select
+        (select count(*)::int from incident_events where incident_id = ${incidentId} and kind = 'measure') as events,
+        (select count(*)::int from incident_submissions where incident_id = ${incidentId} and kind = 'early_warning') as submissions`);
+      expect(counts).toEqual({ events: N, submissions: 1 });
+    });
+
+    it('creates exactly one status row when the first status writes of a requirement arrive at once', async () => {
+      const locationId = (await call(admin, 'GET', `/api/v1/organisations/${orgId}/locations`)).body[0].id as string;
+      const statusesInTurn = ['open', 'in_progress', 'implemented'];
+      const answers = await all(2 * N, (i) =>
+        call(admin, 'PUT', `/api/v1/organisations/${orgId}/requirements/KBV-A1-05/status`, { status: statusesInTurn[i % 3], ...(i % 2 ? { locationId } : {}) }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(2 * N).fill(200));
+      const rows = await queryRows<{ location_id: string | null }>(t.ctx.db, sql`select location_id from requirement_statuses where requirement_id = 'KBV-A1-05'`);
+      expect(rows.map((r) => r.location_id).sort()).toEqual([locationId, null]);
+    });
+
+    it('keeps every evidence file of first uploads sent at once, on one status row with the right count', async () => {
+      const answers = await all(N, async (i) => {
+        const body = multipart(`nachweis-${i}.pdf`, samplePdf);
+        const res = await fetch(`${origin}/api/v1/organisations/${orgId}/requirements/KBV-A1-06/evidence`, {
+          method: 'POST',
+          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': body.contentType },
+          body: body.payload,
+        });
+        return { status: res.status, body: await res.json() };
+      });
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(201));
+      const rows = await queryRows<{ evidence_count: number; files: number }>(
+        t.ctx.db,
+        sql`select s.evidence_count, (select count(*)::int from evidence_files f where f.requirement_status_id = s.id) as files
+              from requirement_statuses s where s.requirement_id = 'KBV-A1-06'`,
+      );
+      expect(rows).toEqual([{ evidence_count: N, files: N }]);
+    });
+
+    it('stores one location when the same name (any case, any spaces) is created N times at once', async () => {
+      const spellings = ['Filiale Süd', 'filiale süd', 'FILIALE SÜD', '  Filiale Süd  ', 'Filiale süd '];
+      const answers = await all(N, (i) => call(admin, 'POST', `/api/v1/organisations/${orgId}/locations`, { name: spellings[i % spellings.length] }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([201, ...Array(N - 1).fill(400)]);
+      for (const refused of answers.filter((a) => a.status === 400)) {
+        expect(refused.body.issues).toEqual([expect.objectContaining({ path: ['name'], code: 'location.name_taken' })]);
+      }
+      const same = await one<{ n: number }>(sql`select count(*)::int as n from locations where organisation_id = ${orgId} and lower(trim(name)) = 'filiale süd'`);
+      expect(same.n).toBe(1);
+    });
+
+    it('stops at the location cap when the last free places are taken at once', async () => {
+      const org = await organisationWith('kette', 1, 1);
+      await t.ctx.db.insert(locations).values(
+        Array.from({ length: MAX_LOCATIONS_PER_ORGANISATION - 3 }, (_, i) => ({ organisationId: org.id, id: randomUUID(), name: `Vorab ${i}` })),
+      );
+      const answers = await all(N, (i) => call(org.admins[0]!, 'POST', `/api/v1/organisations/${org.id}/locations`, { name: `Neu ${i}` }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([201, 201, ...Array(N - 2).fill(400)]);
+      expect(answers.filter((a) => a.status === 400).every((a) => a.body.code === 'location.limit_reached')).toBe(true);
+      const count = await one<{ n: number }>(sql`select count(*)::int as n from locations where organisation_id = ${org.id}`);
+      expect(count.n).toBe(MAX_LOCATIONS_PER_ORGANISATION);
+    });
+
+    it('keeps one location when the last two are deleted at once', async () => {
+      const org = await organisationWith('zwei-standorte', 1, 2);
+      const ids = (await call(org.admins[0]!, 'GET', `/api/v1/organisations/${org.id}/locations`)).body.map((l: { id: string }) => l.id) as string[];
+      const answers = await all(N, (i) => call(org.admins[0]!, 'DELETE', `/api/v1/organisations/${org.id}/locations/${ids[i % 2]}`));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(answers.filter((a) => a.status === 204)).toHaveLength(1);
+      expect(answers.every((a) => [204, 404, 409].includes(a.status))).toBe(true);
+      const count = await one<{ n: number }>(sql`select count(*)::int as n from locations where organisation_id = ${org.id}`);
+      expect(count.n).toBe(1);
+    });
+
+    const adminCount = (organisationId: string) =>
+      one<{ n: number }>(sql`select count(*)::int as n from memberships where organisation_id = ${organisationId} and is_admin and role <> 'auditor'`);
+
+    it('keeps an administrator when N administrators demote each other at once', async () => {
+      const org = await organisationWith('herabstufen', N);
+      const answers = await all(N, (i) =>
+        call(org.admins[i]!, 'PATCH', `/api/v1/organisations/${org.id}/members/${org.admins[(i + 1) % N]!.userId}`, { role: 'staff', isAdmin: false }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(answers.every((a) => [200, 403, 404, 409].includes(a.status))).toBe(true);
+      expect((await adminCount(org.id)).n).toBeGreaterThanOrEqual(1);
+    });
+
+    it('keeps an administrator and a member when N administrators remove each other at once', async () => {
+      const org = await organisationWith('entfernen', N);
+      const answers = await all(N, (i) => call(org.admins[i]!, 'DELETE', `/api/v1/organisations/${org.id}/members/${org.admins[(i + 1) % N]!.userId}`));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(answers.every((a) => [204, 403, 404, 409].includes(a.status))).toBe(true);
+      expect((await adminCount(org.id)).n).toBeGreaterThanOrEqual(1);
+    });
+
+    it('leaves one open invitation when the same address is invited N times at once', async () => {
+      const answers = await all(N, (i) => call(admin, 'POST', `/api/v1/organisations/${orgId}/invitations`, { email: 'Neu.Kollegin@praxis-a.example', role: i % 2 ? 'staff' : 'it_lead' }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(201));
+      const open = await one<{ n: number }>(
+        sql`select count(*)::int as n from invitations where organisation_id = ${orgId} and email = 'neu.kollegin@praxis-a.example' and accepted_at is null and revoked_at is null`,
+      );
+      expect(open.n).toBe(1);
+    });
+
+    it('creates N organisations requested at once, each with its creator as administrator', async () => {
+      const answers = await all(N, (i) => call(admin, 'POST', '/api/v1/organisations', { name: `Mandant ${i}`, legalForm: 'einzelpraxis', locations: [{ name: 'Praxis' }] }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(201));
+      const ids = answers.map((a) => a.body.id as string);
+      expect(new Set(ids).size).toBe(N);
+      const rows = await queryRows<{ admins: number; locations: number }>(
+        t.ctx.db,
+        sql`select (select count(*)::int from memberships m where m.organisation_id = o.id and m.is_admin) as admins,
+                   (select count(*)::int from locations l where l.organisation_id = o.id) as locations
+              from organisations o where o.name like 'Mandant %'`,
+      );
+      expect(rows).toEqual(Array(N).fill({ admins: 1, locations: 1 }));
+    });
+
+    it('records NIS2 and KBV checks sent at once, each one', async () => {
+      const before = await one<{ n: number }>(sql`select count(*)::int as n from applicability_checks where organisation_id = ${orgId}`);
+      const answers = await all(2 * N, (i) =>
+        i % 2
+          ? call(admin, 'POST', `/api/v1/organisations/${orgId}/applicability/nis2`, {
+              financialYear: 2025,
+              check: { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 60 + i, annualTurnoverEur: 8_000_000, balanceSheetTotalEur: 4_000_000 },
+            })
+          : call(admin, 'POST', `/api/v1/organisations/${orgId}/applicability/kbv`, {
+              check: { personsHandlingData: 5 + i, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true },
+            }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(2 * N).fill(201));
+      const after = await one<{ n: number }>(sql`select count(*)::int as n from applicability_checks where organisation_id = ${orgId}`);
+      expect(after.n - before.n).toBe(2 * N);
+    });
+
+    it('saves the registration N times at once into one record', async () => {
+      const answers = await all(N, (i) => call(admin, 'PUT', `/api/v1/organisations/${orgId}/registration`, { street: `Invalidenstraße ${i + 1}`, postalCode: '10115', city: 'Berlin' }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(200));
+      const rows = await one<{ n: number }>(sql`select count(*)::int as n from registration_setups where organisation_id = ${orgId}`);
+      expect(rows.n).toBe(1);
+    });
+
+    it('creates N API tokens requested at once, all different', async () => {
+      const answers = await all(N, (i) => call(admin, 'POST', `/api/v1/organisations/${orgId}/api-tokens`, { name: `Melder ${i}` }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(201));
+      expect(new Set(answers.map((a) => a.body.token)).size).toBe(N);
+    });
+
+    it('leaves every audit chain intact after all of it', async () => {
+      const reports = await verifyAllAuditChains(t.ctx.db);
+      expect(reports.flatMap((r) => r.problems)).toEqual([]);
+    });
+  });
+}
