@@ -229,6 +229,30 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(count.n).toBe(1);
     });
 
+    it('answers a status write for a location deleted at the same moment with 400 at the field, never 500', async () => {
+      const org = await organisationWith('standort-weg', 1, 2);
+      const requirementIds = (await queryRows<{ id: string }>(t.ctx.db, sql`select id from catalog_requirements order by id limit ${N}`)).map((r) => r.id);
+      for (let round = 0; round < 3; round++) {
+        const target = (await call(org.admins[0]!, 'POST', `/api/v1/organisations/${org.id}/locations`, { name: `Kurzlebig ${round}` })).body.id as string;
+        const answers = await all(N + 1, (i) =>
+          i === 0
+            ? call(org.admins[0]!, 'DELETE', `/api/v1/organisations/${org.id}/locations/${target}`)
+            : call(org.admins[0]!, 'PUT', `/api/v1/organisations/${org.id}/requirements/${requirementIds[i - 1]}/status`, { status: 'in_progress', locationId: target }),
+        );
+        expect(serverErrors(answers)).toEqual([]);
+        expect([204, 409]).toContain(answers[0]!.status);
+        for (const refused of answers.slice(1).filter((a) => a.status !== 200)) {
+          expect(refused.status).toBe(400);
+          expect(refused.body.issues).toEqual([expect.objectContaining({ path: ['locationId'], code: 'location.not_found' })]);
+        }
+      }
+      // Either the deletion or the status writes win; no answer is a 500 and no status points at a missing location.
+      const orphans = await one<{ n: number }>(sql`select count(*)::int as n from requirement_statuses s
+        where s.organisation_id = ${org.id} and s.location_id is not null
+          and not exists (select 1 from locations l where l.organisation_id = s.organisation_id and l.id = s.location_id)`);
+      expect(orphans.n).toBe(0);
+    });
+
     const adminCount = (organisationId: string) =>
       one<{ n: number }>(sql`select count(*)::int as n from memberships where organisation_id = ${organisationId} and is_admin and role <> 'auditor'`);
 
