@@ -61,6 +61,7 @@ describe.runIf(run)('an account one can rely on', () => {
     // Without a mail server the link waits in the outbox (here read by the still signed-in first browser).
     await adminPage.goto(`${server.url}${orgPath}/outbox`);
     await adminPage.getByText('praxisschild: Passwort zurücksetzen').first().click();
+    await seeText(adminPage, /\/password-reset\/[A-Za-z0-9_-]{20,}/);
     const outboxText = await adminPage.getByTestId('outbox-list').innerText();
     const link = outboxText.match(new RegExp(`${server.url}/password-reset/[A-Za-z0-9_-]+`))?.[0];
     expect(link).toBeTruthy();

@@ -185,7 +185,7 @@ function RecoveryStep({ onDone, onBack }: { onDone: (session: Session) => void; 
           autoComplete="one-time-code"
           autoCapitalize="none"
           spellCheck={false}
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: '1.1rem', letterSpacing: '0.05em' } }}
           autoFocus
         />
         {problem !== null && <ErrorAlert error={problem} />}

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Button, CopyButton, Group, PasswordInput, Select, Stack, Stepper, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Button, CopyButton, Group, PasswordInput, Select, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -228,14 +228,13 @@ export function SetupWizardPage() {
                 readOnly={Boolean(fixedPublicUrl)}
                 {...form.getInputProps('publicUrl')}
                 {...(fixedPublicUrl ? { value: fixedPublicUrl } : {})}
+                rightSectionWidth={110}
                 rightSection={
                   <CopyButton value={fixedPublicUrl ?? form.values.publicUrl}>
                     {({ copied, copy }) => (
-                      <Tooltip label={copied ? t('common.copied') : t('setup.copyUrl')} withArrow>
-                        <ActionIcon variant="subtle" onClick={copy} aria-label={t('setup.copyUrl')} data-testid="copy-public-url">
-                          {copied ? '✓' : '⧉'}
-                        </ActionIcon>
-                      </Tooltip>
+                      <Button size="compact-xs" variant="light" onClick={copy} data-testid="copy-public-url">
+                        {copied ? t('common.copied') : t('setup.copyUrlShort')}
+                      </Button>
                     )}
                   </CopyButton>
                 }
