@@ -29,6 +29,7 @@ interface Fixture {
   tokenId: string;
   evidenceId: string;
   requirementId: string;
+  kind: string;
 }
 
 interface FuzzSpec {
@@ -309,10 +310,13 @@ for (const { engine, skipReason } of await eachEngine()) {
     let intakeTokens: string[];
     let requestCount = 0;
 
-    /** Count and checksum of a table, for "nothing changed" after a refused request. */
+    /**
+     * Row count and newest row version of each table, for "nothing changed" after a refused request: an insert or
+     * update writes a row version with a newer transaction id (xmin), a delete lowers the count.
+     */
     async function tableState(tables: string[]): Promise<string> {
       if (tables.length === 0) return '';
-      const parts = tables.map((table) => sql`select ${table}::text as t, count(*)::int as n, coalesce(md5(string_agg(md5(x::text), '' order by md5(x::text))), '') as h from ${sql.identifier(table)} x`);
+      const parts = tables.map((table) => sql`select ${table}::text as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as h from ${sql.identifier(table)}`);
       const rows = await queryRows<{ t: string; n: number; h: string }>(t.ctx.db, sql.join(parts, sql` union all `));
       return rows.map((r) => `${r.t}:${r.n}:${r.h}`).join(' ');
     }
@@ -381,6 +385,7 @@ for (const { engine, skipReason } of await eachEngine()) {
         tokenId: revocable.id,
         evidenceId: evidence.id,
         requirementId: 'KBV-A1-02',
+        kind: 'early_warning',
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });
@@ -391,6 +396,34 @@ for (const { engine, skipReason } of await eachEngine()) {
       const missing = writes.map(specKey).filter((key) => !(key in specs));
       expect(missing, 'add a line to `specs` in server/test/fuzz.api.test.ts for each').toEqual([]);
     });
+
+    it('sees a write in the table state (insert, update and delete)', async () => {
+      const org = `/api/v1/organisations/${fixture.organisationId}/locations`;
+      const before = await tableState(['locations']);
+      const created = await admin.request('POST', org, { name: 'Prüfstandort' });
+      const inserted = await tableState(['locations']);
+      await admin.request('PATCH', `${org}/${created.json().id}`, { name: 'Prüfstandort neu' });
+      const updated = await tableState(['locations']);
+      await admin.request('DELETE', `${org}/${created.json().id}`);
+      expect(new Set([before, inserted, updated])).toHaveProperty('size', 3);
+      expect(await tableState(['locations'])).not.toBe(updated);
+    });
+
+    it('answers junk query strings and path ids on every read route below 500', async () => {
+      const reads = t.routes.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'));
+      const queries = fc.sample(
+        fc.record({ name: fc.constantFrom('limit', 'before', 'locale', 'locationId', 'cursor', 'page', 'status', 'q'), value: urlJunk, param: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: urlJunk }) }),
+        { seed, numRuns: Math.max(10, Math.floor(runs / 8)) },
+      );
+      const failures: string[] = [];
+      for (const route of reads) {
+        for (const q of queries) {
+          const res = await send(route, {} as FuzzSpec, { query: `${q.name}=${q.value}`, ...(q.param !== undefined ? { param: q.param } : {}) });
+          if (res.statusCode >= 500) failures.push(`${res.statusCode} ← GET ${route.url} ?${q.name}=${q.value.slice(0, 40)} param=${JSON.stringify(q.param?.slice(0, 40))}`);
+        }
+      }
+      expect(failures.slice(0, 30), `${failures.length} failures with seed ${seed}`).toEqual([]);
+    }, 120_000);
 
     // The cases measured on the old code, each named: a 400 at the field with the code the browser translates.
     it.each([
