@@ -1,13 +1,21 @@
 #!/usr/bin/env node
-// Part of `npm start`: builds the browser app when dist/client is missing or older than its sources,
-// so a fresh clone needs nothing but `npm ci && npm start`, and a restart does not rebuild.
+// Part of `npm start`: builds what the app needs and a fresh clone lacks, once after install or update, so that
+// `npm ci && npm start` is enough and a restart builds nothing:
+// - dist/client: the browser app (vite), with .br/.gz beside each file;
+// - dist/server/praxisschild.mjs: the server as one precompiled module, so the app does not run the TypeScript
+//   compiler at every start (bin/praxisschild.mjs falls back to tsx when the sources are newer);
+// - dist/pglite-template: an empty embedded database cluster, copied into a new data folder instead of running
+//   initdb inside the app (server/db/connect.ts; docs/decisions/014-footprint.md).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const built = path.join(root, 'dist/client/index.html');
+const at = (p) => path.join(root, p);
+
+export const serverBundle = at('dist/server/praxisschild.mjs');
+const serverSources = ['server', 'domain', 'package-lock.json'];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;
@@ -18,13 +26,74 @@ function newestMtime(target) {
   return newest;
 }
 
-const sources = ['client', 'domain', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
-const sourceTime = Math.max(...sources.map(newestMtime));
-if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) process.exit(0);
+/** True when `built` exists and is at least as new as every file of `sources` (paths relative to the root). */
+function isFresh(built, sources) {
+  return existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map((p) => newestMtime(at(p))));
+}
 
-process.stdout.write('Building the browser app (once after install or update) …\n');
-const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+export function serverBundleIsFresh() {
+  return isFresh(serverBundle, serverSources);
+}
+
+function buildClient() {
+  if (isFresh(at('dist/client/index.html'), ['client', 'domain', 'index.html', 'vite.config.ts', 'package-lock.json'])) return;
+  process.stdout.write('Building the browser app (once after install or update) …\n');
+  const result = spawnSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function buildServer() {
+  if (serverBundleIsFresh()) return;
+  const { build } = await import('esbuild');
+  const outDir = path.dirname(serverBundle);
+  await build({
+    entryPoints: [at('server/cli/main.ts')],
+    outfile: serverBundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    packages: 'external',
+    keepNames: true,
+    logLevel: 'warning',
+    plugins: [
+      {
+        // Sources find files next to themselves (migrations, dist/client) through import.meta.url: keep it
+        // pointing at the source file, relative to the bundle, so the folder can still be moved.
+        name: 'source-import-meta-url',
+        setup(esbuild) {
+          esbuild.onLoad({ filter: /\.ts$/ }, (args) => {
+            const text = readFileSync(args.path, 'utf8');
+            const relative = path.relative(outDir, args.path).split(path.sep).join('/');
+            return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'ts' };
+          });
+        },
+      },
+    ],
+  });
+}
+
+async function buildPgliteTemplate() {
+  const template = at('dist/pglite-template');
+  const stamp = `${template}.version`;
+  const { version } = JSON.parse(readFileSync(at('node_modules/@electric-sql/pglite/package.json'), 'utf8'));
+  if (existsSync(path.join(template, 'PG_VERSION')) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === version) return;
+  process.stdout.write('Preparing the embedded database (once after install or update) …\n');
+  const { PGlite } = await import('@electric-sql/pglite');
+  const work = mkdtempSync(`${template}-`);
+  const db = await PGlite.create(path.join(work, 'pglite'));
+  await db.close();
+  rmSync(template, { recursive: true, force: true });
+  renameSync(path.join(work, 'pglite'), template);
+  rmSync(work, { recursive: true, force: true });
+  writeFileSync(stamp, `${version}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  buildClient();
+  await buildServer();
+  await buildPgliteTemplate();
+}

@@ -87,10 +87,12 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+    // The build writes .br and .gz next to each asset (vite.config.ts): sent as they are, no compression per request.
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false, preCompressed: true });
     // The browser app routes on the client: every non-API path gets index.html.
     app.get('/*', (request, reply) => {
-      if (request.url.startsWith('/api/')) {
+      // A missing asset (an old hash, a source map) is a 404, not the app's page.
+      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
         return reply.code(404).send({ code: 'not_found', message: `${request.method} ${request.url} not found` });
       }
       return reply.sendFile('index.html');

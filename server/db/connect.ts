@@ -1,5 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -31,6 +34,16 @@ export type DatabaseTarget =
   | { engine: 'pglite'; dataDir: string | null } // null: in memory (tests)
   | { engine: 'postgres'; url: string };
 
+/**
+ * The embedded engine on one PC: PostgreSQL's default shared_buffers (128 MB) lives inside the WASM heap and is
+ * touched at start, which alone costs about 110 MB resident and most of the start-up time. The whole database of a
+ * practice is a few tens of MB and the files the OS caches sit outside the heap, so 16 MB is plenty
+ * (docs/decisions/014-footprint.md has the measurements).
+ */
+const pgliteOptions = {
+  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+};
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
@@ -59,13 +72,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     mkdirSync(dbDir, { recursive: true });
     releaseLock = lockDataDir(target.dataDir);
     try {
-      client = await PGlite.create(dbDir);
+      await createCluster(dbDir);
+      client = await PGlite.create(dbDir, pgliteOptions);
     } catch (error) {
       releaseLock();
       throw error;
     }
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(pgliteOptions);
   }
   return {
     engine: 'pglite',
@@ -78,6 +92,52 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       releaseLock();
     },
   };
+}
+
+const requireHere = createRequire(import.meta.url);
+const pgliteEntry = requireHere.resolve('@electric-sql/pglite');
+
+/** Written by scripts/ensure-client.mjs at build time: an empty cluster made by this PGlite version. */
+export const pgliteTemplateDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/pglite-template');
+
+export function pgliteVersion(): string {
+  return (JSON.parse(readFileSync(path.join(path.dirname(pgliteEntry), '../package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * A new data folder needs a PostgreSQL cluster. Running initdb inside the app costs about 5 s and leaves the app
+ * process at about 900 MB resident (initdb runs a second WASM instance whose heap is not handed back to the
+ * system). So: copy the empty cluster made at build time by the same PGlite version, or else run initdb in a
+ * short-lived child process whose memory ends with it.
+ */
+async function createCluster(dbDir: string): Promise<void> {
+  if (existsSync(path.join(dbDir, 'PG_VERSION'))) return;
+  const stamp = `${pgliteTemplateDir}.version`;
+  const templateFits =
+    readdirSync(dbDir).length === 0 &&
+    existsSync(path.join(pgliteTemplateDir, 'PG_VERSION')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8').trim() === pgliteVersion();
+  if (templateFits) {
+    cpSync(pgliteTemplateDir, dbDir, { recursive: true });
+    return;
+  }
+  await initdbInChildProcess(dbDir);
+}
+
+/** The child opens (initdb) and closes the folder; PGlite's own code decides everything, as in-process. */
+export function initdbInChildProcess(dbDir: string): Promise<void> {
+  const script = 'const { PGlite } = require(process.argv[1]); PGlite.create(process.argv[2]).then((db) => db.close());';
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, pgliteEntry, dbDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`creating the embedded database in ${dbDir} failed (exit ${code}): ${stderr.trim()}`));
+    });
+  });
 }
 
 /**
