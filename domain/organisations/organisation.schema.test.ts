@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loginSchema, passwordSchema, totpCodeSchema } from '../auth/auth.schema.ts';
-import { locationInputSchema, setupSchema } from './organisation.schema.ts';
+import { locationInputSchema, MAX_LOCATIONS_PER_ORGANISATION, setupSchema } from './organisation.schema.ts';
 
 describe('location input', () => {
   it.each([
@@ -61,5 +61,19 @@ describe('first-run setup', () => {
     const result = setupSchema.safeParse({ ...valid, organisation: { ...valid.organisation, locations: [] } });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['organisation', 'locations']);
+  });
+
+  const places = (...names: string[]) => names.map((name) => ({ name }));
+  const numbered = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Standort ${i + 1}` }));
+  // Location names compare as the unique index locations_name_unique does: lower(trim(name)).
+  it.each([
+    ['the cap', numbered(MAX_LOCATIONS_PER_ORGANISATION), []],
+    ['one over the cap', numbered(MAX_LOCATIONS_PER_ORGANISATION + 1), [['organisation', 'locations']]],
+    ['a name twice', places('Praxis Mitte', 'Praxis Mitte'), [['organisation', 'locations', 1, 'name']]],
+    ['a name twice in another case and with spaces', places('Praxis Mitte', 'Filiale', '  praxis MITTE '), [['organisation', 'locations', 2, 'name']]],
+    ['similar but different names', places('Praxis Mitte', 'Praxis Mitte 2'), []],
+  ])('with %s the issues are at %j', (_, locations, paths) => {
+    const result = setupSchema.safeParse({ ...valid, organisation: { ...valid.organisation, locations } });
+    expect((result.error?.issues ?? []).map((i) => i.path)).toEqual(paths);
   });
 });
