@@ -50,23 +50,17 @@ function keyHelp(config: Config, problem: string): string {
 }
 
 /**
- * Compares the configured secret key with the check value stored in the database at the first start, and refuses a
- * different key with a message that says which key is expected and where. A database from before the check value
- * (or restored from such a backup) is checked by opening one stored two-factor secret, then gets its check value.
+ * Compares the configured secret key with the check value stored in the database, and stores it when there is none
+ * yet. A database from before the check value (or restored from such a backup) is tested by opening one stored
+ * two-factor secret. Returns what is wrong, or null when the key is the database's.
  */
-export async function checkSecretKey(db: Db, config: Config): Promise<void> {
+export async function inspectSecretKey(db: Db, config: Config): Promise<string | null> {
   const mine = keyCheckValue(config.secretKey);
-  const refuse = (problem: string): never => {
-    // A key generated just now must not stay behind: the next start would take it for the right one.
-    if (config.secretKeySource === 'generated') rmSync(secretKeyFile(config.dataDir), { force: true });
-    throw new SecretKeyMismatchError(keyHelp(config, problem));
-  };
   const [stored] = await queryRows<{ check_value: string }>(db, sql`select check_value from secret_key_check`);
   if (stored) {
-    if (stored.check_value !== mine) {
-      refuse(`This database was set up with another secret key (key check value ${stored.check_value.slice(0, 16)}…; the key in use has ${mine.slice(0, 16)}…).`);
-    }
-    return;
+    return stored.check_value === mine
+      ? null
+      : `This database was set up with another secret key (key check value ${stored.check_value.slice(0, 16)}…; the key in use has ${mine.slice(0, 16)}…).`;
   }
   const [sealed] = await queryRows<{ secret: string }>(
     db,
@@ -76,13 +70,22 @@ export async function checkSecretKey(db: Db, config: Config): Promise<void> {
     try {
       decryptSecret(config.secretKey, sealed.secret);
     } catch {
-      refuse('The secret key in use cannot open the two-factor secrets stored in this database.');
+      return 'The secret key in use cannot open the two-factor secrets stored in this database.';
     }
   }
   await db.execute(sql`insert into secret_key_check (check_value) values (${mine}) on conflict (id) do nothing`);
   // Two processes starting together on one PostgreSQL server: the one that lost the insert compares again.
   const [now] = await queryRows<{ check_value: string }>(db, sql`select check_value from secret_key_check`);
-  if (now?.check_value !== mine) refuse('Another process set this database up with another secret key just now.');
+  return now?.check_value === mine ? null : 'Another process set this database up with another secret key just now.';
+}
+
+/** The start-up check: refuses a key that is not the database's, with a message that says which key and where. */
+export async function checkSecretKey(db: Db, config: Config): Promise<void> {
+  const problem = await inspectSecretKey(db, config);
+  if (!problem) return;
+  // A key generated just now must not stay behind: the next start would take it for the right one.
+  if (config.secretKeySource === 'generated') rmSync(secretKeyFile(config.dataDir), { force: true });
+  throw new SecretKeyMismatchError(keyHelp(config, problem));
 }
 
 /** Starts the server: database, migrations, HTTP, and the periodic work (mail delivery, sessions, backups). */

@@ -1,9 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { hashAuditEntry } from '../../domain/audit/audit-chain.ts';
+import { auditEvents } from '../db/schema.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verify as argonVerify } from '@node-rs/argon2';
 import { openDatabase, queryRows } from '../db/connect.ts';
@@ -50,6 +52,91 @@ describe('the praxisschild command line', () => {
     expect(again.code).toBe(1);
     expect(again.out).toContain('--force');
   });
+
+  it('writes the audit anchor beside the backup and prints it', () => {
+    const anchor = JSON.parse(readFileSync(`${backup}.anchor.json`, 'utf8'));
+    expect(anchor.format).toBe('praxisschild-audit-anchor/1');
+    expect(anchor.organisations).toEqual([expect.objectContaining({ organisationName: 'Praxis CLI', entries: 3, seq: 3 })]);
+    const res = cli(dataDir, 'backup', path.join(work, 'second.backup.gz'));
+    expect(res.out).toContain('audit anchor written to');
+    expect(res.out).toMatch(new RegExp(`Praxis CLI: 3 entries, newest #3 [0-9a-f]{64}`));
+  });
+
+  it('refuses to start a restored database without its secret key, and says which key and where', () => {
+    const fresh = path.join(work, 'no-key');
+    const restore = cli(fresh, 'restore', backup);
+    expect(restore.code).toBe(0);
+    expect(restore.out).toContain('the secret key does not match the backup');
+    // The key the restore command had to generate is not kept: it is not this database's key.
+    expect(existsSync(path.join(fresh, 'secret.key'))).toBe(false);
+    const start = cli(fresh, 'start');
+    expect(start.code).toBe(1);
+    expect(start.out).toContain('This database was set up with another secret key');
+    expect(start.out).toContain(path.join(fresh, 'secret.key'));
+    expect(start.out).toContain('SECRET_KEY');
+    expect(existsSync(path.join(fresh, 'secret.key'))).toBe(false);
+    // With the key from the original folder the check passes (a start would go on; migrate shows the folder is free).
+    copyFileSync(path.join(dataDir, 'secret.key'), path.join(fresh, 'secret.key'));
+    expect(cli(fresh, 'migrate').code).toBe(0);
+  });
+
+  it('sees a chain rewritten by a database superuser and a deleted trail only against an anchor', async () => {
+    const anchorFile = `${backup}.anchor.json`;
+    const forged = path.join(work, 'forged');
+    const wiped = path.join(work, 'wiped');
+    for (const dir of [forged, wiped]) expect(cli(dir, 'restore', backup).code).toBe(0);
+    // A later entry: the chain grows, and still extends the anchor.
+    const orgId = JSON.parse(readFileSync(anchorFile, 'utf8')).organisations[0].organisationId as string;
+    expect(cli(forged, 'create-admin', '--email', 'bernd@praxis.example', '--name', 'Bernd B', '--password', 'correct horse battery', '--organisation', orgId).code).toBe(0);
+    const grown = cli(forged, 'verify-audit', '--anchor', anchorFile);
+    expect(grown.out).toMatch(/ok\s+Praxis CLI \(4 entries, extends the anchor/);
+    expect(grown.code).toBe(0);
+
+    // The attacker edits entry 2 and recomputes every later hash and the head, as anyone with write access can.
+    const database = await openDatabase({ engine: 'pglite', dataDir: forged });
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      const entries = await tx.select().from(auditEvents).where(eq(auditEvents.organisationId, orgId)).orderBy(asc(auditEvents.seq));
+      let prevHash = entries[0]!.prevHash;
+      for (const entry of entries) {
+        const changed = entry.seq === 2 ? { ...entry, data: { ...entry.data, name: 'Gefälscht' } } : entry;
+        const hash = hashAuditEntry(prevHash, changed);
+        await tx.execute(sql`update audit_events set data = ${JSON.stringify(changed.data)}::jsonb, prev_hash = ${prevHash}, hash = ${hash}
+                             where organisation_id = ${orgId} and seq = ${entry.seq}`);
+        prevHash = hash;
+      }
+      await tx.execute(sql`update audit_heads set hash = ${prevHash} where organisation_id = ${orgId}`);
+    });
+    await database.close();
+    const blind = cli(forged, 'verify-audit');
+    expect(blind.out).toMatch(/ok\s+Praxis CLI \(4 entries\)/);
+    expect(blind.code).toBe(0);
+    const rewritten = cli(forged, 'verify-audit', '--anchor', anchorFile);
+    expect(rewritten.out).toContain('TAMPERED Praxis CLI');
+    expect(rewritten.out).toContain('"kind":"rewritten","seq":3');
+    expect(rewritten.code).toBe(1);
+
+    // The whole trail and its head deleted.
+    const other = await openDatabase({ engine: 'pglite', dataDir: wiped });
+    await other.db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      await tx.execute(sql`delete from audit_events where organisation_id = ${orgId}`);
+      await tx.execute(sql`delete from audit_heads where organisation_id = ${orgId}`);
+    });
+    await other.close();
+    const empty = cli(wiped, 'verify-audit');
+    expect(empty.out).toMatch(/ok\s+Praxis CLI \(0 entries\)/);
+    expect(empty.code).toBe(0);
+    const deleted = cli(wiped, 'verify-audit', '--anchor', anchorFile);
+    expect(deleted.out).toContain('"kind":"head_missing"');
+    expect(deleted.out).toContain('"kind":"truncated","entries":0,"anchoredEntries":3');
+    expect(deleted.code).toBe(1);
+
+    // A broken anchor file is refused, not taken for "no anchor".
+    const bad = cli(wiped, 'verify-audit', '--anchor', path.join(work, 'missing.json'));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('cannot read the anchor file');
+  }, 300_000);
 
   it('detects an audit entry edited or deleted behind the application’s back', async () => {
     const database = await openDatabase({ engine: 'pglite', dataDir });

@@ -1,25 +1,30 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { and, eq, isNull } from 'drizzle-orm';
 import { emailSchema, passwordSchema, personNameSchema } from '../../domain/auth/auth.schema.ts';
 import { createOrganisationSchema } from '../../domain/organisations/organisation.schema.ts';
-import { loadConfig } from '../config.ts';
+import { auditAnchorSchema, type AuditAnchor } from '../../domain/audit/audit-anchor.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { loginThrottles, memberships, organisations, passwordResets, recoveryCodes, sessions, users } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
 import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
 import { appendAudit } from '../modules/audit/audit.service.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
-import { openConfiguredDatabase, startServer } from '../runtime.ts';
+import { checkSecretKey, inspectSecretKey, openConfiguredDatabase, SecretKeyMismatchError, startServer } from '../runtime.ts';
 
 function fail(message: string): never {
   process.stderr.write(`praxisschild: ${message}\n`);
   process.exit(1);
 }
 
-async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>) {
-  const database = await openConfiguredDatabase(loadConfig());
+async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>, config: Config = loadConfig()) {
+  const database = await openConfiguredDatabase(config);
   try {
+    // Records the key check value of a database set up from the command line (create-admin before the first start);
+    // only start and restore refuse another key, so that backup and verify-audit also work without it.
+    await inspectSecretKey(database.db, config);
     return await work(database);
   } finally {
     await database.close();
@@ -169,6 +174,11 @@ program
   .action(async (file: string) => {
     const result = await withDatabase((database) => backupDatabase(database, file));
     process.stdout.write(`backup written to ${file}: ${result.tables} tables, ${result.rows} rows\n`);
+    process.stdout.write(`audit anchor written to ${result.anchorFile}; print it or keep a copy outside the practice:\n`);
+    for (const org of result.anchor.organisations) {
+      process.stdout.write(`  ${org.organisationName}: ${org.entries} entries, newest #${org.seq} ${org.hash}\n`);
+    }
+    process.stdout.write('Keep secret.key (or SECRET_KEY) with the backup: a restored database starts only with its key.\n');
   });
 
 program
@@ -176,19 +186,51 @@ program
   .description('restore a backup file into this database')
   .option('--force', 'replace existing data')
   .action(async (file: string, options: { force?: boolean }) => {
-    const result = await withDatabase((database) => restoreDatabase(database, file, options));
+    const config = loadConfig();
+    const { result, keyProblem } = await withDatabase(async (database) => {
+      const restored = await restoreDatabase(database, file, options);
+      // The backup brought the key check value of its installation: say now, not at the next start, if the key differs.
+      const problem = await checkSecretKey(database.db, config).then(
+        () => null,
+        (error: unknown) => {
+          if (error instanceof SecretKeyMismatchError) return error.message;
+          throw error;
+        },
+      );
+      return { result: restored, keyProblem: problem };
+    }, config);
     process.stdout.write(`restored ${result.rows} rows from the backup of ${result.createdAt}\n`);
+    if (keyProblem) process.stderr.write(`praxisschild: the secret key does not match the backup. ${keyProblem}\n`);
   });
 
 program
   .command('verify-audit')
   .description('check the hash chain of every organisation’s audit trail; exit code 1 on any problem')
-  .action(async () => {
-    const reports = await withDatabase(({ db }) => verifyAllAuditChains(db));
+  .option('--anchor <file>', 'an earlier audit anchor (from a backup or the audit page): the chains must extend it')
+  .action(async (options: { anchor?: string }) => {
+    let anchor: AuditAnchor | undefined;
+    if (options.anchor) {
+      let text: string;
+      try {
+        text = readFileSync(options.anchor, 'utf8');
+      } catch {
+        fail(`cannot read the anchor file ${options.anchor}`);
+      }
+      let parsed: ReturnType<typeof auditAnchorSchema.safeParse>;
+      try {
+        parsed = auditAnchorSchema.safeParse(JSON.parse(text));
+      } catch {
+        fail(`${options.anchor} is not JSON`);
+      }
+      if (!parsed.success) fail(`${options.anchor} is not a praxisschild audit anchor (${parsed.error.issues[0]?.path.join('.') || 'format'})`);
+      anchor = parsed.data;
+    }
+    const reports = await withDatabase(({ db }) => verifyAllAuditChains(db, anchor));
     let bad = 0;
     for (const report of reports) {
       if (report.problems.length === 0) {
-        process.stdout.write(`ok       ${report.organisationName} (${report.entries} entries)\n`);
+        const note = anchor ? (report.anchored ? `, extends the anchor of ${anchor.createdAt}` : ', not in the anchor') : '';
+        process.stdout.write(`ok       ${report.organisationName} (${report.entries} entries${note})\n`);
       } else {
         bad++;
         process.stdout.write(`TAMPERED ${report.organisationName} (${report.entries} entries)\n`);
