@@ -27,6 +27,34 @@ export async function registerSecurity(app: FastifyInstance, options: { secure: 
     hsts: options.secure ? { maxAge: 31_536_000 } : false,
     crossOriginEmbedderPolicy: false,
   });
-  // Only routes that opt in (config.rateLimit) are limited: login, TOTP, setup, invitations, public checks.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    // API answers carry organisation data: no browser or proxy cache keeps them (OWASP ASVS 5.0 V14.3). The hashed
+    // client assets are not API answers and stay cacheable.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  // Only routes that opt in (config.rateLimit) are limited: login, TOTP, setup, invitations, public checks, intake.
   await app.register(rateLimit, { global: false });
 }
+
+/** Browser features the app never uses are switched off for it and for anything embedded (W3C Permissions Policy). */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');

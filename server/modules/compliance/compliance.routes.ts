@@ -144,10 +144,10 @@ export function complianceRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const actor = await requireMember(ctx, request, request.params.organisationId);
       const file = await withOrganisation(ctx.db, actor.organisationId, (tx) => getEvidenceFile(tx, actor.organisationId, request.params.evidenceId));
-      const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, '_');
+      const asciiName = file.downloadName.replace(/[^\x20-\x7e]/g, '_');
       return reply
         .header('content-type', file.mediaType)
-        .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.downloadName)}`)
         .header('x-content-sha256', file.sha256)
         .header('cache-control', 'private, no-store')
         .send(file.content);

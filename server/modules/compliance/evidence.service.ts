@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
-import { cleanFileName, EVIDENCE_MAX_BYTES, isAllowedEvidenceType } from '../../../domain/compliance/evidence.ts';
+import { cleanFileName, EVIDENCE_MAX_BYTES, evidenceMediaTypes, isAllowedEvidenceType } from '../../../domain/compliance/evidence.ts';
 import type { Tx } from '../../db/connect.ts';
 import { evidenceFiles, requirementStatuses } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
@@ -85,7 +85,23 @@ export async function getEvidenceFile(tx: Tx, organisationId: string, evidenceId
     .from(evidenceFiles)
     .where(and(eq(evidenceFiles.organisationId, organisationId), eq(evidenceFiles.id, evidenceId)));
   if (!file) throw new AppError('evidence.not_found', 404);
-  return file;
+  return { ...file, downloadName: downloadFileName(file.fileName, file.mediaType) };
+}
+
+/** Extensions that also name a detected type (JPEG, TIFF; legacy Office files share one container format). */
+const SAME_TYPE_EXTENSIONS: Record<string, string[]> = { jpg: ['jpeg'], tif: ['tiff'], doc: ['xls', 'ppt', 'msg'] };
+
+/**
+ * The name a download gets: the uploaded name with the extension of the type detected from the content, so that a
+ * PDF uploaded as "x.html" downloads as "x.pdf" and no browser or desktop opens it as something else.
+ */
+export function downloadFileName(fileName: string, mediaType: string): string {
+  const extension = isAllowedEvidenceType(mediaType) ? evidenceMediaTypes[mediaType] : 'bin';
+  const dot = fileName.lastIndexOf('.');
+  const stem = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const current = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  if (current === extension || SAME_TYPE_EXTENSIONS[extension]?.includes(current)) return fileName;
+  return `${stem}.${extension}`;
 }
 
 export async function deleteEvidence(tx: Tx, actor: Actor, evidenceId: string) {

@@ -117,7 +117,7 @@ export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
         body: intakeAlertSchema,
         security: [{ apiToken: [] }],
       },
-      config: { rateLimit: { max: 60, timeWindow: '1 minute', keyGenerator: (request) => request.headers.authorization ?? request.ip } },
+      config: { rateLimit: intake.INTAKE_RATE_LIMIT },
       // The token is checked before the body: a bad token gets 401 whatever it sends.
       preValidation: async (request) => {
         (request as unknown as { tokenId: string }).tokenId = await intake.authenticateIntake(ctx, (request.params as { organisationId: string }).organisationId, request.headers.authorization);

@@ -100,12 +100,23 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await send(alert())).statusCode).toBe(401);
     });
 
-    it('rate-limits alerts per token', async () => {
+    it('rate-limits alerts per client address', async () => {
       const fresh = (await admin.request('POST', `/api/v1/organisations/${orgId}/api-tokens`, { name: 'Lastprobe' })).json().token;
       const statuses: number[] = [];
-      for (let i = 0; i < 62; i++) statuses.push((await send(alert({ host: 'LAST' }), `Bearer ${fresh}`)).statusCode);
+      for (let i = 0; i < 62; i++) statuses.push((await send(alert({ host: 'LAST' }), `Bearer ${fresh}`, '10.0.0.50')).statusCode);
       expect(statuses.slice(0, 60).every((s) => s === 200 || s === 201)).toBe(true);
       expect(statuses.at(-1)).toBe(429);
+    });
+
+    it('counts invented tokens against the client before looking at them: 200 fake tokens draw 429', async () => {
+      const before = await counts();
+      const statuses: number[] = [];
+      for (let i = 0; i < 200; i++) statuses.push((await send(alert(), `Bearer psk_invented${i}`, '10.0.0.66')).statusCode);
+      expect(statuses.slice(0, 60).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(60).every((s) => s === 429)).toBe(true);
+      expect(await counts()).toBe(before);
+      // Another client is not affected.
+      expect((await send(alert(), 'Bearer psk_invented', '10.0.0.67')).statusCode).toBe(401);
     });
   });
 }

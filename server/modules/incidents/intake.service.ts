@@ -15,6 +15,13 @@ import { nextIncidentNumber } from './incidents.service.ts';
 
 export const TOKEN_PREFIX = 'psk_';
 
+/**
+ * Alerts per client address and minute. Keyed on the address, not on the Authorization header, and counted before
+ * the token is looked at: otherwise every invented token would open a fresh allowance (OWASP ASVS 5.0 V2.4).
+ * Behind a reverse proxy TRUST_PROXY makes the address the client's.
+ */
+export const INTAKE_RATE_LIMIT = { max: 60, timeWindow: '1 minute', keyGenerator: (request: { ip: string }) => request.ip };
+
 export async function listApiTokens(tx: Tx, organisationId: string) {
   return tx
     .select({ id: apiTokens.id, name: apiTokens.name, scope: apiTokens.scope, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
