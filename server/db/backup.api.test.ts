@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -41,6 +41,15 @@ describe('backup and restore', async () => {
         before = await contents(source.ctx.db);
         const written = await backupDatabase(source.database, file);
         expect(written.rows).toBeGreaterThan(10);
+        // The anchor beside the backup describes the backup's own snapshot: the head it holds.
+        const anchor = JSON.parse(readFileSync(`${file}.anchor.json`, 'utf8'));
+        const [head] = await queryRows<{ seq: number; hash: string; n: number }>(
+          source.ctx.db,
+          sql`select h.seq::int as seq, h.hash, (select count(*)::int from audit_events e where e.organisation_id = h.organisation_id) as n
+              from audit_heads h where h.organisation_id = ${organisationId}`,
+        );
+        expect(anchor.organisations).toEqual([expect.objectContaining({ organisationId, organisationName: 'Praxis A', seq: head!.seq, hash: head!.hash, entries: head!.n })]);
+        expect(written.anchor).toEqual(anchor);
       } finally {
         await source.close();
       }
@@ -93,10 +102,14 @@ describe('backup and restore', async () => {
       const age = newestBackupAge(dataDir, new Date(Date.UTC(2026, 10, 6, 2)));
       expect(age).toBe(86_400_000);
       const { readdirSync } = await import('node:fs');
+      // Each backup has its audit anchor beside it; old anchors go with their backups.
       expect(readdirSync(path.join(dataDir, 'backups')).sort()).toEqual([
         'praxisschild-2026-11-03T02-00-00-000Z.backup.gz',
+        'praxisschild-2026-11-03T02-00-00-000Z.backup.gz.anchor.json',
         'praxisschild-2026-11-04T02-00-00-000Z.backup.gz',
+        'praxisschild-2026-11-04T02-00-00-000Z.backup.gz.anchor.json',
         'praxisschild-2026-11-05T02-00-00-000Z.backup.gz',
+        'praxisschild-2026-11-05T02-00-00-000Z.backup.gz.anchor.json',
       ]);
     } finally {
       await database.close();
