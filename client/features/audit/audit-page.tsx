@@ -7,6 +7,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useMembers } from '../users/users.api.ts';
 import { useAuditTrail, type AuditEntry } from './audit.api.ts';
+import { AuditAnchorCard } from './audit-anchor-card.tsx';
 
 /** A few words about what changed, from the entry's data (role, name, e-mail …). */
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -60,6 +61,7 @@ export function AuditPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <AuditAnchorCard organisationId={organisationId} />
       <Card withBorder padding={0}>
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm" horizontalSpacing="md" striped data-testid="audit-table">
