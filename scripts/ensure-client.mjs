@@ -4,9 +4,10 @@
 // - dist/client: the browser app (vite), with .br/.gz beside each file;
 // - dist/server/praxisschild.mjs: the server as one precompiled module, so the app does not run the TypeScript
 //   compiler at every start (bin/praxisschild.mjs falls back to tsx when the sources are newer);
-// - dist/pglite-template: an empty embedded database cluster, copied into a new data folder instead of running
-//   initdb inside the app (server/db/connect.ts; docs/decisions/014-footprint.md).
+// - dist/pglite-template: an empty embedded database (initdb and migrations done), copied into a new data folder
+//   instead of doing both inside the app (server/db/connect.ts; docs/decisions/014-footprint.md).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -76,24 +77,45 @@ async function buildServer() {
   });
 }
 
-async function buildPgliteTemplate() {
+/** Names and contents of the migrations: the template is rebuilt when they change. */
+function migrationsDigest() {
+  const dir = at('server/db/migrations');
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  return hash.digest('hex');
+}
+
+/**
+ * An empty database as a new data folder would have it after its first start: cluster (initdb) and migrations.
+ * Made by the precompiled server's own `migrate` command, so nothing here repeats how that is done.
+ */
+function buildPgliteTemplate() {
   const template = at('dist/pglite-template');
   const stamp = `${template}.version`;
   const { version } = JSON.parse(readFileSync(at('node_modules/@electric-sql/pglite/package.json'), 'utf8'));
-  if (existsSync(path.join(template, 'PG_VERSION')) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === version) return;
+  // First line: read by server/db/connect.ts, which only copies a template of its own PGlite version.
+  const wanted = `pglite ${version}\nmigrations ${migrationsDigest()}\n`;
+  if (existsSync(path.join(template, 'PG_VERSION')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
   process.stdout.write('Preparing the embedded database (once after install or update) …\n');
-  const { PGlite } = await import('@electric-sql/pglite');
-  const work = mkdtempSync(`${template}-`);
-  const db = await PGlite.create(path.join(work, 'pglite'));
-  await db.close();
+  rmSync(stamp, { force: true });
   rmSync(template, { recursive: true, force: true });
-  renameSync(path.join(work, 'pglite'), template);
-  rmSync(work, { recursive: true, force: true });
-  writeFileSync(stamp, `${version}\n`);
+  const work = mkdtempSync(`${template}-`);
+  try {
+    const result = spawnSync(process.execPath, [serverBundle, 'migrate'], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: work, DATABASE_URL: '', SECRET_KEY: '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+    renameSync(path.join(work, 'pglite'), template);
+    writeFileSync(stamp, wanted);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   buildClient();
   await buildServer();
-  await buildPgliteTemplate();
+  buildPgliteTemplate();
 }
