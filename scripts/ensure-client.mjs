@@ -46,13 +46,12 @@ function buildClient() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-async function buildServer() {
-  if (serverBundleIsFresh()) return;
+/** Bundles TypeScript sources into one module in dist/server; packages stay imports of node_modules. */
+async function bundle(options) {
   const { build } = await import('esbuild');
   const outDir = path.dirname(serverBundle);
   await build({
-    entryPoints: [at('server/cli/main.ts')],
-    outfile: serverBundle,
+    ...options,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -77,6 +76,29 @@ async function buildServer() {
   });
 }
 
+const templateMaker = at('dist/server/make-pglite-template.mjs');
+
+async function buildServer() {
+  if (serverBundleIsFresh() && isFresh(templateMaker, serverSources)) return;
+  await bundle({ entryPoints: [at('server/cli/main.ts')], outfile: serverBundle });
+  // Only the schema: no secret key check value or anything else of one installation goes into the template.
+  await bundle({
+    stdin: {
+      contents: [
+        "import { openDatabase } from './server/db/connect.ts';",
+        "import { migrate } from './server/db/migrate.ts';",
+        "const database = await openDatabase({ engine: 'pglite', dataDir: process.argv[2] });",
+        'await migrate(database);',
+        'await database.close();',
+      ].join('\n'),
+      resolveDir: root,
+      sourcefile: 'make-pglite-template.ts',
+      loader: 'ts',
+    },
+    outfile: templateMaker,
+  });
+}
+
 /** Names and contents of the migrations: the template is rebuilt when they change. */
 function migrationsDigest() {
   const dir = at('server/db/migrations');
@@ -86,8 +108,8 @@ function migrationsDigest() {
 }
 
 /**
- * An empty database as a new data folder would have it after its first start: cluster (initdb) and migrations.
- * Made by the precompiled server's own `migrate` command, so nothing here repeats how that is done.
+ * An empty database as a new data folder would have it after its first start: cluster (initdb) and migrations,
+ * made by the server's own openDatabase and migrate, so nothing here repeats how that is done.
  */
 function buildPgliteTemplate() {
   const template = at('dist/pglite-template');
@@ -101,11 +123,7 @@ function buildPgliteTemplate() {
   rmSync(template, { recursive: true, force: true });
   const work = mkdtempSync(`${template}-`);
   try {
-    const result = spawnSync(process.execPath, [serverBundle, 'migrate'], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: work, DATABASE_URL: '', SECRET_KEY: '' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const result = spawnSync(process.execPath, [templateMaker, work], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
     if (result.status !== 0) process.exit(result.status ?? 1);
     renameSync(path.join(work, 'pglite'), template);
     writeFileSync(stamp, wanted);
