@@ -116,7 +116,8 @@ function buildPgliteTemplate() {
   const stamp = `${template}.version`;
   const { version } = JSON.parse(readFileSync(at('node_modules/@electric-sql/pglite/package.json'), 'utf8'));
   // First line: read by server/db/connect.ts, which only copies a template of its own PGlite version.
-  const wanted = `pglite ${version}\nmigrations ${migrationsDigest()}\n`;
+  // The last line changes when what goes into the template changes.
+  const wanted = `pglite ${version}\nmigrations ${migrationsDigest()}\ncontents schema only\n`;
   if (existsSync(path.join(template, 'PG_VERSION')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
   process.stdout.write('Preparing the embedded database (once after install or update) …\n');
   rmSync(stamp, { force: true });
