@@ -104,10 +104,34 @@ async function firstRunSetup(base: string): Promise<void> {
   const confirm = await fetch(`${base}/api/v1/auth/enrolment/confirm`, { method: 'POST', headers, body: JSON.stringify({ code }) });
   if (!confirm.ok) throw new Error(`enrolment confirm answered ${confirm.status}: ${await confirm.text()}`);
   const me = (await (await fetch(`${base}/api/v1/auth/session`, { headers: { cookie } })).json()) as { currentOrganisationId: string };
-  for (const url of ['/', `/api/v1/organisations/${me.currentOrganisationId}/dashboard`]) {
-    const response = await fetch(`${base}${url}`, { headers: { cookie, 'accept-encoding': 'br, gzip' } });
-    await response.arrayBuffer();
+  const dashboard = await fetch(`${base}/api/v1/organisations/${me.currentOrganisationId}/dashboard`, { headers: { cookie } });
+  if (!dashboard.ok) throw new Error(`dashboard answered ${dashboard.status}`);
+  await dashboard.arrayBuffer();
+  await checkClientServing(base);
+}
+
+/** The browser app as the page loads it: every script and style compressed (brotli), no source maps. */
+async function checkClientServing(base: string): Promise<void> {
+  const page = await (await fetch(`${base}/`)).text();
+  const assets = [...page.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  if (assets.length === 0) throw new Error('index.html names no assets');
+  let sent = 0;
+  let plain = 0;
+  for (const asset of assets) {
+    // fetch() decodes the body; content-length is what travelled.
+    const compressed = await fetch(`${base}${asset}`, { headers: { 'accept-encoding': 'br' } });
+    const body = await compressed.text();
+    // The build leaves files under 1 kB as they are (vite.config.ts).
+    if (compressed.headers.get('content-encoding') !== 'br' && Buffer.byteLength(body) >= 1024) {
+      throw new Error(`${asset} was not sent brotli-compressed`);
+    }
+    sent += Number(compressed.headers.get('content-length'));
+    plain += Buffer.byteLength(body);
+    if (/sourceMappingURL/.test(body)) throw new Error(`${asset} points to a source map`);
+    const map = await fetch(`${base}${asset}.map`);
+    if (map.status !== 404) throw new Error(`${asset}.map answered ${map.status}, not 404`);
   }
+  process.stdout.write(`client: ${assets.length} files of index.html, ${Math.round(plain / 1024)} kB sent as ${Math.round(sent / 1024)} kB brotli, no source maps\n`);
 }
 
 const idle = () => new Promise((resolve) => setTimeout(resolve, IDLE_MS));
