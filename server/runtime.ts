@@ -8,6 +8,7 @@ import { openDatabase, queryRows, type Database, type Db } from './db/connect.ts
 import { migrate } from './db/migrate.ts';
 import { newestBackupAge, rotateBackup } from './db/backup.ts';
 import { purgeExpiredSessions } from './http/auth.ts';
+import { safeErrorLog } from './http/errors.ts';
 import { jobHandlers } from './modules/incidents/reminders.service.ts';
 import { runDueJobs } from './modules/jobs/jobs.service.ts';
 
@@ -100,7 +101,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ app:
   const { app, ctx } = await buildApp({ config, database, logger: true });
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, work: () => Promise<unknown>) => {
-    const timer = setInterval(() => void work().catch((error) => app.log.error({ err: error }, 'periodic work failed')), ms);
+    const timer = setInterval(() => void work().catch((error) => app.log.error({ error: safeErrorLog(error) }, 'periodic work failed')), ms);
     timer.unref();
     timers.push(timer);
   };
@@ -117,7 +118,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ app:
       }
     };
     every(60 * 60_000, backupIfDue);
-    void backupIfDue().catch((error) => app.log.error({ err: error }, 'backup failed'));
+    void backupIfDue().catch((error) => app.log.error({ error: safeErrorLog(error) }, 'backup failed'));
   }
   await app.listen({ port: config.port, host: config.host });
   let stopped = false;

@@ -11,7 +11,6 @@ export const errorCodes = [
   'payload_too_large',
   'auth.required',
   'auth.invalid_credentials',
-  'auth.locked',
   'auth.mfa_required',
   'auth.totp_invalid',
   'auth.enrolment_required',

@@ -47,6 +47,11 @@ const pgliteOptions = {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server drops (restart, admin kill) emits 'error' on the pool; unheard, it ends the
+    // process. The pool discards that client and the next query opens a new one.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`);
+    });
     await pool.query('select 1');
     return {
       engine: 'postgres',

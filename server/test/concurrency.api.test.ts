@@ -284,6 +284,37 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(open.n).toBe(1);
     });
 
+    it('makes one account per address when two practices\' invitations to it are accepted at once', async () => {
+      const other = await organisationWith('zweite-einladung', 1);
+      const addresses = Array.from({ length: N / 2 }, (_, i) => `doppelt.${i}@it-dienst.example`);
+      const tokens: { address: string; token: string }[] = [];
+      for (const address of addresses) {
+        for (const [agent, id] of [[admin, orgId], [other.admins[0]!, other.id]] as const) {
+          const link = (await call(agent, 'POST', `/api/v1/organisations/${id}/invitations`, { email: address, role: 'it_lead' })).body.link as string;
+          tokens.push({ address, token: link.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]! });
+        }
+      }
+      const answers = await Promise.all(
+        tokens.map(async ({ address, token }) => {
+          const res = await fetch(`${origin}/api/v1/invitations/${token}/accept`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'Doppelt Eingeladen', password: PASSWORD }),
+          });
+          return { address, status: res.status, body: await res.json() };
+        }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      for (const address of addresses) {
+        // Whether the two overlap or not, one makes the account and the other is asked to sign in first.
+        const mine = answers.filter((a) => a.address === address);
+        expect(statuses(mine)).toEqual([201, 409]);
+        expect(mine.find((a) => a.status === 409)!.body.code).toBe('invite.login_required');
+      }
+      const accounts = await one<{ n: number }>(sql`select count(*)::int as n from users where email like 'doppelt.%@it-dienst.example'`);
+      expect(accounts.n).toBe(addresses.length);
+    });
+
     it('creates N organisations requested at once, each with its creator as administrator', async () => {
       const answers = await all(N, (i) => call(admin, 'POST', '/api/v1/organisations', { name: `Mandant ${i}`, legalForm: 'einzelpraxis', locations: [{ name: 'Praxis' }] }));
       expect(serverErrors(answers)).toEqual([]);

@@ -8,6 +8,7 @@ import { apiTokens, incidentEvents, incidents } from '../../db/schema.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
+import { publicUrl } from '../setup/public-url.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { lockOrganisation } from '../organisations/organisations.service.ts';
 import { escalationRecipients } from '../registration/registration.service.ts';
@@ -49,10 +50,14 @@ export async function revokeApiToken(tx: Tx, actor: Actor, tokenId: string) {
   await appendAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'api_token.revoked', entityType: 'api_token', entityId: tokenId, data: { name: row.name } });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The token behind an Authorization header, or 401: unknown, revoked, other organisation or other scope. */
 export async function authenticateIntake(ctx: AppContext, organisationId: string, authorization: string | undefined): Promise<string> {
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token?.startsWith(TOKEN_PREFIX)) throw new AppError('auth.token_invalid', 401);
+  // The path is read before its schema checks it: an organisation id that is no UUID matches no token.
+  if (!UUID.test(organisationId)) throw new AppError('auth.token_invalid', 401);
   const [row] = await ctx.db
     .select({ id: apiTokens.id })
     .from(apiTokens)
@@ -134,7 +139,7 @@ export async function receiveAlert(ctx: AppContext, organisationId: string, toke
     if (!open || alert.severity === 'critical') {
       // The escalation chain: IT lead, management, the DPO in parallel, and the organisation's own chain.
       const chain = await escalationRecipients(tx, organisationId);
-      const link = `${ctx.config.publicUrl}/o/${organisationId}/incidents/${incident.id}`;
+      const link = `${await publicUrl(ctx, tx)}/o/${organisationId}/incidents/${incident.id}`;
       for (const person of chain) {
         await ctx.mailer.queue(tx, {
           organisationId,

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/connect.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { scheduleJob, type JobHandler } from '../jobs/jobs.service.ts';
 import { escalationRecipients } from '../registration/registration.service.ts';
+import { publicUrl } from '../setup/public-url.ts';
 import { getIncident } from './incidents.service.ts';
 
 export const REMINDER_JOB = 'incident.deadline_reminder';
@@ -59,7 +60,7 @@ export const sendDeadlineReminder: JobHandler = async (ctx: AppContext, job) => 
       offsetHours === 0
         ? `Frist abgelaufen: ${reportNames[kind]} zu Vorfall #${incident.number}`
         : `Noch ${offsetHours} Stunden: ${reportNames[kind]} zu Vorfall #${incident.number}`;
-    const link = `${ctx.config.publicUrl}/o/${organisationId}/incidents/${incidentId}`;
+    const link = `${await publicUrl(ctx, tx)}/o/${organisationId}/incidents/${incidentId}`;
     for (const person of recipients) {
       await ctx.mailer.queue(tx, {
         organisationId,

@@ -129,7 +129,8 @@ async function addLocationRow(tx: Tx, actor: Pick<Actor, 'userId' | 'organisatio
   const id = randomUUID();
   const [row] = await tx
     .insert(locations)
-    .values({ organisationId: actor.organisationId, id, ...input })
+    // clock_timestamp, not the transaction's now(): locations made in one setup keep the order they were entered in.
+    .values({ organisationId: actor.organisationId, id, ...input, createdAt: sql`clock_timestamp()` })
     .returning()
     .catch((error: unknown) => {
       throw asNameTaken(error);

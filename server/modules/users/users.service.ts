@@ -11,7 +11,7 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { auditForAccount } from '../auth/accounts.service.ts';
 import { createSession, hashPassword, startEnrolment } from '../auth/auth.service.ts';
-import { lockOrganisation } from '../organisations/organisations.service.ts';
+import { databaseErrorOf, lockOrganisation, UNIQUE_VIOLATION } from '../organisations/organisations.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
 
 export const INVITE_VALID_DAYS = 7;
@@ -289,7 +289,15 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: Ac
     const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
     if (account) throw new AppError('invite.login_required', 409);
     const userId = randomUUID();
-    await tx.insert(users).values({ id: userId, email: invitation.email, name: input.name, passwordHash });
+    // Two invitations to one new address (two practices) accepted at once: the second insert meets the first
+    // account and answers as if it had been there before.
+    await tx
+      .insert(users)
+      .values({ id: userId, email: invitation.email, name: input.name, passwordHash })
+      .catch((error: unknown) => {
+        const db = databaseErrorOf(error);
+        throw db?.code === UNIQUE_VIOLATION && db.constraint === 'users_email_key' ? new AppError('invite.login_required', 409) : error;
+      });
     await joinOrganisation(tx, invitation, userId);
     const { enrolment, pendingTotpSecretEnc } = await startEnrolment(ctx, invitation.email);
     const sessionToken = await createSession(tx, ctx, userId, 'enrolling', {
