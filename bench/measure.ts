@@ -61,11 +61,29 @@ export function formatFigures(label: string, f: Figures): string {
 }
 
 /** Keeps `concurrency` requests to `url` in flight until `stop()` is called; for load next to a measurement. */
-export function loop(url: string, init: RequestInit, concurrency: number): { stop: () => Promise<number> } {
+/** Each request is preceded by `before` (not timed): e.g. a write, so that what is measured is the answer counted afresh. */
+export async function measureAfter(url: string, init: RequestInit, before: () => Promise<void>, { requests = 200, warmup = 10, maxMs = Infinity }: MeasureOptions = {}): Promise<Figures> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < warmup + requests && performance.now() - started < maxMs; i++) {
+    await before();
+    const t0 = performance.now();
+    const res = await fetch(url, init);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    if (i >= warmup) latencies.push(performance.now() - t0);
+  }
+  latencies.sort((a, b) => a - b);
+  const total = latencies.reduce((a, b) => a + b, 0);
+  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: (latencies.length / total) * 1000 };
+}
+
+export function loop(url: string, init: RequestInit, concurrency: number, before?: () => Promise<void>): { stop: () => Promise<number> } {
   let running = true;
   let count = 0;
   const workers = Array.from({ length: concurrency }, async () => {
     while (running) {
+      if (before) await before();
       const res = await fetch(url, init);
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`${url} answered ${res.status}`);

@@ -7,7 +7,9 @@ import { queryRows } from '../db/connect.ts';
 import { locations, memberships, users } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
 import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
+import { countDashboard } from '../modules/compliance/dashboard.service.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
+import { withOrganisation } from '../db/tenant.ts';
 import { multipart, samplePdf } from './files.ts';
 import { eachEngine, PASSWORD, runFirstSetup, startTestApp, totpCode, type Agent, type TestApp } from './test-app.ts';
 
@@ -171,6 +173,19 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(statuses(answers)).toEqual(Array(2 * N).fill(200));
       const rows = await queryRows<{ location_id: string | null }>(t.ctx.db, sql`select location_id from requirement_statuses where requirement_id = 'KBV-A1-05'`);
       expect(rows.map((r) => r.location_id).sort()).toEqual([locationId, null]);
+    });
+
+    it('shows every status written while dashboards are read at the same moment (the kept dashboard is never older)', async () => {
+      const ids = Array.from({ length: N }, (_, i) => `KBV-A1-${String(20 + i).padStart(2, '0')}`);
+      const answers = await all(2 * N, (i) =>
+        i % 2 ? call(admin, 'PUT', `/api/v1/organisations/${orgId}/requirements/${ids[i >> 1]}/status`, { status: 'implemented' }) : call(admin, 'GET', `/api/v1/organisations/${orgId}/dashboard`),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      const dash = (await call(admin, 'GET', `/api/v1/organisations/${orgId}/dashboard`)).body;
+      const fresh = await withOrganisation(t.ctx.db, orgId, (tx) => countDashboard(tx, orgId, new Date()));
+      expect(dash.progress).toEqual(JSON.parse(JSON.stringify(fresh.progress)));
+      const catalog = (await call(admin, 'GET', `/api/v1/organisations/${orgId}/catalog`)).body as { requirements: { id: string; status: string }[] };
+      expect(catalog.requirements.filter((r) => ids.includes(r.id)).map((r) => r.status)).toEqual(Array(N).fill('implemented'));
     });
 
     it('keeps every evidence file of first uploads sent at once, on one status row with the right count', async () => {

@@ -12,6 +12,7 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { databaseErrorOf, FOREIGN_KEY_VIOLATION } from '../organisations/organisations.service.ts';
 import { latestCheckSummaries, type Nis2Summary } from './applicability.service.ts';
+import { complianceVersion, KeptAnswers } from './compliance.cache.ts';
 import { emptyAggregate, requirementAggregates, requirementEntries, type RequirementAggregate } from './compliance.queries.ts';
 
 /** § 30 BSIG binds important and particularly important entities since the NIS2 Implementation Act (2025-12-06). */
@@ -150,9 +151,20 @@ export async function listCatalog(tx: Tx, organisationId: string, now = new Date
   return catalog;
 }
 
-/** The catalog and the aggregates it was made from (the dashboard needs the organisation-wide statuses). */
+const keptCatalogs = new KeptAnswers<Awaited<ReturnType<typeof countCatalog>>>();
+
+/**
+ * The catalog and the aggregates it was made from (the dashboard needs the organisation-wide statuses), kept until
+ * the organisation's compliance version moves or the day changes (decision 015).
+ */
 export async function catalogWithAggregates(tx: Tx, organisationId: string, now = new Date()) {
   const today = berlinDate(now);
+  const version = await complianceVersion(tx, organisationId);
+  return keptCatalogs.get(organisationId, `${version}|${today}`, () => countCatalog(tx, organisationId, today));
+}
+
+/** The catalog counted afresh, without the kept answer (the tests compare both). */
+export async function countCatalog(tx: Tx, organisationId: string, today: string) {
   const { nis2: nis2Check, profile } = await latestCheckSummaries(tx, organisationId);
   const requirements = await loadCatalog(tx);
   const locationRows = await tx

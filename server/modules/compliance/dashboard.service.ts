@@ -2,7 +2,9 @@ import { countProgress, isDone, locationProgress, tally } from '../../../domain/
 import { nis2Coverage, type KbvStatus } from '../../../domain/nis2/coverage.ts';
 import type { Tx } from '../../db/connect.ts';
 import { incidentsWithDeadlines } from '../incidents/incidents.service.ts';
-import { byGermanName, catalogWithAggregates } from './catalog.service.ts';
+import { berlinDate } from '../../../domain/kbv/applicability.ts';
+import { byGermanName, countCatalog } from './catalog.service.ts';
+import { complianceVersion, KeptAnswers } from './compliance.cache.ts';
 import { locationAggregates, overdueEntries } from './compliance.queries.ts';
 
 /** Report deadlines within two days count as due soon on the dashboard. */
@@ -16,7 +18,22 @@ export const DASHBOARD_OVERDUE_LIMIT = 50;
  * are counted by the database (per requirement, per location); nothing here loops over locations × requirements.
  */
 export async function dashboard(tx: Tx, organisationId: string, now = new Date()) {
-  const catalog = await catalogWithAggregates(tx, organisationId, now);
+  const version = await complianceVersion(tx, organisationId);
+  const counted = await keptDashboards.get(organisationId, `${version}|${berlinDate(now)}`, () => countDashboard(tx, organisationId, now));
+  return {
+    ...counted,
+    // Deadlines move with the clock, not with the data: always read (one row per incident with a pending report).
+    incidentDeadlines: (await incidentsWithDeadlines(tx, organisationId, now))
+      .filter((i) => i.next && (i.next.isOverdue || i.next.remainingMs < DUE_SOON_MS))
+      .map((i) => ({ incidentId: i.id, number: i.number, title: i.title, next: i.next! })),
+  };
+}
+
+export const keptDashboards = new KeptAnswers<Awaited<ReturnType<typeof countDashboard>>>();
+
+/** The counted part of the dashboard, kept until the compliance version moves or the day changes (decision 015); exported for the tests, which compare it with the kept one. */
+export async function countDashboard(tx: Tx, organisationId: string, now: Date) {
+  const catalog = await countCatalog(tx, organisationId, berlinDate(now));
   const applicable = catalog.requirements.filter((r) => r.applicable);
   const kbv = applicable.filter((r) => r.framework === 'kbv');
   const nis2 = applicable.filter((r) => r.framework === 'nis2');
@@ -66,9 +83,6 @@ export async function dashboard(tx: Tx, organisationId: string, now = new Date()
     overdueTotal: overdueFound.total,
     mandatoryOpen,
     coverage: nis2Coverage(kbvStatuses),
-    incidentDeadlines: (await incidentsWithDeadlines(tx, organisationId, now))
-      .filter((i) => i.next && (i.next.isOverdue || i.next.remainingMs < DUE_SOON_MS))
-      .map((i) => ({ incidentId: i.id, number: i.number, title: i.title, next: i.next! })),
     evidenceFiles: catalog.requirements.reduce((n, r) => n + r.evidenceCount, 0),
   };
 }
