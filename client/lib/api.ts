@@ -19,6 +19,17 @@ export function setCsrfToken(token: string | null) {
 }
 
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  return (await request<T>(method, url, body)).data;
+}
+
+/** A page of a list and the number of entries in all (the server's x-total-count header). */
+export async function getPage<T>(url: string): Promise<{ items: T[]; total: number | null }> {
+  const { data, response } = await request<T[]>('GET', url);
+  const total = Number(response.headers.get('x-total-count'));
+  return { items: data, total: Number.isFinite(total) && response.headers.has('x-total-count') ? total : null };
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<{ data: T; response: Response }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -33,7 +44,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   } catch {
     throw new ApiRequestError(0, 'network');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { data: undefined as T, response };
   const text = await response.text();
   let data: unknown = null;
   if (text) {
@@ -47,7 +58,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     const error = (data ?? {}) as Partial<ApiError>;
     throw new ApiRequestError(response.status, error.code ?? (response.status >= 500 ? 'internal' : 'unknown'), error.issues ?? []);
   }
-  return data as T;
+  return { data: data as T, response };
 }
 
 export const get = <T>(url: string) => api<T>('GET', url);

@@ -41,6 +41,9 @@ export async function migrate(database: Database, dir = migrationsDir): Promise<
     const script = `
       begin;
       select pg_advisory_xact_lock(727274001);
+      -- Deferred triggers (0014) fire at the end of each statement here, so a migration may change rows of a table
+      -- and then index or alter it ("pending trigger events" otherwise).
+      set constraints all immediate;
       do $m$ begin
         if exists (select 1 from schema_migrations where name = '${migration.name}') then
           raise exception 'praxisschild:already-applied';

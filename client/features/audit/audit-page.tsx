@@ -56,7 +56,8 @@ export function AuditPage() {
   if (trail.isPending) return <PageLoader />;
   if (trail.error) return <ErrorAlert error={trail.error} />;
   const names = new Map(members.data?.map((m) => [m.userId, m.name]) ?? []);
-  const entries = trail.data.pages.flat();
+  const entries = trail.data.pages.flatMap((p) => p.items);
+  const total = trail.data.pages[0]!.total;
 
   return (
     <Stack gap="lg">
@@ -107,7 +108,7 @@ export function AuditPage() {
       <Group>
         {trail.hasNextPage && (
           <Button variant="default" loading={trail.isFetchingNextPage} onClick={() => void trail.fetchNextPage()}>
-            {t('audit.more')}
+            {t('audit.more', { shown: entries.length, total: total ?? '?' })}
           </Button>
         )}
         <Text size="xs" c="dimmed">

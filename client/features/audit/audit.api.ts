@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { get } from '../../lib/api.ts';
+import { getPage } from '../../lib/api.ts';
 
 export interface AuditEntry {
   seq: number;
@@ -18,7 +18,7 @@ export function useAuditTrail(organisationId: string) {
     queryKey: ['audit', organisationId],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) =>
-      get<AuditEntry[]>(`/api/v1/organisations/${organisationId}/audit?limit=${PAGE}${pageParam ? `&before=${pageParam}` : ''}`),
-    getNextPageParam: (last) => (last.length < PAGE ? undefined : last[last.length - 1]?.seq),
+      getPage<AuditEntry>(`/api/v1/organisations/${organisationId}/audit?limit=${PAGE}${pageParam ? `&before=${pageParam}` : ''}`),
+    getNextPageParam: (last) => (last.items.length < PAGE ? undefined : last.items[last.items.length - 1]?.seq),
   });
 }

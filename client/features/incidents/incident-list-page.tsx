@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -28,7 +28,7 @@ export function IncidentListPage() {
         <PageLoader />
       ) : incidents.error ? (
         <ErrorAlert error={incidents.error} />
-      ) : incidents.data.length === 0 ? (
+      ) : incidents.data.pages[0]!.items.length === 0 ? (
         <Card withBorder padding="lg">
           <Text fw={600}>{t('incidents.emptyTitle')}</Text>
           <Text c="dimmed" size="sm" mt={4}>
@@ -41,7 +41,16 @@ export function IncidentListPage() {
           )}
         </Card>
       ) : (
-        <IncidentTable organisationId={organisationId} incidents={incidents.data} />
+        <>
+          <IncidentTable organisationId={organisationId} incidents={incidents.data.pages.flatMap((p) => p.items)} />
+          {incidents.hasNextPage && (
+            <Group>
+              <Button variant="default" loading={incidents.isFetchingNextPage} onClick={() => void incidents.fetchNextPage()} data-testid="incidents-more">
+                {t('incidents.more', { shown: incidents.data.pages.reduce((n, p) => n + p.items.length, 0), total: incidents.data.pages[0]!.total ?? '?' })}
+              </Button>
+            </Group>
+          )}
+        </>
       )}
     </Stack>
   );

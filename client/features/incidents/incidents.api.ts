@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReportKind } from '../../../domain/incidents/deadlines.ts';
 import type { BsigDeadlines, GdprDuties } from '../../../domain/incidents/deadlines.schema.ts';
 import type {
@@ -11,7 +11,7 @@ import type {
 import { draftKinds, type Draft, type DraftKind } from '../../../domain/incidents/report-draft.ts';
 import type { SignificanceResult } from '../../../domain/incidents/significance.ts';
 import type { Explanation } from '../../../domain/kbv/explanation.ts';
-import { get, post, put } from '../../lib/api.ts';
+import { get, getPage, post, put } from '../../lib/api.ts';
 
 export type SuspectedOrigin = (typeof suspectedOrigins)[number];
 
@@ -98,11 +98,18 @@ export const incidentsBase = (organisationId: string) => `/api/v1/organisations/
 export const incidentsKey = (organisationId: string) => ['incidents', organisationId] as const;
 export const incidentKey = (organisationId: string, incidentId: string) => ['incidents', organisationId, incidentId] as const;
 
-/** The list refreshes every minute so that the time left stays honest while the page is open. */
+const INCIDENT_PAGE = 100;
+
+/**
+ * Incidents newest first, a page of 100 at a time (older ones on request), with the number in all. The list
+ * refreshes every minute so that the time left stays honest while the page is open.
+ */
 export function useIncidents(organisationId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: incidentsKey(organisationId),
-    queryFn: () => get<IncidentSummary[]>(incidentsBase(organisationId)),
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) => getPage<IncidentSummary>(`${incidentsBase(organisationId)}?limit=${INCIDENT_PAGE}${pageParam ? `&before=${pageParam}` : ''}`),
+    getNextPageParam: (last) => (last.items.length < INCIDENT_PAGE ? undefined : last.items[last.items.length - 1]?.number),
     refetchInterval: 60_000,
   });
 }
