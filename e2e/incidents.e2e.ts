@@ -165,4 +165,37 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     expect(await row.textContent()).toContain('Patientendaten betroffen');
     await screenshotBoth(page, '49-incidents-list');
   });
+
+  it('pages a long incident list and shows the audit trail with its anchor and how many entries there are', async () => {
+    const organisationId = new URL(page.url()).pathname.split('/')[2]!;
+    // 100 more reports (a practice network after years of use), sent from the page's own session.
+    const statuses = await page.evaluate(async (base) => {
+      const { csrfToken } = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      const answers: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        const res = await fetch(`${base}/incidents`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+          body: JSON.stringify({ title: `Phishing-Mail ${i + 1}`, noticedAt: new Date().toISOString(), patientDataInvolved: false }),
+        });
+        answers.push(res.status);
+      }
+      return answers;
+    }, `/api/v1/organisations/${organisationId}`);
+    expect(new Set(statuses)).toEqual(new Set([201]));
+
+    await page.reload();
+    await page.getByTestId('incident-row-101').waitFor();
+    expect(await page.getByTestId('incident-row-1').count()).toBe(0);
+    const more = page.getByTestId('incidents-more');
+    expect(await more.textContent()).toBe('Ältere Vorfälle laden (100 von 101 angezeigt)');
+    await more.click();
+    await page.getByTestId('incident-row-1').waitFor();
+    expect(await more.count()).toBe(0);
+
+    await page.goto(`${server.url}/o/${organisationId}/audit`);
+    await seeText(page, 'Prüfanker');
+    await seeText(page, /Ältere Einträge laden \(100 von \d+ angezeigt\)/);
+    await screenshotBoth(page, '49-audit-anchor', false);
+  });
 });
