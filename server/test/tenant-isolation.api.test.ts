@@ -59,6 +59,8 @@ const tenantTables = [
   'api_tokens',
   'registration_setups',
   'jobs',
+  'organisation_counters',
+  'compliance_versions',
 ];
 
 for (const { engine, skipReason } of await eachEngine()) {
