@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditActions } from '../../domain/audit/audit-actions.ts';
 import { errorCodes } from '../../domain/common/errors.ts';
 import de from './de.json';
 import en from './en.json';
@@ -13,13 +16,49 @@ function leaves(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : leaves(v, `${prefix}${k}.`)));
 }
 
+const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(file);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [file] : [];
+  });
+}
+
 describe('translations', () => {
   it.each(errorCodes)('has German and English text for error %s', (code) => {
     expect(typeof lookup(de as Tree, `errors.${code}`)).toBe('string');
     expect(typeof lookup(en as Tree, `errors.${code}`)).toBe('string');
   });
 
+  it.each(auditActions)('has a German and an English label for the audit action %s', (action) => {
+    for (const tree of [de, en]) {
+      const label = lookup(tree as Tree, `audit.action.${action}`);
+      expect(typeof label).toBe('string');
+      expect(String(label).trim()).not.toBe('');
+    }
+    expect(lookup(de as Tree, `audit.action.${action}`)).not.toBe(lookup(en as Tree, `audit.action.${action}`));
+  });
+
+  it('lists every audit action the server writes', () => {
+    const root = path.resolve(import.meta.dirname, '../../server');
+    const written = new Set(sourceFiles(root).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\baction: '([a-z0-9_.]+)'/g)].map((m) => m[1]!)));
+    expect(written.size).toBeGreaterThan(20);
+    expect([...written].filter((action) => !(auditActions as readonly string[]).includes(action))).toEqual([]);
+  });
+
   it('has the same keys in German and English', () => {
     expect(leaves(en as Tree).sort()).toEqual(leaves(de as Tree).sort());
+  });
+
+  it('has the same placeholders in German and English, for every text', () => {
+    const differing = leaves(de as Tree).filter((key) => placeholders(lookup(de as Tree, key)).join() !== placeholders(lookup(en as Tree, key)).join());
+    expect(differing).toEqual([]);
+  });
+
+  it('has no empty text', () => {
+    const empty = [de, en].flatMap((tree) => leaves(tree as Tree).filter((key) => String(lookup(tree as Tree, key)).trim() === ''));
+    expect(empty).toEqual([]);
   });
 });

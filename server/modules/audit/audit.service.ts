@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AUDIT_ANCHOR_FORMAT, verifyAgainstAnchor, type AnchorProblem, type AuditAnchor, type OrganisationAnchor } from '../../../domain/audit/audit-anchor.ts';
+import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
 import { GENESIS_HASH, hashAuditEntry, verifyAuditChain, type AuditProblem } from '../../../domain/audit/audit-chain.ts';
 import { queryRows, type Db, type Tx } from '../../db/connect.ts';
 import { auditEvents, auditHeads, organisations, users } from '../../db/schema.ts';
@@ -7,7 +8,8 @@ import { auditEvents, auditHeads, organisations, users } from '../../db/schema.t
 export interface AuditInput {
   organisationId: string;
   actorUserId: string | null;
-  action: string;
+  /** One of domain/audit/audit-actions.ts, each with a German and English label. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   data?: Record<string, unknown>;

@@ -7,6 +7,7 @@ import type { Tx } from '../../db/connect.ts';
 import { memberships, organisations, passwordResets, sessions, users } from '../../db/schema.ts';
 import type { AuthSession } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
+import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
 import { hashPassword, passwordMatches } from './auth.service.ts';
@@ -22,7 +23,7 @@ const wrongPassword = (field: string) =>
 export async function auditForAccount(
   tx: Tx,
   userId: string,
-  event: { actorUserId: string | null; action: string; data?: Record<string, unknown> },
+  event: { actorUserId: string | null; action: AuditAction; data?: Record<string, unknown> },
 ): Promise<string[]> {
   const rows = await tx.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
   for (const { organisationId } of rows) {
