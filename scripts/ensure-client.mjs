@@ -16,7 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (p) => path.join(root, p);
 
 export const serverBundle = at('dist/server/praxisschild.mjs');
-const serverSources = ['server', 'domain', 'package-lock.json'];
+// The server reads its texts from the browser app's locale files (server/i18n/texts.ts).
+const serverSources = ['server', 'domain', 'client/locales', 'package-lock.json'];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;

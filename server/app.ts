@@ -19,6 +19,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { checkRoutes } from './modules/checks/checks.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
+import { registerReminderJobs } from './modules/incidents/reminders.service.ts';
+import { createJobRegistry } from './modules/jobs/jobs.service.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.service.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
@@ -42,17 +44,20 @@ export interface RegisteredRoute {
 
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext; routes: RegisteredRoute[] }> {
   const { config, database } = options;
-  const ctx: AppContext = {
-    config,
-    database,
-    db: database.db,
-    mailer: options.mailer ?? createMailer(config.smtpUrl, config.mailFrom),
-  };
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     bodyLimit: 1_048_576,
     trustProxy: config.trustProxy,
   });
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    mailer: options.mailer ?? createMailer(config.smtpUrl, config.mailFrom, { log: app.log }),
+    jobs: createJobRegistry(),
+  };
+  // Scheduled work: each module registers the job kinds it plans (run by runDueJobs in runtime.ts).
+  registerReminderJobs(ctx.jobs);
   // Every route, so that the tenant-isolation test covers new routes without being told.
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/connect.ts';
+import type { JobRegistry } from './modules/jobs/jobs.service.ts';
 import type { Mailer } from './modules/mail/mail.service.ts';
 
 /** What every module needs, built once in app.ts and reachable as app.ctx. */
@@ -8,4 +9,6 @@ export interface AppContext {
   database: Database;
   db: Db;
   mailer: Mailer;
+  /** The job kinds the modules registered (jobs.service.ts). */
+  jobs: JobRegistry;
 }

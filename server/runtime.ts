@@ -9,7 +9,6 @@ import { migrate } from './db/migrate.ts';
 import { newestBackupAge, rotateBackup } from './db/backup.ts';
 import { purgeExpiredSessions } from './http/auth.ts';
 import { safeErrorLog } from './http/errors.ts';
-import { jobHandlers } from './modules/incidents/reminders.service.ts';
 import { runDueJobs } from './modules/jobs/jobs.service.ts';
 
 export function databaseTarget(config: Config) {
@@ -106,7 +105,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ app:
     timers.push(timer);
   };
   every(30_000, () => ctx.mailer.deliverPending(ctx.db));
-  every(30_000, () => runDueJobs(ctx, jobHandlers));
+  every(30_000, () => runDueJobs(ctx, new Date(), { log: app.log }));
   every(15 * 60_000, () => purgeExpiredSessions(ctx));
   if (database.engine === 'pglite') {
     // PGlite does not fsync: a power cut may lose the newest writes, so the embedded mode keeps daily backups.

@@ -110,6 +110,9 @@ export const outboxMails = pgTable(
     delivery: text('delivery').notNull(),
     error: text('error'),
     claimedAt: ts('claimed_at'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    failedAt: ts('failed_at'),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
@@ -290,6 +293,7 @@ export const jobs = pgTable('jobs', {
   lockedUntil: ts('locked_until'),
   doneAt: ts('done_at'),
   lastError: text('last_error'),
+  failedAt: ts('failed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

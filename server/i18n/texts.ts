@@ -65,3 +65,8 @@ export function formatDateTime(locale: Locale, value: Date | string): string {
 export function formatDate(locale: Locale, value: Date | string): string {
   return new Intl.DateTimeFormat(tag(locale), { timeZone: TIME_ZONE, dateStyle: 'medium' }).format(new Date(value));
 }
+
+/** The time of day in Berlin, 24-hour clock (14:05). */
+export function formatTime(value: Date | string): string {
+  return new Intl.DateTimeFormat('de-DE', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(value));
+}

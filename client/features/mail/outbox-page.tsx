@@ -7,11 +7,21 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useOutbox, type OutboxMail } from './outbox.api.ts';
 
+const badges: Record<OutboxMail['status'], { color: string; label: string }> = {
+  sent: { color: 'teal', label: 'outbox.sent' },
+  failed: { color: 'red', label: 'outbox.failed' },
+  retrying: { color: 'orange', label: 'outbox.retrying' },
+  pending: { color: 'yellow', label: 'outbox.pending' },
+  outbox: { color: 'gray', label: 'outbox.notSent' },
+};
+
 function deliveryBadge(mail: OutboxMail, t: (key: string) => string) {
-  if (mail.error) return <Badge color="red" variant="light">{t('outbox.failed')}</Badge>;
-  if (mail.sentAt) return <Badge color="teal" variant="light">{t('outbox.sent')}</Badge>;
-  if (mail.delivery === 'smtp') return <Badge color="yellow" variant="light">{t('outbox.pending')}</Badge>;
-  return <Badge color="gray" variant="light">{t('outbox.notSent')}</Badge>;
+  const badge = badges[mail.status];
+  return (
+    <Badge color={badge.color} variant="light" data-testid="mail-status" data-status={mail.status}>
+      {t(badge.label)}
+    </Badge>
+  );
 }
 
 export function OutboxPage() {
@@ -21,7 +31,7 @@ export function OutboxPage() {
 
   if (outbox.isPending) return <PageLoader />;
   if (outbox.error) return <ErrorAlert error={outbox.error} />;
-  const { smtp, total } = outbox.data.pages[0]!;
+  const { smtp, total, maxAttempts, failedJobs, maxJobAttempts } = outbox.data.pages[0]!;
   const mails = outbox.data.pages.flatMap((page) => page.mails);
 
   return (
@@ -30,6 +40,18 @@ export function OutboxPage() {
       <Alert variant="light" color={smtp ? 'teal' : 'blue'}>
         {smtp ? t('outbox.smtpOn') : t('outbox.smtpOff')}
       </Alert>
+      {failedJobs.length > 0 && (
+        <Alert variant="light" color="red" title={t('outbox.jobsFailedTitle')} data-testid="failed-jobs">
+          <Text size="sm" mb="xs">
+            {t('outbox.jobsFailed', { max: maxJobAttempts })}
+          </Text>
+          {failedJobs.map((job) => (
+            <Text key={job.id} size="sm">
+              {t('outbox.jobFailed', { kind: t(`outbox.jobKind.${job.kind}`, { defaultValue: job.kind }), at: formatDateTime(job.failedAt), error: job.lastError ?? '–' })}
+            </Text>
+          ))}
+        </Alert>
+      )}
       {mails.length === 0 ? (
         <Text c="dimmed">{t('outbox.empty')}</Text>
       ) : (
@@ -57,8 +79,13 @@ export function OutboxPage() {
                 </Accordion.Control>
                 <Accordion.Panel>
                   {mail.error && (
-                    <Alert color="red" variant="light" mb="sm">
-                      {mail.error}
+                    <Alert color={mail.status === 'failed' ? 'red' : 'orange'} variant="light" mb="sm">
+                      <Text size="sm" fw={500}>
+                        {mail.status === 'failed'
+                          ? t('outbox.failedAfter', { attempts: mail.attempts })
+                          : t('outbox.retryAt', { attempts: mail.attempts, max: maxAttempts, at: formatDateTime(mail.nextAttemptAt) })}
+                      </Text>
+                      <Text size="xs">{mail.error}</Text>
                     </Alert>
                   )}
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} ff="monospace">

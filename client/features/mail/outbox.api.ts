@@ -11,10 +11,27 @@ export interface OutboxMail {
   sentAt: string | null;
   delivery: string;
   error: string | null;
+  attempts: number;
+  nextAttemptAt: string | null;
+  failedAt: string | null;
+  status: 'outbox' | 'pending' | 'retrying' | 'sent' | 'failed';
+}
+
+/** A scheduled job (e.g. a deadline reminder) that failed after its last attempt. */
+export interface FailedJob {
+  id: string;
+  kind: string;
+  attempts: number;
+  lastError: string | null;
+  failedAt: string | null;
 }
 
 export interface OutboxPage {
   smtp: boolean;
+  /** Attempts per mail before it counts as failed. */
+  maxAttempts: number;
+  failedJobs: FailedJob[];
+  maxJobAttempts: number;
   mails: OutboxMail[];
   total: number;
   /** Cursor of the next (older) page; null on the last page. */

@@ -2,7 +2,8 @@ import { Alert, Anchor, Badge, Button, Card, Group, List, Progress, Stack, Text 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Registration } from './registration.api.ts';
-import { germanDate, inputId } from './registration-values.ts';
+import { formatCalendarDate } from '../../lib/format.ts';
+import { inputId } from './registration-values.ts';
 
 /** Moves to a field named in the list of what is missing. */
 function focusField(path: string) {
@@ -16,7 +17,7 @@ export function RegistrationStatus({ organisationId, registration }: { organisat
   const { t } = useTranslation();
   const { category, readiness } = registration;
   const registered = registration.setup.checklist.registeredInPortal;
-  const due = germanDate(readiness.dueDate);
+  const due = formatCalendarDate(readiness.dueDate);
   const complete = readiness.missing.length === 0;
   const badge = registered
     ? readiness.ready

@@ -11,7 +11,8 @@ import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
 import { hashPassword, passwordMatches } from './auth.service.ts';
-import { passwordResetMail } from './mails.ts';
+import { asLocale } from '../../i18n/texts.ts';
+import { passwordResetMail } from '../mail/templates.ts';
 import { consumeRecoveryCode, remainingRecoveryCodes, replaceRecoveryCodes } from './recovery.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
 import { checkSealedTotp } from './totp.ts';
@@ -64,7 +65,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
     const [user] = await tx.select().from(users).where(eq(users.email, email)).for('update');
     if (!user) return;
     const [organisation] = await tx
-      .select({ id: organisations.id })
+      .select({ id: organisations.id, name: organisations.name })
       .from(memberships)
       .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
       .where(eq(memberships.userId, user.id))
@@ -87,7 +88,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
     const expiresAt = new Date(Date.now() + PASSWORD_RESET_VALID_MINUTES * 60_000);
     await tx.insert(passwordResets).values({ tokenHash: hashToken(token), userId: user.id, expiresAt });
     const link = `${await publicUrl(ctx, tx)}/password-reset/${token}`;
-    const mail = passwordResetMail(user.locale === 'en' ? 'en' : 'de', { name: user.name, link, expiresAt });
+    const mail = passwordResetMail(asLocale(user.locale), { organisation: organisation.name, name: user.name, link, expiresAt });
     await ctx.mailer.queue(tx, { organisationId: organisation.id, to: user.email, kind: 'password_reset', ...mail });
   });
 }

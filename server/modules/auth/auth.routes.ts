@@ -112,7 +112,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const started = Date.now();
       await accounts.requestPasswordReset(ctx, request.body.email);
-      void ctx.mailer.deliverPending(ctx.db).catch(() => undefined);
+      ctx.mailer.deliverSoon(ctx.db);
       const wait = RESET_REQUEST_MIN_MS - (Date.now() - started);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       return reply.code(202).send({ ok: true });

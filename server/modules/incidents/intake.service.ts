@@ -4,7 +4,7 @@ import type { IntakeAlert } from '../../../domain/incidents/incident.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { hashToken, newToken } from '../../crypto.ts';
 import type { Tx } from '../../db/connect.ts';
-import { apiTokens, incidentEvents, incidents } from '../../db/schema.ts';
+import { apiTokens, incidentEvents, incidents, organisations } from '../../db/schema.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
@@ -12,6 +12,7 @@ import { publicUrl } from '../setup/public-url.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { lockOrganisation } from '../organisations/organisations.service.ts';
 import { escalationRecipients } from '../registration/registration.service.ts';
+import { incidentAlertMail } from '../mail/templates.ts';
 import { nextIncidentNumber } from './incidents.service.ts';
 
 export const TOKEN_PREFIX = 'psk_';
@@ -140,26 +141,24 @@ export async function receiveAlert(ctx: AppContext, organisationId: string, toke
       // The escalation chain: IT lead, management, the DPO in parallel, and the organisation's own chain.
       const chain = await escalationRecipients(tx, organisationId);
       const link = `${await publicUrl(ctx, tx)}/o/${organisationId}/incidents/${incident.id}`;
+      const [organisation] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
       for (const person of chain) {
-        await ctx.mailer.queue(tx, {
-          organisationId,
-          to: person.email,
-          kind: 'incident_alert',
-          subject: `Sicherheitsalarm (${alert.severity}): ${alert.title}`,
-          text: [
-            `Guten Tag ${person.name},`,
-            '',
-            `${alert.source} meldet: ${alert.title}${alert.host ? ` (Gerät: ${alert.host})` : ''}.`,
-            open ? `Die Meldung wurde dem offenen Vorfall #${incident.number} hinzugefügt.` : `Daraus wurde Vorfall #${incident.number} angelegt.`,
-            '',
-            'Bitte prüfen Sie jetzt, ob der Vorfall erheblich ist: Ab Kenntnis laufen die Fristen nach § 32 BSIG (24 Stunden) und Art. 33 DSGVO (72 Stunden).',
-            link,
-          ].join('\n'),
+        const mail = incidentAlertMail(person.locale, {
+          organisation: organisation?.name ?? '',
+          name: person.name,
+          source: alert.source,
+          title: alert.title,
+          host: alert.host ?? null,
+          severity: alert.severity,
+          number: incident.number,
+          appended: Boolean(open),
+          link,
         });
+        await ctx.mailer.queue(tx, { organisationId, to: person.email, kind: 'incident_alert', ...mail });
       }
     }
     return { incidentId: incident.id, number: incident.number, appended: Boolean(open) };
   });
-  void ctx.mailer.deliverPending(ctx.db).catch(() => undefined);
+  ctx.mailer.deliverSoon(ctx.db);
   return result;
 }

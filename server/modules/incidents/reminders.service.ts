@@ -1,24 +1,17 @@
-import { DateTime } from 'luxon';
-import { LEGAL_ZONE } from '../../../domain/incidents/deadlines.ts';
+import { eq } from 'drizzle-orm';
 import type { IncidentReportKind } from '../../../domain/incidents/incident.schema.ts';
 import { pendingDeadlines, reminderTimes, type ReminderKind } from '../../../domain/incidents/reminders.ts';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/connect.ts';
 import { withOrganisation } from '../../db/tenant.ts';
-import { scheduleJob, type JobHandler } from '../jobs/jobs.service.ts';
+import { organisations } from '../../db/schema.ts';
+import { scheduleJob, type JobHandler, type JobRegistry } from '../jobs/jobs.service.ts';
+import { incidentReminderMail } from '../mail/templates.ts';
 import { escalationRecipients } from '../registration/registration.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
 import { getIncident } from './incidents.service.ts';
 
 export const REMINDER_JOB = 'incident.deadline_reminder';
-
-const reportNames: Record<ReminderKind, string> = {
-  early_warning: 'frühe Erstmeldung an das BSI (§ 32 Abs. 1 Nr. 1 BSIG)',
-  notification: 'Meldung an das BSI (§ 32 Abs. 1 Nr. 2 BSIG)',
-  progress_report: 'Fortschrittsmeldung an das BSI (§ 32 Abs. 2 BSIG)',
-  final_report: 'Abschlussmeldung an das BSI (§ 32 Abs. 1 Nr. 4 BSIG)',
-  gdpr_art33: 'Meldung an die Datenschutzaufsicht (Art. 33 DSGVO)',
-};
 
 async function pendingOf(tx: Tx, organisationId: string, incidentId: string) {
   const incident = await getIncident(tx, organisationId, incidentId);
@@ -55,30 +48,26 @@ export const sendDeadlineReminder: JobHandler = async (ctx: AppContext, job) => 
     const { incident, pending } = await pendingOf(tx, organisationId, incidentId);
     if (!pending.some((p) => p.kind === kind && p.due === due)) return; // sent meanwhile, or the deadline moved
     const recipients = await escalationRecipients(tx, organisationId);
-    const dueText = DateTime.fromISO(due, { setZone: true }).setZone(LEGAL_ZONE).toFormat("dd.MM.yyyy 'um' HH:mm 'Uhr'");
-    const subject =
-      offsetHours === 0
-        ? `Frist abgelaufen: ${reportNames[kind]} zu Vorfall #${incident.number}`
-        : `Noch ${offsetHours} Stunden: ${reportNames[kind]} zu Vorfall #${incident.number}`;
+    const [organisation] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
     const link = `${await publicUrl(ctx, tx)}/o/${organisationId}/incidents/${incidentId}`;
     for (const person of recipients) {
-      await ctx.mailer.queue(tx, {
-        organisationId,
-        to: person.email,
-        kind: 'incident_reminder',
-        subject,
-        text: [
-          `Guten Tag ${person.name},`,
-          '',
-          `für den Sicherheitsvorfall #${incident.number} „${incident.title}“ ist die ${reportNames[kind]} fällig bis ${dueText}.`,
-          offsetHours === 0 ? 'Die Frist ist abgelaufen. Bitte melden Sie jetzt, auch wenn noch nicht alles bekannt ist.' : 'Der Entwurf liegt in praxisschild bereit.',
-          '',
-          link,
-        ].join('\n'),
+      const mail = incidentReminderMail(person.locale, {
+        organisation: organisation?.name ?? '',
+        name: person.name,
+        report: kind,
+        number: incident.number,
+        title: incident.title,
+        due,
+        hoursLeft: offsetHours,
+        link,
       });
+      await ctx.mailer.queue(tx, { organisationId, to: person.email, kind: 'incident_reminder', ...mail });
     }
   });
-  await ctx.mailer.deliverPending(ctx.db);
+  ctx.mailer.deliverSoon(ctx.db);
 };
 
-export const jobHandlers: Record<string, JobHandler> = { [REMINDER_JOB]: sendDeadlineReminder };
+/** The incidents module's scheduled work, registered when the app is built. */
+export function registerReminderJobs(registry: JobRegistry) {
+  registry.register(REMINDER_JOB, sendDeadlineReminder);
+}

@@ -7,12 +7,21 @@ import { outboxMails } from '../../db/schema.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { orgParams } from '../organisations/organisations.routes.ts';
 import { requireMember } from '../../http/auth.ts';
+import { failedJobs } from '../jobs/jobs.service.ts';
 
 /** A page of the outbox: newest first, ties broken by id; `before` is the id of the last mail of the previous page. */
 const query = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
   before: z.uuid().optional(),
 });
+
+/** Where a mail stands: kept in the outbox only, waiting for SMTP, waiting for another try, sent, or failed for good. */
+export function mailStatus(mail: { delivery: string; sentAt: Date | null; failedAt: Date | null; error: string | null }) {
+  if (mail.sentAt) return 'sent' as const;
+  if (mail.failedAt) return 'failed' as const;
+  if (mail.delivery !== 'smtp') return 'outbox' as const;
+  return mail.error ? ('retrying' as const) : ('pending' as const);
+}
 
 export function outboxRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -44,9 +53,13 @@ export function outboxRoutes(app: FastifyInstance, ctx: AppContext) {
         const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(outboxMails).where(organisation);
         return {
           smtp: ctx.mailer.usesSmtp,
-          mails,
+          maxAttempts: ctx.mailer.maxAttempts,
+          mails: mails.map((mail) => ({ ...mail, status: mailStatus(mail) })),
           total: Number(count?.n ?? 0),
           nextBefore: mails.length === limit ? mails[mails.length - 1]!.id : null,
+          // Scheduled work (e.g. deadline reminders) that failed after its last attempt: shown, not hidden in a log.
+          failedJobs: await failedJobs(tx, actor.organisationId),
+          maxJobAttempts: ctx.jobs.retry.maxAttempts,
         };
       });
     },

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { berlinDate } from '../../../domain/kbv/applicability.ts';
 import { registrationReadiness, registrationSetupSchema, type RegistrationSetup } from '../../../domain/registration/registration.ts';
 import type { Tx } from '../../db/connect.ts';
+import { asLocale, type Locale } from '../../i18n/texts.ts';
 import { locations, memberships, organisations, registrationSetups, users } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -117,20 +118,22 @@ export function registrationSheet(registration: Awaited<ReturnType<typeof getReg
 /**
  * Who is told about an incident: the members holding the roles of the escalation chain (IT lead, management, DPO)
  * and the people of the organisation's own escalation chain with an e-mail address (e.g. the IT service provider's
- * on-call line), each address once.
+ * on-call line), each address once. Members read mails in the language of their profile; people outside the
+ * organisation's accounts in German.
  */
-export async function escalationRecipients(tx: Tx, organisationId: string): Promise<{ name: string; email: string }[]> {
-  const members = await tx
-    .select({ email: users.email, name: users.name })
+export async function escalationRecipients(tx: Tx, organisationId: string): Promise<{ name: string; email: string; locale: Locale }[]> {
+  const rows = await tx
+    .select({ email: users.email, name: users.name, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ['it_lead', 'management', 'data_protection_officer'])))
     .orderBy(asc(users.name), asc(memberships.userId));
+  const members = rows.map((m) => ({ ...m, locale: asLocale(m.locale) }));
   const [stored] = await tx.select().from(registrationSetups).where(eq(registrationSetups.organisationId, organisationId));
   const setup = stored ? registrationSetupSchema.parse(stored.data) : null;
   const external = [...(setup?.escalation ?? []), ...(setup ? [setup.contactPoint] : [])]
     .filter((p) => p.email)
-    .map((p) => ({ name: p.name || p.email, email: p.email.toLowerCase() }));
+    .map((p) => ({ name: p.name || p.email, email: p.email.toLowerCase(), locale: 'de' as const }));
   const seen = new Set<string>();
   return [...members, ...external].filter((p) => (seen.has(p.email) ? false : (seen.add(p.email), true)));
 }

@@ -17,7 +17,7 @@ const tokenParams = z.object({ token: z.string().min(20).max(100) });
 export function userRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  const afterCommit = () => void ctx.mailer.deliverPending(ctx.db).catch(() => undefined);
+  const afterCommit = () => ctx.mailer.deliverSoon(ctx.db);
 
   r.get('/api/v1/organisations/:organisationId/members', { schema: { tags, summary: 'People with access', params: orgParams } }, async (request) => {
     const actor = await requireMember(ctx, request, request.params.organisationId);

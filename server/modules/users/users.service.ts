@@ -13,16 +13,10 @@ import { auditForAccount } from '../auth/accounts.service.ts';
 import { createSession, hashPassword, startEnrolment } from '../auth/auth.service.ts';
 import { databaseErrorOf, lockOrganisation, UNIQUE_VIOLATION } from '../organisations/organisations.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
+import { asLocale } from '../../i18n/texts.ts';
+import { invitationMail } from '../mail/templates.ts';
 
 export const INVITE_VALID_DAYS = 7;
-
-const roleNames: Record<string, string> = {
-  management: 'Geschäftsführung / management',
-  it_lead: 'IT-Verantwortliche(r) / IT lead',
-  data_protection_officer: 'Datenschutzbeauftragte(r) / data protection officer',
-  staff: 'Mitarbeitende(r) / staff',
-  auditor: 'Prüfer(in), nur lesend / auditor, read-only',
-};
 
 export async function listMembers(tx: Tx, organisationId: string) {
   const rows = await tx
@@ -88,26 +82,18 @@ export async function inviteUser(ctx: AppContext, tx: Tx, actor: Actor, input: I
     expiresAt,
   });
   const link = `${await publicUrl(ctx, tx)}/invite/${token}`;
-  await ctx.mailer.queue(tx, {
-    organisationId: actor.organisationId,
-    to: input.email,
-    kind: 'invitation',
-    subject: `Einladung zu praxisschild: ${org!.name}`,
-    text: [
-      'Guten Tag,',
-      '',
-      `${inviter?.name ?? 'Ein Administrator'} lädt Sie ein, in praxisschild für „${org!.name}“ mitzuarbeiten.`,
-      `Ihre Rolle: ${roleNames[input.role]}.`,
-      '',
-      `Einladung annehmen (gültig bis ${expiresAt.toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' })}):`,
-      link,
-      '',
-      'Für die Anmeldung brauchen Sie eine Authenticator-App (z. B. FreeOTP, Microsoft oder Google Authenticator).',
-      '',
-      '---',
-      `You have been invited to praxisschild for "${org!.name}". Open the link above to accept.`,
-    ].join('\n'),
+  // In the invitee's language when the address already has an account, else in the inviter's.
+  const [known] = await tx.select({ locale: users.locale }).from(users).where(eq(users.email, input.email));
+  const [self] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, actor.userId));
+  const mail = invitationMail(asLocale(known?.locale ?? self?.locale), {
+    organisation: org!.name,
+    inviter: inviter?.name ?? null,
+    role: input.role,
+    isAdmin: input.isAdmin,
+    link,
+    expiresAt,
   });
+  await ctx.mailer.queue(tx, { organisationId: actor.organisationId, to: input.email, kind: 'invitation', ...mail });
   await appendAudit(tx, {
     organisationId: actor.organisationId,
     actorUserId: actor.userId,
