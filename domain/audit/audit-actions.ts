@@ -32,6 +32,10 @@ export const auditActions = [
   'incident.report_submitted',
   'incident.handling_completed',
   'incident.alert_received',
+  'incident.escalation_ticked',
+  'incident.escalation_unticked',
+  'incident.intermediate_requested',
+  'incident.intermediate_request_changed',
   'registration.updated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

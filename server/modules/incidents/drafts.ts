@@ -5,6 +5,7 @@ import type { SignificanceAnswers } from '../../../domain/incidents/incident.sch
 import { buildReportDraft, type Draft, type DraftKind, type Locale } from '../../../domain/incidents/report-draft.ts';
 import type { Tx } from '../../db/connect.ts';
 import { incidentEvents, locations, memberships, organisations, users } from '../../db/schema.ts';
+import { t } from '../../i18n/texts.ts';
 import { latestCheckSummaries } from '../compliance/applicability.service.ts';
 import { getIncident } from './incidents.service.ts';
 
@@ -69,6 +70,19 @@ export async function incidentDraft(tx: Tx, organisationId: string, incidentId: 
     },
     locale,
   );
+}
+
+/**
+ * The file name of a downloaded draft, in the reader's language and ASCII only (safe in a Content-Disposition
+ * header): praxisschild-vorfall-3-fruehe-erstmeldung.pdf / praxisschild-incident-3-early-warning.pdf.
+ */
+export function draftFileName(locale: Locale, kind: DraftKind, number: number, ext: 'pdf' | 'docx'): string {
+  return `${t(locale, 'reportDraft.fileName', { number, kind: t(locale, `reportDraft.kind.${kind}`) })}.${ext}`;
+}
+
+/** The line under every draft: a draft, to be checked against the law and the authority's form. */
+export function draftFooter(locale: Locale): string {
+  return t(locale, 'reportDraft.footer');
 }
 
 /** The draft as a PDF (pdfkit's built-in Helvetica covers the German letters, § and the German quotes). */

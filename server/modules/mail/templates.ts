@@ -106,7 +106,7 @@ export function passwordResetMail(locale: Locale, input: PasswordResetMailInput)
   });
 }
 
-export const reminderReports = ['early_warning', 'notification', 'progress_report', 'final_report', 'gdpr_art33'] as const;
+export const reminderReports = ['early_warning', 'notification', 'intermediate_report', 'progress_report', 'final_report', 'gdpr_art33'] as const;
 export type ReminderReport = (typeof reminderReports)[number];
 
 export interface IncidentReminderMailInput {
