@@ -53,4 +53,38 @@ describe.runIf(run)('language switch', () => {
     });
     expect(locale).toBe('en');
   });
+
+  it('shows audit labels, dates and the outbox in English, and mails an English inviter\'s invitation in English', async () => {
+    // An invitation written while the profile says English (through the API, as the form would send it).
+    const status = await page.evaluate(async () => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string; currentOrganisationId: string };
+      const response = await fetch(`/api/v1/organisations/${session.currentOrganisationId}/invitations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ email: 'new.colleague@praxis.example', role: 'it_lead' }),
+      });
+      return response.status;
+    });
+    expect(status).toBe(201);
+
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.waitForURL(/\/audit$/, { waitUntil: 'commit' });
+    const table = page.getByTestId('audit-table');
+    await table.getByText('Invitation created').waitFor();
+    await table.getByText('Organisation created').waitFor();
+    const text = (await table.textContent()) ?? '';
+    // No raw action key (organisation.created, invitation.created …) and English dates (6 Dec 2026, not 06.12.2026).
+    expect(text).not.toMatch(/\b(organisation|invitation|member|location)\.[a-z_]+/);
+    expect(text).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4}/);
+    expect(text).not.toMatch(/\d{2}\.\d{2}\.\d{4}/);
+
+    await page.getByRole('link', { name: 'Outbox' }).click();
+    await page.waitForURL(/\/outbox$/, { waitUntil: 'commit' });
+    const outbox = page.getByTestId('outbox-list');
+    await outbox.getByText('Invitation to praxisschild: Hausarztpraxis Dr. Muster').waitFor();
+    await outbox.getByText('Invitation to praxisschild: Hausarztpraxis Dr. Muster').click();
+    await seeText(page, 'Your role: IT lead.');
+    expect(await outbox.getByText(/Ihre Rolle|Einladung annehmen/).count()).toBe(0);
+    await screenshotBoth(page, '22-outbox-english');
+  });
 });
