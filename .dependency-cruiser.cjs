@@ -97,7 +97,10 @@ module.exports = {
       severity: 'error',
       comment: `domain/ tests may use ${[...DOMAIN_PACKAGES, ...DOMAIN_TEST_PACKAGES].join(', ')} only.`,
       from: { path: '^domain/.*\\.test\\.ts$' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: packagePaths([...DOMAIN_PACKAGES, ...DOMAIN_TEST_PACKAGES]) },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: packagePaths([...DOMAIN_PACKAGES, ...DOMAIN_TEST_PACKAGES]),
+      },
     },
     {
       name: 'client-not-to-node',
@@ -123,7 +126,8 @@ module.exports = {
     {
       name: 'feature-api-only',
       severity: 'error',
-      comment: 'A client feature imports from another feature only its data hooks and types in <area>.api.ts; shared components live in client/components/, client/app/ composes pages.',
+      comment:
+        'A client feature imports from another feature only its data hooks and types in <area>.api.ts; shared components live in client/components/, client/app/ composes pages.',
       from: { path: '^client/features/([^/]+)/', pathNot: TESTS },
       to: { path: '^client/features/', pathNot: ['^client/features/$1/', '^client/features/([^/]+)/\\1\\.api\\.ts$'] },
     },
