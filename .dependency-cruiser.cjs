@@ -46,7 +46,7 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'Modules that import each other cannot be read, tested or loaded one at a time: move the shared part into a third file.',
+      comment: 'Files that import each other cannot be read, tested or loaded one at a time: move the shared part into a third file.',
       from: {},
       to: { circular: true },
     },
