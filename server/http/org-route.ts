@@ -118,6 +118,7 @@ export function orgRoute<
   app.route({
     method: spec.method,
     url: spec.url,
+    config: { orgRoute: true },
     schema: {
       tags: spec.tags,
       summary: spec.summary,
