@@ -9,7 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { newestBackupAge, rotateBackup } from './db/backup.ts';
 import { purgeExpiredSessions } from './http/auth.ts';
 import { safeErrorLog } from './http/errors.ts';
-import { runDueJobs } from './modules/jobs/jobs.service.ts';
+import { runDueJobs } from './modules/jobs/jobs.ts';
 
 export function databaseTarget(config: Config) {
   return config.databaseUrl

@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
 import { hashPassword, passwordMatches } from './auth.service.ts';
 import { asLocale } from '../../i18n/texts.ts';
-import { passwordResetMail } from '../mail/templates.ts';
+import { passwordResetMail } from '../mail/mail.ts';
 import { consumeRecoveryCode, remainingRecoveryCodes, replaceRecoveryCodes } from './recovery.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
 import { checkSealedTotp } from './totp.ts';

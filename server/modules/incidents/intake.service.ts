@@ -12,7 +12,7 @@ import { publicUrl } from '../setup/public-url.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { lockOrganisation } from '../organisations/organisations.service.ts';
 import { escalationRecipients } from '../registration/registration.service.ts';
-import { incidentAlertMail } from '../mail/templates.ts';
+import { incidentAlertMail } from '../mail/mail.ts';
 import { nextIncidentNumber } from './incidents.service.ts';
 
 export const TOKEN_PREFIX = 'psk_';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { AppContext } from '../../context.ts';
+import type { AppContext, JobHandler, JobRegistry } from '../../context.ts';
 import { queryRows, type Db, type Tx } from '../../db/connect.ts';
 import { jobs } from '../../db/schema.ts';
 import { safeErrorLog } from '../../http/errors.ts';
-import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from './backoff.ts';
+import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../../../domain/common/retry.ts';
 
 export interface JobInput {
   organisationId: string | null;
@@ -23,7 +23,7 @@ export async function scheduleJob(db: Db | Tx, job: JobInput): Promise<void> {
     .onConflictDoNothing({ target: jobs.uniqueKey });
 }
 
-export type JobHandler = (ctx: AppContext, job: { id: string; organisationId: string | null; payload: Record<string, unknown> }, now: Date) => Promise<void>;
+export type { JobHandler, JobRegistry } from '../../context.ts';
 
 /** Where failures are written: the server's log (pino's error and warn). */
 export interface JobLog {
@@ -31,21 +31,10 @@ export interface JobLog {
   warn(details: object, message: string): void;
 }
 
-/**
- * The job kinds and their handlers. Each module registers its own when the app is built (app.ts calls the modules'
- * register functions explicitly), so the worker knows every kind without importing the modules.
- */
-export interface JobRegistry {
-  register(kind: string, handler: JobHandler): void;
-  handler(kind: string): JobHandler | undefined;
-  kinds(): string[];
-  readonly retry: RetryPolicy;
-}
-
-export function createJobRegistry(retry: RetryPolicy = defaultRetryPolicy): JobRegistry {
+/** An empty registry; app.ts fills it through the modules' register functions. */
+export function createJobRegistry(): JobRegistry {
   const handlers = new Map<string, JobHandler>();
   return {
-    retry,
     register(kind, handler) {
       if (handlers.has(kind)) throw new Error(`job kind ${kind} is registered twice`);
       handlers.set(kind, handler);
@@ -62,10 +51,11 @@ const silentLog: JobLog = { error: () => undefined, warn: () => undefined };
 /**
  * Runs the jobs due at `now`: each is leased first (skip locked), so a second process, or a second call of this one,
  * takes other jobs or none. A failing job is logged, kept with its error and tried again after a growing pause
- * (backoff.ts); after the last attempt it is marked failed, which the outbox page shows.
+ * (domain/common/retry.ts); after the last attempt it is marked failed, which the outbox page shows.
  */
-export async function runDueJobs(ctx: AppContext, now = new Date(), options: { limit?: number; log?: JobLog } = {}): Promise<number> {
+export async function runDueJobs(ctx: AppContext, now = new Date(), options: { limit?: number; log?: JobLog; retry?: RetryPolicy } = {}): Promise<number> {
   const log = options.log ?? silentLog;
+  const retry = options.retry ?? defaultRetryPolicy;
   const leased = await queryRows<{ id: string; organisation_id: string | null; kind: string; payload: Record<string, unknown> | string; attempts: number }>(
     ctx.db,
     sql`update jobs set locked_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000)}, attempts = attempts + 1
@@ -85,7 +75,7 @@ export async function runDueJobs(ctx: AppContext, now = new Date(), options: { l
       await handler(ctx, { id: job.id, organisationId: job.organisation_id, payload }, now);
       await ctx.db.update(jobs).set({ doneAt: now, lockedUntil: null, lastError: null }).where(eq(jobs.id, job.id));
     } catch (error) {
-      const next = nextAttemptAt(job.attempts, now, ctx.jobs.retry);
+      const next = nextAttemptAt(job.attempts, now, retry);
       await ctx.db
         .update(jobs)
         .set({ lockedUntil: null, lastError: String((error as Error).message).slice(0, 500), ...(next ? { runAt: next } : { failedAt: now }) })

@@ -55,7 +55,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       server = new SMTPServer({
         authOptional: true,
         disabledCommands: ['STARTTLS'],
-        onRcptTo(address, _session, callback) {
+        onRcptTo(_address, _session, callback) {
           if (rejectWith === 0) return callback();
           callback(Object.assign(new Error(rejectWith >= 500 ? 'No such mailbox here' : 'Mailbox busy, try again later'), { responseCode: rejectWith }));
         },

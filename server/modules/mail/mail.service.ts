@@ -4,7 +4,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { queryRows, type Db, type Tx } from '../../db/connect.ts';
 import { outboxMails } from '../../db/schema.ts';
 import { safeErrorLog } from '../../http/errors.ts';
-import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../jobs/backoff.ts';
+import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../../../domain/common/retry.ts';
 import type { RenderedMail } from './templates.ts';
 
 export interface MailInput extends RenderedMail {

@@ -7,7 +7,7 @@ import { outboxMails } from '../../db/schema.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { orgParams } from '../organisations/organisations.routes.ts';
 import { requireMember } from '../../http/auth.ts';
-import { failedJobs } from '../jobs/jobs.service.ts';
+import { defaultRetryPolicy, failedJobs } from '../jobs/jobs.ts';
 
 /** A page of the outbox: newest first, ties broken by id; `before` is the id of the last mail of the previous page. */
 const query = z.object({
@@ -59,7 +59,7 @@ export function outboxRoutes(app: FastifyInstance, ctx: AppContext) {
           nextBefore: mails.length === limit ? mails[mails.length - 1]!.id : null,
           // Scheduled work (e.g. deadline reminders) that failed after its last attempt: shown, not hidden in a log.
           failedJobs: await failedJobs(tx, actor.organisationId),
-          maxJobAttempts: ctx.jobs.retry.maxAttempts,
+          maxJobAttempts: defaultRetryPolicy.maxAttempts,
         };
       });
     },

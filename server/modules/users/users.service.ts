@@ -14,7 +14,7 @@ import { createSession, hashPassword, startEnrolment } from '../auth/auth.servic
 import { databaseErrorOf, lockOrganisation, UNIQUE_VIOLATION } from '../organisations/organisations.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
 import { asLocale } from '../../i18n/texts.ts';
-import { invitationMail } from '../mail/templates.ts';
+import { invitationMail } from '../mail/mail.ts';
 
 export const INVITE_VALID_DAYS = 7;
 

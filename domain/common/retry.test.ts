@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRetryPolicy, nextAttemptAt } from './backoff.ts';
+import { defaultRetryPolicy, nextAttemptAt } from './retry.ts';
 
 const now = new Date('2026-03-29T10:00:00Z');
 const minutesLater = (date: Date | null) => (date ? (date.getTime() - now.getTime()) / 60_000 : null);
