@@ -74,7 +74,7 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await seeText(page, /Im Zweifel: melden/);
     expect(await page.getByTestId('q-personalDataBreach').getByRole('radio', { name: 'Ja' }).isChecked()).toBe(true);
     await answer('severeDisruption', 'Ja');
-    await answer('considerableFinancialLoss', 'Unsicher');
+    await answer('financialLoss', 'Unsicher');
     await answer('considerableHarmToOthers', 'Nein');
     await answer('maliciousSuspected', 'Ja');
     await answer('gdprRisk', 'Hohes Risiko');

@@ -47,7 +47,7 @@ const incidentTables = ['incidents', 'incident_events', 'incident_submissions', 
 const organisationTables = ['organisations', 'locations', 'memberships', 'audit_events'];
 const significance = {
   severeDisruption: 'unsure',
-  considerableFinancialLoss: 'no',
+  financialLoss: 'no',
   considerableHarmToOthers: 'yes',
   maliciousSuspected: true,
   crossBorderImpact: false,

@@ -24,7 +24,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/organisations/:organisationId/incidents': { title: 'Eingeschleust', noticedAt: '2026-01-15T10:00:00+01:00', patientDataInvolved: false },
   'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/significance': {
     severeDisruption: 'no',
-    considerableFinancialLoss: 'no',
+    financialLoss: 'no',
     considerableHarmToOthers: 'no',
     maliciousSuspected: false,
     crossBorderImpact: false,

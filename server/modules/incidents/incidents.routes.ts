@@ -3,7 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Role } from '../../../domain/auth/roles.ts';
 import { draftKinds } from '../../../domain/incidents/report-draft.ts';
-import { createApiTokenSchema, intakeAlertSchema, addIncidentEventSchema, completeHandlingSchema, recordSubmissionSchema, reportIncidentSchema, significanceAnswersSchema } from '../../../domain/incidents/incident.schema.ts';
+import {
+  addIncidentEventSchema,
+  completeHandlingSchema,
+  createApiTokenSchema,
+  intakeAlertSchema,
+  recordIntermediateRequestSchema,
+  recordIntermediateSubmissionSchema,
+  recordSubmissionSchema,
+  reportIncidentSchema,
+  setEscalationTickSchema,
+  significanceAnswersSchema,
+} from '../../../domain/incidents/incident.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { requireMember } from '../../http/auth.ts';
@@ -79,6 +90,58 @@ export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
       const actor = await requireMember(ctx, request, request.params.organisationId, { write: true, roles: handlers });
       await withOrganisation(ctx.db, actor.organisationId, (tx) => service.recordSubmission(tx, actor, request.params.incidentId, request.body));
       return reply.code(201).send({ ok: true });
+    },
+  );
+
+  r.post(
+    '/api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Record a request of the BSI for an intermediate report (§ 32 Abs. 1 Nr. 3 BSIG); the same arrival time again updates it',
+        params: incidentParams,
+        body: recordIntermediateRequestSchema,
+      },
+    },
+    async (request, reply) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId, { write: true, roles: handlers });
+      const created = await withOrganisation(ctx.db, actor.organisationId, (tx) => service.recordIntermediateRequest(tx, actor, request.params.incidentId, request.body));
+      return reply.code(201).send(created);
+    },
+  );
+
+  r.put(
+    '/api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests/:requestId/submission',
+    {
+      schema: {
+        tags,
+        summary: 'Record that the intermediate report asked for by one request was submitted',
+        params: incidentParams.extend({ requestId: z.uuid() }),
+        body: recordIntermediateSubmissionSchema,
+      },
+    },
+    async (request) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId, { write: true, roles: handlers });
+      await withOrganisation(ctx.db, actor.organisationId, (tx) =>
+        service.recordIntermediateSubmission(tx, actor, request.params.incidentId, request.params.requestId, request.body),
+      );
+      return { ok: true };
+    },
+  );
+
+  r.put(
+    '/api/v1/organisations/:organisationId/incidents/:incidentId/escalation',
+    {
+      schema: {
+        tags,
+        summary: 'Tick or untick one step of the escalation checklist ("Wer muss Bescheid wissen?"); answers all ticks',
+        params: incidentParams,
+        body: setEscalationTickSchema,
+      },
+    },
+    async (request) => {
+      const actor = await requireMember(ctx, request, request.params.organisationId, { write: true, roles: handlers });
+      return withOrganisation(ctx.db, actor.organisationId, (tx) => service.setEscalationTick(tx, actor, request.params.incidentId, request.body));
     },
   );
 
