@@ -110,6 +110,7 @@ export function BerlinDateTimeInputs({
   timeLabel,
   error,
   testId,
+  optional = false,
 }: {
   date: string;
   time: string;
@@ -119,6 +120,8 @@ export function BerlinDateTimeInputs({
   timeLabel: string;
   error?: string | null | undefined;
   testId?: string;
+  /** The pair may be left empty (e.g. a date the BSI did not set). */
+  optional?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -133,7 +136,7 @@ export function BerlinDateTimeInputs({
           inputMode="numeric"
           autoComplete="off"
           w={170}
-          required
+          required={!optional}
         />
         <TextInput
           label={timeLabel}
@@ -143,7 +146,7 @@ export function BerlinDateTimeInputs({
           inputMode="numeric"
           autoComplete="off"
           w={120}
-          required
+          required={!optional}
         />
       </Group>
       <Text size="xs" c="dimmed">

@@ -4,7 +4,10 @@ import type { BsigDeadlines, GdprDuties } from '../../../domain/incidents/deadli
 import type {
   AddIncidentEvent,
   IncidentReportKind,
+  RecordIntermediateRequest,
+  RecordIntermediateSubmission,
   RecordSubmission,
+  SetEscalationTick,
   SignificanceAnswers,
   suspectedOrigins,
 } from '../../../domain/incidents/incident.schema.ts';
@@ -38,7 +41,18 @@ export interface IncidentEvent {
   id: string;
   at: string;
   /** 'alert': a further alert of a detection tool, added to the open incident. */
-  kind: 'reported' | 'alert' | 'assessed' | 'submitted' | 'handling_completed' | 'note' | 'measure' | 'contact';
+  kind:
+    | 'reported'
+    | 'alert'
+    | 'assessed'
+    | 'submitted'
+    | 'handling_completed'
+    | 'note'
+    | 'measure'
+    | 'contact'
+    | 'escalation_ticked'
+    | 'escalation_unticked'
+    | 'intermediate_requested';
   text: string;
   data: Record<string, unknown>;
 }
@@ -65,6 +79,10 @@ export interface IncidentDetail {
   handlingCompletedAt: string | null;
   assessment: SignificanceResult | null;
   submissions: Submission[];
+  /** The BSI's requests for an intermediate report (§ 32 Abs. 1 Nr. 3 BSIG) and their answers. */
+  intermediateRequests: { id: string; requestedAt: string; dueAt: string | null; reference: string | null; submittedAt: string | null; submissionReference: string | null }[];
+  /** The steps of the escalation checklist that have been ticked. */
+  escalationTicks: { step: string; tickedAt: string; tickedBy: string | null }[];
   events: IncidentEvent[];
   /** The organisation's own escalation chain from the registration preparation (§ 33 BSIG); empty when not set up. */
   escalation?: { role: string; name: string; phone: string; email: string }[];
@@ -152,6 +170,28 @@ export function useCompleteHandling(organisationId: string, incidentId: string) 
   return useIncidentMutation(organisationId, (input: { completedAt: string }) =>
     put(`${incidentsBase(organisationId)}/${incidentId}/handling-completed`, input),
   );
+}
+
+export function useRecordIntermediateRequest(organisationId: string, incidentId: string) {
+  return useIncidentMutation(organisationId, (input: RecordIntermediateRequest) => post<{ id: string }>(`${incidentsBase(organisationId)}/${incidentId}/intermediate-requests`, input));
+}
+
+export function useRecordIntermediateSubmission(organisationId: string, incidentId: string) {
+  return useIncidentMutation(organisationId, ({ requestId, ...input }: RecordIntermediateSubmission & { requestId: string }) =>
+    put(`${incidentsBase(organisationId)}/${incidentId}/intermediate-requests/${requestId}/submission`, input),
+  );
+}
+
+/** Ticks or unticks one step of the escalation checklist; the answer (all ticks) goes straight into the incident. */
+export function useSetEscalationTick(organisationId: string, incidentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SetEscalationTick) => put<{ ticks: IncidentDetail['escalationTicks'] }>(`${incidentsBase(organisationId)}/${incidentId}/escalation`, input),
+    onSuccess: (answer) => {
+      queryClient.setQueryData<IncidentDetail>(incidentKey(organisationId, incidentId), (old) => old && { ...old, escalationTicks: answer.ticks });
+      return queryClient.invalidateQueries({ queryKey: incidentsKey(organisationId) });
+    },
+  });
 }
 
 export const draftUrl = (organisationId: string, incidentId: string, kind: DraftKind) => `${incidentsBase(organisationId)}/${incidentId}/drafts/${kind}`;
