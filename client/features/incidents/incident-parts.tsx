@@ -2,18 +2,18 @@ import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canAdminister, canWrite, type Role } from '../../../domain/auth/roles.ts';
+import { isAllowed, type MemberRole } from '../../../domain/auth/permissions.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import { BERLIN, remainingUntil } from './berlin-time.ts';
 
-/** Who may do what on the incident pages; the server checks the same rules again. */
-export function incidentPermissions(me: { role: Role; isAdmin: boolean } | undefined) {
+/** Who may do what on the incident pages, from the permission table the server checks (domain/auth/permissions.ts). */
+export function incidentPermissions(me: MemberRole | undefined) {
   if (!me) return { report: false, handle: false };
   return {
     /** Everyone who may write can report: the person at the reception desk often notices first. */
-    report: canWrite(me.role),
-    /** Assessment, reports, timeline: the escalation chain (IT lead, management, DPO) and administrators. */
-    handle: ['management', 'it_lead', 'data_protection_officer'].includes(me.role) || canAdminister(me.role, me.isAdmin),
+    report: isAllowed('incidents.report', me),
+    /** Assessment, reports, timeline, escalation ticks: the escalation chain (IT lead, management, DPO) and administrators. */
+    handle: isAllowed('incidents.handle', me),
   };
 }
 

@@ -220,10 +220,12 @@ export async function getIncident(tx: Tx, organisationId: string, incidentId: st
     .from(incidentEscalationTicks)
     .where(and(eq(incidentEscalationTicks.organisationId, organisationId), eq(incidentEscalationTicks.incidentId, incidentId)))
     .orderBy(asc(incidentEscalationTicks.tickedAt), asc(incidentEscalationTicks.step));
+  const significance = incident.significance as SignificanceAnswers | null;
   return {
     ...incident,
+    significance,
     ...(await storedEscalation(tx, organisationId)),
-    assessment: incident.significance ? assessSignificance(incident.significance as SignificanceAnswers) : null,
+    assessment: significance ? assessSignificance(significance) : null,
     submissions: submissions.map(({ kind, submittedAt, reference, recordedAt }) => ({ kind, submittedAt, reference, recordedAt })),
     intermediateRequests: intermediate.map((r) => ({
       id: r.id,
