@@ -63,6 +63,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         expect(incident.events.filter((e: { kind: string }) => e.kind === 'intermediate_requested')).toHaveLength(1);
         const list = (await admin.request('GET', base())).json() as { id: string; next: { kind: string } | null }[];
         expect(list.find((i) => i.id === incidentId)?.next?.kind).toBe('intermediate_report');
+        // Due within 48 hours: the dashboard's deadline card names it too.
+        const dashboard = await admin.request('GET', `/api/v1/organisations/${orgId}/dashboard`);
+        expect(dashboard.statusCode).toBe(200);
+        expect(dashboard.json().incidentDeadlines).toEqual([expect.objectContaining({ incidentId, next: expect.objectContaining({ kind: 'intermediate_report' }) })]);
       });
 
       it('keeps one request when the same one is recorded again, and records a changed date once', async () => {
