@@ -41,7 +41,7 @@ function initialValues(incident: IncidentDetail): AssessmentValues {
     crossBorderImpact: a ? yesNo(a.crossBorderImpact) : 'no',
     // Patient data named in the report are personal data: the breach question starts answered.
     personalDataBreach: a ? yesNo(a.personalDataBreach) : incident.patientDataInvolved ? 'yes' : '',
-    gdprRisk: a && a.personalDataBreach ? a.gdprRisk : '',
+    gdprRisk: a?.personalDataBreach ? a.gdprRisk : '',
     encryptedWithUncompromisedKeys: a ? yesNo(a.encryptedWithUncompromisedKeys) : 'no',
   };
 }

@@ -10,8 +10,8 @@ export function Reasons({ items }: { items: { code: string; de: string; en: stri
   const locale = currentLocale();
   return (
     <List spacing={6} size="sm">
-      {items.map((reason, i) => (
-        <List.Item key={`${reason.code}-${i}`}>
+      {items.map((reason) => (
+        <List.Item key={`${reason.code}-${JSON.stringify(reason.params)}`}>
           {reason[locale]}
           {reason.legalBasis.length > 0 && (
             <Text span size="xs" c="dimmed">
