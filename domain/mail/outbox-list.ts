@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { listPageSchema, listQuerySchema } from '../common/list.ts';
+
+/** The kinds of mail the modules queue today; the filter accepts any kind name, the client offers these. */
+export const outboxKinds = ['invitation', 'password_reset', 'incident_reminder', 'incident_alert'] as const;
+
+/** The outbox as a list: newest first, or by recipient or subject; search over recipient and subject. */
+export const outboxListQuerySchema = listQuerySchema({
+  sort: ['createdAt', 'recipient', 'subject'],
+  defaultSort: 'createdAt',
+  defaultOrder: 'desc',
+  search: true,
+  defaultLimit: 200,
+  filters: {
+    kind: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  },
+});
+export type OutboxListQuery = z.output<typeof outboxListQuerySchema>;
+
+export const outboxMailSchema = z.object({
+  id: z.uuid(),
+  recipient: z.string(),
+  subject: z.string(),
+  bodyText: z.string(),
+  kind: z.string(),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  delivery: z.string(),
+  error: z.string().nullable(),
+});
+export type OutboxMail = z.output<typeof outboxMailSchema>;
+
+/** A page of the outbox, and whether mail leaves through an SMTP server or stays here. */
+export const outboxPageSchema = listPageSchema(outboxMailSchema).extend({ smtp: z.boolean() });
+export type OutboxPage = z.output<typeof outboxPageSchema>;
