@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeText } from '../common/input.ts';
 import { listPageSchema, listQuerySchema } from '../common/list.ts';
+import { instantSchema, type ResponseOf } from '../common/response.ts';
 
 /** The audit trail as a list: newest first by sequence number, filtered by action or by the person who acted. */
 export const auditListQuerySchema = listQuerySchema({
@@ -16,7 +17,7 @@ export type AuditListQuery = z.output<typeof auditListQuerySchema>;
 
 export const auditEntrySchema = z.object({
   seq: z.number().int().positive(),
-  at: z.iso.datetime(),
+  at: instantSchema,
   actorUserId: z.uuid().nullable(),
   /** The actor's name, also for people who have since left the organisation; null for system work. */
   actorName: z.string().nullable(),
@@ -26,7 +27,9 @@ export const auditEntrySchema = z.object({
   data: z.record(z.string(), z.unknown()),
   hash: z.string(),
 });
-export type AuditEntry = z.output<typeof auditEntrySchema>;
+/** As the client receives it (instants as ISO strings). */
+export type AuditEntry = ResponseOf<typeof auditEntrySchema>;
 
 export const auditPageSchema = listPageSchema(auditEntrySchema);
-export type AuditPage = z.output<typeof auditPageSchema>;
+/** As the client receives it (instants as ISO strings). */
+export type AuditPage = ResponseOf<typeof auditPageSchema>;

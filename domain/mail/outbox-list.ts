@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listPageSchema, listQuerySchema } from '../common/list.ts';
+import { instantSchema, type ResponseOf } from '../common/response.ts';
 
 /** The kinds of mail the modules queue today; the filter accepts any kind name, the client offers these. */
 export const outboxKinds = ['invitation', 'password_reset', 'incident_reminder', 'incident_alert'] as const;
@@ -23,13 +24,15 @@ export const outboxMailSchema = z.object({
   subject: z.string(),
   bodyText: z.string(),
   kind: z.string(),
-  createdAt: z.iso.datetime(),
-  sentAt: z.iso.datetime().nullable(),
+  createdAt: instantSchema,
+  sentAt: instantSchema.nullable(),
   delivery: z.string(),
   error: z.string().nullable(),
 });
-export type OutboxMail = z.output<typeof outboxMailSchema>;
+/** As the client receives it (instants as ISO strings). */
+export type OutboxMail = ResponseOf<typeof outboxMailSchema>;
 
 /** A page of the outbox, and whether mail leaves through an SMTP server or stays here. */
 export const outboxPageSchema = listPageSchema(outboxMailSchema).extend({ smtp: z.boolean() });
-export type OutboxPage = z.output<typeof outboxPageSchema>;
+/** As the client receives it (instants as ISO strings). */
+export type OutboxPage = ResponseOf<typeof outboxPageSchema>;

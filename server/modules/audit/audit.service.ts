@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AUDIT_ANCHOR_FORMAT, verifyAgainstAnchor, type AnchorProblem, type AuditAnchor, type OrganisationAnchor } from '../../../domain/audit/audit-anchor.ts';
 import { GENESIS_HASH, hashAuditEntry, verifyAuditChain, type AuditProblem } from '../../../domain/audit/audit-chain.ts';
-import type { AuditListQuery, AuditPage } from '../../../domain/audit/audit-list.ts';
+import type { AuditListQuery } from '../../../domain/audit/audit-list.ts';
 import { queryRows, type Db, type Tx } from '../../db/connect.ts';
 import { countRows, planList, type ListDefinition } from '../../db/list.ts';
 import { auditEvents, auditHeads, organisations, users } from '../../db/schema.ts';
@@ -55,7 +55,7 @@ const auditList: ListDefinition<'seq'> = {
  * A page of the trail, newest first, with the actor's name (also for people who have since left the organisation).
  * The total is the head's sequence number (the chain is gapless from 1, one row to read) unless a filter is set.
  */
-export async function listAudit(tx: Tx, organisationId: string, query: AuditListQuery): Promise<AuditPage> {
+export async function listAudit(tx: Tx, organisationId: string, query: AuditListQuery) {
   const plan = planList(auditList, query);
   const filters = and(
     eq(auditEvents.organisationId, organisationId),
@@ -82,8 +82,7 @@ export async function listAudit(tx: Tx, organisationId: string, query: AuditList
     .limit(plan.fetch);
   const filtered = Boolean(query.action || query.actorUserId);
   const total = filtered ? Number((await tx.select({ n: countRows() }).from(auditEvents).where(filters))[0]?.n ?? 0) : await auditTotal(tx, organisationId);
-  const page = plan.page(rows, total);
-  return { ...page, items: page.items.map((item) => ({ ...item, at: item.at.toISOString() })) };
+  return plan.page(rows, total);
 }
 
 /** Entries in the organisation's trail: the head's sequence number (the chain is gapless from 1), one row to read. */

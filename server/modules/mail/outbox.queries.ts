@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { OutboxListQuery, OutboxMail } from '../../../domain/mail/outbox-list.ts';
-import type { ListPage } from '../../../domain/common/list.ts';
+import type { OutboxListQuery } from '../../../domain/mail/outbox-list.ts';
 import type { Tx } from '../../db/connect.ts';
 import { containsText, countRows, planList, type ListDefinition } from '../../db/list.ts';
 import { outboxMails } from '../../db/schema.ts';
@@ -15,7 +14,7 @@ const outboxList: ListDefinition<OutboxListQuery['sort']> = {
 };
 
 /** A page of the organisation's outbox with the number of mails matching the filters. */
-export async function listOutbox(tx: Tx, organisationId: string, query: OutboxListQuery): Promise<ListPage<OutboxMail>> {
+export async function listOutbox(tx: Tx, organisationId: string, query: OutboxListQuery) {
   const plan = planList(outboxList, query);
   const filters = and(
     eq(outboxMails.organisationId, organisationId),
@@ -40,9 +39,5 @@ export async function listOutbox(tx: Tx, organisationId: string, query: OutboxLi
     .orderBy(...plan.orderBy)
     .limit(plan.fetch);
   const [count] = await tx.select({ n: countRows() }).from(outboxMails).where(filters);
-  const page = plan.page(rows, Number(count?.n ?? 0));
-  return {
-    ...page,
-    items: page.items.map((mail) => ({ ...mail, createdAt: mail.createdAt.toISOString(), sentAt: mail.sentAt ? mail.sentAt.toISOString() : null })),
-  };
+  return plan.page(rows, Number(count?.n ?? 0));
 }
