@@ -170,7 +170,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             aria-expanded={renderExpanded ? Boolean(expanded) : undefined}
           >
             {columns.map((column) => (
-              <Table.Td key={column.key} visibleFrom={column.visibleFrom}>
+              <Table.Td key={column.key} visibleFrom={column.visibleFrom} miw={column.width}>
                 {column.render(row)}
               </Table.Td>
             ))}

@@ -49,6 +49,7 @@ export function OutboxPage() {
       key: 'kind',
       header: t('list.outbox.kind'),
       visibleFrom: 'md',
+      width: 150,
       render: (mail) => (
         <Badge variant="outline" color="gray">
           {t(`outbox.kind.${mail.kind}`, { defaultValue: mail.kind })}
@@ -56,7 +57,7 @@ export function OutboxPage() {
       ),
     },
     { key: 'createdAt', header: t('list.outbox.sentAt'), sortKey: 'createdAt', width: 170, render: (mail) => <Text size="sm">{formatDateTime(mail.createdAt)}</Text> },
-    { key: 'status', header: t('list.outbox.status'), render: (mail) => deliveryBadge(mail, t) },
+    { key: 'status', header: t('list.outbox.status'), width: 180, render: (mail) => deliveryBadge(mail, t) },
   ];
 
   return (
