@@ -127,8 +127,6 @@ export function listQuerySchema<K extends string, F extends z.ZodRawShape = Reco
   });
 }
 
-export type ListQueryOf<S extends z.ZodType> = z.output<S>;
-
 /** The query every list handler receives, whatever its filters. */
 export interface ListQuery<K extends string = string> {
   limit: number;
