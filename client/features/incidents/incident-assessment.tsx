@@ -1,12 +1,13 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Explanation } from '../../../domain/kbv/explanation.ts';
 import { Link } from 'react-router';
 import { currentLocale } from '../../lib/i18n.ts';
 import type { IncidentDetail } from './incidents.api.ts';
 import { formatBerlinTime } from './incident-parts.tsx';
 
 /** Explanations with their legal basis, in the reader's language. */
-export function Reasons({ items }: { items: { code: string; de: string; en: string; legalBasis: string[] }[] }) {
+export function Reasons({ items }: { items: Explanation[] }) {
   const locale = currentLocale();
   return (
     <List spacing={6} size="sm">

@@ -135,7 +135,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await admin.request('POST', `${base()}/${incidentId}/events`, { kind: 'measure', text: 'Netzwerkkabel des Empfangsrechners gezogen' })).statusCode).toBe(201);
       const incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
       expect(incident.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['reported', 'assessed', 'submitted', 'measure']));
-      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json() as { action: string }[];
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string }[];
       expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['incident.reported', 'incident.assessed', 'incident.report_submitted', 'incident.event_added']));
     });
 

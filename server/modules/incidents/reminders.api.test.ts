@@ -14,7 +14,7 @@ for (const { engine, skipReason } of await eachEngine()) {
     const noticedAt = new Date(Date.now() - 3600_000);
     const hoursAfterNotice = (h: number) => new Date(noticedAt.getTime() + h * 3600_000);
     const reminders = async () =>
-      ((await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`)).json().mails as { kind: string; subject: string }[])
+      ((await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`)).json().items as { kind: string; subject: string }[])
         .filter((m) => m.kind === 'incident_reminder')
         .map((m) => m.subject);
 

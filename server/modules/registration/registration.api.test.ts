@@ -50,7 +50,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       });
       expect(res.statusCode).toBe(200);
       expect(res.json().readiness).toMatchObject({ missing: [], ready: true, checklistDone: 5 });
-      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json() as { action: string }[];
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json().items as { action: string }[];
       expect(audit[0]!.action).toBe('registration.updated');
     });
 
