@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ProgressCount } from '../../../domain/compliance/progress.ts';
 import type { RequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
-import type { Explanation } from '../../../domain/kbv/explanation.ts';
-import type { MeasureCoverage } from '../../../domain/nis2/coverage.ts';
+import type { Nis2Coverage } from '../../../domain/nis2/coverage.ts';
 import type { Nis2Category } from '../../../domain/nis2/nis2-check.schema.ts';
 import { get } from '../../lib/api.ts';
 
@@ -20,7 +19,7 @@ export interface Dashboard {
   overdue: { requirementId: string; titleDe: string; titleEn: string; dueDate: string; locationId: string | null; status: RequirementStatus }[];
   overdueTotal: number;
   mandatoryOpen: { requirementId: string; framework: 'kbv' | 'nis2'; titleDe: string; titleEn: string; status: RequirementStatus; effectiveFrom: string | null }[];
-  coverage: { measures: MeasureCoverage[]; coveredMeasures: number; totalMeasures: number; coverableMeasures: number; summary: Explanation };
+  coverage: Nis2Coverage;
   evidenceFiles: number;
   incidentDeadlines: {
     incidentId: string;
