@@ -4,7 +4,25 @@ import { calendarDateSchema } from '../incidents/deadlines.schema.ts';
 import { registrationDueDate } from '../incidents/deadlines.ts';
 
 const text = plainText;
-const person = z.object({ name: text(120), email: z.union([z.literal(''), z.email()]).default(''), phone: text(60) }).default({ name: '', email: '', phone: '' });
+
+/** Digits with the usual separators, optionally a leading +; 5 to 15 digits (ITU-T E.164 allows at most 15). */
+const PHONE = /^\+?[0-9(][0-9 ()/.-]*$/;
+export function isPhoneNumber(value: string): boolean {
+  const digits = value.replace(/\D/g, '').length;
+  return PHONE.test(value) && digits >= 5 && digits <= 15;
+}
+const phone = (max: number) =>
+  plainText(max).refine((value) => value === '' || isPhoneNumber(value), { message: 'phone_number' });
+
+const ipOrNetwork = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+/** The entries of the IP field: separated by commas, semicolons, spaces or line breaks. */
+export const ipRangeEntries = (value: string) => value.split(/[\s,;]+/).filter(Boolean);
+/** Each entry an IPv4 or IPv6 address or network in CIDR notation (192.0.2.0/24, 2001:db8::/48). */
+export function invalidIpRanges(value: string): string[] {
+  return ipRangeEntries(value).filter((entry) => !ipOrNetwork.safeParse(entry).success);
+}
+
+const person = z.object({ name: text(120), email: z.union([z.literal(''), z.email()]).default(''), phone: phone(60) }).default({ name: '', email: '', phone: '' });
 
 /**
  * What the § 33 BSIG registration asks for (name with legal form and register number, address and contact data incl.
@@ -19,15 +37,15 @@ export const registrationSetupSchema = z.object({
   postalCode: z.union([z.literal(''), safeText().regex(/^\d{5}$/, { message: 'postal_code' })]).default(''),
   city: text(120),
   email: z.union([z.literal(''), z.email()]).default(''),
-  phone: text(60),
-  publicIpRanges: text(1000),
+  phone: phone(60),
+  publicIpRanges: text(1000).refine((value) => invalidIpRanges(value).length === 0, { message: 'ip_range' }),
   memberStates: z.array(safeText().regex(/^[A-Z]{2}$/)).max(27).default(['DE']),
   supervisoryAuthorities: text(500),
   contactPoint: person.describe('Contact point reachable at all times (24/7)'),
   mukHolder: person,
   mukBackup: person,
   escalation: z
-    .array(z.object({ role: text(120), name: text(120), phone: text(60), email: z.union([z.literal(''), z.email()]).default('') }))
+    .array(z.object({ role: text(120), name: text(120), phone: phone(60), email: z.union([z.literal(''), z.email()]).default('') }))
     .max(10)
     .default([]),
   checklist: z
@@ -84,3 +102,32 @@ export function registrationReadiness(setup: RegistrationSetup, category: string
     ready: missing.length === 0 && checklistDone === checks.length,
   };
 }
+
+/** Legal forms as § 33(1) Nr. 1 BSIG wants them next to the name; an MVZ GmbH's legal form is the GmbH. */
+const legalFormNames: Record<string, string> = {
+  einzelpraxis: 'Einzelpraxis',
+  bag: 'Berufsausübungsgemeinschaft',
+  praxisgemeinschaft: 'Praxisgemeinschaft',
+  mvz_gmbh: 'GmbH',
+  mvz_other: 'MVZ',
+  praxisnetz: 'Praxisnetz',
+  other: '',
+};
+
+/**
+ * § 33(1) Nr. 1 BSIG: "Name der Einrichtung einschließlich Rechtsform". The legal form is added only when the name
+ * does not already carry it ("MVZ Am Markt GmbH" stays as it is, "Praxis Dr. Roth" becomes "Praxis Dr. Roth, Einzelpraxis").
+ */
+export function nameWithLegalForm(name: string, legalForm: string): string {
+  const form = legalFormNames[legalForm] ?? '';
+  const trimmed = name.trim();
+  if (!form) return trimmed;
+  // Every form is one word: compare it with the words of the name (a gGmbH is a GmbH).
+  const carried = form === 'GmbH' ? ['gmbh', 'ggmbh'] : [form.toLowerCase()];
+  if (trimmed.toLowerCase().split(/[^\p{L}]+/u).some((word) => carried.includes(word))) return trimmed;
+  return `${trimmed}, ${form}`;
+}
+
+/** The roles of the suggested escalation chain, in calling order; each row is filled with the member holding it. */
+export const escalationRoles = ['it_lead', 'management', 'data_protection_officer'] as const;
+export type EscalationRole = (typeof escalationRoles)[number];
