@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invalidIpRanges, isPhoneNumber, nameWithLegalForm, registrationReadiness, registrationSetupSchema } from './registration.ts';
+import { invalidIpRanges, isPhoneNumber, nameWithLegalForm, registrationReadiness, registrationSetupSchema, storedRegistrationSetupSchema } from './registration.ts';
 
 const empty = registrationSetupSchema.parse({});
 
@@ -73,6 +73,15 @@ describe('contact data of the § 33 BSIG registration', () => {
   ])('IP ranges %j: invalid entries %j', (value, invalid) => {
     expect(invalidIpRanges(value)).toEqual(invalid);
     expect(failing({ publicIpRanges: value })).toEqual(invalid.length ? ['publicIpRanges:ip_range'] : []);
+  });
+});
+
+describe('setups stored before the phone and IP checks', () => {
+  it('are read, and their bad fields named as invalid so that the setup is not ready', () => {
+    const stored = storedRegistrationSetupSchema.parse({ phone: 'abc', publicIpRanges: '999.1.1.1/99' });
+    const readiness = registrationReadiness(stored, 'important', '2026-01-10');
+    expect(readiness.invalid.sort()).toEqual(['phone', 'publicIpRanges']);
+    expect(readiness.ready).toBe(false);
   });
 });
 

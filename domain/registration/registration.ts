@@ -22,46 +22,55 @@ export function invalidIpRanges(value: string): string[] {
   return ipRangeEntries(value).filter((entry) => !ipOrNetwork.safeParse(entry).success);
 }
 
-const person = z.object({ name: text(120), email: z.union([z.literal(''), z.email()]).default(''), phone: phone(60) }).default({ name: '', email: '', phone: '' });
-
 /**
  * What the § 33 BSIG registration asks for (name with legal form and register number, address and contact data incl.
  * public IP ranges, sector, member states, supervisory authorities), plus what the practice needs to be reachable and
  * to report: a contact point reachable at all times, who holds the "Mein Unternehmenskonto" (MUK) login and who
- * stands in, and the escalation chain for incidents.
+ * stands in, and the escalation chain for incidents. `strict` checks phone numbers and IP ranges; setups stored
+ * before those checks existed are read without them (and their fields named as invalid in the readiness).
  */
-export const registrationSetupSchema = z.object({
-  qualifiesSince: calendarDateSchema.default('2025-12-06').describe('Since when the organisation is an (particularly) important entity'),
-  commercialRegister: text(100),
-  street: text(160),
-  postalCode: z.union([z.literal(''), safeText().regex(/^\d{5}$/, { message: 'postal_code' })]).default(''),
-  city: text(120),
-  email: z.union([z.literal(''), z.email()]).default(''),
-  phone: phone(60),
-  publicIpRanges: text(1000).refine((value) => invalidIpRanges(value).length === 0, { message: 'ip_range' }),
-  memberStates: z.array(safeText().regex(/^[A-Z]{2}$/)).max(27).default(['DE']),
-  supervisoryAuthorities: text(500),
-  contactPoint: person.describe('Contact point reachable at all times (24/7)'),
-  mukHolder: person,
-  mukBackup: person,
-  escalation: z
-    .array(z.object({ role: text(120), name: text(120), phone: phone(60), email: z.union([z.literal(''), z.email()]).default('') }))
-    .max(10)
-    .default([]),
-  checklist: z
-    .object({
-      elsterCertificate: z.boolean().default(false),
-      mukAccount: z.boolean().default(false),
-      registeredInPortal: z.boolean().default(false),
-      contactPointTested: z.boolean().default(false),
-      escalationChainKnown: z.boolean().default(false),
-    })
-    .default({ elsterCertificate: false, mukAccount: false, registeredInPortal: false, contactPointTested: false, escalationChainKnown: false }),
-  registrationReference: text(200),
-});
+function setupSchema(strict: boolean) {
+  const phoneField = strict ? phone(60) : text(60);
+  const person = z.object({ name: text(120), email: z.union([z.literal(''), z.email()]).default(''), phone: phoneField }).default({ name: '', email: '', phone: '' });
+  return z.object({
+    qualifiesSince: calendarDateSchema.default('2025-12-06').describe('Since when the organisation is an (particularly) important entity'),
+    commercialRegister: text(100),
+    street: text(160),
+    postalCode: z.union([z.literal(''), safeText().regex(/^\d{5}$/, { message: 'postal_code' })]).default(''),
+    city: text(120),
+    email: z.union([z.literal(''), z.email()]).default(''),
+    phone: phoneField,
+    publicIpRanges: strict ? text(1000).refine((value) => invalidIpRanges(value).length === 0, { message: 'ip_range' }) : text(1000),
+    memberStates: z.array(safeText().regex(/^[A-Z]{2}$/)).max(27).default(['DE']),
+    supervisoryAuthorities: text(500),
+    contactPoint: person.describe('Contact point reachable at all times (24/7)'),
+    mukHolder: person,
+    mukBackup: person,
+    escalation: z
+      .array(z.object({ role: text(120), name: text(120), phone: phoneField, email: z.union([z.literal(''), z.email()]).default('') }))
+      .max(10)
+      .default([]),
+    checklist: z
+      .object({
+        elsterCertificate: z.boolean().default(false),
+        mukAccount: z.boolean().default(false),
+        registeredInPortal: z.boolean().default(false),
+        contactPointTested: z.boolean().default(false),
+        escalationChainKnown: z.boolean().default(false),
+      })
+      .default({ elsterCertificate: false, mukAccount: false, registeredInPortal: false, contactPointTested: false, escalationChainKnown: false }),
+    registrationReference: text(200),
+  });
+}
+
+export const registrationSetupSchema = setupSchema(true);
+/** A stored setup as read back: the same shape without the phone and IP checks. */
+export const storedRegistrationSetupSchema = setupSchema(false);
 export type RegistrationSetup = z.output<typeof registrationSetupSchema>;
 
 export interface RegistrationReadiness {
+  /** Stored fields that the registration would refuse today (e.g. a phone number without digits). */
+  invalid: string[];
   /** Only important and particularly important entities register (§ 33 BSIG). */
   required: boolean;
   dueDate: string;
@@ -90,6 +99,8 @@ const requiredFields: [string, (s: RegistrationSetup) => string][] = [
 export function registrationReadiness(setup: RegistrationSetup, category: string | null, today: string): RegistrationReadiness {
   const dueDate = registrationDueDate(setup.qualifiesSince);
   const missing = requiredFields.filter(([, value]) => !value(setup).trim()).map(([field]) => field);
+  const checked = registrationSetupSchema.safeParse(setup);
+  const invalid = checked.success ? [] : [...new Set(checked.error.issues.map((issue) => issue.path.join('.')))];
   const checks = Object.values(setup.checklist);
   const checklistDone = checks.filter(Boolean).length;
   return {
@@ -97,9 +108,10 @@ export function registrationReadiness(setup: RegistrationSetup, category: string
     dueDate,
     isOverdue: !setup.checklist.registeredInPortal && today > dueDate,
     missing,
+    invalid,
     checklistDone,
     checklistTotal: checks.length,
-    ready: missing.length === 0 && checklistDone === checks.length,
+    ready: missing.length === 0 && invalid.length === 0 && checklistDone === checks.length,
   };
 }
 
