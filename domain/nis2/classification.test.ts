@@ -280,8 +280,8 @@ describe('warnings where the answer is borderline or depends on interpretation',
   });
 });
 
-// § 28(3) BSIG: "Bei der Zuordnung zu einer der Einrichtungsarten … können Geschäftstätigkeiten unberücksichtigt bleiben,
-// die im Hinblick auf die gesamte Geschäftstätigkeit der Einrichtung vernachlässigbar sind."
+// § 28(3) BSIG: activities negligible compared with the entity's whole business may be disregarded when assigning
+// the entity type (Anlagen 1 and 2).
 describe('negligible health care (§ 28(3) BSIG)', () => {
   const large = { staffAwu: 4000, annualTurnoverEur: 900 * M, balanceSheetTotalEur: 700 * M };
   it.each([

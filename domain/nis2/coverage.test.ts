@@ -52,8 +52,9 @@ describe('nis2Coverage', () => {
     expect(result.measures.filter((m) => m.kbvPartDone).map((m) => m.measureId)).toEqual(['BSIG-30-2-03', 'BSIG-30-2-05', 'BSIG-30-2-07', 'BSIG-30-2-09']);
   });
 
-  // § 30 Abs. 2 Satz 2 BSIG: Nr. 3 "… und Krisenmanagement", Nr. 5 "Sicherheitsmaßnahmen bei Erwerb, Entwicklung und
-  // Wartung … einschließlich Management und Offenlegung von Schwachstellen", Nr. 9 "… und Management von Anlagen".
+  // § 30 Abs. 2 Satz 2 BSIG (titles as in the reference snapshot): Nr. 3 "… und Krisenmanagement", Nr. 5
+  // "Sicherheitsmaßnahmen bei Erwerb, Entwicklung und Wartung … einschließlich Management und Offenlegung von
+  // Schwachstellen", Nr. 9 "… und Management von Anlagen".
   it.each([
     ['BSIG-30-2-03', /Krisenmanagement/],
     ['BSIG-30-2-05', /Erwerb.*Schwachstellen/],
