@@ -72,4 +72,16 @@ describe.runIf(run)('Betroffenheitscheck: what a new user stumbled over', () => 
     const after = await stored();
     expect(after.history).toHaveLength(2);
   });
+
+  // KBV guideline: carried-over requirements have applied since 2021 (revised text since 2025-04-01), new ones since 2025-10-01.
+  it.each([
+    ['KBV-A1-11', 'gilt seit 2021; überarbeitete Fassung seit 01.04.2025'],
+    ['KBV-A1-01', 'neu in der Fassung 2025, verpflichtend seit 01.10.2025'],
+  ])('the catalog says since when %s applies', async (id, text) => {
+    const orgId = /\/o\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    await page.goto(`${server.url}/o/${orgId}/catalog/${id}`);
+    await page.getByTestId('requirement-start').waitFor();
+    expect(await page.getByTestId('requirement-start').textContent()).toBe(text);
+    await seeText(page, /Die überarbeitete Fassung nach § 390 SGB V ist am 01\.04\.2025 in Kraft getreten/);
+  });
 });
