@@ -1,4 +1,6 @@
 // Typed view of the tables created by the SQL files in migrations/ (the SQL is the source of truth).
+import type { Role } from '../../domain/auth/roles.ts';
+import type { LegalForm } from '../../domain/organisations/organisation.schema.ts';
 import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** bytea as a Node Buffer on both drivers. */
@@ -12,7 +14,7 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
-  legalForm: text('legal_form').notNull(),
+  legalForm: text('legal_form').$type<LegalForm>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -57,7 +59,7 @@ export const memberships = pgTable(
   {
     organisationId: uuid('organisation_id').notNull(),
     userId: uuid('user_id').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     isAdmin: boolean('is_admin').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -70,7 +72,7 @@ export const invitations = pgTable(
     organisationId: uuid('organisation_id').notNull(),
     id: uuid('id').notNull(),
     email: text('email').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     isAdmin: boolean('is_admin').notNull().default(false),
     tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by').notNull(),

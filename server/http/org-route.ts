@@ -68,6 +68,11 @@ export interface OrgRouteSpec<P extends z.ZodType<{ organisationId: string }>, Q
   /** Runs after the access check and before the transaction: for work that must not hold it (reading an upload). */
   prepare?: (request: FastifyRequest) => Promise<Prep>;
   handler: (c: OrgRouteContext<Out<P>, Out<Q>, Out<B>, Prep>) => Promise<Answer<R>>;
+  /**
+   * Runs after the transaction committed and before the answer leaves: work that needs the database outside this
+   * organisation's transaction (mail delivery, changes across organisations). An error here is the answer.
+   */
+  afterCommit?: (c: { actor: Actor; params: Out<P> }) => Promise<void>;
 }
 
 /**
@@ -113,6 +118,7 @@ export function orgRoute<
   app.route({
     method: spec.method,
     url: spec.url,
+    config: { orgRoute: true },
     schema: {
       tags: spec.tags,
       summary: spec.summary,
@@ -130,6 +136,7 @@ export function orgRoute<
       const answer = await withOrganisation(ctx.db, actor.organisationId, (tx) =>
         spec.handler({ tx, actor, params, query: request.query as Out<Q>, body: request.body as Out<B>, prepared, request, reply }),
       );
+      if (spec.afterCommit) await spec.afterCommit({ actor, params });
       if (reply.sent) return reply;
       if (status === 204) return reply.code(204).send();
       return reply.code(status).send(answer);

@@ -89,7 +89,7 @@ for (const { engine, skipReason } of await eachEngine()) {
           locations: Array.from({ length: locationCount }, (_, i) => ({ name: `Standort ${i + 1}`, street: null, postalCode: null, city: null })),
         });
         if (admins > 1) {
-          await tx.insert(memberships).values(ids.slice(1).map((userId) => ({ organisationId: org.id, userId, role: 'management', isAdmin: true })));
+          await tx.insert(memberships).values(ids.slice(1).map((userId) => ({ organisationId: org.id, userId, role: 'management' as const, isAdmin: true })));
         }
         return org;
       });
