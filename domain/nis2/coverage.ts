@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { explanationSchema, type Explanation } from '../kbv/explanation.ts';
+import { explanationSchema } from '../kbv/explanation.ts';
 import { nis2Measures, type Nis2Measure } from './measures.data.ts';
 
 export type KbvStatus = 'open' | 'in_progress' | 'implemented' | 'not_applicable';

@@ -140,6 +140,7 @@ function Enterprises({
   return (
     <Question title={t(`applicability.nis2.${kind}.title`)} hint={t(`applicability.nis2.${kind}.hint`)}>
       {rows.map((_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the rows have no identity of their own; the form addresses them by index.
         <Card key={i} withBorder padding="sm" data-testid={`${kind}-${i}`}>
           <Grid gap="sm" align="flex-end">
             <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>

@@ -42,6 +42,7 @@ export function EscalationRows({ form, field, canEdit, suggestion }: { form: Reg
         </Card>
       )}
       {rows.map((_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the rows have no identity of their own; the form addresses (and reorders) them by index.
         <Card key={index} withBorder padding="sm" data-testid={`escalation-row-${index}`}>
           <Stack gap="xs">
             <Group justify="space-between" gap="xs">

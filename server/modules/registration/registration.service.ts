@@ -138,8 +138,9 @@ export async function escalationRecipients(tx: Tx, organisationId: string): Prom
   const external = [...(setup?.escalation ?? []), ...(setup ? [setup.contactPoint] : [])]
     .filter((p) => p.email)
     .map((p) => ({ name: p.name || p.email, email: p.email.toLowerCase() }));
-  const seen = new Set<string>();
-  return [...members, ...external].filter((p) => (seen.has(p.email) ? false : (seen.add(p.email), true)));
+  const byEmail = new Map<string, { name: string; email: string }>();
+  for (const person of [...members, ...external]) if (!byEmail.has(person.email)) byEmail.set(person.email, person);
+  return [...byEmail.values()];
 }
 
 /** The organisation's own escalation chain and 24/7 contact point, for the incident page. */
