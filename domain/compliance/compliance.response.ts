@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema, instantSchema, type ResponseOf } from '../common/response.ts';
+import { deadlineKinds } from '../incidents/incidents.response.ts';
 import { explanationSchema, legalSourceSchema } from '../kbv/explanation.ts';
 import { nis2CoverageSchema } from '../nis2/coverage.ts';
 import { nis2Categories, nis2ClassificationSchema } from '../nis2/nis2-check.schema.ts';
@@ -131,7 +132,7 @@ export const dashboardSchema = z.object({
       number: z.number(),
       title: z.string(),
       next: z.object({
-        kind: z.enum(['early_warning', 'notification', 'progress_report', 'final_report', 'gdpr_art33']),
+        kind: z.enum(deadlineKinds),
         due: instantSchema,
         isOverdue: z.boolean(),
         remainingMs: z.number(),

@@ -24,7 +24,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/organisations/:organisationId/incidents': { title: 'Eingeschleust', noticedAt: '2026-01-15T10:00:00+01:00', patientDataInvolved: false },
   'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/significance': {
     severeDisruption: 'no',
-    considerableFinancialLoss: 'no',
+    financialLoss: 'no',
     considerableHarmToOthers: 'no',
     maliciousSuspected: false,
     crossBorderImpact: false,
@@ -34,6 +34,9 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/organisations/:organisationId/incidents/:incidentId/events': { kind: 'note', text: 'Eingeschleust' },
   'POST /api/v1/organisations/:organisationId/incidents/:incidentId/submissions': { kind: 'early_warning', submittedAt: '2026-01-15T11:00:00+01:00' },
   'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/handling-completed': { completedAt: '2026-01-16T11:00:00+01:00' },
+  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests': { requestedAt: '2026-01-16T09:00:00+01:00', dueAt: '2026-01-18T12:00:00+01:00' },
+  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests/:requestId/submission': { submittedAt: '2026-01-17T11:00:00+01:00' },
+  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/escalation': { step: 'management', ticked: false },
   'POST /api/v1/organisations/:organisationId/api-tokens': { name: 'Eingeschleust' },
   'PUT /api/v1/organisations/:organisationId/registration': { registrationReference: 'Eingeschleust' },
   'POST /api/v1/organisations/:organisationId/incidents/intake': { source: 'X', severity: 'high', title: 'Eingeschleust', detectedAt: '2026-01-15T10:00:00+01:00' },
@@ -56,6 +59,8 @@ const tenantTables = [
   'incidents',
   'incident_events',
   'incident_submissions',
+  'incident_intermediate_requests',
+  'incident_escalation_ticks',
   'api_tokens',
   'registration_setups',
   'jobs',
@@ -96,9 +101,13 @@ for (const { engine, skipReason } of await eachEngine()) {
       const evidence = await uploadEvidence(b.agent, t, `/api/v1/organisations/${orgB}/requirements/KBV-A1-01/evidence`, 'b.pdf', samplePdf);
       const incident = await b.agent.request('POST', `/api/v1/organisations/${orgB}/incidents`, { title: 'Vorfall in B', noticedAt: '2026-01-15T10:00:00+01:00', patientDataInvolved: false });
       const apiToken = await b.agent.request('POST', `/api/v1/organisations/${orgB}/api-tokens`, { name: 'Token von B' });
+      // B's own request and tick, so that an attack reaches existing rows (and the untick in `bodies` would delete one).
+      const intermediate = await b.agent.request('POST', `/api/v1/organisations/${orgB}/incidents/${incident.json().id}/intermediate-requests`, { requestedAt: '2026-01-16T08:00:00+01:00' });
+      await b.agent.request('PUT', `/api/v1/organisations/${orgB}/incidents/${incident.json().id}/escalation`, { step: 'management', ticked: true });
       ids = {
         tokenId: apiToken.json().id,
         incidentId: incident.json().id,
+        requestId: intermediate.json().id,
         requirementId: 'KBV-A1-01',
         evidenceId: evidence.json().id,
         organisationId: orgB,

@@ -3,7 +3,7 @@ import { createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, t
 
 const significant = {
   severeDisruption: 'yes',
-  considerableFinancialLoss: 'unsure',
+  financialLoss: 'unsure',
   considerableHarmToOthers: 'no',
   maliciousSuspected: true,
   crossBorderImpact: false,
@@ -142,7 +142,7 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('treats a not significant incident without BSIG clocks', async () => {
       const created = await admin.request('POST', base(), { title: 'Phishing-Mail gemeldet, nicht geklickt', noticedAt: new Date().toISOString(), patientDataInvolved: false, suspectedOrigin: 'phishing' });
       const id = created.json().id;
-      const res = await admin.request('PUT', `${base()}/${id}/significance`, { ...significant, severeDisruption: 'no', considerableFinancialLoss: 'no', personalDataBreach: false, gdprRisk: 'none' });
+      const res = await admin.request('PUT', `${base()}/${id}/significance`, { ...significant, severeDisruption: 'no', financialLoss: 'no', personalDataBreach: false, gdprRisk: 'none' });
       expect(res.json().significant).toBe(false);
       const incident = (await admin.request('GET', `${base()}/${id}`)).json();
       expect(incident.clocks.bsig).toBeNull();

@@ -38,7 +38,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await queryRows(t.ctx.db, sql`select id from jobs`)).length).toBe(0);
       await admin.request('PUT', `/api/v1/organisations/${orgId}/incidents/${incidentId}/significance`, {
         severeDisruption: 'yes',
-        considerableFinancialLoss: 'no',
+        financialLoss: 'no',
         considerableHarmToOthers: 'no',
         maliciousSuspected: true,
         crossBorderImpact: false,
