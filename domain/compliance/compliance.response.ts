@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { calendarDateSchema, instantSchema, type ResponseOf } from '../common/response.ts';
+import { deadlineKinds } from '../incidents/incidents.response.ts';
 import { explanationSchema, legalSourceSchema } from '../kbv/explanation.ts';
+import { nis2CoverageSchema } from '../nis2/coverage.ts';
 import { nis2Categories, nis2ClassificationSchema } from '../nis2/nis2-check.schema.ts';
 import { requirementStatusSchema } from './requirement-status.schema.ts';
 
@@ -103,16 +105,6 @@ export const storedEvidenceSchema = evidenceSchema.pick({ id: true, fileName: tr
 
 const progressCountSchema = z.object({ total: z.number(), done: z.number(), inProgress: z.number(), open: z.number(), ratio: z.number() });
 
-export const measureCoverageSchema = z.object({
-  measureId: z.string(),
-  legalBasis: z.string(),
-  kbvCoverage: z.enum(['full', 'partial', 'none']),
-  coveredBy: z.array(z.string()),
-  implementedCount: z.number(),
-  total: z.number(),
-  covered: z.boolean(),
-});
-
 export const dashboardSchema = z.object({
   today: calendarDateSchema,
   profile: organisationProfileSchema,
@@ -131,13 +123,7 @@ export const dashboardSchema = z.object({
   mandatoryOpen: z.array(
     z.object({ requirementId: z.string(), framework: z.enum(['kbv', 'nis2']), titleDe: z.string(), titleEn: z.string(), status: requirementStatusSchema, effectiveFrom: calendarDateSchema.nullable() }),
   ),
-  coverage: z.object({
-    measures: z.array(measureCoverageSchema),
-    coveredMeasures: z.number(),
-    totalMeasures: z.number(),
-    coverableMeasures: z.number(),
-    summary: explanationSchema,
-  }),
+  coverage: nis2CoverageSchema,
   evidenceFiles: z.number(),
   /** Incidents whose next report is overdue or due within two days. */
   incidentDeadlines: z.array(
@@ -146,7 +132,7 @@ export const dashboardSchema = z.object({
       number: z.number(),
       title: z.string(),
       next: z.object({
-        kind: z.enum(['early_warning', 'notification', 'progress_report', 'final_report', 'gdpr_art33']),
+        kind: z.enum(deadlineKinds),
         due: instantSchema,
         isOverdue: z.boolean(),
         remainingMs: z.number(),

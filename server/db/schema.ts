@@ -268,6 +268,35 @@ export const incidentSubmissions = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.incidentId, t.kind] })],
 );
 
+export const incidentIntermediateRequests = pgTable(
+  'incident_intermediate_requests',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    incidentId: uuid('incident_id').notNull(),
+    requestedAt: ts('requested_at').notNull(),
+    dueAt: ts('due_at'),
+    requestReference: text('request_reference'),
+    submittedAt: ts('submitted_at'),
+    submissionReference: text('submission_reference'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const incidentEscalationTicks = pgTable(
+  'incident_escalation_ticks',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    incidentId: uuid('incident_id').notNull(),
+    step: text('step').notNull(),
+    tickedAt: ts('ticked_at').notNull().defaultNow(),
+    tickedBy: uuid('ticked_by'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.incidentId, t.step] })],
+);
+
 export const apiTokens = pgTable(
   'api_tokens',
   {

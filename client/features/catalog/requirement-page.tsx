@@ -8,6 +8,7 @@ import { requirementStatuses, type RequirementStatus } from '../../../domain/com
 import { permissionsOf } from '../../app/permissions.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { RequirementStartText } from '../../components/requirement-start.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -83,8 +84,6 @@ function About({ requirement: r }: { requirement: RequirementDetail }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const targetObject = locale === 'de' ? r.targetObjectDe : r.targetObjectEn;
-  // The server's "today" is not part of the detail; the browser's date is close enough for "seit"/"ab".
-  const started = !r.effectiveFrom || r.effectiveFrom <= new Date().toISOString().slice(0, 10);
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
@@ -134,7 +133,7 @@ function About({ requirement: r }: { requirement: RequirementDetail }) {
               <Text size="sm" c="dimmed">
                 {t('requirement.effective')}
               </Text>
-              <Text size="sm">{t(started ? 'requirement.since' : 'requirement.from', { date: formatDate(r.effectiveFrom) })}</Text>
+              <RequirementStartText requirement={r} />
             </Grid.Col>
           )}
         </Grid>

@@ -9,14 +9,14 @@ import { scheduleJob, type JobHandler, type JobRegistry } from '../jobs/jobs.ts'
 import { incidentReminderMail } from '../mail/mail.ts';
 import { escalationRecipients } from '../registration/registration.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
-import { getIncident } from './incidents.service.ts';
+import { incidentWithClocks } from './clocks.service.ts';
 
 export const REMINDER_JOB = 'incident.deadline_reminder';
 
 async function pendingOf(tx: Tx, organisationId: string, incidentId: string) {
-  const incident = await getIncident(tx, organisationId, incidentId);
-  const submitted = new Set(incident.submissions.map((s) => s.kind as IncidentReportKind));
-  return { incident, pending: pendingDeadlines(incident.clocks.bsig, incident.clocks.gdpr, submitted) };
+  const { incident, submissions, clocks } = await incidentWithClocks(tx, organisationId, incidentId);
+  const submitted = new Set(submissions.map((s) => s.kind as IncidentReportKind));
+  return { incident, pending: pendingDeadlines(clocks.bsig, clocks.gdpr, submitted) };
 }
 
 /**

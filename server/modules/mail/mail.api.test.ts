@@ -37,9 +37,9 @@ for (const { engine, skipReason } of await eachEngine()) {
     const received: { to: string; data: string }[] = [];
     const log: LogEntry[] = [];
 
-    const outbox = async () => (await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`)).json() as { mails: OutboxMail[]; maxAttempts: number; failedJobs: { kind: string; attempts: number; lastError: string }[] };
+    const outbox = async () => (await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`)).json() as { items: OutboxMail[]; maxAttempts: number; failedJobs: { kind: string; attempts: number; lastError: string }[] };
     const mailTo = async (recipient: string) => {
-      const mail = (await outbox()).mails.find((m) => m.recipient === recipient);
+      const mail = (await outbox()).items.find((m) => m.recipient === recipient);
       if (!mail) throw new Error(`no mail to ${recipient}`);
       return mail;
     };
