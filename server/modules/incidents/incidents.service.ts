@@ -16,6 +16,7 @@ import { queryRows, type Tx } from '../../db/connect.ts';
 import { incidentEscalationTicks, incidentEvents, incidentIntermediateRequests, incidents, incidentSubmissions, locations } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
+import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { latestCheckSummaries } from '../compliance/applicability.service.ts';
 import { storedEscalation } from '../registration/registration.service.ts';
@@ -258,7 +259,7 @@ export async function recordIntermediateRequest(tx: Tx, actor: Actor, incidentId
     .onConflictDoNothing({ target: [incidentIntermediateRequests.organisationId, incidentIntermediateRequests.incidentId, incidentIntermediateRequests.requestedAt] })
     .returning({ id: incidentIntermediateRequests.id });
   let requestId = inserted?.id;
-  let action = 'incident.intermediate_requested';
+  let action: AuditAction = 'incident.intermediate_requested';
   if (!requestId) {
     // Recorded before, or by a request arriving at the same moment: change it only when something differs.
     const [existing] = await tx
