@@ -34,12 +34,9 @@ create table incident_escalation_ticks (
   foreign key (organisation_id, incident_id) references incidents (organisation_id, id)
 );
 
-alter table incident_intermediate_requests enable row level security;
-create policy incident_intermediate_requests_by_organisation on incident_intermediate_requests
-  using (organisation_id = nullif(current_setting('app.organisation_id', true), '')::uuid);
-alter table incident_escalation_ticks enable row level security;
-create policy incident_escalation_ticks_by_organisation on incident_escalation_ticks
-  using (organisation_id = nullif(current_setting('app.organisation_id', true), '')::uuid);
+-- Row-level security, enabled and forced, with the shared policy of migration 0015.
+select praxisschild_isolate('incident_intermediate_requests');
+select praxisschild_isolate('incident_escalation_ticks');
 
 grant select, insert, update on incident_intermediate_requests to praxisschild_app;
 grant select, insert, delete on incident_escalation_ticks to praxisschild_app;

@@ -101,7 +101,7 @@ for (const { engine, skipReason } of await eachEngine()) {
         expect(incident.clocks.next?.kind).not.toBe('intermediate_report');
         const submitted = incident.events.filter((e: { kind: string; data: { kind?: string } }) => e.kind === 'submitted' && e.data.kind === 'intermediate_report');
         expect(submitted).toHaveLength(1);
-        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json() as { action: string; data: { kind?: string } }[];
+        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string; data: { kind?: string } }[];
         expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['incident.intermediate_requested', 'incident.intermediate_request_changed']));
         expect(audit.filter((e) => e.action === 'incident.report_submitted' && e.data.kind === 'intermediate_report')).toHaveLength(1);
       });
@@ -135,7 +135,7 @@ for (const { engine, skipReason } of await eachEngine()) {
         const incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
         expect(incident.escalationTicks.map((x: { step: string }) => x.step).sort()).toEqual(['dpo', 'management']);
         expect(incident.events.filter((e: { kind: string }) => e.kind === 'escalation_ticked').map((e: { data: { step: string } }) => e.data.step)).toEqual(['management', 'dpo']);
-        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json() as { action: string; data: { step?: string } }[];
+        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string; data: { step?: string } }[];
         expect(audit.filter((e) => e.action === 'incident.escalation_ticked').map((e) => e.data.step).sort()).toEqual(['dpo', 'management']);
       });
 
@@ -145,7 +145,7 @@ for (const { engine, skipReason } of await eachEngine()) {
         expect((await tick('management', false)).json().ticks).toHaveLength(1);
         const incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
         expect(incident.events.filter((e: { kind: string }) => e.kind === 'escalation_unticked')).toHaveLength(1);
-        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json() as { action: string }[];
+        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string }[];
         expect(audit.filter((e) => e.action === 'incident.escalation_unticked')).toHaveLength(1);
       });
 
