@@ -121,7 +121,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       const docx = await admin.request('GET', `${base()}/${incidentId}/drafts/notification/docx`);
       expect(docx.statusCode).toBe(200);
       expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-      expect(docx.headers['content-disposition']).toContain('praxisschild-vorfall-1-notification.docx');
+      // The file is named in the language of the draft: German by default, English on request.
+      expect(docx.headers['content-disposition']).toContain('praxisschild-vorfall-1-meldung.docx');
+      const english = await admin.request('GET', `${base()}/${incidentId}/drafts/notification/docx?locale=en`);
+      expect(english.headers['content-disposition']).toMatch(/filename="praxisschild-incident-1-[a-z-]+\.docx"/);
       expect((await admin.request('GET', `${base()}/${incidentId}/drafts/unknown`)).statusCode).toBe(404);
     });
 

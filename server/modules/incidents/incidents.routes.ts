@@ -23,7 +23,7 @@ import {
 import { draftKinds } from '../../../domain/incidents/report-draft.ts';
 import type { AppContext } from '../../context.ts';
 import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
-import { draftToDocx, draftToPdf, incidentDraft } from './drafts.ts';
+import { draftFileName, draftFooter, draftToDocx, draftToPdf, incidentDraft } from './drafts.ts';
 import * as service from './incidents.service.ts';
 import { intakeRoutes } from './intake.routes.ts';
 
@@ -172,12 +172,6 @@ export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   const draftParams = incidentParams.extend({ kind: z.enum(draftKinds) });
   const draftQuery = z.object({ locale: z.enum(['de', 'en']).default('de') });
-  const footer = (locale: 'de' | 'en') =>
-    locale === 'de'
-      ? 'Entwurf aus praxisschild. Vor dem Absenden prüfen und ergänzen; maßgeblich sind § 32 BSIG bzw. Art. 33 DSGVO und die Eingabemaske der Behörde.'
-      : 'Draft from praxisschild. Check and complete before sending; § 32 BSIG or Art. 33 GDPR and the authority’s form are authoritative.';
-  const fileName = (kind: string, number: number, ext: string) => `praxisschild-vorfall-${number}-${kind}.${ext}`;
-
   orgRoute(app, ctx, {
     method: 'GET',
     url: '/api/v1/organisations/:organisationId/incidents/:incidentId/drafts/:kind',
@@ -204,10 +198,11 @@ export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
       handler: async ({ tx, actor, params, query, reply }) => {
         const draft = await incidentDraft(tx, actor.organisationId, params.incidentId, params.kind, query.locale);
         const { number } = await service.getIncident(tx, actor.organisationId, params.incidentId);
-        const body = format === 'pdf' ? await draftToPdf(draft, footer(query.locale)) : await draftToDocx(draft, footer(query.locale));
+        const footer = draftFooter(query.locale);
+        const body = format === 'pdf' ? await draftToPdf(draft, footer) : await draftToDocx(draft, footer);
         reply
           .header('content-type', mediaType)
-          .header('content-disposition', `attachment; filename="${fileName(params.kind, number, format)}"`)
+          .header('content-disposition', `attachment; filename="${draftFileName(query.locale, params.kind, number, format)}"`)
           .header('cache-control', 'private, no-store');
         return body;
       },
