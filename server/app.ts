@@ -20,7 +20,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { checkRoutes } from './modules/checks/checks.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
-import { registerReminderJobs } from './modules/incidents/reminders.service.ts';
+import { registerReminderJobs } from './modules/incidents/incidents.ts';
 import { createJobRegistry } from './modules/jobs/jobs.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.ts';

@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/connect.ts';
-import type { Mailer } from './modules/mail/mail.service.ts';
+import type { Mailer } from './modules/mail/mail.ts';
 
 /** What every module needs, built once in app.ts and reachable as app.ctx. */
 export interface AppContext {

@@ -8,10 +8,10 @@ import { auditAnchorSchema, type AuditAnchor } from '../../domain/audit/audit-an
 import { loadConfig, type Config } from '../config.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { loginThrottles, memberships, organisations, passwordResets, recoveryCodes, sessions, users } from '../db/schema.ts';
-import { hashPassword } from '../modules/auth/auth.service.ts';
-import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
-import { appendAudit } from '../modules/audit/audit.service.ts';
-import { createOrganisation } from '../modules/organisations/organisations.service.ts';
+import { hashPassword } from '../modules/auth/auth.ts';
+import { verifyAllAuditChains } from '../modules/audit/audit.ts';
+import { appendAudit } from '../modules/audit/audit.ts';
+import { createOrganisation } from '../modules/organisations/organisations.ts';
 import { checkSecretKey, inspectSecretKey, openConfiguredDatabase, SecretKeyMismatchError, startServer } from '../runtime.ts';
 
 function fail(message: string): never {

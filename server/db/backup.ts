@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { AuditAnchor } from '../../domain/audit/audit-anchor.ts';
-import { auditAnchors } from '../modules/audit/audit.service.ts';
+import { auditAnchors } from '../modules/audit/audit.ts';
 import { queryRows, type Database, type Db, type Tx } from './connect.ts';
 import { listMigrations } from './migrate.ts';
 

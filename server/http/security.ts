@@ -4,6 +4,9 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 
 /** Cookies, security headers with a strict Content-Security-Policy, and per-route rate limits. */
+/** Sign-in, setup and invitation routes: ten tries a minute per client address. */
+export const authLimit = { max: 10, timeWindow: '1 minute' };
+
 export async function registerSecurity(app: FastifyInstance, options: { secure: boolean }) {
   await app.register(cookie);
   await app.register(helmet, {

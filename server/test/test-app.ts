@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { openDatabase, type Database, type Engine } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
-import type { Mailer } from '../modules/mail/mail.service.ts';
+import type { Mailer } from '../modules/mail/mail.ts';
 
 /** Where the PostgreSQL half of the API tests runs: TEST_DATABASE_URL, DATABASE_URL, or the local server. */
 export const postgresAdminUrl =

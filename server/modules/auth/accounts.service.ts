@@ -8,8 +8,8 @@ import { memberships, organisations, passwordResets, sessions, users } from '../
 import type { AuthSession } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { publicUrl } from '../setup/public-url.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { publicUrl } from '../../public-url.ts';
 import { hashPassword, passwordMatches } from './auth.service.ts';
 import { asLocale } from '../../i18n/texts.ts';
 import { passwordResetMail } from '../mail/mail.ts';

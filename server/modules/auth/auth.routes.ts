@@ -26,11 +26,11 @@ import { okSchema } from '../../../domain/common/response.ts';
 import type { AppContext } from '../../context.ts';
 import { clearSessionCookie, requireActiveSession, setSessionCookie } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
-import { isSetupNeeded } from '../setup/setup.service.ts';
+import { authLimit } from '../../http/security.ts';
+import { isSetupNeeded } from '../setup/setup.ts';
 import * as accounts from './accounts.service.ts';
 import * as auth from './auth.service.ts';
 
-export const authLimit = { max: 10, timeWindow: '1 minute' };
 /** The reset request answers after at least this long, whether a mail was written or not. */
 export const RESET_REQUEST_MIN_MS = 300;
 

@@ -9,7 +9,7 @@ import type { Nis2Classification } from '../../../domain/nis2/nis2-check.schema.
 import { queryRows, type Tx } from '../../db/connect.ts';
 import { applicabilityChecks } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/audit.ts';
 
 export interface StoredCheck<TResult> {
   id: string;

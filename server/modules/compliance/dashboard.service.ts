@@ -1,7 +1,7 @@
 import { countProgress, isDone, locationProgress, tally } from '../../../domain/compliance/progress.ts';
 import { nis2Coverage, type KbvStatus } from '../../../domain/nis2/coverage.ts';
 import type { Tx } from '../../db/connect.ts';
-import { incidentsWithDeadlines } from '../incidents/incidents.service.ts';
+import { incidentsWithDeadlines } from '../incidents/incidents.ts';
 import { berlinDate } from '../../../domain/kbv/applicability.ts';
 import { byGermanName, countCatalog } from './catalog.service.ts';
 import { complianceVersion, KeptAnswers } from './compliance.cache.ts';

@@ -6,7 +6,7 @@ import type { Tx } from '../../db/connect.ts';
 import { evidenceFiles, requirementStatuses } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/audit.ts';
 import { assertLocation, ensureStatusRow, findRequirement } from './catalog.service.ts';
 
 export interface Upload {

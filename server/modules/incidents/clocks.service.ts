@@ -6,7 +6,7 @@ import { intermediateDueDates, type IntermediateRequest } from '../../../domain/
 import type { Tx } from '../../db/connect.ts';
 import { incidentIntermediateRequests, incidents, incidentSubmissions } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
-import { latestCheckSummaries } from '../compliance/applicability.service.ts';
+import { latestCheckSummaries } from '../compliance/compliance.ts';
 
 // The clocks of an incident, read by the incident pages and by the reminder jobs alike. Kept apart from
 // incidents.service.ts, which plans reminders, so that the reminders do not import the service that calls them.

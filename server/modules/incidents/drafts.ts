@@ -7,7 +7,7 @@ import { buildReportDraft, type Draft, type DraftKind, type Locale } from '../..
 import type { Tx } from '../../db/connect.ts';
 import { incidentEvents, locations, memberships, organisations, users } from '../../db/schema.ts';
 import { t } from '../../i18n/texts.ts';
-import { latestCheckSummaries } from '../compliance/applicability.service.ts';
+import { latestCheckSummaries } from '../compliance/compliance.ts';
 import { getIncident } from './incidents.service.ts';
 
 type IncidentWithClocks = Awaited<ReturnType<typeof getIncident>>;

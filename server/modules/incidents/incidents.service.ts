@@ -17,9 +17,9 @@ import { incidentEscalationTicks, incidentEvents, incidentIntermediateRequests, 
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { latestCheckSummaries } from '../compliance/applicability.service.ts';
-import { storedEscalation } from '../registration/registration.service.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { latestCheckSummaries } from '../compliance/compliance.ts';
+import { storedEscalation } from '../registration/registration.ts';
 import { asIntermediate, clocksOf, findIncident, incidentWithClocks, intermediateRequestsOf } from './clocks.service.ts';
 import { planReminders } from './reminders.service.ts';
 

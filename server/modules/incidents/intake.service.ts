@@ -8,10 +8,10 @@ import { apiTokens, incidentEvents, incidents, organisations } from '../../db/sc
 import { withOrganisation } from '../../db/tenant.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
-import { publicUrl } from '../setup/public-url.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { lockOrganisation } from '../organisations/organisations.service.ts';
-import { escalationRecipients } from '../registration/registration.service.ts';
+import { publicUrl } from '../../public-url.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { lockOrganisation } from '../organisations/organisations.ts';
+import { escalationRecipients } from '../registration/registration.ts';
 import { incidentAlertMail } from '../mail/mail.ts';
 import { nextIncidentNumber } from './incidents.service.ts';
 

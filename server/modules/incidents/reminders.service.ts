@@ -7,8 +7,8 @@ import { withOrganisation } from '../../db/tenant.ts';
 import { organisations } from '../../db/schema.ts';
 import { scheduleJob, type JobHandler, type JobRegistry } from '../jobs/jobs.ts';
 import { incidentReminderMail } from '../mail/mail.ts';
-import { escalationRecipients } from '../registration/registration.service.ts';
-import { publicUrl } from '../setup/public-url.ts';
+import { escalationRecipients } from '../registration/registration.ts';
+import { publicUrl } from '../../public-url.ts';
 import { incidentWithClocks } from './clocks.service.ts';
 
 export const REMINDER_JOB = 'incident.deadline_reminder';

@@ -8,9 +8,6 @@ import { requireActiveSession } from '../../http/auth.ts';
 import { orgParams, orgRoute } from '../../http/org-route.ts';
 import * as service from './organisations.service.ts';
 
-/** Moved to server/http/org-route.ts; re-exported until every module imports it from there. */
-export { orgParams };
-
 const locationParams = orgParams.extend({ locationId: z.uuid() });
 
 export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {

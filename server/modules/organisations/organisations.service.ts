@@ -12,10 +12,7 @@ import { databaseErrorOf, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../../
 import { locations, memberships, organisations, requirementStatuses } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-
-/** Moved to server/db/errors.ts; re-exported until every module imports them from there. */
-export { databaseErrorOf, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
+import { appendAudit } from '../audit/audit.ts';
 
 /**
  * Takes the organisation's row lock until the transaction ends, so that checks across rows ("one administrator

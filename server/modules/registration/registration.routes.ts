@@ -3,7 +3,7 @@ import { registrationSetupSchema } from '../../../domain/registration/registrati
 import { registrationSchema } from '../../../domain/registration/registration.response.ts';
 import type { AppContext } from '../../context.ts';
 import { fileResponse, orgRoute } from '../../http/org-route.ts';
-import { draftToPdf } from '../incidents/drafts.ts';
+import { draftToPdf } from '../incidents/incidents.ts';
 import { getRegistration, registrationSheet, saveRegistration } from './registration.service.ts';
 
 export function registrationRoutes(app: FastifyInstance, ctx: AppContext) {

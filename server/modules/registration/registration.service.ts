@@ -6,8 +6,8 @@ import type { Tx } from '../../db/connect.ts';
 import { asLocale, type Locale } from '../../i18n/texts.ts';
 import { locations, memberships, organisations, registrationSetups, users } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { latestCheckSummaries } from '../compliance/applicability.service.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { latestCheckSummaries } from '../compliance/compliance.ts';
 
 /** The stored setup, or a first one pre-filled from the organisation's master data (address of its first location). */
 export async function getRegistration(tx: Tx, organisationId: string, now = new Date()) {

@@ -6,8 +6,8 @@ import { setupSchema } from '../../../domain/organisations/organisation.schema.t
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { setSessionCookie } from '../../http/auth.ts';
-import { authLimit } from '../auth/auth.routes.ts';
-import { publicUrl, publicUrlFromEnvironment } from './public-url.ts';
+import { authLimit } from '../../http/security.ts';
+import { publicUrl, publicUrlFromEnvironment } from '../../public-url.ts';
 import { isSetupNeeded, runSetup } from './setup.service.ts';
 
 /** The setup also records the address people use to reach this installation (the base of links in mails). */

@@ -8,8 +8,8 @@ import { okSchema } from '../../../domain/common/response.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActiveSession, setSessionCookie } from '../../http/auth.ts';
 import { orgParams, orgRoute } from '../../http/org-route.ts';
-import { authLimit } from '../auth/auth.routes.ts';
-import { switchOrganisation } from '../auth/auth.service.ts';
+import { authLimit } from '../../http/security.ts';
+import { switchOrganisation } from '../auth/auth.ts';
 import * as service from './users.service.ts';
 
 const memberParams = orgParams.extend({ userId: z.uuid() });

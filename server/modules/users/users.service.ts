@@ -8,11 +8,12 @@ import type { Tx } from '../../db/connect.ts';
 import { invitations, memberships, organisations, recoveryCodes, sessions, users } from '../../db/schema.ts';
 import type { Actor, AuthSession } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.service.ts';
-import { auditForAccount } from '../auth/accounts.service.ts';
-import { createSession, hashPassword, startEnrolment } from '../auth/auth.service.ts';
-import { databaseErrorOf, lockOrganisation, UNIQUE_VIOLATION } from '../organisations/organisations.service.ts';
-import { publicUrl } from '../setup/public-url.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { auditForAccount } from '../auth/auth.ts';
+import { createSession, hashPassword, startEnrolment } from '../auth/auth.ts';
+import { databaseErrorOf, UNIQUE_VIOLATION } from '../../db/errors.ts';
+import { lockOrganisation } from '../organisations/organisations.ts';
+import { publicUrl } from '../../public-url.ts';
 import { asLocale } from '../../i18n/texts.ts';
 import { invitationMail } from '../mail/mail.ts';
 
