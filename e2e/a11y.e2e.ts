@@ -30,7 +30,13 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
   const findings: Finding[] = [];
 
   beforeAll(async () => {
-    ({ server, browser, page } = await openSession());
+    let first: Page;
+    ({ server, browser, page: first } = await openSession());
+    // axe-core's Playwright binding needs a page of an explicit browser context (it opens frames in that context).
+    await first.close();
+    const context = await browser.newContext({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
   });
 
   afterAll(() => closeSession({ server, browser }));
