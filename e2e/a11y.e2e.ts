@@ -62,6 +62,7 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
         });
       }
       await screenshot(page, `a11y-${name}`);
+      console.log(`[a11y] ${name} ${size.width}x${size.height}: ${result.violations.map((v) => `${v.id}(${v.impact})`).join(', ') || 'ok'}`);
     }
     await page.setViewportSize(desktop);
   }
@@ -87,7 +88,7 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       description: 'Auf dem Empfangsrechner lassen sich Dateien nicht mehr öffnen.',
       noticedAt: new Date(Date.now() - 3_600_000).toISOString(),
       systems: 'Empfang',
-      suspectedOrigin: 'external',
+      suspectedOrigin: 'ransomware',
       patientDataInvolved: true,
     });
     expect(incident.status).toBe(201);
@@ -135,5 +136,5 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
     await check('invite-unknown', '/invite/0123456789abcdef0123456789abcdef', () => page.getByRole('alert').first().waitFor());
 
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
-  });
+  }, 900_000);
 });

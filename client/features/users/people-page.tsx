@@ -40,7 +40,7 @@ export function PeoplePage() {
       <Stack gap="sm">
         {update.error && <ErrorAlert error={update.error} />}
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={700}>
+          <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="members-table">
               <Table.Thead>
                 <Table.Tr>
@@ -69,10 +69,12 @@ export function PeoplePage() {
                         {member.email}
                       </Text>
                     </Table.Td>
-                    <Table.Td miw={250}>
+                    {/* Wide enough for the longest role ("Geschäftsführung / Praxisleitung") without an ellipsis. */}
+                    <Table.Td miw={280}>
                       {can.admin ? (
                         <Select
                           size="xs"
+                          miw={270}
                           aria-label={t('people.roleOf', { name: member.name })}
                           data={roleOptions(t)}
                           value={member.role}
@@ -110,7 +112,8 @@ export function PeoplePage() {
                     </Table.Td>
                     {can.admin && (
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
+                        {/* On a tablet the buttons stack rather than run out of the table. */}
+                        <Group gap={4} wrap="wrap" justify="flex-end">
                           {member.hasMfa && member.userId !== myId && (
                             <Button size="compact-sm" variant="subtle" onClick={() => setResetting(member)}>
                               {t('people.resetMfa')}
