@@ -5,6 +5,7 @@ import {
   DEFAULT_THEME,
   defaultVariantColorsResolver,
   MantineProvider,
+  NavLink,
   parseThemeColor,
   TableScrollContainer,
   type CSSVariablesResolver,
@@ -51,6 +52,8 @@ const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   components: {
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Without an explicit variant the active entry takes Mantine's stock colours, not the resolver's above.
+    NavLink: NavLink.extend({ defaultProps: { variant: 'light' } }),
     // A table wider than a tablet scrolls sideways; keyboard users reach that region with Tab (WCAG 2.1.1).
     TableScrollContainer: TableScrollContainer.extend({ defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } }),
   },
