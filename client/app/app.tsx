@@ -32,6 +32,8 @@ const variantColorResolver: VariantColorsResolver = (input) => {
     const text = darken(palette[9], 0.35);
     return { ...colors, color: text, hoverColor: text, ...(input.variant === 'outline' ? { border: text } : {}) };
   }
+  // The darker orange shades above: shade 8 (5:1 with white) keeps a filled orange button orange rather than brown.
+  if (input.variant === 'filled' && parsed.color === 'orange') return { ...colors, background: palette[8], hover: palette[9] };
   if (input.variant === 'filled' && ['yellow', 'lime', 'cyan'].includes(parsed.color)) {
     return { ...colors, background: darken(palette[9], 0.15), hover: darken(palette[9], 0.25) };
   }
