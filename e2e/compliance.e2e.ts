@@ -56,7 +56,8 @@ describe.runIf(run)('what applies to us, and where do we stand', () => {
     // The landing page now shows the progress; note the KBV count before working on requirements.
     await openNav(page, 'Übersicht');
     await page.getByTestId('progress-kbv').waitFor();
-    await seeText(page, /Ihre KBV-Umsetzung deckt \d+ von 10 Maßnahmen nach § 30 BSIG ab/);
+    await seeText(page, /KBV-Anteil umgesetzt bei \d+ von 4 Maßnahmen/);
+    await seeText(page, /Auch mit umgesetztem KBV-Anteil fehlt dort noch: Krisenmanagement/);
     const before = await kbvDone();
 
     // Catalog: Anlage 3 (large practices) is hidden while "Nur anwendbare" is on.

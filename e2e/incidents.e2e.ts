@@ -74,7 +74,7 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await seeText(page, /Im Zweifel: melden/);
     expect(await page.getByTestId('q-personalDataBreach').getByRole('radio', { name: 'Ja' }).isChecked()).toBe(true);
     await answer('severeDisruption', 'Ja');
-    await answer('considerableFinancialLoss', 'Unsicher');
+    await answer('financialLoss', 'Unsicher');
     await answer('considerableHarmToOthers', 'Nein');
     await answer('maliciousSuspected', 'Ja');
     await answer('gdprRisk', 'Hohes Risiko');
@@ -133,6 +133,55 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await page.getByTestId('event-form').getByRole('button', { name: 'Eintragen' }).click();
     await page.getByTestId('timeline').getByText('Server vom Netz getrennt, IT-Dienstleister informiert').waitFor();
     await screenshotBoth(page, '47-incident-after-submission');
+
+    // Who must know: the ticks are kept with the incident (and in the timeline), not in this browser.
+    const escalation = page.getByTestId('escalation');
+    for (const name of [/IT-Verantwortliche/, /Geschäftsführung/]) {
+      const box = escalation.getByRole('checkbox', { name });
+      await box.check();
+      await expect.poll(() => box.isEnabled()).toBe(true);
+      expect(await box.isChecked()).toBe(true);
+    }
+    await page.getByTestId('timeline').getByText('Geschäftsführung / Praxisleitung').waitFor();
+    await seeText(page, /Billigt die Maßnahmen und überwacht ihre Umsetzung \(§ 38 Abs\. 1 BSIG\)/);
+    // A fresh browser context with the same sign-in but nothing of this browser's storage: the ticks are still there.
+    const state = await page.context().storageState();
+    const fresh = await browser.newContext({ storageState: { cookies: state.cookies, origins: [] }, viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    try {
+      const second = await fresh.newPage();
+      await second.goto(page.url());
+      const secondEscalation = second.getByTestId('escalation');
+      await secondEscalation.waitFor();
+      await expect.poll(() => secondEscalation.getByRole('checkbox', { name: /IT-Verantwortliche/ }).isChecked()).toBe(true);
+      expect(await secondEscalation.getByRole('checkbox', { name: /Geschäftsführung/ }).isChecked()).toBe(true);
+      expect(await secondEscalation.getByRole('checkbox', { name: /Datenschutzbeauftragte/ }).isChecked()).toBe(false);
+    } finally {
+      await fresh.close();
+    }
+
+    // The BSI asks for an intermediate report (§ 32 Abs. 1 Nr. 3 BSIG) by a date it sets; it is recorded, then answered.
+    const intermediate = page.getByTestId('intermediate-reports');
+    await seeText(page, 'Bisher hat das BSI um keine Zwischenmeldung gebeten.');
+    await intermediate.getByTestId('intermediate-request').click();
+    const requestForm = page.getByTestId('intermediate-request-form');
+    const dueDay = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() + 3 * 86_400_000));
+    await requestForm.getByTestId('intermediate-due').getByRole('textbox', { name: /Frist laut Ersuchen/ }).fill(dueDay);
+    await requestForm.getByTestId('intermediate-due').getByRole('textbox', { name: /Uhrzeit/ }).fill('12:00');
+    await requestForm.getByRole('textbox', { name: /Aktenzeichen des BSI/ }).fill('BSI-2026-0815-Z');
+    await screenshotBoth(page, '47-incident-intermediate-request', false);
+    await requestForm.getByRole('button', { name: 'Ersuchen speichern' }).click();
+    await requestForm.waitFor({ state: 'detached' });
+    const requestRow = intermediate.getByTestId('intermediate-request-row');
+    await expect.poll(() => requestRow.textContent()).toContain(`fällig bis`);
+    expect(await requestRow.textContent()).toContain(dueDay);
+    expect(await requestRow.textContent()).toContain('offen');
+    await page.getByTestId('timeline').getByText('Ersuchen des BSI um Zwischenmeldung').waitFor();
+    await requestRow.getByTestId('intermediate-submit').click();
+    const answerForm = page.getByTestId('intermediate-submission-form');
+    await answerForm.getByRole('button', { name: 'Übermittlung speichern' }).click();
+    await answerForm.waitFor({ state: 'detached' });
+    await requestRow.getByTestId('intermediate-submitted').waitFor();
+    expect(await requestRow.textContent()).toContain('erledigt');
 
     // Handling completed within the month: the final report replaces the progress report.
     await page.getByTestId('complete-handling').click();

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { apiInPage } from './support/api.ts';
 import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
 import { openNav } from './support/compliance.ts';
-import { runSetup, seeText } from './support/journeys.ts';
+import { admin, runSetup, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
 import { closeSession, openSession } from './support/session.ts';
 
@@ -63,8 +63,11 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
     await screenshotBoth(page, '51-registration-required');
 
     await page.getByRole('textbox', { name: 'E-Mail-Adresse der Praxis' }).fill('praxis-at-muster');
-    await page.getByRole('textbox', { name: 'Telefonnummer der Praxis' }).fill('030 1234567');
-    await page.getByRole('textbox', { name: 'Öffentliche IP-Adressbereiche' }).fill('203.0.113.0/29');
+    // § 33 Abs. 1 Nr. 1 BSIG: the name with its legal form, said once.
+    expect(await page.getByTestId('registration-name-legal-form').inputValue()).toBe('Hausarztpraxis Dr. Muster, Berufsausübungsgemeinschaft');
+    // Nr. 2: a phone "abc" and an IP range "999.1.1.1/99" are refused below.
+    await page.getByRole('textbox', { name: 'Telefonnummer der Praxis' }).fill('abc');
+    await page.getByRole('textbox', { name: 'Öffentliche IP-Adressbereiche' }).fill('203.0.113.0/29, 999.1.1.1/99');
     await page.getByRole('textbox', { name: 'Zuständige Aufsichtsbehörden' }).fill('BSI; Berliner Beauftragte für Datenschutz und Informationsfreiheit');
     const contact = section('section-contact-point');
     await contact.getByRole('textbox', { name: 'Name oder Stelle' }).fill('Bereitschaft IT-Dienst Nord');
@@ -75,9 +78,13 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
     await muk.getByRole('textbox', { name: 'Name der Vertretung' }).fill('Bernd Vertretung');
 
     // The escalation chain starts from the usual three roles; the last two change places.
+    // The managing director is known: the suggestion fills in her name and address, not an empty row.
     await page.getByTestId('escalation-suggest').click();
     const row = (i: number) => page.getByTestId(`escalation-row-${i}`);
     expect(await row(0).getByRole('textbox', { name: 'Rolle' }).inputValue()).toBe('IT-Verantwortliche');
+    expect(await row(1).getByRole('textbox', { name: 'Rolle' }).inputValue()).toBe('Geschäftsführung');
+    expect(await row(1).getByRole('textbox', { name: 'Name' }).inputValue()).toBe(admin.name);
+    expect(await row(1).getByRole('textbox', { name: 'E-Mail' }).inputValue()).toBe(admin.email);
     await row(0).getByRole('textbox', { name: 'Name' }).fill('Tom Technik');
     await row(0).getByRole('textbox', { name: 'Telefon' }).fill('0170 111');
     await row(1).getByRole('textbox', { name: 'Name' }).fill('Dr. Maria Muster');
@@ -99,6 +106,11 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
     await seeText(page, 'Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@praxis.de.');
     const email = page.getByRole('textbox', { name: 'E-Mail-Adresse der Praxis' });
     expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await seeText(page, /Bitte eine Telefonnummer aus Ziffern eingeben/);
+    await seeText(page, /Keine gültige IP-Adresse und kein Netz in CIDR-Schreibweise: 999\.1\.1\.1\/99\./);
+    expect(await page.getByRole('textbox', { name: 'Telefonnummer der Praxis' }).getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('textbox', { name: 'Telefonnummer der Praxis' }).fill('030 1234567');
+    await page.getByRole('textbox', { name: 'Öffentliche IP-Adressbereiche' }).fill('203.0.113.0/29');
     expect(await contact.getByRole('textbox', { name: 'Name oder Stelle' }).inputValue()).toBe('Bereitschaft IT-Dienst Nord');
     await screenshotBoth(page, '52-registration-server-error', false);
 

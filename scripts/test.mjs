@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit tests, API tests (PGlite, and PostgreSQL when reachable), client build, browser tests.
-// Ends with one line "Tests: N passed, N failed, N skipped" summing every stage.
+// `npm test`: type check, lint and format check, import directions, unit tests, API tests (PGlite, and PostgreSQL when
+// reachable), client build, browser tests. Prints each stage's duration, then a table of all stages, and ends with one
+// line "Tests: N passed, N failed, N skipped" summing every stage.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -10,19 +11,23 @@ const reports = path.join(root, '.tmp', 'test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const windows = process.platform === 'win32';
+const npx = windows ? 'npx.cmd' : 'npx';
+const npm = windows ? 'npm.cmd' : 'npm';
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedStage = null;
 
-function run(label, args) {
+function run(label, command, args) {
   process.stdout.write(`\n=== ${label} ===\n`);
-  const result = spawnSync(npx, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
   return result.status === 0;
 }
 
+/** A script from package.json, so that `npm run lint` and `npm test` check the same thing. */
+const script = (label, name) => run(label, npm, ['run', '--silent', name]);
+
 function vitest(project) {
   const file = path.join(reports, `${project}.json`);
-  const ok = run(`${project} tests`, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const ok = run(`${project} tests`, npx, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     totals.passed += report.numPassedTests;
@@ -39,20 +44,36 @@ function vitest(project) {
   return ok;
 }
 
+// A stage marked `stops` ends the run when it fails: nothing after it can be trusted or run.
 const stages = [
-  ['typecheck', () => run('type check', ['tsc', '-p', 'tsconfig.json', '--noEmit'])],
-  ['unit', () => vitest('unit')],
-  ['api', () => vitest('api')],
-  ['build', () => run('client build', ['vite', 'build'])],
-  ['e2e', () => vitest('e2e')],
+  { name: 'typecheck', stops: true, run: () => run('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']) },
+  { name: 'lint', run: () => script('lint and format check (Biome)', 'lint') },
+  { name: 'boundaries', run: () => script('import directions (dependency-cruiser)', 'boundaries') },
+  { name: 'unit', run: () => vitest('unit') },
+  { name: 'api', run: () => vitest('api') },
+  { name: 'build', stops: true, run: () => run('client build', npx, ['vite', 'build']) },
+  { name: 'e2e', run: () => vitest('e2e') },
 ];
-for (const [name, stage] of stages) {
-  if (!stage()) {
-    failedStage ??= name;
-    if (name === 'typecheck' || name === 'build') break;
-  }
-}
 
-process.stdout.write(`\n${failedStage ? `Failed stage: ${failedStage}` : 'All stages passed'}\n`);
+const seconds = (ms) => (ms / 1000).toFixed(1);
+const results = [];
+for (const stage of stages) {
+  const started = performance.now();
+  const ok = stage.run();
+  const ms = performance.now() - started;
+  results.push({ name: stage.name, result: ok ? 'passed' : 'failed', ms });
+  process.stdout.write(`--- ${stage.name} ${ok ? 'passed' : 'FAILED'} in ${seconds(ms)} s ---\n`);
+  if (!ok && stage.stops) break;
+}
+for (const stage of stages.slice(results.length)) results.push({ name: stage.name, result: 'not run', ms: null });
+
+const failed = results.filter((r) => r.result === 'failed').map((r) => r.name);
+const total = results.reduce((sum, r) => sum + (r.ms ?? 0), 0);
+const row = (name, result, time) => `${name.padEnd(12)} ${result.padEnd(8)} ${time.padStart(8)}\n`;
+process.stdout.write(`\n${row('Stage', 'Result', 'Seconds')}`);
+for (const r of results) process.stdout.write(row(r.name, r.result, r.ms === null ? '–' : seconds(r.ms)));
+process.stdout.write(row('total', '', seconds(total)));
+
+process.stdout.write(`\n${failed.length > 0 ? `Failed stages: ${failed.join(', ')}` : 'All stages passed'}\n`);
 process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
-process.exit(failedStage ? 1 : 0);
+process.exit(failed.length > 0 ? 1 : 0);

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { EVIDENCE_MAX_BYTES } from '../domain/compliance/evidence.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -38,6 +39,10 @@ export interface BuildOptions {
 export interface RegisteredRoute {
   method: string;
   url: string;
+  /** Declares what it answers (schema.response). */
+  hasResponseSchema: boolean;
+  /** Declared through orgRoute (membership, permission, tenant transaction). */
+  isOrgRoute: boolean;
 }
 
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; ctx: AppContext; routes: RegisteredRoute[] }> {
@@ -56,7 +61,9 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   // Every route, so that the tenant-isolation test covers new routes without being told.
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    const hasResponseSchema = Boolean(route.schema?.response);
+    const isOrgRoute = (route.config as { orgRoute?: boolean } | undefined)?.orgRoute === true;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, hasResponseSchema, isOrgRoute });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -66,12 +73,13 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 10, parts: 11 } });
   registerSessionHook(app, ctx);
 
-  app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Answers 200 once the database answers' } }, async (_request, reply) => {
+  const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), database: z.enum(['pglite', 'postgres']) });
+  app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Answers 200 once the database answers', response: { 200: healthSchema, 503: healthSchema } } }, async (_request, reply) => {
     try {
       await ctx.db.execute(sql`select 1`);
-      return { status: 'ok', database: database.engine };
+      return { status: 'ok' as const, database: database.engine };
     } catch {
-      return reply.code(503).send({ status: 'unavailable', database: database.engine });
+      return reply.code(503).send({ status: 'unavailable' as const, database: database.engine });
     }
   });
   setupRoutes(app, ctx);

@@ -1,15 +1,18 @@
-import { canAdminister, type Role } from '../../domain/auth/roles.ts';
+import { isAllowed, type MemberRole } from '../../domain/auth/permissions.ts';
 
-/** What the navigation offers; the server checks the same rules again on every request. */
-export function permissionsOf(me: { role: Role; isAdmin: boolean }) {
-  const admin = canAdminister(me.role, me.isAdmin);
+/** What the navigation and the pages offer, from the permission table the server checks on every request. */
+export function permissionsOf(me: MemberRole) {
   return {
-    admin,
-    auditTrail: admin || ['management', 'auditor', 'data_protection_officer'].includes(me.role),
-    outbox: admin,
+    admin: isAllowed('organisation.administer', me),
+    auditTrail: isAllowed('audit.read', me),
+    auditAnchor: isAllowed('audit.anchor', me),
+    outbox: isAllowed('organisation.administer', me),
     /** Running and storing the Betroffenheitscheck. */
-    runChecks: admin || ['management', 'it_lead'].includes(me.role),
+    runChecks: isAllowed('applicability.record', me),
     /** Status, owner, due date and evidence of requirements. */
-    editRequirements: admin || ['management', 'it_lead', 'data_protection_officer'].includes(me.role),
+    editRequirements: isAllowed('requirements.edit', me),
+    reportIncidents: isAllowed('incidents.report', me),
+    handleIncidents: isAllowed('incidents.handle', me),
+    editRegistration: isAllowed('registration.edit', me),
   };
 }

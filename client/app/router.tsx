@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { ApiTokensPage } from '../features/api-tokens/api-tokens-page.tsx';
+import { IntakeTokensPage } from '../features/incidents/intake-tokens-page.tsx';
 import { ApplicabilityPage } from '../features/applicability/applicability-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { CatalogPage } from '../features/catalog/catalog-page.tsx';
@@ -85,7 +85,7 @@ export const router = createBrowserRouter([
       { path: 'incidents/:incidentId', element: <IncidentPage /> },
       { path: 'incidents/:incidentId/assessment', element: <AssessmentPage /> },
       { path: 'registration', element: <RegistrationPage /> },
-      { path: 'api-tokens', element: <ApiTokensPage /> },
+      { path: 'api-tokens', element: <IntakeTokensPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'outbox', element: <OutboxPage /> },

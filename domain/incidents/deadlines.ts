@@ -24,6 +24,7 @@ export const incidentNorms = {
   notification: '§ 32 Abs. 1 Nr. 2 BSIG',
   finalReport: '§ 32 Abs. 1 Nr. 4 BSIG',
   progressReport: '§ 32 Abs. 2 BSIG',
+  intermediateReport: '§ 32 Abs. 1 Nr. 3 BSIG',
   registration: '§ 33 Abs. 1 BSIG',
   periodStart: '§ 187 Abs. 1 BGB',
   periodEnd: '§ 188 Abs. 2 und 3 BGB',
@@ -40,6 +41,7 @@ export const incidentLegalSources: readonly LegalSource[] = [
   { citation: incidentNorms.notification, url: BSIG_32_URL },
   { citation: incidentNorms.finalReport, url: BSIG_32_URL },
   { citation: incidentNorms.progressReport, url: BSIG_32_URL },
+  { citation: incidentNorms.intermediateReport, url: BSIG_32_URL },
   { citation: incidentNorms.registration, url: 'https://www.gesetze-im-internet.de/bsig_2025/__33.html' },
   { citation: incidentNorms.periodStart, url: 'https://www.gesetze-im-internet.de/bgb/__187.html' },
   { citation: incidentNorms.periodEnd, url: BGB_URL },
@@ -396,7 +398,7 @@ export function computeRegistrationDeadline(qualifiesSince: string): Registratio
   return { registrationDueDate: due, explanations, legalBasis: collectLegalSources(explanations, incidentLegalSources) };
 }
 
-export type ReportKind = 'early_warning' | 'notification' | 'gdpr_art33' | 'progress_report' | 'final_report';
+export type ReportKind = 'early_warning' | 'notification' | 'gdpr_art33' | 'progress_report' | 'final_report' | 'intermediate_report';
 
 /** What has already gone out; a later report covers the earlier stage it replaces. */
 export interface SubmittedReports {
@@ -419,12 +421,15 @@ export interface NextDeadline {
 /**
  * The report that is due next at `now`: the earliest deadline not yet met, overdue ones included (they come first).
  * A submitted notification also covers the early warning (its information is confirmed or updated there), and a
- * submitted final report covers the progress report. Null when nothing is pending or the next date is still unknown.
+ * submitted final report covers the progress report. An intermediate report (§ 32 Abs. 1 Nr. 3 BSIG) counts only when the
+ * BSI has asked for one by a date (`intermediateDue`: the dates of the open requests). Null when nothing is pending or
+ * the next date is still unknown.
  */
 export function nextDeadline(
   deadlines: Pick<ReportingDeadlines, 'bsig' | 'gdpr'>,
   submitted: SubmittedReports,
   now: string | Date,
+  intermediateDue: readonly string[] = [],
 ): NextDeadline | null {
   const at = typeof now === 'string' ? parseInstant(now) : DateTime.fromJSDate(now);
   const candidates: { kind: ReportKind; due: string | null; done: boolean; isProvisional: boolean }[] = [];
@@ -440,6 +445,7 @@ export function nextDeadline(
     );
   }
   if (gdpr?.art33Required) candidates.push({ kind: 'gdpr_art33', due: gdpr.art33Due, done: Boolean(submitted.gdprArt33At), isProvisional: false });
+  for (const due of intermediateDue) candidates.push({ kind: 'intermediate_report', due, done: false, isProvisional: false });
 
   const pending = candidates
     .filter((c): c is typeof c & { due: string } => !c.done && c.due !== null)

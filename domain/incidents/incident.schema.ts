@@ -28,7 +28,7 @@ export type ReportIncident = z.output<typeof reportIncidentSchema>;
 const level = z.enum(['no', 'unsure', 'yes']);
 export const significanceAnswersSchema = z.object({
   severeDisruption: level.describe('Patient care or practice operations severely disrupted, or could be'),
-  considerableFinancialLoss: level.describe('Considerable financial loss for the practice, or could be'),
+  financialLoss: level.describe('Financial loss for the practice, or could be (§ 2 Nr. 11 Buchst. a BSIG: any financial loss, no "considerable")'),
   considerableHarmToOthers: level.describe('Considerable material or non-material damage to patients or others, or could be'),
   maliciousSuspected: z.boolean().describe('Suspected to be caused by unlawful or malicious acts (asked in the early warning)'),
   crossBorderImpact: z.boolean().describe('Could have an impact in other EU states (asked in the early warning)'),
@@ -56,6 +56,42 @@ export const recordSubmissionSchema = z.object({
 export type RecordSubmission = z.output<typeof recordSubmissionSchema>;
 
 export const completeHandlingSchema = z.object({ completedAt: instantSchema });
+
+const isLater = (later: string | undefined, earlier: string | undefined) =>
+  later === undefined || earlier === undefined || Date.parse(later) >= Date.parse(earlier);
+
+/**
+ * § 32 Abs. 1 Nr. 3 BSIG: on the BSI's request, an intermediate report (Zwischenmeldung) on relevant status updates.
+ * The law sets no period of its own; the BSI names one in its request, so `dueAt` is what the request says, if anything.
+ * Recording the same request twice (same `requestedAt`) updates it instead of adding a second one.
+ */
+export const recordIntermediateRequestSchema = z
+  .object({
+    requestedAt: instantSchema.describe('When the BSI’s request for an intermediate report arrived'),
+    dueAt: instantSchema.optional().describe('The date the BSI set in its request, if it set one; not before requestedAt'),
+    reference: safeText().trim().max(200).optional().describe('The BSI’s reference of the request'),
+  })
+  .refine((input) => isLater(input.dueAt, input.requestedAt), { path: ['dueAt'], message: 'before_requested_at' });
+export type RecordIntermediateRequest = z.output<typeof recordIntermediateRequestSchema>;
+
+/** That the intermediate report asked for by one request went out (when, reference); not before the request. */
+export const recordIntermediateSubmissionSchema = z.object({
+  submittedAt: instantSchema,
+  reference: safeText().trim().max(200).optional(),
+});
+export type RecordIntermediateSubmission = z.output<typeof recordIntermediateSubmissionSchema>;
+
+/**
+ * The steps of the escalation checklist ("Wer muss Bescheid wissen?"): the fixed chain (IT lead, management, DPO in
+ * parallel) or, when the organisation has its own chain (registration preparation, § 33 BSIG), its entries by position.
+ */
+export const fixedEscalationSteps = ['itLead', 'management', 'dpo'] as const;
+export const escalationStepSchema = z.string().regex(/^(itLead|management|dpo|own-(0|[1-9]\d?))$/, 'incident.escalation_step_unknown');
+export const setEscalationTickSchema = z.object({
+  step: escalationStepSchema.describe('itLead, management, dpo, or own-<n> for the n-th entry (from 0) of the organisation’s own chain'),
+  ticked: z.boolean().describe('true: this person or role has been informed; false: take the tick back'),
+});
+export type SetEscalationTick = z.output<typeof setEscalationTickSchema>;
 
 export const createApiTokenSchema = z.object({
   name: safeText().trim().min(2).max(100).describe('What the token is for, e.g. "Virenscanner Empfang"'),

@@ -16,7 +16,7 @@ const input: DraftInput = {
     locations: ['Hauptstandort'],
     significance: {
       severeDisruption: 'yes',
-      considerableFinancialLoss: 'unsure',
+      financialLoss: 'unsure',
       considerableHarmToOthers: 'no',
       maliciousSuspected: true,
       crossBorderImpact: false,
@@ -56,6 +56,22 @@ describe('report drafts', () => {
     expect(en.sections.length).toBe(de.sections.length);
     expect(en.text).not.toContain('[ergänzen]');
     expect(en.text).toContain('Ransomware am Empfang');
+  });
+
+  // § 2 Nr. 11 Buchst. a BSIG: "finanzielle Verluste" without "erheblich".
+  it.each<['de' | 'en', string, string]>([
+    ['de', 'Finanzielle Verluste: unklar, möglich', 'Erheblicher finanzieller Verlust'],
+    ['en', 'Financial loss: unclear, possible', 'Considerable financial loss'],
+  ])('names financial loss as the law does (%s)', (locale, expected, wrong) => {
+    const draft = buildReportDraft('notification', input, locale);
+    expect(draft.text).toContain(expected);
+    expect(draft.text).not.toContain(wrong);
+  });
+
+  // § 38 Abs. 1 BSIG: management approves ("billigt") the measures and oversees their implementation.
+  it.each(['notification', 'intermediate_report', 'progress_report', 'final_report'] as const)('asks in the %s draft who in management approved the measures', (kind) => {
+    expect(buildReportDraft(kind, input, 'de').text).toContain('Von der Geschäftsleitung gebilligt (§ 38 Abs. 1 BSIG: Maßnahmen billigen und ihre Umsetzung überwachen)');
+    expect(buildReportDraft(kind, input, 'en').text).toContain('Approved by management (§ 38(1) BSIG: approve the measures and oversee their implementation)');
   });
 
   it('lists the measures of the timeline in the final report', () => {

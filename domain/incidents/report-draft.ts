@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { SignificanceAnswers } from './incident.schema.ts';
 import { LEGAL_ZONE } from './deadlines.ts';
 
-export const draftKinds = ['early_warning', 'notification', 'progress_report', 'final_report', 'gdpr_art33'] as const;
+export const draftKinds = ['early_warning', 'notification', 'intermediate_report', 'progress_report', 'final_report', 'gdpr_art33'] as const;
 export type DraftKind = (typeof draftKinds)[number];
 export type Locale = 'de' | 'en';
 
@@ -23,6 +23,8 @@ export interface DraftInput {
     handlingCompletedAt: Date | null;
   };
   measures: { at: Date; text: string }[];
+  /** The BSI's open request for an intermediate report (§ 32 Abs. 1 Nr. 3 BSIG), when there is one. */
+  intermediateRequest?: { requestedAt: Date; reference: string | null } | null;
   due: string | null;
   now: Date;
 }
@@ -74,8 +76,9 @@ const pick = (pair: [string, string] | undefined, locale: Locale, fallback: stri
 /**
  * A draft of the report due for an incident, in German or English, with the contents § 32 BSIG asks for at each
  * stage (early warning: suspected malicious act, cross-border impact; notification: first assessment of severity and
- * impact, indicators of compromise; final report: description, root cause, measures, cross-border impact) or that
- * Art. 33(3) GDPR asks for. Gaps are marked "[ergänzen]" so nobody sends an empty field by accident.
+ * impact, indicators of compromise; intermediate report on the BSI's request: relevant status updates; final report:
+ * description, root cause, measures, cross-border impact) or that Art. 33(3) GDPR asks for. Gaps are marked
+ * "[ergänzen]" so nobody sends an empty field by accident.
  */
 export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Locale): Draft {
   const fill = t(locale, '[ergänzen]', '[to be completed]');
@@ -114,11 +117,22 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
       ? input.measures.map((m) => ({ label: when(m.at, locale), value: m.text }))
       : [{ label: t(locale, 'Maßnahmen', 'Measures'), value: fill }],
   };
+  // § 38 Abs. 1 BSIG: management approves ("billigt") the risk-management measures and oversees their implementation;
+  // implementing and overseeing alone is not enough. The draft asks who approved them and when.
+  const approval = {
+    label: t(
+      locale,
+      'Von der Geschäftsleitung gebilligt (§ 38 Abs. 1 BSIG: Maßnahmen billigen und ihre Umsetzung überwachen)',
+      'Approved by management (§ 38(1) BSIG: approve the measures and oversee their implementation)',
+    ),
+    value: t(locale, '[ergänzen: Name, Datum]', '[to be completed: name, date]'),
+  };
+  const measuresForBsi = { ...measures, fields: [...measures.fields, approval] };
   const impact = {
     heading: t(locale, 'Erste Bewertung: Schwere und Auswirkungen', 'Initial assessment: severity and impact'),
     fields: [
       { label: t(locale, 'Schwerwiegende Betriebsstörung', 'Severe operational disruption'), value: pick(levels[s?.severeDisruption ?? ''], locale, fill) },
-      { label: t(locale, 'Erheblicher finanzieller Verlust', 'Considerable financial loss'), value: pick(levels[s?.considerableFinancialLoss ?? ''], locale, fill) },
+      { label: t(locale, 'Finanzielle Verluste', 'Financial loss'), value: pick(levels[s?.financialLoss ?? ''], locale, fill) },
       { label: t(locale, 'Erheblicher Schaden für Dritte', 'Considerable damage to others'), value: pick(levels[s?.considerableHarmToOthers ?? ''], locale, fill) },
       { label: t(locale, 'Beschreibung', 'Description'), value: input.incident.description || fill },
       { label: t(locale, 'Kompromittierungsindikatoren (IoC)', 'Indicators of compromise (IoC)'), value: fill },
@@ -145,7 +159,40 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
         title: t(locale, 'Meldung nach § 32 Abs. 1 Nr. 2 BSIG', 'Incident notification under § 32(1) no. 2 BSIG'),
         recipient: bsi,
         due: input.due,
-        sections: [entity, { ...incident, fields: [...incident.fields, malicious, crossBorder] }, impact, measures],
+        sections: [entity, { ...incident, fields: [...incident.fields, malicious, crossBorder] }, impact, measuresForBsi],
+      };
+      break;
+    case 'intermediate_report':
+      draft = {
+        kind,
+        title: t(locale, 'Zwischenmeldung nach § 32 Abs. 1 Nr. 3 BSIG', 'Intermediate report under § 32(1) no. 3 BSIG'),
+        recipient: bsi,
+        due: input.due,
+        sections: [
+          entity,
+          {
+            heading: t(locale, 'Ersuchen des BSI', 'Request of the BSI'),
+            fields: [
+              { label: t(locale, 'Ersuchen eingegangen am', 'Request received on'), value: input.intermediateRequest ? when(input.intermediateRequest.requestedAt, locale) : fill },
+              { label: t(locale, 'Aktenzeichen des BSI', 'BSI reference'), value: input.intermediateRequest?.reference || fill },
+            ],
+          },
+          incident,
+          {
+            heading: t(locale, 'Relevante Statusaktualisierungen', 'Relevant status updates'),
+            fields: [
+              {
+                label: t(locale, 'Stand der Bewältigung', 'State of handling'),
+                value: input.incident.handlingCompletedAt
+                  ? t(locale, `abgeschlossen am ${when(input.incident.handlingCompletedAt, locale)}`, `completed on ${when(input.incident.handlingCompletedAt, locale)}`)
+                  : t(locale, 'dauert an', 'ongoing'),
+              },
+              { label: t(locale, 'Neue Erkenntnisse seit der letzten Meldung', 'New findings since the last report'), value: fill },
+            ],
+          },
+          impact,
+          measuresForBsi,
+        ],
       };
       break;
     case 'progress_report':
@@ -161,7 +208,7 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
             heading: t(locale, 'Stand der Bewältigung', 'State of handling'),
             fields: [{ label: t(locale, 'Bearbeitung', 'Handling'), value: t(locale, 'dauert an', 'ongoing') }],
           },
-          measures,
+          measuresForBsi,
         ],
       };
       break;
@@ -186,7 +233,7 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
               },
             ],
           },
-          measures,
+          measuresForBsi,
         ],
       };
       break;

@@ -14,7 +14,9 @@ const criteria = [
     de: 'schwerwiegende Betriebsstörung (z. B. Behandlung nicht oder nur eingeschränkt möglich)',
     en: 'severe operational disruption (e.g. treatment impossible or restricted)',
   },
-  { key: 'considerableFinancialLoss', de: 'erheblicher finanzieller Verlust', en: 'considerable financial loss' },
+  // § 2 Nr. 11 Buchst. a BSIG names "finanzielle Verluste für die betreffende Einrichtung" without a qualifier; only the
+  // damage to others in Buchst. b must be considerable.
+  { key: 'financialLoss', de: 'finanzieller Verlust für die Praxis', en: 'financial loss for the practice' },
   {
     key: 'considerableHarmToOthers',
     de: 'erheblicher materieller oder immaterieller Schaden für Patientinnen, Patienten oder andere',
@@ -24,7 +26,7 @@ const criteria = [
 
 /**
  * Whether the § 32 BSIG clock runs: an incident is significant when it has caused or can cause severe disruption,
- * considerable financial loss, or considerable damage to others (§ 2 Nr. 11 BSIG). An "unsure" counts as yes:
+ * financial loss for the entity, or considerable damage to others (§ 2 Nr. 11 BSIG). An "unsure" counts as yes:
  * reporting on justified suspicion is expected, and a report that turns out unnecessary costs little.
  */
 export function assessSignificance(answers: SignificanceAnswers): SignificanceResult {
@@ -54,8 +56,8 @@ export function assessSignificance(answers: SignificanceAnswers): SignificanceRe
     reasons.push({
       code: 'incident.not_significant',
       params: {},
-      de: 'Keine schwerwiegende Störung, kein erheblicher Verlust und kein erheblicher Schaden für andere: keine Meldepflicht nach § 32 BSIG. Dokumentieren Sie die Einschätzung und prüfen Sie sie neu, wenn sich die Lage ändert.',
-      en: 'No severe disruption, no considerable loss and no considerable damage to others: no reporting duty under § 32 BSIG. Record the assessment and revisit it when the situation changes.',
+      de: 'Keine schwerwiegende Störung, kein finanzieller Verlust und kein erheblicher Schaden für andere: keine Meldepflicht nach § 32 BSIG. Dokumentieren Sie die Einschätzung und prüfen Sie sie neu, wenn sich die Lage ändert.',
+      en: 'No severe disruption, no financial loss and no considerable damage to others: no reporting duty under § 32 BSIG. Record the assessment and revisit it when the situation changes.',
       legalBasis: basis,
     });
   }

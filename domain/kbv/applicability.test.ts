@@ -16,12 +16,21 @@ describe('KBV requirement applicability (KBV-IT-Sicherheitsrichtlinie 2025; § 3
   it.each([
     ['KBV-A1-01', '2025-09-30', true, false, 'kbv.requirement_not_yet_effective'],
     ['KBV-A1-01', '2025-10-01', true, true, 'kbv.requirement_mandatory'],
-    ['KBV-A1-11', '2025-04-01', true, true, 'kbv.requirement_mandatory'], // carried over, binding from 2025-04-01
+    ['KBV-A1-11', '2025-04-01', true, true, 'kbv.requirement_mandatory'], // carried over: the revised text from 2025-04-01
+    // The 2021 text (§ 75b SGB V a. F.) before that day is not modelled; see docs/decisions/019-legal-details.md.
     ['KBV-A1-11', '2025-03-31', true, false, 'kbv.requirement_not_yet_effective'],
   ])('%s on %s: applicable %s, mandatory %s', (id, today, applicable, mandatory, code) => {
     const result = assessRequirement(requirement(id), medium, today);
     expect(result).toMatchObject({ requirementId: id, applicable, mandatory, effectiveFrom: requirement(id).effectiveFrom });
     expect(result.reason.code).toBe(code);
+  });
+
+  // KBV versions: carried-over requirements have applied since 2021 (revised text since 2025-04-01); new ones since 2025-10-01.
+  it.each([
+    ['KBV-A1-11', /seit 2021 verbindlich, in der überarbeiteten Fassung seit dem 01\.04\.2025/],
+    ['KBV-A1-01', /mit der Fassung 2025 neu hinzugekommen und seit dem 01\.10\.2025 verbindlich/],
+  ])('%s says since when it binds', (id, text) => {
+    expect(assessRequirement(requirement(id), medium, '2026-01-15').reason.de).toMatch(text);
   });
 
   // Annexes follow size: Anlage 3 only for large practices, Anlage 4 only with major medical devices.

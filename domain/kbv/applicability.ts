@@ -1,6 +1,7 @@
 import type { Explanation } from './explanation.ts';
 import { annexNorm, kbvNorms } from './practice-size.ts';
 import { targetObjectLabels, type KbvRequirement, type TargetObject } from './requirement.ts';
+import { kbvGuidelineVersions } from './start-date.ts';
 
 export interface OrganisationProfile {
   guidelineApplies: boolean;
@@ -112,12 +113,21 @@ export function assessRequirement(requirement: KbvRequirement, profile: Organisa
     ...base,
     applicable: true,
     mandatory: true,
-    reason: {
-      code: 'kbv.requirement_mandatory',
-      params: { effectiveFrom: requirement.effectiveFrom },
-      de: `Die Anforderung gilt für diese Praxis und ist seit dem ${formatDate(requirement.effectiveFrom, 'de')} verbindlich.`,
-      en: `The requirement applies to this practice and has been binding since ${formatDate(requirement.effectiveFrom, 'en')}.`,
-      legalBasis: [kbvNorms.sgb390, annex],
-    },
+    reason: requirement.newIn2025
+      ? {
+          code: 'kbv.requirement_mandatory',
+          params: { effectiveFrom: requirement.effectiveFrom, carriedOver: false },
+          de: `Die Anforderung gilt für diese Praxis. Sie ist mit der Fassung 2025 neu hinzugekommen und seit dem ${formatDate(requirement.effectiveFrom, 'de')} verbindlich.`,
+          en: `The requirement applies to this practice. It was added by the 2025 revision and has been binding since ${formatDate(requirement.effectiveFrom, 'en')}.`,
+          legalBasis: [kbvNorms.sgb390, annex],
+        }
+      : {
+          // Carried over from the 2021 version (§ 75b SGB V a. F.): binding since then, revised text since 2025-04-01.
+          code: 'kbv.requirement_mandatory',
+          params: { effectiveFrom: requirement.effectiveFrom, carriedOver: true, firstYear: kbvGuidelineVersions.first.year },
+          de: `Die Anforderung gilt für diese Praxis. Sie ist seit ${kbvGuidelineVersions.first.year} verbindlich, in der überarbeiteten Fassung seit dem ${formatDate(requirement.effectiveFrom, 'de')}.`,
+          en: `The requirement applies to this practice. It has been binding since ${kbvGuidelineVersions.first.year}, in its revised wording since ${formatDate(requirement.effectiveFrom, 'en')}.`,
+          legalBasis: [kbvNorms.sgb390, annex],
+        },
   };
 }

@@ -121,6 +121,42 @@ describe('partner and linked enterprises (§ 28(4) BSIG; Recommendation 2003/361
     expect(codes(result.reasons)).toContain('nis2.partner_enterprises_added');
   });
 
+  // Annex Art. 3(1), (2): below 25 % the enterprise stays autonomous; accepted and explained, never a 400.
+  it.each([
+    [0, 40],
+    [10, 40],
+    [24.99, 40],
+    [25, 65],
+  ])('a shareholder at %f %% entered as partner gives %f AWU', (holding, awu) => {
+    const result = classifyNis2(practice({ staffAwu: 40, partnerEnterprises: [partner(holding)] }));
+    expect(result.aggregated.staffAwu).toBe(awu);
+    const note = result.reasons.find((r) => r.code === 'nis2.holding_below_partner_share');
+    if (holding < 25) {
+      expect(note?.de).toMatch(/kein Partnerunternehmen, wird nicht mitgezählt/);
+      expect(note?.en).toMatch(/not a partner enterprise, not counted/);
+      expect(note?.legalBasis).toEqual(['Empfehlung 2003/361/EG, Anhang Art. 3 Abs. 1', 'Empfehlung 2003/361/EG, Anhang Art. 3 Abs. 2']);
+      expect(codes(result.reasons)).not.toContain('nis2.partner_enterprises_added');
+    } else {
+      expect(note).toBeUndefined();
+    }
+  });
+
+  // Annex Art. 3(3)(a): linked needs the majority of the voting rights; 50 % is none. Control on other grounds: no share.
+  it.each([
+    [50, 40 + 50, 'nis2.partner_enterprises_added'],
+    [30, 40 + 30, 'nis2.partner_enterprises_added'],
+    [20, 40, 'nis2.holding_below_partner_share'],
+    [50.01, 40 + 100, 'nis2.linked_enterprises_added'],
+    [undefined, 40 + 100, 'nis2.linked_enterprises_added'],
+  ])('an enterprise entered as linked at %s %% gives %f AWU (%s)', (holding, awu, code) => {
+    const result = classifyNis2(practice({ staffAwu: 40, linkedEnterprises: [{ ...partner(0), holdingPercent: holding }] }));
+    expect(result.aggregated.staffAwu).toBe(awu);
+    expect(codes(result.reasons)).toContain(code);
+    const note = result.reasons.find((r) => r.code === 'nis2.linked_without_majority');
+    expect(note !== undefined).toBe(holding !== undefined && holding <= 50);
+    if (note) expect(note.legalBasis).toContain('Empfehlung 2003/361/EG, Anhang Art. 3 Abs. 3');
+  });
+
   it('a linked enterprise adds 100 %', () => {
     const result = classifyNis2(practice({ staffAwu: 20, linkedEnterprises: [{ staffAwu: 240, annualTurnoverEur: 30 * M, balanceSheetTotalEur: 25 * M }] }));
     expect(result.aggregated).toEqual({ staffAwu: 260, annualTurnoverEur: 32 * M, balanceSheetTotalEur: 26 * M });
@@ -241,5 +277,38 @@ describe('warnings where the answer is borderline or depends on interpretation',
       expect(item.en.length).toBeGreaterThan(20);
       expect(item.code).toMatch(/^nis2\.[a-z_]+$/);
     }
+  });
+});
+
+// § 28(3) BSIG: activities negligible compared with the entity's whole business may be disregarded when assigning
+// the entity type (Anlagen 1 and 2).
+describe('negligible health care (§ 28(3) BSIG)', () => {
+  const large = { staffAwu: 4000, annualTurnoverEur: 900 * M, balanceSheetTotalEur: 700 * M };
+  it.each([
+    [undefined, false, 'particularly_important', 'nis2.staff_threshold_particularly_important'],
+    [false, false, 'particularly_important', 'nis2.staff_threshold_particularly_important'],
+    [true, false, 'not_affected', 'nis2.negligible_activity'],
+    [true, true, 'particularly_important', 'nis2.kritis_operator'], // a critical installation is assigned by itself
+  ])('negligible %s, KRITIS %s: %s because of %s', (healthcareNegligible, kritisOperator, category, code) => {
+    const result = classifyNis2(practice({ ...large, kritisOperator, ...(healthcareNegligible === undefined ? {} : { healthcareNegligible }) }));
+    expect(result.category).toBe(category);
+    expect(codes(result.reasons)).toContain(code);
+  });
+
+  it('says so with the citation, names what the size alone would give, and asks to check the main sector', () => {
+    const result = classifyNis2(practice({ ...large, healthcareNegligible: true }));
+    const reason = result.reasons.find((r) => r.code === 'nis2.negligible_activity');
+    expect(reason).toMatchObject({ params: { categoryBySize: 'particularly_important' }, legalBasis: ['§ 28 Abs. 3 BSIG'] });
+    expect(reason?.de).toMatch(/vernachlässigbar/);
+    expect(reason?.de).toMatch(/besonders wichtige Einrichtung/);
+    expect(result.maxFineEur).toBeNull();
+    expect(codes(result.warnings)).toEqual(['nis2.negligible_activity_other_sectors']);
+    expect(codes(result.reasons)).not.toContain('nis2.not_affected_other_duties');
+    expect(result.legalBasis.map((s) => s.citation)).toContain('§ 28 Abs. 3 BSIG');
+  });
+
+  it('warns that § 28(3) does not lift the KRITIS status', () => {
+    const result = classifyNis2(practice({ ...large, kritisOperator: true, healthcareNegligible: true }));
+    expect(codes(result.warnings)).toContain('nis2.negligible_not_for_kritis');
   });
 });

@@ -8,11 +8,15 @@ const RECOMMENDATION_URL = 'https://eur-lex.europa.eu/eli/reco/2003/361/oj/eng';
 export const nis2Norms = {
   annex1: 'BSIG Anlage 1 (Gesundheitswesen: Erbringer von Gesundheitsdienstleistungen)',
   kritis: '§ 28 Abs. 1 Nr. 1 BSIG',
+  negligibleActivities: '§ 28 Abs. 3 BSIG',
   particularlyImportant: '§ 28 Abs. 1 Nr. 4 BSIG',
   important: '§ 28 Abs. 2 Nr. 3 BSIG',
   sizeRules: '§ 28 Abs. 4 BSIG',
   independence: '§ 28 Abs. 4 Satz 2 BSIG',
   partnerLinkedDefinition: 'Empfehlung 2003/361/EG, Anhang Art. 3',
+  autonomous: 'Empfehlung 2003/361/EG, Anhang Art. 3 Abs. 1',
+  partnerShare: 'Empfehlung 2003/361/EG, Anhang Art. 3 Abs. 2',
+  linkedControl: 'Empfehlung 2003/361/EG, Anhang Art. 3 Abs. 3',
   referencePeriod: 'Empfehlung 2003/361/EG, Anhang Art. 4 Abs. 1',
   twoPeriods: 'Empfehlung 2003/361/EG, Anhang Art. 4 Abs. 2',
   estimate: 'Empfehlung 2003/361/EG, Anhang Art. 4 Abs. 3',
@@ -24,11 +28,15 @@ export const nis2Norms = {
 export const nis2LegalSources: readonly LegalSource[] = [
   { citation: nis2Norms.annex1, url: BSIG_URL },
   { citation: nis2Norms.kritis, url: BSIG_28_URL },
+  { citation: nis2Norms.negligibleActivities, url: BSIG_28_URL },
   { citation: nis2Norms.particularlyImportant, url: BSIG_28_URL },
   { citation: nis2Norms.important, url: BSIG_28_URL },
   { citation: nis2Norms.sizeRules, url: BSIG_28_URL },
   { citation: nis2Norms.independence, url: BSIG_28_URL },
   { citation: nis2Norms.partnerLinkedDefinition, url: RECOMMENDATION_URL },
+  { citation: nis2Norms.autonomous, url: RECOMMENDATION_URL },
+  { citation: nis2Norms.partnerShare, url: RECOMMENDATION_URL },
+  { citation: nis2Norms.linkedControl, url: RECOMMENDATION_URL },
   { citation: nis2Norms.referencePeriod, url: RECOMMENDATION_URL },
   { citation: nis2Norms.twoPeriods, url: RECOMMENDATION_URL },
   { citation: nis2Norms.estimate, url: RECOMMENDATION_URL },
@@ -125,8 +133,8 @@ function otherSide(figure: Figure, value: number, threshold: number): number {
 export function classifyNis2(input: Nis2CheckInput): Nis2Classification {
   const reasons: Explanation[] = [];
   const warnings: Explanation[] = [];
-  const partners = input.partnerEnterprises ?? [];
-  const linked = input.linkedEnterprises ?? [];
+  const group = sortEnterprises(input.partnerEnterprises ?? [], input.linkedEnterprises ?? []);
+  const { partners, linked } = group;
   const independent = input.independentOfGroup ?? false;
 
   reasons.push(
@@ -138,6 +146,8 @@ export function classifyNis2(input: Nis2CheckInput): Nis2Classification {
       nis2Norms.annex1,
     ),
   );
+
+  reasons.push(...holdingNotes(group));
 
   // Own staff in annual work units (Recommendation Annex Art. 5).
   let ownAwu: number;
@@ -232,9 +242,27 @@ export function classifyNis2(input: Nis2CheckInput): Nis2Classification {
   };
 
   const bySize = categoryBySize(aggregated);
-  const category: Nis2Category = input.kritisOperator ? 'particularly_important' : bySize;
+  // § 28(3) BSIG: a negligible activity may be disregarded when assigning the entity type; a KRITIS installation is
+  // assigned by § 28(1) Nr. 1 and the BSI-KritisV, not by the entity's business mix.
+  const negligible = input.healthcareNegligible === true && !input.kritisOperator;
+  const category: Nis2Category = input.kritisOperator ? 'particularly_important' : negligible ? 'not_affected' : bySize;
 
-  if (input.kritisOperator) {
+  if (input.kritisOperator && input.healthcareNegligible === true) {
+    warnings.push(
+      explain(
+        'nis2.negligible_not_for_kritis',
+        {},
+        'Die Gesundheitsversorgung wurde als vernachlässigbarer Teil der Geschäftstätigkeit angegeben. Das ändert nichts an der Einstufung als Betreiber einer kritischen Anlage: Diese richtet sich nach der Anlage selbst, nicht nach dem Anteil an der Geschäftstätigkeit.',
+        'Health care was stated to be a negligible part of the business. That does not change the status as operator of a critical installation, which follows from the installation itself, not from its share of the business.',
+        nis2Norms.kritis,
+        nis2Norms.negligibleActivities,
+      ),
+    );
+  }
+
+  if (negligible) {
+    reasons.push(...negligibleReasons(bySize));
+  } else if (input.kritisOperator) {
     reasons.push(
       explain(
         'nis2.kritis_operator',
@@ -261,7 +289,7 @@ export function classifyNis2(input: Nis2CheckInput): Nis2Classification {
         nis2Norms.fines,
       ),
     );
-  } else {
+  } else if (!negligible) {
     reasons.push(
       explain(
         'nis2.not_affected_other_duties',
@@ -273,10 +301,105 @@ export function classifyNis2(input: Nis2CheckInput): Nis2Classification {
     );
   }
 
-  if (!input.kritisOperator) warnings.push(...sizeWarnings(input, own, aggregated, bySize));
+  if (negligible) warnings.push(...negligibleWarnings());
+  else if (!input.kritisOperator) warnings.push(...sizeWarnings(input, own, aggregated, bySize));
 
   const cited = [...reasons, ...warnings];
   return { category, aggregated, reasons, legalBasis: collectLegalSources(cited, nis2LegalSources), maxFineEur: fine, warnings };
+}
+
+type PartnerEnterprise = NonNullable<Nis2CheckInput['partnerEnterprises']>[number];
+type LinkedEnterprise = NonNullable<Nis2CheckInput['linkedEnterprises']>[number];
+
+interface SortedEnterprises {
+  /** Counted pro rata: partners of 25–50 % and linked entries whose stated share is 25–50 %. */
+  partners: { holdingPercent: number; staffAwu: number; annualTurnoverEur: number; balanceSheetTotalEur: number }[];
+  /** Counted in full: linked entries with a share above 50 % or without a share (control on other grounds). */
+  linked: LinkedEnterprise[];
+  /** Shares below 25 %: not partner enterprises, not counted. */
+  belowPartnerShare: number[];
+  /** Entered as linked with a share of 50 % or less: no majority of the voting rights. */
+  linkedWithoutMajority: number[];
+}
+
+/** Recommendation 2003/361/EC, Annex Art. 3: each stated holding decides how an enterprise counts. */
+function sortEnterprises(partnerInput: readonly PartnerEnterprise[], linkedInput: readonly LinkedEnterprise[]): SortedEnterprises {
+  const sorted: SortedEnterprises = { partners: [], linked: [], belowPartnerShare: [], linkedWithoutMajority: [] };
+  const byShare = (enterprise: PartnerEnterprise) => {
+    if (enterprise.holdingPercent < 25) sorted.belowPartnerShare.push(enterprise.holdingPercent);
+    else sorted.partners.push(enterprise);
+  };
+  partnerInput.forEach(byShare);
+  for (const enterprise of linkedInput) {
+    if (enterprise.holdingPercent === undefined || enterprise.holdingPercent > 50) {
+      sorted.linked.push(enterprise);
+    } else {
+      sorted.linkedWithoutMajority.push(enterprise.holdingPercent);
+      byShare({ ...enterprise, holdingPercent: enterprise.holdingPercent });
+    }
+  }
+  return sorted;
+}
+
+const percentList = (values: number[], locale: 'de' | 'en') => values.map((v) => `${formatNumber(v, locale)} %`).join(', ');
+
+function holdingNotes(group: SortedEnterprises): Explanation[] {
+  const notes: Explanation[] = [];
+  const below = group.belowPartnerShare;
+  if (below.length > 0) {
+    notes.push(
+      explain(
+        'nis2.holding_below_partner_share',
+        { count: below.length, holdings: below.join(', ') },
+        `${below.length} Beteiligung(en) unter 25 % (${percentList(below, 'de')}): kein Partnerunternehmen, wird nicht mitgezählt. Erst ab 25 % des Kapitals oder der Stimmrechte werden die Zahlen anteilig hinzugerechnet.`,
+        `${below.length} holding(s) below 25 % (${percentList(below, 'en')}): not a partner enterprise, not counted. Figures are added pro rata only from 25 % of the capital or voting rights.`,
+        nis2Norms.autonomous,
+        nis2Norms.partnerShare,
+      ),
+    );
+  }
+  const withoutMajority = group.linkedWithoutMajority;
+  if (withoutMajority.length > 0) {
+    notes.push(
+      explain(
+        'nis2.linked_without_majority',
+        { count: withoutMajority.length, holdings: withoutMajority.join(', ') },
+        `${withoutMajority.length} als verbunden eingetragene(s) Unternehmen mit ${percentList(withoutMajority, 'de')}: Ein Anteil von höchstens 50 % ist keine Mehrheit der Stimmrechte. Es zählt deshalb nach seinem Anteil (ab 25 % anteilig als Partnerunternehmen, darunter gar nicht). Beherrscht eines das andere auf anderem Weg (z. B. Recht, die Mehrheit der Geschäftsführung zu bestellen), lassen Sie den Anteil leer: Dann wird es vollständig hinzugerechnet.`,
+        `${withoutMajority.length} enterprise(s) entered as linked with ${percentList(withoutMajority, 'en')}: a share of 50 % or less is no majority of the voting rights. It therefore counts by its share (pro rata as a partner from 25 %, not at all below). Where one controls the other on other grounds (e.g. the right to appoint most of the management), leave the share empty: it is then added in full.`,
+        nis2Norms.linkedControl,
+        nis2Norms.partnerShare,
+      ),
+    );
+  }
+  return notes;
+}
+
+const categoryLabel = (category: Nis2Category, locale: 'de' | 'en') => categoryNames[category][locale];
+
+/** § 28(3) BSIG: health care disregarded as a negligible activity; says what the size alone would have given. */
+function negligibleReasons(bySize: Nis2Category): Explanation[] {
+  return [
+    explain(
+      'nis2.negligible_activity',
+      { categoryBySize: bySize },
+      `Nach Ihrer Angabe ist die Gesundheitsversorgung im Verhältnis zur gesamten Geschäftstätigkeit vernachlässigbar. Solche Tätigkeiten können bei der Zuordnung zu einer Einrichtungsart unberücksichtigt bleiben. Als Erbringer von Gesundheitsdienstleistungen ist die Einrichtung daher nicht betroffen, obwohl sie nach der Größe allein „${categoryLabel(bySize, 'de')}“ wäre.`,
+      `As stated, health care is negligible compared with the entity's overall business activity. Such activities may be disregarded when assigning the entity type. As a healthcare provider the entity is therefore not affected, although by size alone it would be "${categoryLabel(bySize, 'en')}".`,
+      nis2Norms.negligibleActivities,
+    ),
+  ];
+}
+
+function negligibleWarnings(): Explanation[] {
+  return [
+    explain(
+      'nis2.negligible_activity_other_sectors',
+      {},
+      'Das gilt nur für die Gesundheitsversorgung. Prüfen Sie, ob die Haupttätigkeit der Einrichtung zu einem anderen Sektor der Anlagen 1 oder 2 BSIG gehört; dann kann sie dort betroffen sein. Halten Sie fest, worauf die Einschätzung „vernachlässigbar“ beruht (z. B. Anteil an Umsatz und Beschäftigten), denn die Aufsicht kann sie nachfragen.',
+      'This covers health care only. Check whether the main activity of the entity belongs to another sector of BSIG Annexes 1 or 2; it may be in scope there. Record what the assessment "negligible" rests on (e.g. share of turnover and staff): the supervisory authority may ask.',
+      nis2Norms.negligibleActivities,
+      nis2Norms.annex1,
+    ),
+  ];
 }
 
 function sizeReasons(figures: Figures, category: Nis2Category): Explanation[] {

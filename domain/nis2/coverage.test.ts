@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kbvRequirements } from '../kbv/requirements.data.ts';
-import { nis2Coverage, type KbvStatus } from './coverage.ts';
+import { nis2Coverage, nis2CoverageSchema, type KbvStatus } from './coverage.ts';
 import { nis2BeyondKbv, nis2Measures } from './measures.data.ts';
 
 const allIds = kbvRequirements.map((r) => r.id);
@@ -25,7 +25,7 @@ describe('§ 30(2) BSIG measures and their KBV mapping', () => {
   it('maps only KBV requirement ids that exist, each at most once per measure', () => {
     const known = new Set(allIds);
     for (const m of nis2Measures) {
-      const mapped = [...m.kbvFull, ...m.kbvPartial];
+      const mapped = [...m.kbvCore, ...m.kbvPartial];
       for (const id of mapped) expect(known.has(id), `${m.id} → ${id}`).toBe(true);
       expect(new Set(mapped).size).toBe(mapped.length);
     }
@@ -38,29 +38,51 @@ describe('§ 30(2) BSIG measures and their KBV mapping', () => {
 });
 
 describe('nis2Coverage', () => {
-  it('covers nothing when nothing is implemented, or nothing is known', () => {
-    expect(nis2Coverage(allWith('open')).coveredMeasures).toBe(0);
-    expect(nis2Coverage(new Map()).coveredMeasures).toBe(0);
+  it('has no KBV part done when nothing is implemented, or nothing is known', () => {
+    expect(nis2Coverage(allWith('open')).kbvPartDoneMeasures).toBe(0);
+    expect(nis2Coverage(new Map()).kbvPartDoneMeasures).toBe(0);
   });
 
-  // Only measures with a full KBV counterpart can be covered: Nr. 3 (backups), 5 (patching), 7 (hygiene, training), 9 (personnel, access).
-  it('covers at most the four measures with a full KBV counterpart, even with everything implemented', () => {
+  // KBV cores exist for Nr. 3 (backups), 5 (patching), 7 (hygiene, training), 9 (personnel, access).
+  it('marks at most the KBV part of the four measures with a KBV core done, even with everything implemented', () => {
     const result = nis2Coverage(allWith('implemented'));
-    expect(result.coveredMeasures).toBe(4);
-    expect(result.coverableMeasures).toBe(4);
+    expect(result.kbvPartDoneMeasures).toBe(4);
+    expect(result.kbvCoreMeasures).toBe(4);
     expect(result.totalMeasures).toBe(10);
-    expect(result.measures.filter((m) => m.covered).map((m) => m.measureId)).toEqual(['BSIG-30-2-03', 'BSIG-30-2-05', 'BSIG-30-2-07', 'BSIG-30-2-09']);
+    expect(result.measures.filter((m) => m.kbvPartDone).map((m) => m.measureId)).toEqual(['BSIG-30-2-03', 'BSIG-30-2-05', 'BSIG-30-2-07', 'BSIG-30-2-09']);
+  });
+
+  // § 30 Abs. 2 Satz 2 BSIG (titles as in the reference snapshot): Nr. 3 "… und Krisenmanagement", Nr. 5
+  // "Sicherheitsmaßnahmen bei Erwerb, Entwicklung und Wartung … einschließlich Management und Offenlegung von
+  // Schwachstellen", Nr. 9 "… und Management von Anlagen".
+  it.each([
+    ['BSIG-30-2-03', /Krisenmanagement/],
+    ['BSIG-30-2-05', /Erwerb.*Schwachstellen/],
+    ['BSIG-30-2-09', /Management von Anlagen/],
+  ])('%s: a done KBV part still names what the statute asks beyond it (%s)', (id, missing) => {
+    const result = measure(id, allWith('implemented'));
+    expect(result.kbvPartDone).toBe(true);
+    expect(result.beyondKbv?.de).toMatch(missing);
+  });
+
+  it('never claims a measure is covered: the sentence says "KBV-Anteil umgesetzt" and names what is missing', () => {
+    const result = nis2Coverage(allWith('implemented'));
     expect(result.summary.de).toBe(
-      'Ihre KBV-Umsetzung deckt 4 von 10 Maßnahmen nach § 30 BSIG ab. Mit der KBV-Richtlinie allein lassen sich höchstens 4 abdecken; für die übrigen verlangt NIS2 mehr.',
+      'KBV-Anteil umgesetzt bei 4 von 4 Maßnahmen, deren Kern die KBV-Richtlinie abdeckt (§ 30 Abs. 2 Satz 2 Nr. 3, 5, 7, 9 BSIG). Auch mit umgesetztem KBV-Anteil fehlt dort noch: ' +
+        'Krisenmanagement und Notfallplanung über die Datensicherung hinaus (Nr. 3); Sicherheitsanforderungen beim Erwerb (sichere Beschaffung) sowie Management und Offenlegung von Schwachstellen (Nr. 5); Management von Anlagen (ein vollständiges Verzeichnis der IT-Werte) (Nr. 9).',
     );
+    expect(result.summary.en).toMatch(/^KBV part done for 4 of 4 measures/);
+    for (const text of [result.summary.de, result.summary.en, result.remaining.de, result.remaining.en]) expect(text).not.toMatch(/deckt .* ab\.|covers \d+ of/);
+    expect(result.summary.legalBasis).toEqual(['§ 30 Abs. 2 Satz 2 BSIG']);
+    expect(result.remaining.de).toMatch(/übrigen 6 Maßnahmen \(Nr\. 1, 2, 4, 6, 8, 10\)/);
   });
 
   it.each([
-    // § 30(2) Nr. 3: backups A1-21..25 fully, A3-16 (own mail server) partially.
-    ['all full ones implemented, the partial one open', ['KBV-A3-16', 'open'], true],
-    ['one full requirement in progress', ['KBV-A1-25', 'in_progress'], false],
-    ['one full requirement open', ['KBV-A1-21', 'open'], false],
-  ] satisfies [string, [string, KbvStatus], boolean][])('Nr. 3 with %s: covered %s', (_label, override, covered) => {
+    // § 30(2) Nr. 3: backups A1-21..25 are the core, A3-16 (own mail server) partial.
+    ['all core ones implemented, the partial one open', ['KBV-A3-16', 'open'], true],
+    ['one core requirement in progress', ['KBV-A1-25', 'in_progress'], false],
+    ['one core requirement open', ['KBV-A1-21', 'open'], false],
+  ] satisfies [string, [string, KbvStatus], boolean][])('Nr. 3 with %s: KBV part done %s', (_label, override, done) => {
     const statuses = allWith('open', [
       ['KBV-A1-21', 'implemented'],
       ['KBV-A1-22', 'implemented'],
@@ -69,26 +91,31 @@ describe('nis2Coverage', () => {
       ['KBV-A1-25', 'implemented'],
       override,
     ]);
-    expect(measure('BSIG-30-2-03', statuses).covered).toBe(covered);
+    expect(measure('BSIG-30-2-03', statuses).kbvPartDone).toBe(done);
   });
 
   it('leaves not-applicable requirements out of the count and out of the rule', () => {
     // § 30(2) Nr. 7: KBV-A1-41 concerns e-mail; a practice without e-mail marks it not applicable.
     const statuses = allWith('implemented', [['KBV-A1-41', 'not_applicable'], ['KBV-A1-31', 'not_applicable']]);
     const result = measure('BSIG-30-2-07', statuses);
-    expect(result).toMatchObject({ covered: true, total: 7, implementedCount: 7, kbvCoverage: 'full' });
+    expect(result).toMatchObject({ kbvPartDone: true, total: 7, implementedCount: 7, kbvCoverage: 'core', beyondKbv: null });
     expect(result.coveredBy).toHaveLength(9);
   });
 
-  it('does not cover a measure whose full counterparts are all not applicable', () => {
-    const m5 = nis2Measures.find((m) => m.id === 'BSIG-30-2-05')!;
-    const statuses = allWith('implemented', m5.kbvFull.map((id): [string, KbvStatus] => [id, 'not_applicable']));
-    expect(measure('BSIG-30-2-05', statuses).covered).toBe(false);
+  it('does not mark the KBV part done when all core counterparts are not applicable', () => {
+    const core = nis2Measures.find((m) => m.id === 'BSIG-30-2-05')?.kbvCore ?? [];
+    expect(core.length).toBeGreaterThan(0);
+    const statuses = allWith('implemented', core.map((id): [string, KbvStatus] => [id, 'not_applicable']));
+    expect(measure('BSIG-30-2-05', statuses).kbvPartDone).toBe(false);
   });
 
-  it('counts partial counterparts but never marks a partial-only measure covered', () => {
+  it('counts partial counterparts but never marks the KBV part of a partial-only measure done', () => {
     // § 30(2) Nr. 10: MFA and secured communication have only partial KBV counterparts.
     const result = measure('BSIG-30-2-10', allWith('implemented'));
-    expect(result).toMatchObject({ kbvCoverage: 'partial', covered: false, implementedCount: 4, total: 4 });
+    expect(result).toMatchObject({ kbvCoverage: 'partial', kbvPartDone: false, implementedCount: 4, total: 4 });
+  });
+
+  it('matches its response schema', () => {
+    expect(nis2CoverageSchema.parse(nis2Coverage(allWith('implemented')))).toEqual(nis2Coverage(allWith('implemented')));
   });
 });

@@ -1,69 +1,98 @@
-import type { Explanation } from '../kbv/explanation.ts';
+import { z } from 'zod';
+import { explanationSchema } from '../kbv/explanation.ts';
 import { nis2Measures, type Nis2Measure } from './measures.data.ts';
 
 export type KbvStatus = 'open' | 'in_progress' | 'implemented' | 'not_applicable';
 
-export interface MeasureCoverage {
-  measureId: string;
-  legalBasis: string;
-  /** 'full': at least one KBV requirement implements the measure's core; 'partial': KBV only helps; 'none': no counterpart. */
-  kbvCoverage: 'full' | 'partial' | 'none';
-  /** All mapped KBV requirement ids, full ones first. */
-  coveredBy: string[];
-  /** Mapped requirements implemented, out of those not marked not_applicable. */
-  implementedCount: number;
-  total: number;
-  covered: boolean;
-}
+const localText = z.object({ de: z.string(), en: z.string() });
 
-export interface Nis2Coverage {
-  measures: MeasureCoverage[];
-  coveredMeasures: number;
-  totalMeasures: number;
-  /** How many measures the KBV guideline can cover at all (those with a full mapping). */
-  coverableMeasures: number;
-  summary: Explanation;
-}
+export const measureCoverageSchema = z.object({
+  measureId: z.string(),
+  number: z.number().int(),
+  legalBasis: z.string(),
+  /** 'core': some KBV requirements implement the KBV part of the measure; 'partial': KBV only helps; 'none': no counterpart. */
+  kbvCoverage: z.enum(['core', 'partial', 'none']),
+  /** All mapped KBV requirement ids, core ones first. */
+  coveredBy: z.array(z.string()),
+  /** Mapped requirements implemented, out of those not marked not_applicable. */
+  implementedCount: z.number().int(),
+  total: z.number().int(),
+  /** Every applicable core requirement is implemented. This is the KBV part only, never the whole measure. */
+  kbvPartDone: z.boolean(),
+  /** What § 30(2) sentence 2 BSIG lists for the measure beyond its KBV part; null where nothing is named. */
+  beyondKbv: localText.nullable(),
+});
+export type MeasureCoverage = z.infer<typeof measureCoverageSchema>;
+
+export const nis2CoverageSchema = z.object({
+  measures: z.array(measureCoverageSchema),
+  /** Measures whose KBV part is done. */
+  kbvPartDoneMeasures: z.number().int(),
+  totalMeasures: z.number().int(),
+  /** Measures with a KBV core at all (§ 30(2) sentence 2 Nr. 3, 5, 7 and 9 BSIG). */
+  kbvCoreMeasures: z.number().int(),
+  /** The sentence on the dashboard: how many KBV parts are done and what the statute asks beyond them. */
+  summary: explanationSchema,
+  /** The measures where the KBV guideline helps only partly or not at all. */
+  remaining: explanationSchema,
+});
+export type Nis2Coverage = z.infer<typeof nis2CoverageSchema>;
 
 function coverageOf(measure: Nis2Measure, statusOf: (id: string) => KbvStatus): MeasureCoverage {
-  const coveredBy = [...measure.kbvFull, ...measure.kbvPartial];
+  const coveredBy = [...measure.kbvCore, ...measure.kbvPartial];
   const applicable = coveredBy.filter((id) => statusOf(id) !== 'not_applicable');
   const implementedCount = applicable.filter((id) => statusOf(id) === 'implemented').length;
-  const fullApplicable = measure.kbvFull.filter((id) => statusOf(id) !== 'not_applicable');
-  const kbvCoverage = measure.kbvFull.length > 0 ? 'full' : measure.kbvPartial.length > 0 ? 'partial' : 'none';
+  const coreApplicable = measure.kbvCore.filter((id) => statusOf(id) !== 'not_applicable');
+  const kbvCoverage = measure.kbvCore.length > 0 ? 'core' : measure.kbvPartial.length > 0 ? 'partial' : 'none';
   return {
     measureId: measure.id,
+    number: measure.number,
     legalBasis: measure.legalBasis,
     kbvCoverage,
     coveredBy,
     implementedCount,
     total: applicable.length,
-    covered: kbvCoverage === 'full' && fullApplicable.length > 0 && fullApplicable.every((id) => statusOf(id) === 'implemented'),
+    kbvPartDone: kbvCoverage === 'core' && coreApplicable.length > 0 && coreApplicable.every((id) => statusOf(id) === 'implemented'),
+    beyondKbv: measure.beyondKbv,
   };
 }
 
+const numbers = (list: readonly MeasureCoverage[]) => list.map((m) => m.number).join(', ');
+
 /**
- * How far an organisation's KBV implementation covers the ten measures of § 30(2) BSIG. A measure counts as covered
- * when it has a full KBV counterpart and every fully mapping requirement that applies is implemented; partial
- * counterparts are counted but never make a measure covered. A requirement without a status counts as open.
+ * How far an organisation's KBV implementation reaches into the ten measures of § 30(2) sentence 2 BSIG. A measure's
+ * KBV part is done when it has KBV core requirements and every one of them that applies is implemented. That never
+ * makes the measure itself fulfilled: where the statute lists more (crisis management in Nr. 3, secure procurement
+ * and vulnerability handling in Nr. 5, asset management in Nr. 9), the summary names it. A requirement without a
+ * status counts as open.
  */
 export function nis2Coverage(statuses: ReadonlyMap<string, KbvStatus>): Nis2Coverage {
   const statusOf = (id: string): KbvStatus => statuses.get(id) ?? 'open';
   const measures = nis2Measures.map((measure) => coverageOf(measure, statusOf));
-  const coveredMeasures = measures.filter((m) => m.covered).length;
+  const core = measures.filter((m) => m.kbvCoverage === 'core');
+  const rest = measures.filter((m) => m.kbvCoverage !== 'core');
+  const kbvPartDoneMeasures = measures.filter((m) => m.kbvPartDone).length;
   const totalMeasures = measures.length;
-  const coverableMeasures = measures.filter((m) => m.kbvCoverage === 'full').length;
+  const beyond = core.filter((m) => m.beyondKbv !== null);
+  const beyondText = (locale: 'de' | 'en') => beyond.map((m) => `${m.beyondKbv?.[locale]} (Nr. ${m.number})`).join('; ');
   return {
     measures,
-    coveredMeasures,
+    kbvPartDoneMeasures,
     totalMeasures,
-    coverableMeasures,
+    kbvCoreMeasures: core.length,
     summary: {
       code: 'nis2.coverage_summary',
-      params: { coveredMeasures, totalMeasures, coverableMeasures },
-      de: `Ihre KBV-Umsetzung deckt ${coveredMeasures} von ${totalMeasures} Maßnahmen nach § 30 BSIG ab. Mit der KBV-Richtlinie allein lassen sich höchstens ${coverableMeasures} abdecken; für die übrigen verlangt NIS2 mehr.`,
-      en: `Your KBV implementation covers ${coveredMeasures} of ${totalMeasures} measures under § 30 BSIG. The KBV guideline alone can cover at most ${coverableMeasures}; NIS2 asks for more on the rest.`,
-      legalBasis: ['§ 30 Abs. 2 BSIG'],
+      params: { kbvPartDoneMeasures, kbvCoreMeasures: core.length, totalMeasures, coreNumbers: numbers(core), beyondNumbers: numbers(beyond) },
+      de: `KBV-Anteil umgesetzt bei ${kbvPartDoneMeasures} von ${core.length} Maßnahmen, deren Kern die KBV-Richtlinie abdeckt (§ 30 Abs. 2 Satz 2 Nr. ${numbers(core)} BSIG). Auch mit umgesetztem KBV-Anteil fehlt dort noch: ${beyondText('de')}.`,
+      en: `KBV part done for ${kbvPartDoneMeasures} of ${core.length} measures whose core the KBV guideline covers (§ 30(2) sentence 2 Nr. ${numbers(core)} BSIG). Even with the KBV part done, the statute still asks there for ${beyondText('en')}.`,
+      legalBasis: ['§ 30 Abs. 2 Satz 2 BSIG'],
+    },
+    remaining: {
+      code: 'nis2.coverage_remaining',
+      params: { count: rest.length, numbers: numbers(rest) },
+      de: `Bei den übrigen ${rest.length} Maßnahmen (Nr. ${numbers(rest)}) hilft die KBV-Richtlinie nur teilweise oder gar nicht; dafür verlangt NIS2 eigene Maßnahmen, z. B. Risikoanalyse, Lieferkette und Wirksamkeitsprüfung.`,
+      en: `For the other ${rest.length} measures (Nr. ${numbers(rest)}) the KBV guideline helps only partly or not at all; NIS2 asks for measures of their own, e.g. risk analysis, supply chain and effectiveness reviews.`,
+      legalBasis: ['§ 30 Abs. 2 Satz 2 BSIG'],
     },
   };
 }

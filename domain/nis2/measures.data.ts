@@ -4,7 +4,9 @@ import type { LegalSource } from '../kbv/explanation.ts';
  * The ten risk-management measures of § 30(2) sentence 2 BSIG (Art. 21(2) NIS2) and which KBV requirements cover
  * them. Titles follow the statute; summaries and gaps are our paraphrases. The mapping is our reading of the KBV
  * titles (confidence: inferred), kept as data so that it can be reviewed and versioned like the catalogue.
- * "full": the requirement implements the measure's core for a practice; "partial": it helps but leaves gaps.
+ * "core": the requirement implements the part of the measure that the KBV guideline covers at all (the KBV part);
+ * "partial": it helps but leaves gaps. `beyondKbv` names what § 30(2) sentence 2 lists for the measure that no KBV
+ * requirement covers, so that a done KBV part is never shown as the whole measure.
  */
 export interface Nis2Measure {
   id: string;
@@ -15,8 +17,10 @@ export interface Nis2Measure {
   titleEn: string;
   summaryDe: string;
   summaryEn: string;
-  kbvFull: readonly string[];
+  kbvCore: readonly string[];
   kbvPartial: readonly string[];
+  /** Elements of the statutory measure beyond the KBV part (null where the KBV part covers the wording). */
+  beyondKbv: { de: string; en: string } | null;
   gapDe: string;
   gapEn: string;
 }
@@ -35,8 +39,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'Policies on risk analysis and information-system security',
     summaryDe: 'Schriftliche, aktuelle Konzepte zur Analyse von Cyberrisiken und zur Absicherung der IT-Systeme.',
     summaryEn: 'Have written concepts for analysing cyber risks and for securing IT systems, kept current.',
-    kbvFull: [],
+    kbvCore: [],
     kbvPartial: ['KBV-A1-12', 'KBV-A3-02', 'KBV-A1-08'],
+    beyondKbv: null,
     gapDe: 'Die KBV-Richtlinie ist ein fester Basiskatalog; eine dokumentierte Risikoanalyse, Sicherheitsleitlinie oder ein ISMS verlangt sie nicht.',
     gapEn: 'KBV prescribes a fixed baseline catalogue; it does not require a documented risk analysis, an information-security policy or an ISMS.',
   },
@@ -49,8 +54,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'Incident handling',
     summaryDe: 'Sicherheitsvorfälle verhindern, erkennen, analysieren, eindämmen, darauf reagieren und sich davon erholen können.',
     summaryEn: 'Be able to prevent, detect, analyse, contain and respond to security incidents and recover from them.',
-    kbvFull: [],
+    kbvCore: [],
     kbvPartial: ['KBV-A2-01', 'KBV-A4-03', 'KBV-A1-34', 'KBV-A3-10', 'KBV-A1-20'],
+    beyondKbv: null,
     gapDe: 'Kein Vorfallbewältigungsprozess, keine Rollen/Playbooks und keine Meldepflicht an Behörden in der KBV-Richtlinie.',
     gapEn: 'No incident-response process, roles, playbooks or duty to report to authorities in the KBV guideline.',
   },
@@ -63,8 +69,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'Business continuity (backup management, disaster recovery) and crisis management',
     summaryDe: 'Betrieb bei Störungen aufrechterhalten: gesteuerte Datensicherung, getestete Wiederherstellung, Notfall- und Krisenregelungen.',
     summaryEn: 'Keep services running during disruptions: managed backups, tested restore, disaster-recovery and crisis arrangements.',
-    kbvFull: ['KBV-A1-21', 'KBV-A1-22', 'KBV-A1-23', 'KBV-A1-24', 'KBV-A1-25'],
+    kbvCore: ['KBV-A1-21', 'KBV-A1-22', 'KBV-A1-23', 'KBV-A1-24', 'KBV-A1-25'],
     kbvPartial: ['KBV-A3-16'],
+    beyondKbv: { de: 'Krisenmanagement und Notfallplanung über die Datensicherung hinaus', en: 'crisis management and emergency planning beyond backups' },
     gapDe: 'Datensicherung ist gut abgedeckt; Notfallvorsorge, Notfallhandbuch und Krisenmanagement fordert die KBV nicht.',
     gapEn: 'Backups are covered well; business-continuity planning, emergency manual and crisis management are not required by KBV.',
   },
@@ -77,8 +84,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'Supply-chain security incl. relations with direct suppliers and service providers',
     summaryDe: 'Sicherheitsrisiken durch unmittelbare Lieferanten und Dienstleister (IT-Dienstleister, PVS-Hersteller, Cloud, TI-Anbieter) steuern, einschließlich vertraglicher Sicherheitsanforderungen.',
     summaryEn: 'Manage security risks arising from direct suppliers and service providers (IT service providers, PVS vendors, cloud, TI providers), including contractual security requirements.',
-    kbvFull: [],
+    kbvCore: [],
     kbvPartial: ['KBV-A1-03', 'KBV-A1-04', 'KBV-A1-50', 'KBV-A5-01', 'KBV-A5-05', 'KBV-A5-06'],
+    beyondKbv: null,
     gapDe: 'Kein Lieferantenverzeichnis, keine Lieferantenbewertung und keine Sicherheitsklauseln (Vorfallmeldung, Auditrechte) über Fremdpersonal-Regeln, Cloud-C5 und TI-Anbietervorgaben hinaus.',
     gapEn: 'No supplier inventory, supplier risk assessment or security clauses (incident notification, audit rights) beyond external-staff rules, cloud C5 and TI provider specs.',
   },
@@ -91,8 +99,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'Security in acquisition, development and maintenance incl. vulnerability handling and disclosure',
     summaryDe: 'Sicherheit bei Beschaffung, Entwicklung und Wartung von IT berücksichtigen; Schwachstellen managen und einen Umgang mit ihrer Offenlegung haben.',
     summaryEn: 'Build security into buying, developing and maintaining IT; manage vulnerabilities and have a way to handle and disclose them.',
-    kbvFull: ['KBV-A1-14', 'KBV-A1-15', 'KBV-A1-16', 'KBV-A1-17', 'KBV-A5-08'],
+    kbvCore: ['KBV-A1-14', 'KBV-A1-15', 'KBV-A1-16', 'KBV-A1-17', 'KBV-A5-08'],
     kbvPartial: ['KBV-A4-01', 'KBV-A4-02', 'KBV-A4-04', 'KBV-A1-47'],
+    beyondKbv: { de: 'Sicherheitsanforderungen beim Erwerb (sichere Beschaffung) sowie Management und Offenlegung von Schwachstellen', en: 'security requirements when acquiring systems (secure procurement) and vulnerability management and disclosure' },
     gapDe: 'Patchen ist abgedeckt; Sicherheitskriterien bei der Beschaffung und ein Prozess zur Schwachstellen-Offenlegung fehlen.',
     gapEn: 'Patching is covered; security criteria for procurement and a vulnerability-disclosure process are not.',
   },
@@ -105,8 +114,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'Policies and procedures to assess effectiveness of risk-management measures',
     summaryDe: 'Regelmäßig prüfen, ob die Sicherheitsmaßnahmen wirken (Überprüfungen, Audits, Tests).',
     summaryEn: 'Regularly check whether the security measures actually work (reviews, audits, tests).',
-    kbvFull: [],
+    kbvCore: [],
     kbvPartial: ['KBV-A1-25', 'KBV-A3-01'],
+    beyondKbv: null,
     gapDe: 'Nur Wiederherstellungstests und (Großpraxen) Lernerfolgsmessung; kein allgemeiner Prüf-/Auditzyklus.',
     gapEn: 'Only backup restore tests and (large practices) training-success measurement; no general review/audit cycle.',
   },
@@ -119,8 +129,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'Basic cyber-hygiene practices and cybersecurity training',
     summaryDe: 'Grundlegende Cyberhygiene (Updates, Schadsoftwareschutz, sichere Konfiguration, Passwörter) umsetzen und Personal schulen.',
     summaryEn: 'Apply basic cyber hygiene (updates, malware protection, secure configuration, passwords) and train staff.',
-    kbvFull: ['KBV-A1-08', 'KBV-A1-09', 'KBV-A1-10', 'KBV-A1-20', 'KBV-A1-19', 'KBV-A1-41'],
+    kbvCore: ['KBV-A1-08', 'KBV-A1-09', 'KBV-A1-10', 'KBV-A1-20', 'KBV-A1-19', 'KBV-A1-41'],
     kbvPartial: ['KBV-A1-06', 'KBV-A3-01', 'KBV-A1-31'],
+    beyondKbv: null,
     gapDe: 'Für Beschäftigte gut abgedeckt; die eigene Schulungspflicht der Geschäftsleitung nach § 38 Abs. 3 BSIG geht über KBV A1-08 (Sensibilisierung der Praxisleitung) hinaus.',
     gapEn: 'Well covered for staff; the separate training duty for management under § 38(3) BSIG goes further than KBV A1-08 (awareness of practice management).',
   },
@@ -133,8 +144,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'Policies and procedures on cryptography and encryption',
     summaryDe: 'Festlegen, wo und wie Kryptografie/Verschlüsselung eingesetzt wird (gespeicherte und übertragene Daten, Schlüssel).',
     summaryEn: 'Decide where and how cryptography/encryption is used (data at rest, in transit, keys).',
-    kbvFull: [],
+    kbvCore: [],
     kbvPartial: ['KBV-A1-49', 'KBV-A1-43', 'KBV-A1-22', 'KBV-A2-02', 'KBV-A2-08', 'KBV-A3-03', 'KBV-A3-09', 'KBV-A3-13', 'KBV-A3-14', 'KBV-A5-07'],
+    beyondKbv: null,
     gapDe: 'Viele Einzelanforderungen zur Verschlüsselung, aber kein übergreifendes Kryptokonzept und keine Schlüsselverwaltung.',
     gapEn: 'Many individual encryption requirements, but no overall cryptography concept or key-management rules.',
   },
@@ -147,8 +159,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'Human-resources security, access-control policies and asset management',
     summaryDe: 'Personal über den gesamten Beschäftigungszyklus absichern, Zugriffe steuern und ein Verzeichnis der IT-Werte führen.',
     summaryEn: 'Secure the staff life cycle, control who can access what, and keep an inventory of IT assets.',
-    kbvFull: ['KBV-A1-01', 'KBV-A1-02', 'KBV-A1-03', 'KBV-A1-04', 'KBV-A1-05', 'KBV-A1-07', 'KBV-A1-26', 'KBV-A2-03'],
+    kbvCore: ['KBV-A1-01', 'KBV-A1-02', 'KBV-A1-03', 'KBV-A1-04', 'KBV-A1-05', 'KBV-A1-07', 'KBV-A1-26', 'KBV-A2-03'],
     kbvPartial: ['KBV-A1-12', 'KBV-A1-13', 'KBV-A1-28', 'KBV-A3-08', 'KBV-A4-05', 'KBV-A2-04'],
+    beyondKbv: { de: 'Management von Anlagen (ein vollständiges Verzeichnis der IT-Werte)', en: 'asset management (a complete inventory of IT assets)' },
     gapDe: 'Personal und Zugriffssteuerung sind abgedeckt; ein vollständiges Asset-Verzeichnis ergibt sich nur mittelbar aus der Netzdokumentation.',
     gapEn: 'Personnel and access control are covered; a complete asset inventory is only implied via the network documentation.',
   },
@@ -161,8 +174,9 @@ export const nis2Measures: readonly Nis2Measure[] = [
     titleEn: 'MFA or continuous authentication, secured voice/video/text communication and secured emergency communication where appropriate',
     summaryDe: 'Wo angemessen Mehr-Faktor- oder kontinuierliche Authentifizierung nutzen, Sprach-, Video- und Textkommunikation schützen und eine gesicherte Notfallkommunikation vorsehen.',
     summaryEn: 'Use multi-factor or continuous authentication where appropriate, protect voice/video/text communication and provide secure emergency communication.',
-    kbvFull: [],
+    kbvCore: [],
     kbvPartial: ['KBV-A1-26', 'KBV-A1-45', 'KBV-A2-08', 'KBV-A5-07'],
+    beyondKbv: null,
     gapDe: 'Die KBV-Richtlinie kennt keine allgemeine MFA-Pflicht für Praxissysteme oder Fernzugänge (TI-Karten sind nur für die TI zweifaktoriell) und nichts zur Notfallkommunikation.',
     gapEn: 'KBV has no general MFA requirement for practice systems or remote access (TI smart cards are two-factor by design but only for TI use) and nothing on emergency communication.',
   },

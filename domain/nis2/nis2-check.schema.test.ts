@@ -27,17 +27,20 @@ describe('NIS2 check input', () => {
   });
 
   // Recommendation 2003/361/EC, Annex Art. 3(2): partners hold 25 % up to 50 %; Art. 3(3): linked means control (> 50 %).
+  // Shares below 25 % and linked entries at 50 % or less are accepted and explained by the classification, not refused.
   it.each([
     [{ partnerEnterprises: [{ ...enterprise, holdingPercent: 25 }] }, []],
     [{ partnerEnterprises: [{ ...enterprise, holdingPercent: 50 }] }, []],
-    [{ partnerEnterprises: [{ ...enterprise, holdingPercent: 24.9 }] }, ['partnerEnterprises.0.holdingPercent']], // not a partner
+    [{ partnerEnterprises: [{ ...enterprise, holdingPercent: 24.9 }] }, []], // not a partner: accepted, not counted
+    [{ partnerEnterprises: [{ ...enterprise, holdingPercent: 0 }] }, []],
     [{ partnerEnterprises: [{ ...enterprise, holdingPercent: 50.1 }] }, ['partnerEnterprises.0.holdingPercent']], // linked, not partner
     [{ partnerEnterprises: [{ ...enterprise, holdingPercent: 120 }] }, ['partnerEnterprises.0.holdingPercent']],
     [{ partnerEnterprises: [{ ...enterprise, holdingPercent: -5 }] }, ['partnerEnterprises.0.holdingPercent']],
     [{ partnerEnterprises: [{ ...enterprise }] }, ['partnerEnterprises.0.holdingPercent']],
     [{ linkedEnterprises: [{ ...enterprise }] }, []], // control without a stated share
     [{ linkedEnterprises: [{ ...enterprise, holdingPercent: 100 }] }, []],
-    [{ linkedEnterprises: [{ ...enterprise, holdingPercent: 50 }] }, ['linkedEnterprises.0.holdingPercent']],
+    [{ linkedEnterprises: [{ ...enterprise, holdingPercent: 50 }] }, []], // accepted, counted as a partner
+    [{ linkedEnterprises: [{ ...enterprise, holdingPercent: -1 }] }, ['linkedEnterprises.0.holdingPercent']],
     [{ linkedEnterprises: [{ ...enterprise, holdingPercent: 101 }] }, ['linkedEnterprises.0.holdingPercent']],
   ])('holdings %j fail at %j', (lists, paths) => {
     expect(failingPaths({ ...valid, ...lists })).toEqual(paths);

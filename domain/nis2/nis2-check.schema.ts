@@ -15,24 +15,31 @@ const figures = {
   balanceSheetTotalEur: eur.describe('Annual balance-sheet total in EUR from the last approved accounts'),
 };
 
-/** Recommendation 2003/361/EC, Annex Art. 3(2): a partner holds, or is held at, 25 % up to and including 50 %. */
+/**
+ * Recommendation 2003/361/EC, Annex Art. 3(2): a partner holds, or is held at, 25 % up to and including 50 %. A share
+ * below 25 % is accepted and reported as "not a partner enterprise, not counted" (Annex Art. 3(1)); above 50 % the
+ * enterprise is linked and belongs in linkedEnterprises.
+ */
 export const partnerEnterpriseSchema = z.object({
   holdingPercent: z
     .number()
-    .min(25)
+    .min(0)
     .max(50)
-    .describe('The larger of the share in capital or voting rights, 25 to 50 %; below 25 % the enterprise is not a partner'),
+    .describe('The larger of the share in capital or voting rights, up to 50 %; below 25 % the enterprise is not a partner and is not counted'),
   ...figures,
 });
 
-/** Recommendation 2003/361/EC, Annex Art. 3(3): control, typically more than 50 % of the voting rights. */
+/**
+ * Recommendation 2003/361/EC, Annex Art. 3(3): control, typically more than 50 % of the voting rights. A stated share
+ * of 50 % or less is no majority: the enterprise is then counted by its share (pro rata from 25 %, not below).
+ */
 export const linkedEnterpriseSchema = z.object({
   holdingPercent: z
     .number()
-    .gt(50)
+    .min(0)
     .max(100)
     .optional()
-    .describe('Share above 50 %; may be left out where control rests on other grounds (e.g. right to appoint management)'),
+    .describe('Share above 50 %; leave it out where control rests on other grounds (e.g. right to appoint management). A share of 50 % or less is counted as a partner holding.'),
   ...figures,
 });
 
@@ -59,6 +66,10 @@ export const nis2CheckSchema = z
   .object({
     sector: z.literal('healthcare_provider').describe('Only healthcare providers (BSIG Anlage 1, Gesundheitswesen) are supported'),
     kritisOperator: z.boolean().describe('Operates a critical installation under the BSI-KritisV'),
+    healthcareNegligible: z
+      .boolean()
+      .optional()
+      .describe('Health care is negligible compared with the overall business activity of the entity and may be disregarded when assigning the entity type (§ 28(3) BSIG)'),
     staffAwu: awu.optional(),
     staff: staffHeadsSchema.optional().describe('Alternative to staffAwu: staff as heads'),
     annualTurnoverEur: figures.annualTurnoverEur,

@@ -1,4 +1,6 @@
 // Typed view of the tables created by the SQL files in migrations/ (the SQL is the source of truth).
+import type { Role } from '../../domain/auth/roles.ts';
+import type { LegalForm } from '../../domain/organisations/organisation.schema.ts';
 import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** bytea as a Node Buffer on both drivers. */
@@ -12,7 +14,7 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
-  legalForm: text('legal_form').notNull(),
+  legalForm: text('legal_form').$type<LegalForm>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -57,7 +59,7 @@ export const memberships = pgTable(
   {
     organisationId: uuid('organisation_id').notNull(),
     userId: uuid('user_id').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     isAdmin: boolean('is_admin').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -70,7 +72,7 @@ export const invitations = pgTable(
     organisationId: uuid('organisation_id').notNull(),
     id: uuid('id').notNull(),
     email: text('email').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     isAdmin: boolean('is_admin').notNull().default(false),
     tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by').notNull(),
@@ -261,6 +263,35 @@ export const incidentSubmissions = pgTable(
     recordedAt: ts('recorded_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.incidentId, t.kind] })],
+);
+
+export const incidentIntermediateRequests = pgTable(
+  'incident_intermediate_requests',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    incidentId: uuid('incident_id').notNull(),
+    requestedAt: ts('requested_at').notNull(),
+    dueAt: ts('due_at'),
+    requestReference: text('request_reference'),
+    submittedAt: ts('submitted_at'),
+    submissionReference: text('submission_reference'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const incidentEscalationTicks = pgTable(
+  'incident_escalation_ticks',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    incidentId: uuid('incident_id').notNull(),
+    step: text('step').notNull(),
+    tickedAt: ts('ticked_at').notNull().defaultNow(),
+    tickedBy: uuid('ticked_by'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.incidentId, t.step] })],
 );
 
 export const apiTokens = pgTable(

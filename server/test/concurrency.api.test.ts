@@ -89,7 +89,7 @@ for (const { engine, skipReason } of await eachEngine()) {
           locations: Array.from({ length: locationCount }, (_, i) => ({ name: `Standort ${i + 1}`, street: null, postalCode: null, city: null })),
         });
         if (admins > 1) {
-          await tx.insert(memberships).values(ids.slice(1).map((userId) => ({ organisationId: org.id, userId, role: 'management', isAdmin: true })));
+          await tx.insert(memberships).values(ids.slice(1).map((userId) => ({ organisationId: org.id, userId, role: 'management' as const, isAdmin: true })));
         }
         return org;
       });
@@ -161,6 +161,42 @@ for (const { engine, skipReason } of await eachEngine()) {
         (select count(*)::int from incident_events where incident_id = ${incidentId} and kind = 'measure') as events,
         (select count(*)::int from incident_submissions where incident_id = ${incidentId} and kind = 'early_warning') as submissions`);
       expect(counts).toEqual({ events: N, submissions: 1 });
+    });
+
+    it('keeps one escalation tick, one timeline entry and one audit entry when the same tick arrives ten times at once', async () => {
+      const incidentId = (await call(admin, 'POST', incidentsUrl(), report(98))).body.id as string;
+      const answers = await all(N, () => call(admin, 'PUT', `${incidentsUrl()}/${incidentId}/escalation`, { step: 'management', ticked: true }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(200));
+      expect(answers.every((a) => a.body.ticks.length === 1 && a.body.ticks[0].step === 'management')).toBe(true);
+      const counts = await one<{ ticks: number; events: number; audit: number }>(sql`select
+        (select count(*)::int from incident_escalation_ticks where incident_id = ${incidentId}) as ticks,
+        (select count(*)::int from incident_events where incident_id = ${incidentId} and kind = 'escalation_ticked') as events,
+        (select count(*)::int from audit_events where entity_id = ${incidentId} and action = 'incident.escalation_ticked') as audit`);
+      expect(counts).toEqual({ ticks: 1, events: 1, audit: 1 });
+      // Taking it back ten times at once: no row, one more entry each.
+      const back = await all(N, () => call(admin, 'PUT', `${incidentsUrl()}/${incidentId}/escalation`, { step: 'management', ticked: false }));
+      expect(serverErrors(back)).toEqual([]);
+      const after = await one<{ ticks: number; events: number }>(sql`select
+        (select count(*)::int from incident_escalation_ticks where incident_id = ${incidentId}) as ticks,
+        (select count(*)::int from incident_events where incident_id = ${incidentId} and kind = 'escalation_unticked') as events`);
+      expect(after).toEqual({ ticks: 0, events: 1 });
+    });
+
+    it('keeps one BSI request for an intermediate report recorded ten times at once, and one answer', async () => {
+      const incidentId = (await call(admin, 'POST', incidentsUrl(), report(97))).body.id as string;
+      const requestedAt = new Date().toISOString();
+      const answers = await all(N, () => call(admin, 'POST', `${incidentsUrl()}/${incidentId}/intermediate-requests`, { requestedAt, reference: 'BSI-4711' }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(201));
+      expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+      const submitted = await all(N, () => call(admin, 'PUT', `${incidentsUrl()}/${incidentId}/intermediate-requests/${answers[0]!.body.id}/submission`, { submittedAt: requestedAt }));
+      expect(serverErrors(submitted)).toEqual([]);
+      const counts = await one<{ requests: number; requested: number; submitted: number }>(sql`select
+        (select count(*)::int from incident_intermediate_requests where incident_id = ${incidentId}) as requests,
+        (select count(*)::int from incident_events where incident_id = ${incidentId} and kind = 'intermediate_requested') as requested,
+        (select count(*)::int from incident_events where incident_id = ${incidentId} and kind = 'submitted') as submitted`);
+      expect(counts).toEqual({ requests: 1, requested: 1, submitted: 1 });
     });
 
     it('creates exactly one status row when the first status writes of a requirement arrive at once', async () => {

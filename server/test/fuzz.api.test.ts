@@ -26,6 +26,7 @@ interface Fixture {
   invitationId: string;
   token: string;
   incidentId: string;
+  requestId: string;
   tokenId: string;
   evidenceId: string;
   requirementId: string;
@@ -43,11 +44,11 @@ interface FuzzSpec {
   multipart?: true;
 }
 
-const incidentTables = ['incidents', 'incident_events', 'incident_submissions', 'audit_events', 'jobs'];
+const incidentTables = ['incidents', 'incident_events', 'incident_submissions', 'incident_intermediate_requests', 'incident_escalation_ticks', 'audit_events', 'jobs'];
 const organisationTables = ['organisations', 'locations', 'memberships', 'audit_events'];
 const significance = {
   severeDisruption: 'unsure',
-  considerableFinancialLoss: 'no',
+  financialLoss: 'no',
   considerableHarmToOthers: 'yes',
   maliciousSuspected: true,
   crossBorderImpact: false,
@@ -101,6 +102,9 @@ const specs: Record<string, FuzzSpec> = {
   'POST /api/v1/organisations/:organisationId/incidents/:incidentId/events': { tables: incidentTables, body: () => ({ kind: 'measure', text: 'Rechner vom Netz genommen', at: '2026-11-30T08:40:00+01:00' }) },
   'POST /api/v1/organisations/:organisationId/incidents/:incidentId/submissions': { tables: incidentTables, body: () => ({ kind: 'early_warning', submittedAt: '2026-11-30T12:00:00+01:00', reference: 'BSI-2026-0815' }) },
   'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/handling-completed': { tables: incidentTables, body: () => ({ completedAt: '2026-12-01T10:00:00+01:00' }) },
+  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests': { tables: incidentTables, body: () => ({ requestedAt: '2026-11-30T09:00:00+01:00', dueAt: '2026-12-02T12:00:00+01:00', reference: 'BSI-2026-0815' }) },
+  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests/:requestId/submission': { tables: incidentTables, body: () => ({ submittedAt: '2026-12-01T10:00:00+01:00', reference: 'BSI-2026-0815-Z1' }) },
+  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/escalation': { tables: incidentTables, body: () => ({ step: 'itLead', ticked: true }) },
   'POST /api/v1/organisations/:organisationId/api-tokens': { tables: ['api_tokens', 'audit_events'], body: () => ({ name: 'Virenscanner Labor', scope: 'incident_intake' }) },
   'DELETE /api/v1/organisations/:organisationId/api-tokens/:tokenId': { tables: ['api_tokens', 'audit_events'], body: () => undefined },
   'POST /api/v1/organisations/:organisationId/incidents/intake': { as: 'intake', tables: incidentTables, body: () => ({ source: 'Defender', severity: 'critical', title: 'Verschlüsselung erkannt', detectedAt: '2026-11-30T03:12:00+01:00', host: 'LABOR-PC', details: 'Prozess vssadmin.exe' }) },
@@ -361,6 +365,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       const member = members.find((m) => m.email === 'mitglied@praxis-a.example')!;
       const pending = ok(await admin.request('POST', org('/invitations'), { email: 'offen@praxis-a.example', role: 'auditor' }));
       const incident = ok(await admin.request('POST', org('/incidents'), { title: 'Vorfall für den Fuzzer', noticedAt: '2026-11-29T10:00:00+01:00', patientDataInvolved: false }));
+      const intermediateRequest = ok(await admin.request('POST', org(`/incidents/${incident.id}/intermediate-requests`), { requestedAt: '2026-11-29T18:00:00+01:00' }));
       intakeTokens = [];
       for (let n = 0; n < 5; n++) intakeTokens.push(ok(await admin.request('POST', org('/api-tokens'), { name: `Melder ${n}` })).token);
       const revocable = ok(await admin.request('POST', org('/api-tokens'), { name: 'Zum Widerrufen' }));
@@ -382,6 +387,7 @@ for (const { engine, skipReason } of await eachEngine()) {
         invitationId: pending.id,
         token: linkToken(pending.link),
         incidentId: incident.id,
+        requestId: intermediateRequest.id,
         tokenId: revocable.id,
         evidenceId: evidence.id,
         requirementId: 'KBV-A1-02',

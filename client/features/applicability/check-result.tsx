@@ -2,11 +2,10 @@ import { Alert, Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title
 import { useTranslation } from 'react-i18next';
 import type { Explanation, LegalSource } from '../../../domain/kbv/explanation.ts';
 import { KBV_GUIDELINE_URL } from '../../../domain/kbv/practice-size.ts';
-import type { Nis2Classification } from '../../../domain/nis2/nis2-check.schema.ts';
 import { formatEuro, formatFigure } from '../../components/money.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { currentLocale } from '../../lib/i18n.ts';
-import type { KbvResult, StoredCheck } from './applicability.api.ts';
+import type { Applicability, StoredKbvCheck, StoredNis2Check } from './applicability.api.ts';
 
 const BSIG_URL = 'https://www.gesetze-im-internet.de/bsig_2025/__28.html';
 
@@ -50,7 +49,7 @@ function Sources({ sources }: { sources: LegalSource[] }) {
   );
 }
 
-export function Nis2Result({ check }: { check: StoredCheck<Nis2Classification> }) {
+export function Nis2Result({ check }: { check: StoredNis2Check }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const result = check.result;
@@ -63,7 +62,8 @@ export function Nis2Result({ check }: { check: StoredCheck<Nis2Classification> }
               {t('applicability.result.nis2Title', { year: check.financialYear ?? '–' })}
             </Text>
             <Title order={2} size="h3" data-testid="nis2-headline">
-              {t(`applicability.result.headline.${result.category}`)}
+              {/* § 28(3) BSIG: not affected as a healthcare provider, which is not the same as not affected at all. */}
+              {result.reasons.some((r) => r.code === 'nis2.negligible_activity') ? t('applicability.result.headlineNegligible') : t(`applicability.result.headline.${result.category}`)}
             </Title>
           </Stack>
           <Badge size="lg" color={categoryColor[result.category]} variant="light">
@@ -115,7 +115,7 @@ export function Nis2Result({ check }: { check: StoredCheck<Nis2Classification> }
   );
 }
 
-export function KbvResultCard({ check }: { check: StoredCheck<KbvResult> }) {
+export function KbvResultCard({ check }: { check: StoredKbvCheck }) {
   const { t } = useTranslation();
   const result = check.result;
   return (
@@ -179,5 +179,18 @@ export function SourceNote() {
         {t('applicability.result.kbvGuideline')}
       </Anchor>
     </Text>
+  );
+}
+
+/** The stored results, newest of each kind, or a note that there are none. */
+export function Results({ stored }: { stored: Applicability }) {
+  const { t } = useTranslation();
+  if (!stored.nis2 && !stored.kbv) return <Text c="dimmed">{t('applicability.noResult')}</Text>;
+  return (
+    <Stack gap="md">
+      {stored.nis2 && <Nis2Result check={stored.nis2} />}
+      {stored.kbv && <KbvResultCard check={stored.kbv} />}
+      <SourceNote />
+    </Stack>
   );
 }

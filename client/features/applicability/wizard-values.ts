@@ -22,6 +22,8 @@ export interface WizardValues {
     financialYear: Num;
     check: {
       kritisOperator: boolean;
+      /** § 28(3) BSIG: health care is a negligible part of the whole business. */
+      healthcareNegligible: boolean;
       staffAwu: Num;
       staff: { fullTimeHeads: Num; partTimeHeads: Num; partTimeFraction: Num; apprentices: Num; parentalLeaveHeads: Num };
       annualTurnoverEur: Num;
@@ -41,6 +43,9 @@ function allTargetObjects(present: Partial<Record<TargetObject, boolean>> = {}):
   return Object.fromEntries(targetObjects.map((key) => [key, present[key] ?? true])) as Record<TargetObject, boolean>;
 }
 
+/** Target objects asked in step 2. Major medical devices are asked once, in step 1 (they decide Anlage 4 as well). */
+export const targetObjectsAsked = targetObjects.filter((key) => key !== 'usesMajorMedicalDevices');
+
 export function defaultValues(today = new Date()): WizardValues {
   return {
     kbv: {
@@ -52,6 +57,7 @@ export function defaultValues(today = new Date()): WizardValues {
       financialYear: today.getFullYear() - 1,
       check: {
         kritisOperator: false,
+        healthcareNegligible: false,
         staffAwu: '',
         staff: { fullTimeHeads: '', partTimeHeads: '', partTimeFraction: '', apprentices: '', parentalLeaveHeads: '' },
         annualTurnoverEur: '',
@@ -98,6 +104,7 @@ export function valuesFromStored(stored: Applicability, today = new Date()): Wiz
     values.nis2.financialYear = stored.nis2?.financialYear ?? values.nis2.financialYear;
     values.nis2.check = {
       kritisOperator: bool(nis2.kritisOperator, false),
+      healthcareNegligible: bool(nis2.healthcareNegligible, false),
       staffAwu: num(nis2.staffAwu),
       staff: {
         fullTimeHeads: num(staff?.fullTimeHeads),
@@ -124,7 +131,8 @@ export function kbvRequest(values: WizardValues): RecordKbvCheck {
   const { check, targetObjects: present } = values.kbv;
   return {
     check: { ...check, personsHandlingData: out(check.personsHandlingData) },
-    targetObjects: present,
+    // One answer for both: the device question of step 1 is also the target object "medizinische Großgeräte".
+    targetObjects: { ...present, usesMajorMedicalDevices: check.majorMedicalDevices },
   };
 }
 
@@ -143,6 +151,7 @@ export function nis2Request(values: WizardValues): RecordNis2Check {
     check: {
       sector: 'healthcare_provider',
       kritisOperator: check.kritisOperator,
+      healthcareNegligible: check.healthcareNegligible,
       ...(values.staffMode === 'awu'
         ? { staffAwu: out(check.staffAwu) }
         : {

@@ -1,9 +1,10 @@
-import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { PageLoader } from '../../components/page-loader.tsx';
+import { DataTable, useListSort, type DataTableColumn } from '../../components/data-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useMembers } from '../users/users.api.ts';
 import { useAuditTrail, type AuditEntry } from './audit.api.ts';
@@ -47,74 +48,110 @@ function describe(entry: AuditEntry, t: T, names: Map<string, string>): string {
   return parts.join(' · ');
 }
 
+/** The audit actions that have a label, as "area.event" keys, for the filter. */
+function labelledActions(tree: unknown, prefix = ''): string[] {
+  if (!tree || typeof tree !== 'object') return [];
+  return Object.entries(tree as Record<string, unknown>).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : labelledActions(value, `${prefix}${key}.`),
+  );
+}
+
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { organisationId = '' } = useParams();
-  const trail = useAuditTrail(organisationId);
+  const [sort, setSort] = useListSort<string>({ sort: 'seq', order: 'desc' });
+  const [action, setAction] = useState<string | null>(null);
+  const [actorUserId, setActorUserId] = useState<string | null>(null);
+  const trail = useAuditTrail(organisationId, sort, { action: action ?? undefined, actorUserId: actorUserId ?? undefined });
   const members = useMembers(organisationId);
 
-  if (trail.isPending) return <PageLoader />;
-  if (trail.error) return <ErrorAlert error={trail.error} />;
+  if (trail.query.error) return <ErrorAlert error={trail.query.error} />;
   const names = new Map(members.data?.map((m) => [m.userId, m.name]) ?? []);
-  const entries = trail.data.pages.flatMap((p) => p.items);
-  const total = trail.data.pages[0]!.total;
+  const actions = labelledActions(i18n.getResource(i18n.resolvedLanguage ?? 'de', 'translation', 'audit.action'));
+
+  const columns: DataTableColumn<AuditEntry>[] = [
+    {
+      key: 'seq',
+      header: '#',
+      sortKey: 'seq',
+      width: 70,
+      render: (entry) => (
+        <Text size="sm" c="dimmed">
+          {entry.seq}
+        </Text>
+      ),
+    },
+    { key: 'at', header: t('audit.at'), width: 170, render: (entry) => <Text size="sm">{formatDateTime(entry.at)}</Text> },
+    {
+      key: 'who',
+      header: t('audit.who'),
+      render: (entry) => (
+        <Text size="sm">{entry.actorUserId ? (entry.actorName ?? names.get(entry.actorUserId) ?? t('audit.formerMember')) : t('audit.system')}</Text>
+      ),
+    },
+    {
+      key: 'what',
+      header: t('audit.what'),
+      render: (entry) => (
+        <>
+          <Text size="sm" fw={500}>
+            {t(`audit.action.${entry.action}`, { defaultValue: entry.action })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {describe(entry, t, names)}
+          </Text>
+        </>
+      ),
+    },
+  ];
 
   return (
     <Stack gap="lg">
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
       <AuditAnchorCard organisationId={organisationId} />
-      <Card withBorder padding={0}>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" horizontalSpacing="md" striped data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={60}>#</Table.Th>
-                <Table.Th w={170}>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.who')}</Table.Th>
-                <Table.Th>{t('audit.what')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((entry) => (
-                <Table.Tr key={entry.seq}>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {entry.seq}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDateTime(entry.at)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {entry.actorUserId ? (names.get(entry.actorUserId) ?? t('audit.formerMember')) : t('audit.system')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {t(`audit.action.${entry.action}`, { defaultValue: entry.action })}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {describe(entry, t, names)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
-      {entries.length === 0 && <Text c="dimmed">{t('audit.empty')}</Text>}
-      <Group>
-        {trail.hasNextPage && (
-          <Button variant="default" loading={trail.isFetchingNextPage} onClick={() => void trail.fetchNextPage()}>
-            {t('audit.more', { shown: entries.length, total: total ?? '?' })}
-          </Button>
-        )}
-        <Text size="xs" c="dimmed">
-          {t('audit.chain')}
-        </Text>
-      </Group>
+      <DataTable
+        testId="audit-table"
+        columns={columns}
+        rows={trail.rows}
+        rowKey={(entry) => entry.seq}
+        total={trail.total}
+        loading={trail.query.isPending}
+        refreshing={trail.query.isPlaceholderData}
+        sort={sort}
+        onSortChange={setSort}
+        hasMore={trail.query.hasNextPage}
+        loadingMore={trail.query.isFetchingNextPage}
+        onLoadMore={() => void trail.query.fetchNextPage()}
+        moreLabel={(shown, total) => t('audit.more', { shown, total })}
+        emptyText={action || actorUserId ? t('list.audit.empty') : t('audit.empty')}
+        filters={
+          <>
+            <Select
+              label={t('list.audit.action')}
+              placeholder={t('list.audit.actionPlaceholder')}
+              data={actions.map((key) => ({ value: key, label: t(`audit.action.${key}`) }))}
+              value={action}
+              onChange={setAction}
+              clearable
+              searchable
+              w={{ base: '100%', xs: 260 }}
+            />
+            <Select
+              label={t('list.audit.actor')}
+              placeholder={t('list.audit.actorPlaceholder')}
+              data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))}
+              value={actorUserId}
+              onChange={setActorUserId}
+              clearable
+              searchable
+              w={{ base: '100%', xs: 260 }}
+            />
+          </>
+        }
+      />
+      <Text size="xs" c="dimmed">
+        {t('audit.chain')}
+      </Text>
     </Stack>
   );
 }

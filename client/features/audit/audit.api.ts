@@ -1,24 +1,22 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { getPage } from '../../lib/api.ts';
+import type { AuditEntry, AuditPage } from '../../../domain/audit/audit-list.ts';
+import { useListQuery, type ListSort } from '../../components/data-table.tsx';
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  data: Record<string, unknown>;
+export type { AuditEntry };
+
+export const AUDIT_PAGE_SIZE = 100;
+
+export interface AuditFilters {
+  action?: string | undefined;
+  actorUserId?: string | undefined;
 }
 
-const PAGE = 100;
-
-export function useAuditTrail(organisationId: string) {
-  return useInfiniteQuery({
-    queryKey: ['audit', organisationId],
-    initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) =>
-      getPage<AuditEntry>(`/api/v1/organisations/${organisationId}/audit?limit=${PAGE}${pageParam ? `&before=${pageParam}` : ''}`),
-    getNextPageParam: (last) => (last.items.length < PAGE ? undefined : last.items[last.items.length - 1]?.seq),
+/** The audit trail page by page (100 entries each), sorted and filtered by the server. */
+export function useAuditTrail(organisationId: string, sort: ListSort, filters: AuditFilters) {
+  return useListQuery<AuditPage>(['audit', organisationId, 'list'], `/api/v1/organisations/${organisationId}/audit`, {
+    limit: AUDIT_PAGE_SIZE,
+    sort: sort.sort,
+    order: sort.order,
+    action: filters.action,
+    actorUserId: filters.actorUserId,
   });
 }

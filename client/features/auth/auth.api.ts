@@ -3,30 +3,10 @@ import type { Role } from '../../../domain/auth/roles.ts';
 import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
 import { get, post, put, setCsrfToken } from '../../lib/api.ts';
 
-export interface Enrolment {
-  secret: string;
-  otpauthUri: string;
-  qrCodeDataUrl: string;
-}
+import type { ActiveSessionOf, Enrolment, LoginResult, MyOrganisation, Session } from '../../../domain/auth/session.response.ts';
 
-export interface MyOrganisation {
-  id: string;
-  name: string;
-  legalForm: LegalForm;
-  role: Role;
-  isAdmin: boolean;
-}
-
-interface SignedInSession<S> {
-  state: S;
-  csrfToken: string;
-  user: { id: string; name: string; email: string; locale: string };
-  organisations: MyOrganisation[];
-  currentOrganisationId: string | null;
-}
-
-export type ActiveSession = SignedInSession<'active'>;
-export type Session = { state: 'anonymous'; setupNeeded: boolean } | SignedInSession<'password_ok'> | SignedInSession<'enrolling'> | ActiveSession;
+export type { Enrolment, LoginResult, MyOrganisation, Session };
+export type ActiveSession = ActiveSessionOf<Session>;
 
 export const sessionKey = ['session'] as const;
 
@@ -46,8 +26,6 @@ export async function reloadSession(queryClient: QueryClient): Promise<Session> 
   queryClient.setQueryData(sessionKey, session);
   return session;
 }
-
-export type LoginResult = { next: 'totp' } | { next: 'enrol'; enrolment: Enrolment };
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -1,72 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RequirementStatus, UpdateRequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
-import type { Explanation } from '../../../domain/kbv/explanation.ts';
+import type { Catalog, Evidence, RequirementDetail, StatusEntry, StoredEvidence } from '../../../domain/compliance/compliance.response.ts';
+import type { UpdateRequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
 import { ApiRequestError, del, get, put } from '../../lib/api.ts';
 import { sessionKey, type Session } from '../auth/auth.api.ts';
 
-export interface CatalogRequirement {
-  id: string;
-  framework: 'kbv' | 'nis2';
-  annex: number | null;
-  number: number;
-  reference: string;
-  titleDe: string;
-  titleEn: string;
-  summaryDe: string;
-  summaryEn: string;
-  summaryConfidence: 'confirmed' | 'inferred';
-  targetObjectDe: string | null;
-  targetObjectEn: string | null;
-  effectiveFrom: string | null;
-  newInRevision: boolean;
-  sourceUrl: string | null;
-  applicable: boolean;
-  mandatory: boolean;
-  reason: Explanation;
-  status: RequirementStatus;
-  overdue: boolean;
-  evidenceCount: number;
-  ownerUserId: string | null;
-  dueDate: string | null;
-  /** Locations per status (their own entry, else the organisation-wide one); the detail has each location's entry. */
-  locationCounts: Record<RequirementStatus, number> & { ownEntries: number };
-}
-
-export interface Catalog {
-  today: string;
-  profile: { assessed: boolean; guidelineApplies: boolean; annexes: number[]; targetObjects?: Record<string, boolean> };
-  nis2: { category: string; maxFineEur: number | null; financialYear: number | null; checkedAt: string } | null;
-  locations: { id: string; name: string }[];
-  requirements: CatalogRequirement[];
-}
-
-export interface StatusEntry {
-  id: string;
-  locationId: string | null;
-  status: RequirementStatus;
-  notApplicableReason: string | null;
-  ownerUserId: string | null;
-  dueDate: string | null;
-  notes: string | null;
-  updatedAt: string;
-  evidenceCount: number;
-}
-
-export type RequirementDetail = Omit<CatalogRequirement, 'locationCounts'> & {
-  entries: StatusEntry[];
-  locations: { id: string; name: string }[];
-};
-
-export interface Evidence {
-  id: string;
-  locationId: string | null;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-  uploadedBy: string | null;
-}
+export type { Catalog, CatalogRequirement, Evidence, RequirementDetail, StatusEntry } from '../../../domain/compliance/compliance.response.ts';
 
 const base = (organisationId: string) => `/api/v1/organisations/${organisationId}`;
 const catalogKey = (organisationId: string) => ['catalog', organisationId] as const;
@@ -113,7 +51,7 @@ export function useUpdateRequirementStatus(organisationId: string, requirementId
 }
 
 /** Multipart upload: lib/api.ts speaks JSON only, so this sends the same CSRF header itself. */
-async function uploadFile(url: string, file: File, csrfToken: string | null): Promise<Evidence> {
+async function uploadFile(url: string, file: File, csrfToken: string | null): Promise<StoredEvidence> {
   const body = new FormData();
   body.append('file', file, file.name);
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -127,7 +65,7 @@ async function uploadFile(url: string, file: File, csrfToken: string | null): Pr
   }
   const data = (await response.json().catch(() => null)) as { code?: string; issues?: ApiRequestError['issues'] } | null;
   if (!response.ok) throw new ApiRequestError(response.status, data?.code ?? (response.status >= 500 ? 'internal' : 'unknown'), data?.issues ?? []);
-  return data as unknown as Evidence;
+  return data as unknown as StoredEvidence;
 }
 
 export function useUploadEvidence(organisationId: string, requirementId: string) {

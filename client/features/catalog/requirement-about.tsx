@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Card, Grid, Group, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { RequirementStartText } from '../../components/requirement-start.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { formatDate } from '../../lib/format.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import type { RequirementDetail } from './catalog.api.ts';
 
@@ -12,8 +12,6 @@ export function RequirementAbout({ requirement: r }: { requirement: RequirementD
   const { t } = useTranslation();
   const locale = currentLocale();
   const targetObject = locale === 'de' ? r.targetObjectDe : r.targetObjectEn;
-  // The server's "today" is not part of the detail; the browser's date is close enough for "seit"/"ab".
-  const started = !r.effectiveFrom || r.effectiveFrom <= new Date().toISOString().slice(0, 10);
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
@@ -63,7 +61,7 @@ export function RequirementAbout({ requirement: r }: { requirement: RequirementD
               <Text size="sm" c="dimmed">
                 {t('requirement.effective')}
               </Text>
-              <Text size="sm">{t(started ? 'requirement.since' : 'requirement.from', { date: formatDate(r.effectiveFrom) })}</Text>
+              <RequirementStartText requirement={r} />
             </Grid.Col>
           )}
         </Grid>

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import type { Dashboard } from './dashboard.api.ts';
 
-const coverageColor = { full: 'teal', partial: 'yellow', none: 'gray' } as const;
+const coverageColor = { core: 'teal', partial: 'yellow', none: 'gray' } as const;
 
 export function ProgressCard({ title, progress, testId, to, empty }: { title: string; progress: ProgressCount; testId: string; to: string; empty?: string }) {
   const { t } = useTranslation();
@@ -163,10 +163,10 @@ export function CoverageCard({ dashboard: d }: { dashboard: Dashboard }) {
         {t('dashboard.coverageTitle')}
       </Title>
       <Text fw={600} mt="xs" data-testid="coverage-sentence">
-        {t('dashboard.coverage', { covered: d.coverage.coveredMeasures, total: d.coverage.totalMeasures })}
+        {d.coverage.summary[locale]}
       </Text>
       <Text size="sm" c="dimmed" mt={4}>
-        {t('dashboard.coverable', { coverable: d.coverage.coverableMeasures })}
+        {d.coverage.remaining[locale]}
       </Text>
       <List spacing="sm" mt="md" listStyleType="none" ml={0} pl={0}>
         {d.coverage.measures.map((m) => {
@@ -180,14 +180,15 @@ export function CoverageCard({ dashboard: d }: { dashboard: Dashboard }) {
                     {m.legalBasis}
                     {m.total > 0 && ` · ${t('dashboard.implementedOf', { done: m.implementedCount, total: m.total })}`}
                   </Text>
+                  {m.beyondKbv && <Text size="xs">{t('coverage.stillRequired', { items: m.beyondKbv[locale] })}</Text>}
                 </Stack>
                 <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
                   <Badge color={coverageColor[m.kbvCoverage]} variant="light">
-                    {t(`dashboard.kbvCoverage.${m.kbvCoverage}`)}
+                    {t(`coverage.kbvCoverage.${m.kbvCoverage}`)}
                   </Badge>
-                  {m.covered && (
+                  {m.kbvPartDone && (
                     <Badge color="teal" variant="filled" size="sm">
-                      {t('dashboard.covered')}
+                      {t('coverage.kbvPartDone')}
                     </Badge>
                   )}
                 </Stack>

@@ -19,7 +19,7 @@ type YesNo = 'yes' | 'no';
 
 interface AssessmentValues {
   severeDisruption: Level | '';
-  considerableFinancialLoss: Level | '';
+  financialLoss: Level | '';
   considerableHarmToOthers: Level | '';
   maliciousSuspected: YesNo | '';
   crossBorderImpact: YesNo | '';
@@ -28,20 +28,20 @@ interface AssessmentValues {
   encryptedWithUncompromisedKeys: YesNo | '';
 }
 
-const levels = ['severeDisruption', 'considerableFinancialLoss', 'considerableHarmToOthers'] as const;
+const levels = ['severeDisruption', 'financialLoss', 'considerableHarmToOthers'] as const;
 const yesNo = (value: boolean | undefined): YesNo | '' => (value === undefined ? '' : value ? 'yes' : 'no');
 
 function initialValues(incident: IncidentDetail): AssessmentValues {
   const a = incident.significance;
   return {
     severeDisruption: a?.severeDisruption ?? '',
-    considerableFinancialLoss: a?.considerableFinancialLoss ?? '',
+    financialLoss: a?.financialLoss ?? '',
     considerableHarmToOthers: a?.considerableHarmToOthers ?? '',
     maliciousSuspected: yesNo(a?.maliciousSuspected),
     crossBorderImpact: a ? yesNo(a.crossBorderImpact) : 'no',
     // Patient data named in the report are personal data: the breach question starts answered.
     personalDataBreach: a ? yesNo(a.personalDataBreach) : incident.patientDataInvolved ? 'yes' : '',
-    gdprRisk: a && a.personalDataBreach ? a.gdprRisk : '',
+    gdprRisk: a?.personalDataBreach ? a.gdprRisk : '',
     encryptedWithUncompromisedKeys: a ? yesNo(a.encryptedWithUncompromisedKeys) : 'no',
   };
 }
@@ -109,7 +109,7 @@ function AssessmentForm({ organisationId, incident }: { organisationId: string; 
     }
     const answers: SignificanceAnswers = {
       severeDisruption: values.severeDisruption as Level,
-      considerableFinancialLoss: values.considerableFinancialLoss as Level,
+      financialLoss: values.financialLoss as Level,
       considerableHarmToOthers: values.considerableHarmToOthers as Level,
       maliciousSuspected: values.maliciousSuspected === 'yes',
       crossBorderImpact: values.crossBorderImpact === 'yes',

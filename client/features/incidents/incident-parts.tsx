@@ -2,18 +2,18 @@ import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canAdminister, canWrite, type Role } from '../../../domain/auth/roles.ts';
+import { isAllowed, type MemberRole } from '../../../domain/auth/permissions.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import { BERLIN, remainingUntil } from './berlin-time.ts';
 
-/** Who may do what on the incident pages; the server checks the same rules again. */
-export function incidentPermissions(me: { role: Role; isAdmin: boolean } | undefined) {
+/** Who may do what on the incident pages, from the permission table the server checks (domain/auth/permissions.ts). */
+export function incidentPermissions(me: MemberRole | undefined) {
   if (!me) return { report: false, handle: false };
   return {
     /** Everyone who may write can report: the person at the reception desk often notices first. */
-    report: canWrite(me.role),
-    /** Assessment, reports, timeline: the escalation chain (IT lead, management, DPO) and administrators. */
-    handle: ['management', 'it_lead', 'data_protection_officer'].includes(me.role) || canAdminister(me.role, me.isAdmin),
+    report: isAllowed('incidents.report', me),
+    /** Assessment, reports, timeline, escalation ticks: the escalation chain (IT lead, management, DPO) and administrators. */
+    handle: isAllowed('incidents.handle', me),
   };
 }
 
@@ -110,6 +110,7 @@ export function BerlinDateTimeInputs({
   timeLabel,
   error,
   testId,
+  optional = false,
 }: {
   date: string;
   time: string;
@@ -119,6 +120,8 @@ export function BerlinDateTimeInputs({
   timeLabel: string;
   error?: string | null | undefined;
   testId?: string;
+  /** The pair may be left empty (e.g. a date the BSI did not set). */
+  optional?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -133,7 +136,7 @@ export function BerlinDateTimeInputs({
           inputMode="numeric"
           autoComplete="off"
           w={170}
-          required
+          required={!optional}
         />
         <TextInput
           label={timeLabel}
@@ -143,7 +146,7 @@ export function BerlinDateTimeInputs({
           inputMode="numeric"
           autoComplete="off"
           w={120}
-          required
+          required={!optional}
         />
       </Group>
       <Text size="xs" c="dimmed">

@@ -1,98 +1,38 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReportKind } from '../../../domain/incidents/deadlines.ts';
-import type { BsigDeadlines, GdprDuties } from '../../../domain/incidents/deadlines.schema.ts';
 import type {
   AddIncidentEvent,
-  IncidentReportKind,
+  RecordIntermediateRequest,
+  RecordIntermediateSubmission,
   RecordSubmission,
+  ReportIncident,
+  SetEscalationTick,
   SignificanceAnswers,
   suspectedOrigins,
 } from '../../../domain/incidents/incident.schema.ts';
-import { draftKinds, type Draft, type DraftKind } from '../../../domain/incidents/report-draft.ts';
-import type { SignificanceResult } from '../../../domain/incidents/significance.ts';
-import type { Explanation } from '../../../domain/kbv/explanation.ts';
+import type {
+  EscalationTicks,
+  IncidentDetail,
+  IncidentEvent,
+  IncidentSummary,
+  NextDeadline,
+  ReportDraft,
+  ReportedIncident,
+  SignificanceResultAnswer,
+  Submission,
+} from '../../../domain/incidents/incidents.response.ts';
+import { draftKinds, type DraftKind } from '../../../domain/incidents/report-draft.ts';
 import { get, getPage, post, put } from '../../lib/api.ts';
+
+// The answers' types come from the response schemas the server encodes them with (domain/incidents/incidents.response.ts).
+export type { IncidentDetail, IncidentEvent, IncidentSummary, NextDeadline, ReportDraft, Submission };
 
 export type SuspectedOrigin = (typeof suspectedOrigins)[number];
 
-export interface NextDeadline {
-  kind: ReportKind;
-  due: string;
-  isOverdue: boolean;
-  remainingMs: number;
-  isProvisional: boolean;
-}
-
-export interface IncidentSummary {
-  id: string;
-  number: number;
-  title: string;
-  noticedAt: string;
-  patientDataInvolved: boolean;
-  significant: boolean | null;
-  handlingCompletedAt: string | null;
-  next: NextDeadline | null;
-}
-
-export interface IncidentEvent {
-  id: string;
-  at: string;
-  /** 'alert': a further alert of a detection tool, added to the open incident. */
-  kind: 'reported' | 'alert' | 'assessed' | 'submitted' | 'handling_completed' | 'note' | 'measure' | 'contact';
-  text: string;
-  data: Record<string, unknown>;
-}
-
-export interface Submission {
-  kind: IncidentReportKind;
-  submittedAt: string;
-  reference: string | null;
-}
-
-export interface IncidentDetail {
-  id: string;
-  number: number;
-  title: string;
-  description: string;
-  noticedAt: string;
-  locationIds: string[];
-  systems: string;
-  suspectedOrigin: SuspectedOrigin;
-  patientDataInvolved: boolean;
-  significant: boolean | null;
-  significance: SignificanceAnswers | null;
-  assessedAt: string | null;
-  handlingCompletedAt: string | null;
-  assessment: SignificanceResult | null;
-  submissions: Submission[];
-  events: IncidentEvent[];
-  /** The organisation's own escalation chain from the registration preparation (§ 33 BSIG); empty when not set up. */
-  escalation?: { role: string; name: string; phone: string; email: string }[];
-  /** The contact point reachable at all times (24/7), when named. */
-  contactPoint?: { name: string; email: string; phone: string } | null;
-  clocks: {
-    bsig: BsigDeadlines | null;
-    gdpr: GdprDuties | null;
-    explanations: Explanation[];
-    legalBasis: { citation: string; url: string }[];
-    categoryAssumed: boolean;
-    next: NextDeadline | null;
-  };
-}
-
 /** The reports praxisschild can draft (Art. 34 goes to the persons concerned and has no draft). */
 export { draftKinds, type DraftKind };
-export type ReportDraft = Draft;
 
-export interface ReportIncidentInput {
-  title: string;
-  description: string;
-  noticedAt: string;
-  locationIds: string[];
-  systems: string;
-  suspectedOrigin: SuspectedOrigin;
-  patientDataInvolved: boolean;
-}
+/** What the report form sends: the schema's input with every field given. */
+export type ReportIncidentInput = Required<ReportIncident>;
 
 export const incidentsBase = (organisationId: string) => `/api/v1/organisations/${organisationId}/incidents`;
 export const incidentsKey = (organisationId: string) => ['incidents', organisationId] as const;
@@ -131,12 +71,12 @@ function useIncidentMutation<TInput, TResult = unknown>(organisationId: string, 
 }
 
 export function useReportIncident(organisationId: string) {
-  return useIncidentMutation(organisationId, (input: ReportIncidentInput) => post<{ id: string; number: number }>(incidentsBase(organisationId), input));
+  return useIncidentMutation(organisationId, (input: ReportIncidentInput) => post<ReportedIncident>(incidentsBase(organisationId), input));
 }
 
 export function useAssessIncident(organisationId: string, incidentId: string) {
   return useIncidentMutation(organisationId, (answers: SignificanceAnswers) =>
-    put<SignificanceResult>(`${incidentsBase(organisationId)}/${incidentId}/significance`, answers),
+    put<SignificanceResultAnswer>(`${incidentsBase(organisationId)}/${incidentId}/significance`, answers),
   );
 }
 
@@ -152,6 +92,28 @@ export function useCompleteHandling(organisationId: string, incidentId: string) 
   return useIncidentMutation(organisationId, (input: { completedAt: string }) =>
     put(`${incidentsBase(organisationId)}/${incidentId}/handling-completed`, input),
   );
+}
+
+export function useRecordIntermediateRequest(organisationId: string, incidentId: string) {
+  return useIncidentMutation(organisationId, (input: RecordIntermediateRequest) => post<{ id: string }>(`${incidentsBase(organisationId)}/${incidentId}/intermediate-requests`, input));
+}
+
+export function useRecordIntermediateSubmission(organisationId: string, incidentId: string) {
+  return useIncidentMutation(organisationId, ({ requestId, ...input }: RecordIntermediateSubmission & { requestId: string }) =>
+    put(`${incidentsBase(organisationId)}/${incidentId}/intermediate-requests/${requestId}/submission`, input),
+  );
+}
+
+/** Ticks or unticks one step of the escalation checklist; the answer (all ticks) goes straight into the incident. */
+export function useSetEscalationTick(organisationId: string, incidentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SetEscalationTick) => put<EscalationTicks>(`${incidentsBase(organisationId)}/${incidentId}/escalation`, input),
+    onSuccess: (answer) => {
+      queryClient.setQueryData<IncidentDetail>(incidentKey(organisationId, incidentId), (old) => old && { ...old, escalationTicks: answer.ticks });
+      return queryClient.invalidateQueries({ queryKey: incidentsKey(organisationId) });
+    },
+  });
 }
 
 export const draftUrl = (organisationId: string, incidentId: string, kind: DraftKind) => `${incidentsBase(organisationId)}/${incidentId}/drafts/${kind}`;

@@ -1,13 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../domain/auth/roles.ts';
+import type { InvitationOffer } from '../../../domain/auth/members.response.ts';
 import { get, post } from '../../lib/api.ts';
 import { reloadSession, type Enrolment } from '../auth/auth.api.ts';
 
-export interface InvitationOffer {
-  organisationName: string;
-  email: string;
-  role: Role;
-}
+export type { InvitationOffer };
 
 const base = (token: string) => `/api/v1/invitations/${encodeURIComponent(token)}`;
 

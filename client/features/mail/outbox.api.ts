@@ -1,32 +1,19 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { get } from '../../lib/api.ts';
+import type { OutboxMail, OutboxPage } from '../../../domain/mail/outbox-list.ts';
+import { useListQuery, type ListSort } from '../../components/data-table.tsx';
 
-export interface OutboxMail {
-  id: string;
-  recipient: string;
-  subject: string;
-  bodyText: string;
-  kind: string;
-  createdAt: string;
-  sentAt: string | null;
-  delivery: string;
-  error: string | null;
+export type { OutboxMail, OutboxPage };
+
+export interface OutboxFilters {
+  q?: string | undefined;
+  kind?: string | undefined;
 }
 
-export interface OutboxPage {
-  smtp: boolean;
-  mails: OutboxMail[];
-  total: number;
-  /** Cursor of the next (older) page; null on the last page. */
-  nextBefore: string | null;
-}
-
-/** The outbox page by page (200 mails each), newest first. */
-export function useOutbox(organisationId: string) {
-  return useInfiniteQuery({
-    queryKey: ['outbox', organisationId],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => get<OutboxPage>(`/api/v1/organisations/${organisationId}/outbox${pageParam ? `?before=${pageParam}` : ''}`),
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
+/** The outbox page by page (200 mails each), sorted, searched and filtered by the server. */
+export function useOutbox(organisationId: string, sort: ListSort, filters: OutboxFilters) {
+  return useListQuery<OutboxPage>(['outbox', organisationId], `/api/v1/organisations/${organisationId}/outbox`, {
+    sort: sort.sort,
+    order: sort.order,
+    q: filters.q,
+    kind: filters.kind,
   });
 }

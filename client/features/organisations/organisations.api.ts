@@ -1,27 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../domain/auth/roles.ts';
 import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
 import { del, get, patch, post } from '../../lib/api.ts';
 import { reloadSession } from '../auth/auth.api.ts';
 import type { LocationDraft } from '../setup/setup.api.ts';
 
-export interface Location {
-  id: string;
-  name: string;
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-}
+import type { Location, Organisation } from '../../../domain/organisations/organisation.response.ts';
 
-export interface Organisation {
-  id: string;
-  name: string;
-  legalForm: LegalForm;
-  createdAt: string;
-  updatedAt: string;
-  locations: Location[];
-  me: { role: Role; isAdmin: boolean };
-}
+export type { Location, Organisation };
 
 const base = (organisationId: string) => `/api/v1/organisations/${organisationId}`;
 export const organisationKey = (organisationId: string) => ['organisation', organisationId] as const;

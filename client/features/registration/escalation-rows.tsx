@@ -1,17 +1,24 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationForm } from './registration-page.tsx';
+import type { EscalationSuggestion } from './registration.api.ts';
+import type { FieldProps, RegistrationForm } from './registration-values.ts';
 
 const MAX_ROWS = 10;
-const emptyRow = (role = '') => ({ role, name: '', phone: '', email: '' });
+const emptyRow = () => ({ role: '', name: '', phone: '', email: '' });
 
-type FieldProps = (path: string) => ReturnType<RegistrationForm['getInputProps']> & { id: string; disabled: boolean };
-
-/** Who is called, in which order, when something happens: rows to add, remove and move. */
-export function EscalationRows({ form, field, canEdit }: { form: RegistrationForm; field: FieldProps; canEdit: boolean }) {
+/**
+ * Who is called, in which order, when something happens: rows to add, remove and move. The suggestion fills the
+ * three roles with the members holding them (the managing director among them), not with empty names.
+ */
+export function EscalationRows({ form, field, canEdit, suggestion }: { form: RegistrationForm; field: FieldProps; canEdit: boolean; suggestion: EscalationSuggestion[] }) {
   const { t } = useTranslation();
   const rows = form.values.escalation;
-  const suggested = [t('registration.escalation.suggestItLead'), t('registration.escalation.suggestManagement'), t('registration.escalation.suggestDpo')];
+  const suggested = suggestion.map((s) => t(`registration.escalation.roles.${s.role}`));
+  const applySuggestion = () =>
+    form.setFieldValue(
+      'escalation',
+      suggestion.map((s) => ({ role: t(`registration.escalation.roles.${s.role}`), name: s.name, email: s.email, phone: '' })),
+    );
 
   return (
     <Stack gap="sm">
@@ -24,7 +31,7 @@ export function EscalationRows({ form, field, canEdit }: { form: RegistrationFor
                 <Button
                   variant="light"
                   size="sm"
-                  onClick={() => form.setFieldValue('escalation', suggested.map((role) => emptyRow(role)))}
+                  onClick={applySuggestion}
                   data-testid="escalation-suggest"
                 >
                   {t('registration.escalation.useSuggestion')}
@@ -35,6 +42,7 @@ export function EscalationRows({ form, field, canEdit }: { form: RegistrationFor
         </Card>
       )}
       {rows.map((_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the rows have no identity of their own; the form addresses (and reorders) them by index.
         <Card key={index} withBorder padding="sm" data-testid={`escalation-row-${index}`}>
           <Stack gap="xs">
             <Group justify="space-between" gap="xs">

@@ -1,22 +1,20 @@
-import { Alert, Anchor, Button, Card, Group, List, MultiSelect, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { canAdminister } from '../../../domain/auth/roles.ts';
+import { useParams } from 'react-router';
+import { isAllowed } from '../../../domain/auth/permissions.ts';
+import { invalidIpRanges } from '../../../domain/registration/registration.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { fieldErrors } from '../../lib/form-errors.ts';
-import { formatDateTime } from '../../lib/format.ts';
-import { currentLocale } from '../../lib/i18n.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { EscalationRows } from './escalation-rows.tsx';
 import { registrationUrl, useRegistration, useSaveRegistration, type Registration } from './registration.api.ts';
+import { ChecklistSection, MasterDataSection, MukSection, PersonFields, SaveBar, Section } from './registration-sections.tsx';
 import { RegistrationStatus } from './registration-status.tsx';
-import { checklistItems, euMemberStates, inputId, isoDate, setupOf, valuesOf, type RegistrationValues } from './registration-values.ts';
-
-export type RegistrationForm = UseFormReturnType<RegistrationValues>;
+import { inputId, isoDate, setupOf, valuesOf, type RegistrationValues } from './registration-values.ts';
 
 /** What someone typed stays in this tab until it is saved, also when they look at another page in between. */
 const draftKey = (organisationId: string) => `praxisschild.registration-draft.${organisationId}`;
@@ -48,8 +46,7 @@ export function RegistrationPage() {
   if (organisation.isPending || registration.isPending) return <PageLoader />;
   if (organisation.error) return <ErrorAlert error={organisation.error} />;
   if (registration.error) return <ErrorAlert error={registration.error} />;
-  const me = organisation.data.me;
-  const canEdit = canAdminister(me.role, me.isAdmin) || ['management', 'it_lead'].includes(me.role);
+  const canEdit = isAllowed('registration.edit', organisation.data.me);
 
   return (
     <Stack gap="lg">
@@ -68,39 +65,17 @@ export function RegistrationPage() {
   );
 }
 
-function Section({ title, description, children, testId }: { title: string; description?: ReactNode; children: ReactNode; testId?: string }) {
-  return (
-    <Card withBorder padding="lg" data-testid={testId}>
-      <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={2} size="h4">
-            {title}
-          </Title>
-          {description && (
-            <Text size="sm" c="dimmed">
-              {description}
-            </Text>
-          )}
-        </Stack>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
-
-/** A field's text for a server issue: for the e-mail, postcode and date fields a sentence that says what fits. */
-function issueTexts(t: ReturnType<typeof useTranslation>['t'], fields: Record<string, string>): Record<string, string> {
+/** A field's text for a server issue: for e-mail, postcode, date, phone and IP fields a sentence that says what fits. */
+function issueTexts(t: ReturnType<typeof useTranslation>['t'], fields: Record<string, string>, values: RegistrationValues): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, text] of Object.entries(fields)) {
     const last = path.split('.').pop();
-    out[path] =
-      last === 'email'
-        ? t('issues.email.invalid_format')
-        : last === 'postalCode'
-          ? t('issues.postal_code')
-          : last === 'qualifiesSince'
-            ? t('registration.qualifiesSinceInvalid')
-            : text;
+    if (last === 'email') out[path] = t('issues.email.invalid_format');
+    else if (last === 'postalCode') out[path] = t('issues.postal_code');
+    else if (last === 'qualifiesSince') out[path] = t('registration.qualifiesSinceInvalid');
+    else if (last === 'phone') out[path] = t('registration.invalid.phone');
+    else if (last === 'publicIpRanges') out[path] = t('registration.invalid.publicIpRanges', { entries: invalidIpRanges(values.publicIpRanges).join(', ') });
+    else out[path] = text;
   }
   return out;
 }
@@ -154,7 +129,7 @@ function RegistrationFormView({ organisationId, registration, canEdit }: { organ
       },
       onError: (error) => {
         const { fields, rest } = fieldErrors(t, error, values);
-        form.setErrors(issueTexts(t, fields));
+        form.setErrors(issueTexts(t, fields, values));
         setProblems(Object.keys(fields).length > 0 ? [t('registration.fixFields'), ...rest] : rest);
         const first = Object.keys(fields)[0];
         if (first) document.getElementById(inputId(first))?.focus();
@@ -168,13 +143,6 @@ function RegistrationFormView({ organisationId, registration, canEdit }: { organ
     storeDraft(organisationId, null);
     setShowRestored(false);
   };
-
-  const states = useMemo(() => {
-    const names = new Intl.DisplayNames([currentLocale()], { type: 'region' });
-    return euMemberStates.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) => a.label.localeCompare(b.label));
-  }, []);
-
-  const legal = [registration.organisation.name, registration.organisation.legalFormName].filter(Boolean).join(', ');
 
   return (
     <form onSubmit={submit} noValidate>
@@ -194,149 +162,17 @@ function RegistrationFormView({ organisationId, registration, canEdit }: { organ
             </Group>
           </Alert>
         )}
-
-        <Section title={t('registration.sections.master')} description={t('registration.sections.masterHint')}>
-          <TextInput
-            label={t('registration.fields.nameLegalForm')}
-            value={legal}
-            readOnly
-            variant="filled"
-            description={
-              <>
-                {t('registration.fields.nameLegalFormHint')}{' '}
-                <Anchor component={Link} to={`/o/${organisationId}/organisation`} size="xs">
-                  {t('registration.fields.toOrganisation')}
-                </Anchor>
-              </>
-            }
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('registration.fields.commercialRegister')} description={t('registration.fields.commercialRegisterHint')} {...field('commercialRegister')} />
-            <TextInput
-              label={t('registration.fields.qualifiesSince')}
-              description={t('registration.fields.qualifiesSinceHint')}
-              placeholder="TT.MM.JJJJ"
-              inputMode="numeric"
-              {...field('qualifiesSince')}
-            />
-          </SimpleGrid>
-          <TextInput label={t('registration.fields.street')} autoComplete="street-address" {...field('street')} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('registration.fields.postalCode')} autoComplete="postal-code" inputMode="numeric" maxLength={5} {...field('postalCode')} />
-            <TextInput label={t('registration.fields.city')} autoComplete="address-level2" style={{ gridColumn: 'span 2' }} {...field('city')} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('registration.fields.email')} description={t('registration.fields.emailHint')} type="email" autoComplete="email" {...field('email')} />
-            <TextInput label={t('registration.fields.phone')} description={t('registration.fields.phoneHint')} type="tel" autoComplete="tel" {...field('phone')} />
-          </SimpleGrid>
-          <Textarea
-            label={t('registration.fields.publicIpRanges')}
-            description={t('registration.fields.publicIpRangesHint')}
-            placeholder={t('registration.fields.publicIpRangesPlaceholder')}
-            autosize
-            minRows={2}
-            {...field('publicIpRanges')}
-          />
-          <MultiSelect
-            label={t('registration.fields.memberStates')}
-            description={t('registration.fields.memberStatesHint')}
-            data={states}
-            searchable
-            {...field('memberStates')}
-          />
-          <Textarea
-            label={t('registration.fields.supervisoryAuthorities')}
-            description={t('registration.fields.supervisoryAuthoritiesHint')}
-            placeholder={t('registration.fields.supervisoryAuthoritiesPlaceholder')}
-            autosize
-            minRows={2}
-            {...field('supervisoryAuthorities')}
-          />
-        </Section>
-
+        <MasterDataSection organisationId={organisationId} nameWithLegalForm={registration.organisation.nameWithLegalForm} field={field} />
         <Section title={t('registration.sections.contactPoint')} description={t('registration.sections.contactPointHint')} testId="section-contact-point">
           <PersonFields prefix="contactPoint" field={field} nameLabel={t('registration.fields.contactPointName')} />
         </Section>
-
-        <Section title={t('registration.sections.muk')} description={t('registration.sections.mukHint')} testId="section-muk">
-          <List type="ordered" size="sm" spacing={4}>
-            <List.Item>{t('registration.muk.step1')}</List.Item>
-            <List.Item>{t('registration.muk.step2')}</List.Item>
-            <List.Item>{t('registration.muk.step3')}</List.Item>
-          </List>
-          <Text fw={500} size="sm" mt="xs">
-            {t('registration.fields.mukHolder')}
-          </Text>
-          <PersonFields prefix="mukHolder" field={field} nameLabel={t('registration.fields.mukHolderName')} />
-          <Text fw={500} size="sm" mt="xs">
-            {t('registration.fields.mukBackup')}
-          </Text>
-          <PersonFields prefix="mukBackup" field={field} nameLabel={t('registration.fields.mukBackupName')} />
-        </Section>
-
+        <MukSection field={field} />
         <Section title={t('registration.sections.escalation')} description={t('registration.sections.escalationHint')} testId="section-escalation">
-          <EscalationRows form={form} field={field} canEdit={canEdit} />
+          <EscalationRows form={form} field={field} canEdit={canEdit} suggestion={registration.escalationSuggestion} />
         </Section>
-
-        <Section title={t('registration.sections.checklist')} description={t('registration.sections.checklistHint')} testId="section-checklist">
-          <Stack gap="md">
-            {checklistItems.map((item) => (
-              <Switch
-                key={item}
-                label={t(`registration.checklist.${item}`)}
-                description={t(`registration.checklist.${item}Hint`)}
-                {...form.getInputProps(`checklist.${item}`, { type: 'checkbox' })}
-                id={inputId(`checklist.${item}`)}
-                disabled={!canEdit}
-              />
-            ))}
-          </Stack>
-          <TextInput
-            label={t('registration.fields.registrationReference')}
-            description={t('registration.fields.registrationReferenceHint')}
-            maw={420}
-            {...field('registrationReference')}
-          />
-        </Section>
-
-        {canEdit && (
-          <Card withBorder padding="md" style={{ position: 'sticky', bottom: 0, zIndex: 2 }} shadow="sm">
-            <Stack gap="sm">
-              <ErrorAlert messages={problems} />
-              {savedAt && !dirty && (
-                <Alert color="green" variant="light" role="status" data-testid="registration-saved">
-                  {t('registration.saved', { at: formatDateTime(savedAt) })}
-                </Alert>
-              )}
-              <Group justify="space-between" gap="sm">
-                <Text size="sm" c={dirty ? 'orange.8' : 'dimmed'}>
-                  {dirty
-                    ? t('registration.unsaved')
-                    : registration.updatedAt
-                      ? t('registration.lastSaved', { at: formatDateTime(registration.updatedAt) })
-                      : t('registration.neverSaved')}
-                </Text>
-                <Button type="submit" loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
-              </Group>
-            </Stack>
-          </Card>
-        )}
+        <ChecklistSection form={form} field={field} canEdit={canEdit} />
+        {canEdit && <SaveBar problems={problems} savedAt={savedAt} dirty={dirty} updatedAt={registration.updatedAt} saving={save.isPending} />}
       </Stack>
     </form>
-  );
-}
-
-type FieldProps = (path: string) => ReturnType<RegistrationForm['getInputProps']> & { id: string; disabled: boolean };
-
-function PersonFields({ prefix, field, nameLabel }: { prefix: string; field: FieldProps; nameLabel: string }) {
-  const { t } = useTranslation();
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }}>
-      <TextInput label={nameLabel} {...field(`${prefix}.name`)} />
-      <TextInput label={t('registration.fields.personPhone')} type="tel" {...field(`${prefix}.phone`)} />
-      <TextInput label={t('registration.fields.personEmail')} type="email" {...field(`${prefix}.email`)} />
-    </SimpleGrid>
   );
 }

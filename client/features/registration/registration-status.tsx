@@ -17,7 +17,7 @@ export function RegistrationStatus({ organisationId, registration }: { organisat
   const { category, readiness } = registration;
   const registered = registration.setup.checklist.registeredInPortal;
   const due = germanDate(readiness.dueDate);
-  const complete = readiness.missing.length === 0;
+  const complete = readiness.missing.length === 0 && readiness.invalid.length === 0;
   const badge = registered
     ? readiness.ready
       ? { color: 'green', label: t('registration.status.registered') }
@@ -73,6 +73,19 @@ export function RegistrationStatus({ organisationId, registration }: { organisat
           <Progress value={(readiness.checklistDone / readiness.checklistTotal) * 100} color={readiness.checklistDone === readiness.checklistTotal ? 'green' : 'blue'} aria-hidden />
         </Stack>
 
+        {readiness.invalid.length > 0 && (
+          <Alert color="red" variant="light" title={t('registration.status.invalidTitle')} data-testid="registration-invalid">
+            <List size="sm" spacing={2}>
+              {readiness.invalid.map((path) => (
+                <List.Item key={path}>
+                  <Anchor component="button" type="button" size="sm" c="dark" underline="always" onClick={() => focusField(path)}>
+                    {t(`registration.missing.${path}`, { defaultValue: path })}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
         {readiness.missing.length > 0 ? (
           <Alert color="yellow" variant="light" title={t('registration.status.missingTitle')} data-testid="registration-missing">
             <List size="sm" spacing={2}>

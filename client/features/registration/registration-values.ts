@@ -1,7 +1,12 @@
+import type { UseFormReturnType } from '@mantine/form';
 import type { RegistrationSetup } from '../../../domain/registration/registration.ts';
 
 /** The form's values: the setup, with the date as typed (TT.MM.JJJJ) instead of ISO. */
 export type RegistrationValues = Omit<RegistrationSetup, 'qualifiesSince'> & { qualifiesSince: string };
+
+export type RegistrationForm = UseFormReturnType<RegistrationValues>;
+/** The props of one input of the form: value, change handler, error, its id (see inputId) and whether it is read-only. */
+export type FieldProps = (path: string) => ReturnType<RegistrationForm['getInputProps']> & { id: string; disabled: boolean };
 
 export const checklistItems = ['elsterCertificate', 'mukAccount', 'registeredInPortal', 'contactPointTested', 'escalationChainKnown'] as const;
 

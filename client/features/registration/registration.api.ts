@@ -1,17 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegistrationReadiness, RegistrationSetup } from '../../../domain/registration/registration.ts';
+import type { RegistrationSetup } from '../../../domain/registration/registration.ts';
+import type { EscalationSuggestion, Registration } from '../../../domain/registration/registration.response.ts';
 import { get, put } from '../../lib/api.ts';
 
-export type RegistrationCategory = 'important' | 'particularly_important' | 'not_affected' | null;
-
-export interface Registration {
-  organisation: { name: string; legalForm: string; legalFormName: string };
-  category: RegistrationCategory;
-  setup: RegistrationSetup;
-  saved: boolean;
-  updatedAt: string | null;
-  readiness: RegistrationReadiness;
-}
+export type { EscalationSuggestion, Registration };
 
 export const registrationUrl = (organisationId: string) => `/api/v1/organisations/${organisationId}/registration`;
 export const registrationKey = (organisationId: string) => ['registration', organisationId] as const;

@@ -2,34 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../domain/auth/roles.ts';
 import { del, get, patch, post } from '../../lib/api.ts';
 
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  hasMfa: boolean;
-  role: Role;
-  isAdmin: boolean;
-  since: string;
-}
+import type { CreatedInvitation, Invitation, Member } from '../../../domain/auth/members.response.ts';
 
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  isAdmin: boolean;
-  createdAt: string;
-  expiresAt: string;
-  expired: boolean;
-}
-
-export interface CreatedInvitation {
-  id: string;
-  email: string;
-  role: Role;
-  isAdmin: boolean;
-  expiresAt: string;
-  link: string | null;
-}
+export type { CreatedInvitation, Invitation, Member };
 
 const base = (organisationId: string) => `/api/v1/organisations/${organisationId}`;
 export const membersKey = (organisationId: string) => ['members', organisationId] as const;

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { AUDIT_ANCHOR_FORMAT, verifyAgainstAnchor, type AnchorProblem, type AuditAnchor, type OrganisationAnchor } from '../../../domain/audit/audit-anchor.ts';
 import { GENESIS_HASH, hashAuditEntry, verifyAuditChain, type AuditProblem } from '../../../domain/audit/audit-chain.ts';
+import type { AuditListQuery } from '../../../domain/audit/audit-list.ts';
 import { queryRows, type Db, type Tx } from '../../db/connect.ts';
+import { countRows, planList, type ListDefinition } from '../../db/list.ts';
 import { auditEvents, auditHeads, organisations, users } from '../../db/schema.ts';
 
 export interface AuditInput {
@@ -44,20 +46,43 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
     .where(eq(auditHeads.organisationId, input.organisationId));
 }
 
-/** Newest first, with the actor's name (also for people who have since left the organisation). */
-export async function listAudit(tx: Tx, organisationId: string, limit: number, beforeSeq?: number) {
+const auditList: ListDefinition<'seq'> = {
+  sort: { seq: { sql: auditEvents.seq, type: 'integer' } },
+  unique: { sql: auditEvents.seq, type: 'integer' },
+};
+
+/**
+ * A page of the trail, newest first, with the actor's name (also for people who have since left the organisation).
+ * The total is the head's sequence number (the chain is gapless from 1, one row to read) unless a filter is set.
+ */
+export async function listAudit(tx: Tx, organisationId: string, query: AuditListQuery) {
+  const plan = planList(auditList, query);
+  const filters = and(
+    eq(auditEvents.organisationId, organisationId),
+    query.action ? eq(auditEvents.action, query.action) : undefined,
+    query.actorUserId ? eq(auditEvents.actorUserId, query.actorUserId) : undefined,
+  );
   const rows = await tx
-    .select({ event: auditEvents, actorName: users.name })
+    .select({
+      seq: auditEvents.seq,
+      at: auditEvents.at,
+      actorUserId: auditEvents.actorUserId,
+      actorName: users.name,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      data: auditEvents.data,
+      hash: auditEvents.hash,
+      ...plan.cursorColumns,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(
-      beforeSeq
-        ? and(eq(auditEvents.organisationId, organisationId), sql`${auditEvents.seq} < ${beforeSeq}`)
-        : eq(auditEvents.organisationId, organisationId),
-    )
-    .orderBy(desc(auditEvents.seq))
-    .limit(limit);
-  return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
+    .where(and(filters, plan.after))
+    .orderBy(...plan.orderBy)
+    .limit(plan.fetch);
+  const filtered = Boolean(query.action || query.actorUserId);
+  const total = filtered ? Number((await tx.select({ n: countRows() }).from(auditEvents).where(filters))[0]?.n ?? 0) : await auditTotal(tx, organisationId);
+  return plan.page(rows, total);
 }
 
 /** Entries in the organisation's trail: the head's sequence number (the chain is gapless from 1), one row to read. */

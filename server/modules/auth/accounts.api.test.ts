@@ -24,7 +24,7 @@ async function passwordStep(t: TestApp, email: string, password = PASSWORD, remo
 
 async function auditActions(agent: Agent, organisationId: string): Promise<string[]> {
   const res = await agent.request('GET', `/api/v1/organisations/${organisationId}/audit`);
-  return (res.json() as { action: string }[]).map((e) => e.action);
+  return (res.json().items as { action: string }[]).map((e) => e.action);
 }
 
 function resetTokenFrom(body: string): string {
@@ -193,7 +193,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(mails[0]!.body_html).toContain('<a href="https://praxis.example.org/password-reset/');
       // The outbox lists it for the admins (when no SMTP server is set, that is how the link gets to the person).
       const outbox = (await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`)).json();
-      expect(outbox.mails[0]).toMatchObject({ kind: 'password_reset', recipient: email });
+      expect(outbox.items[0]).toMatchObject({ kind: 'password_reset', recipient: email });
       // A second request right away writes no second mail (no mail bombing), and still answers the same.
       expect((await ask(email)).body).toBe(unknown.body);
       expect(await queryRows(t.ctx.db, sql`select 1 from outbox_mails where kind = 'password_reset'`)).toHaveLength(1);

@@ -71,8 +71,8 @@ for (const { engine, skipReason } of await eachEngine()) {
         kritisOperator: 'no',
         staffAwu: -1,
         annualTurnoverEur: '12',
-        partnerEnterprises: [{ holdingPercent: 120, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }, { holdingPercent: 24.9, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }],
-        linkedEnterprises: [{ holdingPercent: 40, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }],
+        partnerEnterprises: [{ holdingPercent: 120, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }, { holdingPercent: -1, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }],
+        linkedEnterprises: [{ holdingPercent: 140, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }],
       });
       expect(res.statusCode).toBe(400);
       const body = res.json();
@@ -89,6 +89,24 @@ for (const { engine, skipReason } of await eachEngine()) {
           'linkedEnterprises.0.holdingPercent',
         ]),
       );
+    });
+
+    // Recommendation 2003/361/EC, Annex Art. 3: below 25 % no partner, 50 % no majority. Accepted and explained.
+    it.each([
+      ['a 10 % shareholder as partner', { partnerEnterprises: [{ holdingPercent: 10, staffAwu: 500, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }] }, 40, 'nis2.holding_below_partner_share'],
+      ['a 50 % holding entered as linked', { linkedEnterprises: [{ holdingPercent: 50, staffAwu: 500, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }] }, 290, 'nis2.linked_without_majority'],
+    ])('accepts %s and explains how it counts', async (_label, lists, staffAwu, code) => {
+      const res = await post('/api/v1/checks/nis2', { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 40, annualTurnoverEur: 1, balanceSheetTotalEur: 1, ...lists });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().aggregated.staffAwu).toBe(staffAwu);
+      expect(res.json().reasons.map((r: { code: string }) => r.code)).toContain(code);
+    });
+
+    it('takes § 28(3) BSIG into account when health care is negligible', async () => {
+      const res = await post('/api/v1/checks/nis2', { sector: 'healthcare_provider', kritisOperator: false, healthcareNegligible: true, staffAwu: 3000, annualTurnoverEur: 900_000_000, balanceSheetTotalEur: 800_000_000 });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ category: 'not_affected', maxFineEur: null });
+      expect(res.json().reasons).toContainEqual(expect.objectContaining({ code: 'nis2.negligible_activity', legalBasis: ['§ 28 Abs. 3 BSIG'] }));
     });
 
     it.each([

@@ -142,7 +142,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(download.rawPayload.equals(samplePdf)).toBe(true);
       expect((await item('KBV-A1-04')).evidenceCount).toBe(2);
 
-      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json() as { action: string; data: { sha256?: string } }[];
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string; data: { sha256?: string } }[];
       expect(audit.filter((e) => e.action === 'evidence.uploaded').map((e) => e.data.sha256)).toContain(pdf.json().sha256);
       expect(audit.some((e) => e.action === 'requirement.status_changed')).toBe(true);
 

@@ -2,18 +2,27 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import PDFDocument from 'pdfkit';
 import type { SignificanceAnswers } from '../../../domain/incidents/incident.schema.ts';
+import { openIntermediateRequests } from '../../../domain/incidents/intermediate.ts';
 import { buildReportDraft, type Draft, type DraftKind, type Locale } from '../../../domain/incidents/report-draft.ts';
 import type { Tx } from '../../db/connect.ts';
 import { incidentEvents, locations, memberships, organisations, users } from '../../db/schema.ts';
 import { latestCheckSummaries } from '../compliance/applicability.service.ts';
 import { getIncident } from './incidents.service.ts';
 
-const dueOf = (kind: DraftKind, clocks: Awaited<ReturnType<typeof getIncident>>['clocks']): string | null => {
+type IncidentWithClocks = Awaited<ReturnType<typeof getIncident>>;
+
+/** The BSI's open request an intermediate report answers: the one due first. */
+const openRequestOf = (incident: IncidentWithClocks) => openIntermediateRequests(incident.intermediateRequests, new Date())[0] ?? null;
+
+const dueOf = (kind: DraftKind, incident: IncidentWithClocks): string | null => {
+  const { clocks } = incident;
   switch (kind) {
     case 'early_warning':
       return clocks.bsig?.earlyWarningDue ?? null;
     case 'notification':
       return clocks.bsig?.notificationDue ?? null;
+    case 'intermediate_report':
+      return openRequestOf(incident)?.dueAt ?? null;
     case 'progress_report':
       return clocks.bsig?.progressReportDue ?? null;
     case 'final_report':
@@ -22,6 +31,12 @@ const dueOf = (kind: DraftKind, clocks: Awaited<ReturnType<typeof getIncident>>[
       return clocks.gdpr?.art33Due ?? null;
   }
 };
+
+function intermediateRequestOf(incident: IncidentWithClocks) {
+  const open = openRequestOf(incident);
+  const request = incident.intermediateRequests.find((r) => r.id === open?.id) ?? incident.intermediateRequests.at(-1);
+  return request ? { requestedAt: new Date(request.requestedAt), reference: request.reference } : null;
+}
 
 /** The draft of one report, filled from the incident, its timeline and the organisation's master data. */
 export async function incidentDraft(tx: Tx, organisationId: string, incidentId: string, kind: DraftKind, locale: Locale): Promise<Draft> {
@@ -64,7 +79,8 @@ export async function incidentDraft(tx: Tx, organisationId: string, incidentId: 
         handlingCompletedAt: incident.handlingCompletedAt,
       },
       measures,
-      due: dueOf(kind, incident.clocks),
+      intermediateRequest: intermediateRequestOf(incident),
+      due: dueOf(kind, incident),
       now: new Date(),
     },
     locale,

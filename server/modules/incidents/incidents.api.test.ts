@@ -3,7 +3,7 @@ import { createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, t
 
 const significant = {
   severeDisruption: 'yes',
-  considerableFinancialLoss: 'unsure',
+  financialLoss: 'unsure',
   considerableHarmToOthers: 'no',
   maliciousSuspected: true,
   crossBorderImpact: false,
@@ -135,14 +135,14 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await admin.request('POST', `${base()}/${incidentId}/events`, { kind: 'measure', text: 'Netzwerkkabel des Empfangsrechners gezogen' })).statusCode).toBe(201);
       const incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
       expect(incident.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['reported', 'assessed', 'submitted', 'measure']));
-      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json() as { action: string }[];
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string }[];
       expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['incident.reported', 'incident.assessed', 'incident.report_submitted', 'incident.event_added']));
     });
 
     it('treats a not significant incident without BSIG clocks', async () => {
       const created = await admin.request('POST', base(), { title: 'Phishing-Mail gemeldet, nicht geklickt', noticedAt: new Date().toISOString(), patientDataInvolved: false, suspectedOrigin: 'phishing' });
       const id = created.json().id;
-      const res = await admin.request('PUT', `${base()}/${id}/significance`, { ...significant, severeDisruption: 'no', considerableFinancialLoss: 'no', personalDataBreach: false, gdprRisk: 'none' });
+      const res = await admin.request('PUT', `${base()}/${id}/significance`, { ...significant, severeDisruption: 'no', financialLoss: 'no', personalDataBreach: false, gdprRisk: 'none' });
       expect(res.json().significant).toBe(false);
       const incident = (await admin.request('GET', `${base()}/${id}`)).json();
       expect(incident.clocks.bsig).toBeNull();

@@ -1,21 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { computeReportingDeadlines, LEGAL_ZONE, nextDeadline, type SubmittedReports } from '../../../domain/incidents/deadlines.ts';
-import type { AddIncidentEvent, RecordSubmission, ReportIncident, SignificanceAnswers } from '../../../domain/incidents/incident.schema.ts';
+import { escalationChecklist, escalationLabel } from '../../../domain/incidents/escalation.ts';
+import type {
+  AddIncidentEvent,
+  RecordIntermediateRequest,
+  RecordIntermediateSubmission,
+  RecordSubmission,
+  ReportIncident,
+  SetEscalationTick,
+  SignificanceAnswers,
+} from '../../../domain/incidents/incident.schema.ts';
 import { assessSignificance } from '../../../domain/incidents/significance.ts';
 import { queryRows, type Tx } from '../../db/connect.ts';
-import { incidentEvents, incidents, incidentSubmissions, locations } from '../../db/schema.ts';
+import { incidentEscalationTicks, incidentEvents, incidentIntermediateRequests, incidents, incidentSubmissions, locations } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { latestCheckSummaries } from '../compliance/applicability.service.ts';
 import { storedEscalation } from '../registration/registration.service.ts';
+import { asIntermediate, clocksOf, findIncident, incidentWithClocks, intermediateRequestsOf } from './clocks.service.ts';
 import { planReminders } from './reminders.service.ts';
 
-type IncidentRow = typeof incidents.$inferSelect;
-
-const berlinIso = (date: Date) => DateTime.fromJSDate(date).setZone(LEGAL_ZONE).toISO()!;
+const instant = (value: string) => new Date(DateTime.fromISO(value, { setZone: true }).toMillis());
 
 async function addEventRow(tx: Tx, actor: Actor, incidentId: string, kind: string, text: string, data: Record<string, unknown> = {}, at = new Date()) {
   await tx.insert(incidentEvents).values({ organisationId: actor.organisationId, id: randomUUID(), incidentId, at, kind, text, data, createdBy: actor.userId });
@@ -72,12 +79,6 @@ export async function reportIncident(tx: Tx, actor: Actor, input: ReportIncident
     data: { number, title: input.title, noticedAt: input.noticedAt, patientDataInvolved: input.patientDataInvolved },
   });
   return { id, number };
-}
-
-async function findIncident(tx: Tx, organisationId: string, incidentId: string): Promise<IncidentRow> {
-  const [row] = await tx.select().from(incidents).where(and(eq(incidents.organisationId, organisationId), eq(incidents.id, incidentId)));
-  if (!row) throw new AppError('incident.not_found', 404);
-  return row;
 }
 
 export async function assessIncident(tx: Tx, actor: Actor, incidentId: string, answers: SignificanceAnswers) {
@@ -155,48 +156,6 @@ export async function completeHandling(tx: Tx, actor: Actor, incidentId: string,
   await planReminders(tx, actor.organisationId, incidentId);
 }
 
-/**
- * The legal clocks of one incident from its data, the organisation's NIS2 category and what has been submitted.
- * Without a NIS2 check the organisation is treated as an important entity (flagged): better a clock too many than
- * a missed report.
- */
-function clocksOf(incident: IncidentRow, category: string | null, submitted: Map<string, Date>, now: Date) {
-  const answers = incident.significance as SignificanceAnswers | null;
-  const entityCategory = (category ?? 'important') as 'important' | 'particularly_important' | 'not_affected';
-  const at = (kind: string) => (submitted.has(kind) ? berlinIso(submitted.get(kind)!) : undefined);
-  const deadlines = computeReportingDeadlines({
-    awareAt: berlinIso(incident.noticedAt),
-    entityCategory,
-    significantIncident: incident.significant === true,
-    notificationSubmittedAt: at('notification'),
-    handlingCompletedAt: incident.handlingCompletedAt ? berlinIso(incident.handlingCompletedAt) : undefined,
-    // An incident in the app is being handled until someone records the end of handling.
-    handlingOngoing: incident.handlingCompletedAt === null,
-    personalDataBreach: answers?.personalDataBreach ?? false,
-    gdprRisk: answers?.gdprRisk ?? 'none',
-    encryptedWithUncompromisedKeys: answers?.encryptedWithUncompromisedKeys ?? false,
-  });
-  const reports: SubmittedReports = {
-    earlyWarningAt: at('early_warning') ?? null,
-    notificationAt: at('notification') ?? null,
-    progressReportAt: at('progress_report') ?? null,
-    finalReportAt: at('final_report') ?? null,
-    gdprArt33At: at('gdpr_art33') ?? null,
-  };
-  return { ...deadlines, categoryAssumed: category === null, next: nextDeadline(deadlines, reports, now) };
-}
-
-async function submissionsOf(tx: Tx, organisationId: string) {
-  const rows = await tx.select().from(incidentSubmissions).where(eq(incidentSubmissions.organisationId, organisationId));
-  const byIncident = new Map<string, Map<string, Date>>();
-  for (const row of rows) {
-    const map = byIncident.get(row.incidentId) ?? new Map<string, Date>();
-    map.set(row.kind, row.submittedAt);
-    byIncident.set(row.incidentId, map);
-  }
-  return { rows, byIncident };
-}
-
 /** A page of incidents: newest first (numbers are unique per organisation), `before` a number from the previous page. */
 export interface IncidentPage {
   limit?: number;
@@ -222,8 +181,10 @@ export async function listIncidents(tx: Tx, organisationId: string, now = new Da
     : [];
   const byIncident = new Map<string, Map<string, Date>>();
   for (const s of submitted) byIncident.set(s.incidentId, (byIncident.get(s.incidentId) ?? new Map<string, Date>()).set(s.kind, s.submittedAt));
+  const requests = await intermediateRequestsOf(tx, organisationId, rows.map((r) => r.id));
   return rows.map((incident) => {
-    const clocks = clocksOf(incident, nis2?.category ?? null, byIncident.get(incident.id) ?? new Map(), now);
+    const intermediate = requests.filter((r) => r.incidentId === incident.id).map(asIntermediate);
+    const clocks = clocksOf(incident, nis2?.category ?? null, byIncident.get(incident.id) ?? new Map(), intermediate, now);
     return {
       id: incident.id,
       number: incident.number,
@@ -248,22 +209,143 @@ export function incidentsWithDeadlines(tx: Tx, organisationId: string, now = new
 }
 
 export async function getIncident(tx: Tx, organisationId: string, incidentId: string, now = new Date()) {
-  const incident = await findIncident(tx, organisationId, incidentId);
-  const { nis2 } = await latestCheckSummaries(tx, organisationId);
-  const { rows } = await submissionsOf(tx, organisationId);
-  const submissions = rows.filter((r) => r.incidentId === incidentId);
+  const { incident, submissions, intermediate, clocks } = await incidentWithClocks(tx, organisationId, incidentId, now);
   const events = await tx
     .select()
     .from(incidentEvents)
     .where(and(eq(incidentEvents.organisationId, organisationId), eq(incidentEvents.incidentId, incidentId)))
     .orderBy(asc(incidentEvents.at), asc(incidentEvents.id));
-  const clocks = clocksOf(incident, nis2?.category ?? null, new Map(submissions.map((s) => [s.kind, s.submittedAt])), now);
+  const ticks = await tx
+    .select({ step: incidentEscalationTicks.step, tickedAt: incidentEscalationTicks.tickedAt, tickedBy: incidentEscalationTicks.tickedBy })
+    .from(incidentEscalationTicks)
+    .where(and(eq(incidentEscalationTicks.organisationId, organisationId), eq(incidentEscalationTicks.incidentId, incidentId)))
+    .orderBy(asc(incidentEscalationTicks.tickedAt), asc(incidentEscalationTicks.step));
+  const significance = incident.significance as SignificanceAnswers | null;
   return {
     ...incident,
+    significance,
     ...(await storedEscalation(tx, organisationId)),
-    assessment: incident.significance ? assessSignificance(incident.significance as SignificanceAnswers) : null,
+    assessment: significance ? assessSignificance(significance) : null,
     submissions: submissions.map(({ kind, submittedAt, reference, recordedAt }) => ({ kind, submittedAt, reference, recordedAt })),
+    intermediateRequests: intermediate.map((r) => ({
+      id: r.id,
+      requestedAt: r.requestedAt.toISOString(),
+      dueAt: r.dueAt?.toISOString() ?? null,
+      reference: r.requestReference,
+      submittedAt: r.submittedAt?.toISOString() ?? null,
+      submissionReference: r.submissionReference,
+    })),
+    escalationTicks: ticks,
     events,
     clocks,
   };
+}
+
+/**
+ * Records a request of the BSI for an intermediate report (§ 32 Abs. 1 Nr. 3 BSIG). The same request sent twice (same
+ * arrival) stays one: the second only changes its date or reference, and only a change reaches the timeline.
+ */
+export async function recordIntermediateRequest(tx: Tx, actor: Actor, incidentId: string, input: RecordIntermediateRequest) {
+  const incident = await findIncident(tx, actor.organisationId, incidentId);
+  const requestedAt = instant(input.requestedAt);
+  if (requestedAt < incident.noticedAt) throw fieldError(['requestedAt'], 'before_aware_at');
+  const dueAt = input.dueAt ? instant(input.dueAt) : null;
+  const reference = input.reference || null;
+  const id = randomUUID();
+  const [inserted] = await tx
+    .insert(incidentIntermediateRequests)
+    .values({ organisationId: actor.organisationId, id, incidentId, requestedAt, dueAt, requestReference: reference, recordedBy: actor.userId })
+    .onConflictDoNothing({ target: [incidentIntermediateRequests.organisationId, incidentIntermediateRequests.incidentId, incidentIntermediateRequests.requestedAt] })
+    .returning({ id: incidentIntermediateRequests.id });
+  let requestId = inserted?.id;
+  let action = 'incident.intermediate_requested';
+  if (!requestId) {
+    // Recorded before, or by a request arriving at the same moment: change it only when something differs.
+    const [existing] = await tx
+      .select()
+      .from(incidentIntermediateRequests)
+      .where(and(eq(incidentIntermediateRequests.organisationId, actor.organisationId), eq(incidentIntermediateRequests.incidentId, incidentId), eq(incidentIntermediateRequests.requestedAt, requestedAt)))
+      .for('update');
+    if (!existing) throw new AppError('incident.not_found', 404);
+    requestId = existing.id;
+    if ((existing.dueAt?.getTime() ?? null) === (dueAt?.getTime() ?? null) && existing.requestReference === reference) return { id: requestId };
+    await tx
+      .update(incidentIntermediateRequests)
+      .set({ dueAt, requestReference: reference, recordedBy: actor.userId, recordedAt: new Date() })
+      .where(and(eq(incidentIntermediateRequests.organisationId, actor.organisationId), eq(incidentIntermediateRequests.id, requestId)));
+    action = 'incident.intermediate_request_changed';
+  }
+  const data = { requestId, requestedAt: input.requestedAt, dueAt: input.dueAt ?? null, reference };
+  await addEventRow(tx, actor, incidentId, 'intermediate_requested', reference ?? '', data, requestedAt);
+  await appendAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action, entityType: 'incident', entityId: incidentId, data });
+  return { id: requestId };
+}
+
+/** Records that the intermediate report one request asked for went out; recording the same again changes nothing. */
+export async function recordIntermediateSubmission(tx: Tx, actor: Actor, incidentId: string, requestId: string, input: RecordIntermediateSubmission) {
+  await findIncident(tx, actor.organisationId, incidentId);
+  const [request] = await tx
+    .select()
+    .from(incidentIntermediateRequests)
+    .where(and(eq(incidentIntermediateRequests.organisationId, actor.organisationId), eq(incidentIntermediateRequests.incidentId, incidentId), eq(incidentIntermediateRequests.id, requestId)))
+    .for('update');
+  if (!request) throw new AppError('incident.not_found', 404);
+  const submittedAt = instant(input.submittedAt);
+  if (submittedAt < request.requestedAt) throw fieldError(['submittedAt'], 'before_requested_at');
+  const reference = input.reference || null;
+  if (request.submittedAt?.getTime() === submittedAt.getTime() && request.submissionReference === reference) return;
+  await tx
+    .update(incidentIntermediateRequests)
+    .set({ submittedAt, submissionReference: reference, recordedBy: actor.userId, recordedAt: new Date() })
+    .where(and(eq(incidentIntermediateRequests.organisationId, actor.organisationId), eq(incidentIntermediateRequests.id, requestId)));
+  await addEventRow(tx, actor, incidentId, 'submitted', 'intermediate_report', { kind: 'intermediate_report', reference, requestId }, submittedAt);
+  await appendAudit(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: 'incident.report_submitted',
+    entityType: 'incident',
+    entityId: incidentId,
+    data: { kind: 'intermediate_report', requestId, submittedAt: input.submittedAt, reference },
+  });
+}
+
+/**
+ * Ticks or unticks one step of the escalation checklist. Only a change is written to the timeline and the audit trail,
+ * so the same tick sent several times at once leaves one row and one entry.
+ */
+export async function setEscalationTick(tx: Tx, actor: Actor, incidentId: string, input: SetEscalationTick) {
+  await findIncident(tx, actor.organisationId, incidentId);
+  const { escalation } = await storedEscalation(tx, actor.organisationId);
+  const step = escalationChecklist(escalation).find((s) => s.step === input.step);
+  if (!step) throw fieldError(['step'], 'incident.escalation_step_unknown');
+  const where = and(
+    eq(incidentEscalationTicks.organisationId, actor.organisationId),
+    eq(incidentEscalationTicks.incidentId, incidentId),
+    eq(incidentEscalationTicks.step, input.step),
+  );
+  const changed = input.ticked
+    ? await tx
+        .insert(incidentEscalationTicks)
+        .values({ organisationId: actor.organisationId, incidentId, step: input.step, tickedBy: actor.userId })
+        .onConflictDoNothing()
+        .returning({ step: incidentEscalationTicks.step })
+    : await tx.delete(incidentEscalationTicks).where(where).returning({ step: incidentEscalationTicks.step });
+  if (changed.length > 0) {
+    const label = escalationLabel(step);
+    await addEventRow(tx, actor, incidentId, input.ticked ? 'escalation_ticked' : 'escalation_unticked', label, { step: input.step, label });
+    await appendAudit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: input.ticked ? 'incident.escalation_ticked' : 'incident.escalation_unticked',
+      entityType: 'incident',
+      entityId: incidentId,
+      data: { step: input.step, label },
+    });
+  }
+  const ticks = await tx
+    .select({ step: incidentEscalationTicks.step, tickedAt: incidentEscalationTicks.tickedAt, tickedBy: incidentEscalationTicks.tickedBy })
+    .from(incidentEscalationTicks)
+    .where(and(eq(incidentEscalationTicks.organisationId, actor.organisationId), eq(incidentEscalationTicks.incidentId, incidentId)))
+    .orderBy(asc(incidentEscalationTicks.tickedAt), asc(incidentEscalationTicks.step));
+  return { ticks };
 }

@@ -83,14 +83,14 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(incident.title).toBe('Defender: Ransomware-Verhalten erkannt');
       expect(incident.events.map((e: { kind: string }) => e.kind)).toEqual(['reported', 'alert']);
       const outbox = (await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`)).json();
-      const alerts = outbox.mails.filter((m: { kind: string }) => m.kind === 'incident_alert');
+      const alerts = outbox.items.filter((m: { kind: string }) => m.kind === 'incident_alert');
       // New incident #1, the critical alert appended to it, new incident #2: three mails each to the management
       // member and to the on-call address of the organisation's own chain.
       expect(alerts).toHaveLength(6);
       expect(new Set(alerts.map((m: { recipient: string }) => m.recipient))).toEqual(new Set(['admin@praxis-a.example', 'bereitschaft@it-dienst.example']));
       expect(incident.escalation).toEqual([expect.objectContaining({ role: 'IT-Dienstleister', email: 'bereitschaft@it-dienst.example' })]);
       expect(alerts[0].bodyText).toContain('§ 32 BSIG');
-      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json() as { action: string; actorUserId: string | null }[];
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json().items as { action: string; actorUserId: string | null }[];
       expect(audit.find((e) => e.action === 'incident.alert_received')).toMatchObject({ actorUserId: null });
     });
 

@@ -14,7 +14,7 @@ for (const { engine, skipReason } of await eachEngine()) {
     const noticedAt = new Date(Date.now() - 3600_000);
     const hoursAfterNotice = (h: number) => new Date(noticedAt.getTime() + h * 3600_000);
     const reminders = async () =>
-      ((await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`)).json().mails as { kind: string; subject: string }[])
+      ((await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`)).json().items as { kind: string; subject: string }[])
         .filter((m) => m.kind === 'incident_reminder')
         .map((m) => m.subject);
 
@@ -38,7 +38,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await queryRows(t.ctx.db, sql`select id from jobs`)).length).toBe(0);
       await admin.request('PUT', `/api/v1/organisations/${orgId}/incidents/${incidentId}/significance`, {
         severeDisruption: 'yes',
-        considerableFinancialLoss: 'no',
+        financialLoss: 'no',
         considerableHarmToOthers: 'no',
         maliciousSuspected: true,
         crossBorderImpact: false,

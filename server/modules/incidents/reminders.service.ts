@@ -8,7 +8,7 @@ import { withOrganisation } from '../../db/tenant.ts';
 import { scheduleJob, type JobHandler } from '../jobs/jobs.service.ts';
 import { escalationRecipients } from '../registration/registration.service.ts';
 import { publicUrl } from '../setup/public-url.ts';
-import { getIncident } from './incidents.service.ts';
+import { incidentWithClocks } from './clocks.service.ts';
 
 export const REMINDER_JOB = 'incident.deadline_reminder';
 
@@ -21,9 +21,9 @@ const reportNames: Record<ReminderKind, string> = {
 };
 
 async function pendingOf(tx: Tx, organisationId: string, incidentId: string) {
-  const incident = await getIncident(tx, organisationId, incidentId);
-  const submitted = new Set(incident.submissions.map((s) => s.kind as IncidentReportKind));
-  return { incident, pending: pendingDeadlines(incident.clocks.bsig, incident.clocks.gdpr, submitted) };
+  const { incident, submissions, clocks } = await incidentWithClocks(tx, organisationId, incidentId);
+  const submitted = new Set(submissions.map((s) => s.kind as IncidentReportKind));
+  return { incident, pending: pendingDeadlines(clocks.bsig, clocks.gdpr, submitted) };
 }
 
 /**

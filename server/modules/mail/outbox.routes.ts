@@ -1,54 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { outboxListQuerySchema, outboxPageSchema } from '../../../domain/mail/outbox-list.ts';
 import type { AppContext } from '../../context.ts';
-import { outboxMails } from '../../db/schema.ts';
-import { withOrganisation } from '../../db/tenant.ts';
-import { orgParams } from '../organisations/organisations.routes.ts';
-import { requireMember } from '../../http/auth.ts';
-
-/** A page of the outbox: newest first, ties broken by id; `before` is the id of the last mail of the previous page. */
-const query = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-  before: z.uuid().optional(),
-});
+import { orgRoute } from '../../http/org-route.ts';
+import { listOutbox } from './outbox.queries.ts';
 
 export function outboxRoutes(app: FastifyInstance, ctx: AppContext) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get(
-    '/api/v1/organisations/:organisationId/outbox',
-    {
-      schema: {
-        tags: ['mail'],
-        summary: 'Outgoing e-mail (the outbox when no SMTP server is set), a page: newest first, total and the cursor of the next page',
-        params: orgParams,
-        querystring: query,
-      },
-    },
-    async (request) => {
-      const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
-      const { limit, before } = request.query;
-      const organisation = eq(outboxMails.organisationId, actor.organisationId);
-      return withOrganisation(ctx.db, actor.organisationId, async (tx) => {
-        // An unknown cursor (another organisation's mail, or a typo) gives an empty page, not an error or a 500.
-        const after = before
-          ? sql`(${outboxMails.createdAt}, ${outboxMails.id}) < (select o.created_at, o.id from outbox_mails o where o.organisation_id = ${actor.organisationId} and o.id = ${before})`
-          : undefined;
-        const mails = await tx
-          .select()
-          .from(outboxMails)
-          .where(and(organisation, after))
-          .orderBy(desc(outboxMails.createdAt), desc(outboxMails.id))
-          .limit(limit);
-        const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(outboxMails).where(organisation);
-        return {
-          smtp: ctx.mailer.usesSmtp,
-          mails,
-          total: Number(count?.n ?? 0),
-          nextBefore: mails.length === limit ? mails[mails.length - 1]!.id : null,
-        };
-      });
-    },
-  );
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/outbox',
+    permission: 'organisation.administer',
+    tags: ['mail'],
+    summary: 'Outgoing e-mail (the outbox when no SMTP server is set), a page: newest first or by recipient or subject, search, filter by kind; total and the cursor of the next page',
+    querystring: outboxListQuerySchema,
+    response: outboxPageSchema,
+    handler: async ({ tx, actor, query }) => ({ ...(await listOutbox(tx, actor.organisationId, query)), smtp: ctx.mailer.usesSmtp }),
+  });
 }

@@ -125,10 +125,10 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('writes every change into the audit trail, newest first, with an intact hash chain', async () => {
       const res = await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`);
       expect(res.statusCode).toBe(200);
-      const actions = (res.json() as { action: string; seq: number }[]).map((e) => e.action);
+      const actions = (res.json().items as { action: string; seq: number }[]).map((e) => e.action);
       expect(actions.at(-1)).toBe('organisation.created');
       expect(actions).toEqual(expect.arrayContaining(['member.added', 'location.created', 'location.updated', 'location.deleted', 'organisation.updated']));
-      const seqs = (res.json() as { seq: number }[]).map((e) => e.seq);
+      const seqs = (res.json().items as { seq: number }[]).map((e) => e.seq);
       expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
       const reports = await verifyAllAuditChains(t.ctx.db);
       expect(reports.every((r) => r.problems.length === 0)).toBe(true);

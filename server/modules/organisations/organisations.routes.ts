@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { createOrganisationSchema, locationInputSchema, organisationInputSchema } from '../../../domain/organisations/organisation.schema.ts';
+import { createdOrganisationSchema, locationSchema, organisationOverviewSchema, organisationSchema } from '../../../domain/organisations/organisation.response.ts';
+import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { withOrganisation } from '../../db/tenant.ts';
-import { requireActiveSession, requireMember } from '../../http/auth.ts';
+import { requireActiveSession } from '../../http/auth.ts';
+import { orgParams, orgRoute } from '../../http/org-route.ts';
 import * as service from './organisations.service.ts';
 
-export const orgParams = z.object({ organisationId: z.uuid() });
+/** Moved to server/http/org-route.ts; re-exported until every module imports it from there. */
+export { orgParams };
+
 const locationParams = orgParams.extend({ locationId: z.uuid() });
 
 export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -16,7 +19,14 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/api/v1/organisations',
-    { schema: { tags, summary: 'Create another organisation (e.g. an IT service provider adding a client practice)', body: createOrganisationSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Create another organisation (e.g. an IT service provider adding a client practice)',
+        body: createOrganisationSchema,
+        response: { 201: createdOrganisationSchema },
+      },
+    },
     async (request, reply) => {
       const session = requireActiveSession(request);
       const org = await ctx.db.transaction((tx) => service.createOrganisation(tx, session.userId, 'it_lead', request.body));
@@ -24,57 +34,76 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  r.get('/api/v1/organisations/:organisationId', { schema: { tags, summary: 'Organisation master data and locations', params: orgParams } }, async (request) => {
-    const actor = await requireMember(ctx, request, request.params.organisationId);
-    return withOrganisation(ctx.db, actor.organisationId, async (tx) => ({
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId',
+    permission: 'organisation.read',
+    tags,
+    summary: 'Organisation master data and locations',
+    response: organisationOverviewSchema,
+    handler: async ({ tx, actor }) => ({
       ...(await service.getOrganisation(tx, actor.organisationId)),
       locations: await service.listLocations(tx, actor.organisationId),
       me: { role: actor.role, isAdmin: actor.isAdmin },
-    }));
+    }),
   });
 
-  r.patch(
-    '/api/v1/organisations/:organisationId',
-    { schema: { tags, summary: 'Change name or legal form', params: orgParams, body: organisationInputSchema } },
-    async (request) => {
-      const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
-      return withOrganisation(ctx.db, actor.organisationId, (tx) => service.updateOrganisation(tx, actor, request.body));
-    },
-  );
-
-  r.get('/api/v1/organisations/:organisationId/locations', { schema: { tags, summary: 'Locations (Standorte)', params: orgParams } }, async (request) => {
-    const actor = await requireMember(ctx, request, request.params.organisationId);
-    return withOrganisation(ctx.db, actor.organisationId, (tx) => service.listLocations(tx, actor.organisationId));
+  orgRoute(app, ctx, {
+    method: 'PATCH',
+    url: '/api/v1/organisations/:organisationId',
+    permission: 'organisation.administer',
+    tags,
+    summary: 'Change name or legal form',
+    body: organisationInputSchema,
+    response: organisationSchema,
+    handler: ({ tx, actor, body }) => service.updateOrganisation(tx, actor, body),
   });
 
-  r.post(
-    '/api/v1/organisations/:organisationId/locations',
-    { schema: { tags, summary: 'Add a location', params: orgParams, body: locationInputSchema } },
-    async (request, reply) => {
-      const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
-      const location = await withOrganisation(ctx.db, actor.organisationId, (tx) => service.insertLocation(tx, actor, request.body));
-      return reply.code(201).send(location);
-    },
-  );
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/locations',
+    permission: 'organisation.read',
+    tags,
+    summary: 'Locations (Standorte)',
+    response: z.array(locationSchema),
+    handler: ({ tx, actor }) => service.listLocations(tx, actor.organisationId),
+  });
 
-  r.patch(
-    '/api/v1/organisations/:organisationId/locations/:locationId',
-    { schema: { tags, summary: 'Change a location', params: locationParams, body: locationInputSchema } },
-    async (request) => {
-      const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
-      return withOrganisation(ctx.db, actor.organisationId, (tx) =>
-        service.updateLocation(tx, actor, request.params.locationId, request.body),
-      );
-    },
-  );
+  orgRoute(app, ctx, {
+    method: 'POST',
+    url: '/api/v1/organisations/:organisationId/locations',
+    permission: 'organisation.administer',
+    tags,
+    summary: 'Add a location',
+    body: locationInputSchema,
+    status: 201,
+    response: locationSchema,
+    handler: ({ tx, actor, body }) => service.insertLocation(tx, actor, body),
+  });
 
-  r.delete(
-    '/api/v1/organisations/:organisationId/locations/:locationId',
-    { schema: { tags, summary: 'Remove a location (the last one stays)', params: locationParams } },
-    async (request, reply) => {
-      const actor = await requireMember(ctx, request, request.params.organisationId, { admin: true });
-      await withOrganisation(ctx.db, actor.organisationId, (tx) => service.deleteLocation(tx, actor, request.params.locationId));
-      return reply.code(204).send();
+  orgRoute(app, ctx, {
+    method: 'PATCH',
+    url: '/api/v1/organisations/:organisationId/locations/:locationId',
+    permission: 'organisation.administer',
+    tags,
+    summary: 'Change a location',
+    params: locationParams,
+    body: locationInputSchema,
+    response: locationSchema,
+    handler: ({ tx, actor, params, body }) => service.updateLocation(tx, actor, params.locationId, body),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'DELETE',
+    url: '/api/v1/organisations/:organisationId/locations/:locationId',
+    permission: 'organisation.administer',
+    tags,
+    summary: 'Remove a location (the last one stays)',
+    params: locationParams,
+    response: null,
+    handler: async ({ tx, actor, params }) => {
+      await service.deleteLocation(tx, actor, params.locationId);
+      return undefined;
     },
-  );
+  });
 }

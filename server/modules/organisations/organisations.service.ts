@@ -8,10 +8,14 @@ import {
 } from '../../../domain/organisations/organisation.schema.ts';
 import type { Role } from '../../../domain/auth/roles.ts';
 import { queryRows, type Tx } from '../../db/connect.ts';
+import { databaseErrorOf, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { locations, memberships, organisations, requirementStatuses } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+
+/** Moved to server/db/errors.ts; re-exported until every module imports them from there. */
+export { databaseErrorOf, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
 
 /**
  * Takes the organisation's row lock until the transaction ends, so that checks across rows ("one administrator
@@ -24,17 +28,6 @@ export async function lockOrganisation(tx: Tx, organisationId: string): Promise<
   const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).for('no key update');
   if (!org) throw new AppError('organisation.not_found', 404);
 }
-
-/** The PostgreSQL error behind a failed query (drizzle wraps it in `cause`), with its SQLSTATE and constraint. */
-export function databaseErrorOf(error: unknown): { code: string; constraint?: string } | null {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e as { code: string; constraint?: string };
-  }
-  return null;
-}
-
-export const UNIQUE_VIOLATION = '23505';
-export const FOREIGN_KEY_VIOLATION = '23503';
 
 /** A name that slipped past the check (a rename beside another one) still answers as a field error. */
 function asNameTaken(error: unknown): unknown {

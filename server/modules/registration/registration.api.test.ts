@@ -50,8 +50,38 @@ for (const { engine, skipReason } of await eachEngine()) {
       });
       expect(res.statusCode).toBe(200);
       expect(res.json().readiness).toMatchObject({ missing: [], ready: true, checklistDone: 5 });
-      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json() as { action: string }[];
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json().items as { action: string }[];
       expect(audit[0]!.action).toBe('registration.updated');
+    });
+
+    // § 33 Abs. 1 Nr. 2 BSIG: contact data including public IP ranges and phone numbers must be usable.
+    it('refuses a phone "abc" and an IP range "999.1.1.1/99", naming each field', async () => {
+      const bad = await admin.request('PUT', url(), {
+        phone: 'abc',
+        publicIpRanges: '192.0.2.0/24, 999.1.1.1/99',
+        contactPoint: { name: 'Bereitschaft', phone: 'bitte anrufen' },
+        escalation: [{ role: 'IT', name: 'A', phone: '12' }],
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().issues.map((i: { path: (string | number)[]; code: string }) => `${i.path.join('.')}:${i.code}`).sort()).toEqual([
+        'contactPoint.phone:phone_number',
+        'escalation.0.phone:phone_number',
+        'phone:phone_number',
+        'publicIpRanges:ip_range',
+      ]);
+    });
+
+    it('suggests the escalation chain with the names of the members holding the roles', async () => {
+      const res = (await admin.request('GET', url())).json();
+      expect(res.escalationSuggestion.map((s: { role: string }) => s.role)).toEqual(['it_lead', 'management', 'data_protection_officer']);
+      const filled = res.escalationSuggestion.filter((s: { name: string }) => s.name === 'Anna Admin');
+      expect(filled).toHaveLength(1);
+      expect(filled[0].email).toBe('admin@praxis-a.example');
+    });
+
+    it('names the organisation with its legal form once: "Praxis A, GmbH", never "…GmbH, MVZ GmbH"', async () => {
+      const res = (await admin.request('GET', url())).json();
+      expect(res.organisation).toMatchObject({ name: 'Praxis A', legalForm: 'mvz_gmbh', nameWithLegalForm: 'Praxis A, GmbH' });
     });
 
     it('produces the data sheet as PDF', async () => {

@@ -1,43 +1,50 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registrationSetupSchema } from '../../../domain/registration/registration.ts';
+import { registrationSchema } from '../../../domain/registration/registration.response.ts';
 import type { AppContext } from '../../context.ts';
-import { withOrganisation } from '../../db/tenant.ts';
-import { requireMember } from '../../http/auth.ts';
+import { fileResponse, orgRoute } from '../../http/org-route.ts';
 import { draftToPdf } from '../incidents/drafts.ts';
-import { orgParams } from '../organisations/organisations.routes.ts';
 import { getRegistration, registrationSheet, saveRegistration } from './registration.service.ts';
 
 export function registrationRoutes(app: FastifyInstance, ctx: AppContext) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['registration'];
 
-  r.get('/api/v1/organisations/:organisationId/registration', { schema: { tags, summary: '§ 33 BSIG registration data, contacts, checklist and readiness', params: orgParams } }, async (request) => {
-    const actor = await requireMember(ctx, request, request.params.organisationId);
-    return withOrganisation(ctx.db, actor.organisationId, (tx) => getRegistration(tx, actor.organisationId));
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/registration',
+    permission: 'organisation.read',
+    tags,
+    summary: '§ 33 BSIG registration data, contacts, checklist and readiness',
+    response: registrationSchema,
+    handler: ({ tx, actor }) => getRegistration(tx, actor.organisationId),
   });
 
-  r.put(
-    '/api/v1/organisations/:organisationId/registration',
-    { schema: { tags, summary: 'Save the registration data, contacts and checklist', params: orgParams, body: registrationSetupSchema } },
-    async (request) => {
-      const actor = await requireMember(ctx, request, request.params.organisationId, { write: true, roles: ['management', 'it_lead'] });
-      return withOrganisation(ctx.db, actor.organisationId, (tx) => saveRegistration(tx, actor, request.body));
-    },
-  );
+  orgRoute(app, ctx, {
+    method: 'PUT',
+    url: '/api/v1/organisations/:organisationId/registration',
+    permission: 'registration.edit',
+    tags,
+    summary: 'Save the registration data, contacts and checklist',
+    body: registrationSetupSchema,
+    response: registrationSchema,
+    handler: ({ tx, actor, body }) => saveRegistration(tx, actor, body),
+  });
 
-  r.get(
-    '/api/v1/organisations/:organisationId/registration/datasheet/pdf',
-    { schema: { tags, summary: 'Data sheet with everything the registration asks for (PDF)', params: orgParams } },
-    async (request, reply) => {
-      const actor = await requireMember(ctx, request, request.params.organisationId);
-      const registration = await withOrganisation(ctx.db, actor.organisationId, (tx) => getRegistration(tx, actor.organisationId));
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/registration/datasheet/pdf',
+    permission: 'organisation.read',
+    tags,
+    summary: 'Data sheet with everything the registration asks for (PDF)',
+    response: fileResponse('application/pdf'),
+    handler: async ({ tx, actor, reply }) => {
+      const registration = await getRegistration(tx, actor.organisationId);
       const pdf = await draftToPdf(registrationSheet(registration), 'Aus praxisschild. Angaben vor der Registrierung im BSI-Portal prüfen; Änderungen sind binnen zwei Wochen nachzumelden.');
-      return reply
+      reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', 'attachment; filename="praxisschild-registrierung-33-bsig.pdf"')
-        .header('cache-control', 'private, no-store')
-        .send(pdf);
+        .header('cache-control', 'private, no-store');
+      return pdf;
     },
-  );
+  });
 }

@@ -1,42 +1,49 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { berlinDate } from '../../../domain/kbv/applicability.ts';
-import { registrationReadiness, registrationSetupSchema, type RegistrationSetup } from '../../../domain/registration/registration.ts';
+import { escalationRoles, nameWithLegalForm, registrationReadiness, storedRegistrationSetupSchema, type EscalationRole, type RegistrationSetup } from '../../../domain/registration/registration.ts';
+import { AppError } from '../../http/errors.ts';
 import type { Tx } from '../../db/connect.ts';
 import { locations, memberships, organisations, registrationSetups, users } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { latestCheckSummaries } from '../compliance/applicability.service.ts';
 
-const legalFormNames: Record<string, string> = {
-  einzelpraxis: 'Einzelpraxis',
-  bag: 'Berufsausübungsgemeinschaft',
-  praxisgemeinschaft: 'Praxisgemeinschaft',
-  mvz_gmbh: 'MVZ GmbH',
-  mvz_other: 'MVZ',
-  praxisnetz: 'Praxisnetz',
-  other: '',
-};
-
 /** The stored setup, or a first one pre-filled from the organisation's master data (address of its first location). */
 export async function getRegistration(tx: Tx, organisationId: string, now = new Date()) {
   const [stored] = await tx.select().from(registrationSetups).where(eq(registrationSetups.organisationId, organisationId));
   const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
+  if (!organisation) throw new AppError('organisation.not_found', 404);
   let setup: RegistrationSetup;
   if (stored) {
-    setup = registrationSetupSchema.parse(stored.data);
+    setup = storedRegistrationSetupSchema.parse(stored.data);
   } else {
     const [first] = await tx.select().from(locations).where(eq(locations.organisationId, organisationId)).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
-    setup = registrationSetupSchema.parse({ street: first?.street ?? '', postalCode: first?.postalCode ?? '', city: first?.city ?? '' });
+    setup = storedRegistrationSetupSchema.parse({ street: first?.street ?? '', postalCode: first?.postalCode ?? '', city: first?.city ?? '' });
   }
   const { nis2 } = await latestCheckSummaries(tx, organisationId);
   return {
-    organisation: { name: organisation!.name, legalForm: organisation!.legalForm, legalFormName: legalFormNames[organisation!.legalForm] ?? '' },
+    organisation: { name: organisation.name, legalForm: organisation.legalForm, nameWithLegalForm: nameWithLegalForm(organisation.name, organisation.legalForm) },
     category: nis2?.category ?? null,
     setup,
     saved: Boolean(stored),
     updatedAt: stored?.updatedAt ?? null,
     readiness: registrationReadiness(setup, nis2?.category ?? null, berlinDate(now)),
+    escalationSuggestion: await escalationSuggestion(tx, organisationId),
   };
+}
+
+/** The suggested escalation chain: for each role, the first member holding it (by name), so that rows come with names. */
+async function escalationSuggestion(tx: Tx, organisationId: string) {
+  const members = await tx
+    .select({ role: memberships.role, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, [...escalationRoles])))
+    .orderBy(asc(users.name), asc(memberships.userId));
+  return escalationRoles.map((role: EscalationRole) => {
+    const member = members.find((m) => m.role === role);
+    return { role, name: member?.name ?? '', email: member?.email ?? '' };
+  });
 }
 
 export async function saveRegistration(tx: Tx, actor: Actor, setup: RegistrationSetup) {
@@ -67,7 +74,7 @@ export function registrationSheet(registration: Awaited<ReturnType<typeof getReg
     {
       heading: '1. Einrichtung (§ 33 Abs. 1 Nr. 1 BSIG)',
       fields: [
-        { label: 'Name und Rechtsform', value: [registration.organisation.name, registration.organisation.legalFormName].filter(Boolean).join(', ') },
+        { label: 'Name und Rechtsform', value: registration.organisation.nameWithLegalForm },
         { label: 'Handelsregister-/Registernummer', value: s.commercialRegister || 'keine' },
         { label: 'Einstufung', value: category },
       ],
@@ -127,18 +134,19 @@ export async function escalationRecipients(tx: Tx, organisationId: string): Prom
     .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, ['it_lead', 'management', 'data_protection_officer'])))
     .orderBy(asc(users.name), asc(memberships.userId));
   const [stored] = await tx.select().from(registrationSetups).where(eq(registrationSetups.organisationId, organisationId));
-  const setup = stored ? registrationSetupSchema.parse(stored.data) : null;
+  const setup = stored ? storedRegistrationSetupSchema.parse(stored.data) : null;
   const external = [...(setup?.escalation ?? []), ...(setup ? [setup.contactPoint] : [])]
     .filter((p) => p.email)
     .map((p) => ({ name: p.name || p.email, email: p.email.toLowerCase() }));
-  const seen = new Set<string>();
-  return [...members, ...external].filter((p) => (seen.has(p.email) ? false : (seen.add(p.email), true)));
+  const byEmail = new Map<string, { name: string; email: string }>();
+  for (const person of [...members, ...external]) if (!byEmail.has(person.email)) byEmail.set(person.email, person);
+  return [...byEmail.values()];
 }
 
 /** The organisation's own escalation chain and 24/7 contact point, for the incident page. */
 export async function storedEscalation(tx: Tx, organisationId: string) {
   const [stored] = await tx.select().from(registrationSetups).where(eq(registrationSetups.organisationId, organisationId));
   if (!stored) return { escalation: [], contactPoint: null };
-  const setup = registrationSetupSchema.parse(stored.data);
+  const setup = storedRegistrationSetupSchema.parse(stored.data);
   return { escalation: setup.escalation, contactPoint: setup.contactPoint.name || setup.contactPoint.phone ? setup.contactPoint : null };
 }

@@ -30,7 +30,7 @@ for (const { engine, skipReason } of await eachEngine()) {
 
       const outbox = await admin.request('GET', `/api/v1/organisations/${orgId}/outbox`);
       expect(outbox.json().smtp).toBe(false);
-      const mail = outbox.json().mails[0];
+      const mail = outbox.json().items[0];
       expect(mail).toMatchObject({ recipient: 'mia.muster@praxis-a.example', kind: 'invitation', delivery: 'outbox', sentAt: null });
       const token = tokenFromMail(mail.bodyText);
 
@@ -83,7 +83,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(relogin.json().next).toBe('enrol');
       staffSecret = relogin.json().enrolment.secret;
       await completeEnrolment(t.app, `ps_session=${relogin.cookies.find((c) => c.name === 'ps_session')!.value}`, staffSecret);
-      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json() as { action: string; actorName: string }[];
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit`)).json().items as { action: string; actorName: string }[];
       expect(audit[0]).toMatchObject({ action: 'member.mfa_reset', actorName: 'Anna Admin' });
     });
 
@@ -139,14 +139,14 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(switchBack.statusCode).toBe(404);
 
       // Praxis A's admin cannot reset the second factor of an account Praxis B relies on too: 409, nothing changes.
-      const auditBefore = (await other.agent.request('GET', `/api/v1/organisations/${other.organisationId}/audit`)).json() as unknown[];
+      const auditBefore = (await other.agent.request('GET', `/api/v1/organisations/${other.organisationId}/audit`)).json().items as unknown[];
       const reset = await admin.request('POST', `/api/v1/organisations/${orgId}/members/${provider.userId}/reset-mfa`);
       expect(reset.statusCode).toBe(409);
       expect(reset.json().code).toBe('membership.mfa_reset_shared_account');
       expect((await provider.request('GET', '/api/v1/auth/session')).json().state).toBe('active');
       const members = (await admin.request('GET', `/api/v1/organisations/${orgId}/members`)).json() as { userId: string; hasMfa: boolean }[];
       expect(members.find((m) => m.userId === provider.userId)!.hasMfa).toBe(true);
-      expect((await other.agent.request('GET', `/api/v1/organisations/${other.organisationId}/audit`)).json()).toHaveLength(auditBefore.length);
+      expect((await other.agent.request('GET', `/api/v1/organisations/${other.organisationId}/audit`)).json().items).toHaveLength(auditBefore.length);
     });
   });
 }
@@ -184,7 +184,7 @@ for (const { engine, skipReason } of await eachEngine()) {
         expect(received[0]!.data).toContain('Subject: Einladung zu praxisschild');
         const outbox = (await agent.request('GET', `/api/v1/organisations/${organisationId}/outbox`)).json();
         expect(outbox.smtp).toBe(true);
-        expect(outbox.mails[0].sentAt).not.toBeNull();
+        expect(outbox.items[0].sentAt).not.toBeNull();
       } finally {
         secondProcess.close();
         await t.close();

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { canAdminister } from '../../../domain/auth/roles.ts';
+import { isAllowed } from '../../../domain/auth/permissions.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -11,16 +11,16 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
-import { intakePath, useApiTokens, useCreateApiToken, useRevokeApiToken, type ApiToken, type CreatedApiToken } from './api-tokens.api.ts';
+import { intakePath, useCreateIntakeToken, useIntakeTokens, useRevokeIntakeToken, type CreatedIntakeToken, type IntakeToken } from './intake-tokens.api.ts';
 
-export function ApiTokensPage() {
+export function IntakeTokensPage() {
   const { t } = useTranslation();
   const { organisationId = '' } = useParams();
   const organisation = useOrganisation(organisationId);
 
   if (organisation.isPending) return <PageLoader />;
   if (organisation.error) return <ErrorAlert error={organisation.error} />;
-  const admin = canAdminister(organisation.data.me.role, organisation.data.me.isAdmin);
+  const admin = isAllowed('organisation.administer', organisation.data.me);
 
   return (
     <Stack gap="lg">
@@ -116,11 +116,11 @@ function CopyText({ value, testId }: { value: string; testId?: string }) {
 
 function TokenManagement({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
-  const tokens = useApiTokens(organisationId);
-  const create = useCreateApiToken(organisationId);
-  const revoke = useRevokeApiToken(organisationId);
-  const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [toRevoke, setToRevoke] = useState<ApiToken | null>(null);
+  const tokens = useIntakeTokens(organisationId);
+  const create = useCreateIntakeToken(organisationId);
+  const revoke = useRevokeIntakeToken(organisationId);
+  const [created, setCreated] = useState<CreatedIntakeToken | null>(null);
+  const [toRevoke, setToRevoke] = useState<IntakeToken | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const form = useForm({ mode: 'controlled', initialValues: { name: '' } });
 
@@ -241,7 +241,7 @@ function TokenManagement({ organisationId }: { organisationId: string }) {
 }
 
 /** The token itself, shown this one time only. */
-function CreatedTokenModal({ created, onClose }: { created: CreatedApiToken | null; onClose: () => void }) {
+function CreatedTokenModal({ created, onClose }: { created: CreatedIntakeToken | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Modal opened={created !== null} onClose={onClose} title={t('apiTokens.createdTitle', { name: created?.name ?? '' })} size="lg" closeOnClickOutside={false}>

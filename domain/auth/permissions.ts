@@ -1,0 +1,59 @@
+import { canAdminister, canWrite, type Role } from './roles.ts';
+
+/** What a permission asks of a member. Administrators (not auditors) pass every role list. */
+export interface AccessRule {
+  /** Needs a role that may change data (never the auditor). */
+  readonly write?: boolean;
+  /** Needs the administrator flag (users, invitations, locations, organisation data, API tokens, outbox). */
+  readonly admin?: boolean;
+  /** Only these roles, besides administrators. */
+  readonly roles?: readonly Role[];
+}
+
+/** Who works on the requirements: management, the IT lead and the DPO; staff and auditors read. */
+const complianceEditors = ['management', 'it_lead', 'data_protection_officer'] as const satisfies readonly Role[];
+/** The escalation chain of an incident (IT lead, management, DPO); everyone who may write can report one. */
+const incidentHandlers = ['management', 'it_lead', 'data_protection_officer'] as const satisfies readonly Role[];
+
+/**
+ * The one table of who may do what in an organisation. The server checks it on every organisation route (orgRoute)
+ * and the client asks the same table what to offer, so the two cannot drift apart.
+ */
+export const permissions = {
+  /** Any member, the auditor included: read the organisation's data. */
+  'organisation.read': {},
+  /** Organisation master data, locations, members, invitations, API tokens, the outbox. */
+  'organisation.administer': { admin: true },
+  /** Run and store the Betroffenheitscheck (NIS2 and KBV). */
+  'applicability.record': { write: true, roles: ['management', 'it_lead'] },
+  /** Status, owner, due date, notes and evidence of requirements. */
+  'requirements.edit': { write: true, roles: complianceEditors },
+  /** Report a security incident. */
+  'incidents.report': { write: true },
+  /** Assess, document and report incidents (the escalation chain). */
+  'incidents.handle': { write: true, roles: incidentHandlers },
+  /** Read the audit trail. */
+  'audit.read': { roles: ['management', 'auditor', 'data_protection_officer'] },
+  /** Read the audit anchor (head hash to keep outside the practice). */
+  'audit.anchor': { roles: ['management', 'auditor'] },
+  /** Prepare the § 33 BSIG registration. */
+  'registration.edit': { write: true, roles: ['management', 'it_lead'] },
+} as const satisfies Record<string, AccessRule>;
+
+export type Permission = keyof typeof permissions;
+
+/** A member of the organisation as the permission table sees them. */
+export interface MemberRole {
+  role: Role;
+  isAdmin: boolean;
+}
+
+/** Whether a member with this role and admin flag holds the permission. */
+export function isAllowed(permission: Permission, member: MemberRole): boolean {
+  const rule: AccessRule = permissions[permission];
+  if (rule.write && !canWrite(member.role)) return false;
+  const admin = canAdminister(member.role, member.isAdmin);
+  if (rule.admin && !admin) return false;
+  if (rule.roles && !rule.roles.includes(member.role) && !admin) return false;
+  return true;
+}
