@@ -72,8 +72,8 @@ export function leafPaths(values: unknown, prefix = ''): Set<string> {
   if (values !== null && typeof values === 'object') {
     for (const [key, value] of Object.entries(values)) {
       const path = prefix ? `${prefix}.${key}` : key;
-      if (value !== null && typeof value === 'object') leafPaths(value, path).forEach((p) => paths.add(p));
-      else paths.add(path);
+      if (value === null || typeof value !== 'object') paths.add(path);
+      else for (const leaf of leafPaths(value, path)) paths.add(leaf);
     }
   }
   return paths;

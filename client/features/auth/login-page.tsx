@@ -15,7 +15,7 @@ import { EnrolmentPanel } from './enrolment-panel.tsx';
 
 /** Only paths inside this app are followed after sign-in. */
 export function safeNext(value: string | null): string | null {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : null;
+  return value?.startsWith('/') && !value.startsWith('//') ? value : null;
 }
 
 export function homeOf(session: Session): string {
@@ -109,7 +109,6 @@ function PasswordStep({ onEnrol }: { onEnrol: (enrolment: Enrolment) => void }) 
 }
 
 function TotpStep({ onDone }: { onDone: (session: Session) => void }) {
-  const { t } = useTranslation();
   const [useRecovery, setUseRecovery] = useState(false);
   if (useRecovery) return <RecoveryStep onDone={onDone} onBack={() => setUseRecovery(false)} />;
   return <AppCodeStep onDone={onDone} onRecovery={() => setUseRecovery(true)} />;
