@@ -74,6 +74,16 @@ describe.runIf(run)('what applies to us, and where do we stand', () => {
     await expect.poll(() => table.getByText(/^Anlage\s3\sNr\./).count()).toBe(0);
 
     await markImplemented('KBV-A1-01');
+    // The due date is typed the German way (TT.MM.JJJJ) whatever the browser's language, and stays so after a reload.
+    const statusForm = page.getByTestId('status-form');
+    const dueDate = statusForm.getByRole('textbox', { name: /Fällig|Frist|bis/ });
+    expect(await dueDate.getAttribute('type')).not.toBe('date');
+    await dueDate.fill('31.12.2026');
+    await dueDate.blur();
+    await statusForm.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByTestId('status-saved').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('status-form').getByRole('textbox', { name: /Fällig|Frist|bis/ }).inputValue()).toBe('31.12.2026');
     const fileInput = page.getByTestId('evidence-file');
     const wrapper = page.locator('.mantine-InputWrapper-root', { has: fileInput });
 

@@ -24,37 +24,52 @@ describe.runIf(run)('first run', () => {
     await seeText(page, 'praxisschild einrichten');
     await screenshotBoth(page, '01-setup-organisation');
 
-    // "Weiter" with empty fields stays on step 1 and marks the fields.
+    // "Weiter" with empty fields stays on step 1 and marks the fields, with one error block.
+    const banner = page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie die markierten Felder.' });
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
     await seeText(page, 'Bitte ausfüllen.');
+    await banner.waitFor();
 
     await fillOrganisationStep(page);
-    // A postal code with four digits: only the server checks it.
+    // A postal code with four digits: step 1 says so at once, next to the field (checked by the shared schema).
     const firstLocation = page.getByTestId('location-row-0');
-    await firstLocation.getByRole('textbox', { name: /PLZ/ }).fill('1011');
+    const postalCode = firstLocation.getByRole('textbox', { name: /PLZ/ });
+    await postalCode.fill('1011');
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+    await seeText(page, 'Die Postleitzahl hat 5 Ziffern.');
+    expect(await postalCode.evaluate((input) => input.closest('.mantine-InputWrapper-root')?.textContent ?? '')).toContain('5 Ziffern');
+    expect(await page.getByRole('textbox', { name: /Vor- und Nachname/ }).isVisible()).toBe(false);
+    await screenshotBoth(page, '03-setup-error-step1');
+
+    // Fixing the field removes its message and the red banner, before anything is submitted again.
+    await postalCode.fill('10115');
+    await postalCode.blur();
+    await banner.waitFor({ state: 'hidden' });
+    expect(await page.getByText('Die Postleitzahl hat 5 Ziffern.').count()).toBe(0);
+    // A field left by tab is checked on blur: a one-letter practice name is too short.
+    const practiceName = page.getByRole('textbox', { name: /Name der Praxis/ });
+    await practiceName.fill('X');
+    await practiceName.blur();
+    await seeText(page, /mindestens 2 Zeichen/);
+    await practiceName.fill(practice.name);
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
-    // And a too short password: the server answers 400 for both fields.
+    // A too short password is named at its field when "Konto anlegen" is pressed.
     await fillAdminStep(page, 'zu kurz');
     await screenshotBoth(page, '02-setup-admin');
     await page.getByRole('button', { name: /Konto anlegen/ }).click();
-
-    // The wizard goes back to step 1, where the postal code error stands next to its field; all typed text is there.
-    await seeText(page, 'Die Postleitzahl hat 5 Ziffern.');
-    expect(await page.getByRole('textbox', { name: /Name der Praxis/ }).inputValue()).toBe(practice.name);
-    expect(await page.getByTestId('location-row-1').getByRole('textbox', { name: /Bezeichnung/ }).inputValue()).toBe('Filiale Nord');
-    await screenshotBoth(page, '03-setup-error-step1');
-    await firstLocation.getByRole('textbox', { name: /PLZ/ }).fill('10115');
-    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
-
-    // Step 2 still shows the server's message next to the password field.
     const passwordField = page.getByLabel(/^Passwort/).first();
     await seeText(page, /Das Passwort braucht mindestens 12 Zeichen/);
     const wrapperText = await passwordField.evaluate((input) => input.closest('.mantine-InputWrapper-root')?.textContent ?? '');
     expect(wrapperText).toContain('mindestens 12 Zeichen');
+    await banner.waitFor();
     // Nothing typed is lost: name and e-mail are still there, and so is step 1.
     expect(await page.getByRole('textbox', { name: /Vor- und Nachname/ }).inputValue()).toBe(admin.name);
     await screenshotBoth(page, '03-setup-error');
+    await page.getByRole('button', { name: 'Zurück', exact: true }).click();
+    expect(await page.getByRole('textbox', { name: /Name der Praxis/ }).inputValue()).toBe(practice.name);
+    expect(await page.getByTestId('location-row-1').getByRole('textbox', { name: /Bezeichnung/ }).inputValue()).toBe('Filiale Nord');
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
     await fillAdminStep(page, admin.password);
     await page.getByRole('button', { name: /Konto anlegen/ }).click();

@@ -1,14 +1,19 @@
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../../domain/auth/auth.schema.ts';
+import { z } from 'zod';
+import { changePasswordSchema, PASSWORD_MIN_LENGTH, regenerateRecoveryCodesSchema } from '../../../domain/auth/auth.schema.ts';
 import { CodeInput } from '../../components/code-input.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useChangePassword, useRecoveryStatus, useRenewRecoveryCodes, useSession } from './auth.api.ts';
 import { RecoveryCodes } from './recovery-codes.tsx';
+
+const changePasswordFormSchema = changePasswordSchema
+  .extend({ newPasswordRepeat: z.string() })
+  .refine((values) => values.newPassword === values.newPasswordRepeat, { path: ['newPasswordRepeat'], message: 'password_mismatch', when: () => true });
 
 /** One's own account: sign-in data and the way back in without the phone. */
 export function AccountPage() {
@@ -27,21 +32,12 @@ export function AccountPage() {
 function ChangePasswordSection() {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const [problems, setProblems] = useState<string[]>([]);
   const [ended, setEnded] = useState<number | null>(null);
-  const form = useForm({ mode: 'controlled', initialValues: { currentPassword: '', newPassword: '', newPasswordRepeat: '' } });
+  const schemaForm = useSchemaForm({ schema: changePasswordFormSchema, initialValues: { currentPassword: '', newPassword: '', newPasswordRepeat: '' } });
+  const { form } = schemaForm;
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
+  const submit = schemaForm.onSubmit((values) => {
     setEnded(null);
-    const errors: Record<string, string> = {};
-    if (!values.currentPassword) errors.currentPassword = t('issues.required');
-    if (!values.newPassword) errors.newPassword = t('issues.required');
-    if (values.newPassword !== values.newPasswordRepeat) errors.newPasswordRepeat = t('issues.password_mismatch');
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
       {
@@ -49,11 +45,7 @@ function ChangePasswordSection() {
           form.reset();
           setEnded(result.otherSessionsEnded);
         },
-        onError: (error) => {
-          const { fields, rest } = fieldErrors(t, error, form.values);
-          form.setErrors(fields);
-          setProblems(rest);
-        },
+        onError: schemaForm.showError,
       },
     );
   });
@@ -77,7 +69,7 @@ function ChangePasswordSection() {
             {...form.getInputProps('newPassword')}
           />
           <PasswordInput label={t('password.repeat')} autoComplete="new-password" required {...form.getInputProps('newPasswordRepeat')} />
-          <ErrorAlert messages={problems} />
+          <FormProblems form={schemaForm} />
           {ended !== null && (
             <Alert color="teal" variant="light" data-testid="password-changed">
               {t('account.passwordChanged', { count: ended })}
@@ -99,29 +91,17 @@ function RecoveryCodesSection() {
   const status = useRecoveryStatus();
   const renew = useRenewRecoveryCodes();
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm({ mode: 'controlled', initialValues: { password: '', code: '' } });
+  const schemaForm = useSchemaForm({ schema: regenerateRecoveryCodesSchema, initialValues: { password: '', code: '' } });
+  const { form } = schemaForm;
   const remaining = status.data?.remaining;
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    const errors: Record<string, string> = {};
-    if (!values.password) errors.password = t('issues.required');
-    if (!/^\d{6}$/.test(values.code)) errors.code = t('issues.six_digits');
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
+  const submit = schemaForm.onSubmit((values) => {
     renew.mutate(values, {
       onSuccess: (fresh) => {
         form.reset();
         setCodes(fresh);
       },
-      onError: (error) => {
-        const { fields, rest } = fieldErrors(t, error, form.values);
-        form.setErrors(fields);
-        setProblems(rest);
-      },
+      onError: schemaForm.showError,
     });
   });
 
@@ -162,7 +142,7 @@ function RecoveryCodesSection() {
               error={form.errors.code}
               name="code"
             />
-            <ErrorAlert messages={problems} />
+            <FormProblems form={schemaForm} />
             <Group>
               <Button type="submit" variant="light" loading={renew.isPending}>
                 {t('recovery.renew')}

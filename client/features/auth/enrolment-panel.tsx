@@ -1,13 +1,15 @@
 import { Alert, Box, Button, Code, CopyButton, Group, Image, List, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { totpSchema } from '../../../domain/auth/auth.schema.ts';
 import { CodeInput } from '../../components/code-input.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { isApiError } from '../../lib/api.ts';
-import { errorText, issueText } from '../../lib/form-errors.ts';
 import { groupSecret } from '../../lib/format.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { finishEnrolment, useConfirmEnrolment, useEnrolment, type Enrolment, type Session } from './auth.api.ts';
 import { RecoveryCodes } from './recovery-codes.tsx';
 
@@ -20,8 +22,8 @@ export function EnrolmentPanel({ enrolment, onDone }: { enrolment?: Enrolment; o
   const loaded = useEnrolment(!enrolment);
   const data = enrolment ?? loaded.data;
   const confirm = useConfirmEnrolment();
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string | null>(null);
+  const schemaForm = useSchemaForm({ schema: totpSchema, initialValues: { code: '' } });
+  const { form } = schemaForm;
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [finishing, setFinishing] = useState(false);
   const queryClient = useQueryClient();
@@ -51,23 +53,15 @@ export function EnrolmentPanel({ enrolment, onDone }: { enrolment?: Enrolment; o
 
   if (!data) return loaded.error ? <ErrorAlert error={loaded.error} /> : <PageLoader />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setCodeError(null);
-    if (!/^\d{6}$/.test(code)) {
-      setCodeError(t('issues.six_digits'));
-      return;
-    }
+  const submit = schemaForm.onSubmit(({ code }) => {
     confirm.mutate(code, {
       onSuccess: setRecoveryCodes,
       onError: (error) => {
-        const issue = isApiError(error) ? error.issues.find((i) => i.path[0] === 'code') : undefined;
-        if (issue) setCodeError(issueText(t, issue));
-        else if (isApiError(error, 'auth.totp_invalid')) setCodeError(t('errors.auth.totp_invalid'));
-        else setCodeError(errorText(t, error));
+        if (isApiError(error, 'auth.totp_invalid')) form.setFieldError('code', t('errors.auth.totp_invalid'));
+        else schemaForm.showError(error);
       },
     });
-  };
+  });
 
   return (
     <Stack gap="md">
@@ -105,7 +99,8 @@ export function EnrolmentPanel({ enrolment, onDone }: { enrolment?: Enrolment; o
       </Group>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <CodeInput label={t('enrol.codeLabel')} description={t('enrol.codeHint')} value={code} onChange={setCode} error={codeError} name="code" data-autofocus />
+          <CodeInput label={t('enrol.codeLabel')} description={t('enrol.codeHint')} value={form.values.code} onChange={(code) => form.setFieldValue('code', code)} error={form.errors.code} name="code" data-autofocus />
+          <FormProblems form={schemaForm} />
           <Group>
             <Button type="submit" loading={confirm.isPending}>
               {t('enrol.confirm')}

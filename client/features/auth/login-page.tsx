@@ -1,21 +1,21 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { loginSchema, recoveryLoginSchema, totpSchema } from '../../../domain/auth/auth.schema.ts';
 import { CodeInput } from '../../components/code-input.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { isApiError } from '../../lib/api.ts';
-import { errorText, fieldErrors } from '../../lib/form-errors.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { reloadSession, useLogin, useLogout, useRecoveryLogin, useSession, useVerifyTotp, type Enrolment, type Session } from './auth.api.ts';
 import { EnrolmentPanel } from './enrolment-panel.tsx';
 
 /** Only paths inside this app are followed after sign-in. */
 export function safeNext(value: string | null): string | null {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : null;
+  return value?.startsWith('/') && !value.startsWith('//') ? value : null;
 }
 
 export function homeOf(session: Session): string {
@@ -79,31 +79,15 @@ function CancelLink() {
 function PasswordStep({ onEnrol }: { onEnrol: (enrolment: Enrolment) => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm({ mode: 'controlled', initialValues: { email: '', password: '' } });
+  const schemaForm = useSchemaForm({ schema: loginSchema, initialValues: { email: '', password: '' } });
+  const { form } = schemaForm;
 
-  const submit = form.onSubmit((values) => {
-    setProblem(null);
-    const errors: Record<string, string> = {};
-    if (!values.email.trim()) errors.email = t('issues.required');
-    if (!values.password) errors.password = t('issues.required');
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
+  const submit = schemaForm.onSubmit((values) => {
     login.mutate(values, {
       onSuccess: (result) => {
         if (result.next === 'enrol') onEnrol(result.enrolment);
       },
-      onError: (error) => {
-        if (isApiError(error, 'validation_failed')) {
-          const { fields, rest } = fieldErrors(t, error, form.values);
-          form.setErrors(fields);
-          if (rest.length) setProblem(rest.join(' '));
-          return;
-        }
-        setProblem(errorText(t, error));
-      },
+      onError: schemaForm.showError,
     });
   });
 
@@ -112,7 +96,7 @@ function PasswordStep({ onEnrol }: { onEnrol: (enrolment: Enrolment) => void }) 
       <Stack gap="md">
         <TextInput label={t('person.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
         <PasswordInput label={t('password.label')} autoComplete="current-password" required {...form.getInputProps('password')} />
-        {problem && <ErrorAlert messages={[problem]} />}
+        <FormProblems form={schemaForm} />
         <Button type="submit" loading={login.isPending}>
           {t('login.submit')}
         </Button>
@@ -125,7 +109,6 @@ function PasswordStep({ onEnrol }: { onEnrol: (enrolment: Enrolment) => void }) 
 }
 
 function TotpStep({ onDone }: { onDone: (session: Session) => void }) {
-  const { t } = useTranslation();
   const [useRecovery, setUseRecovery] = useState(false);
   if (useRecovery) return <RecoveryStep onDone={onDone} onBack={() => setUseRecovery(false)} />;
   return <AppCodeStep onDone={onDone} onRecovery={() => setUseRecovery(true)} />;
@@ -135,9 +118,7 @@ function TotpStep({ onDone }: { onDone: (session: Session) => void }) {
 function RecoveryStep({ onDone, onBack }: { onDone: (session: Session) => void; onBack: () => void }) {
   const { t } = useTranslation();
   const recover = useRecoveryLogin();
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
+  const schemaForm = useSchemaForm({ schema: recoveryLoginSchema, initialValues: { code: '' } });
   const [left, setLeft] = useState<number | null>(null);
   const queryClient = useQueryClient();
 
@@ -154,22 +135,15 @@ function RecoveryStep({ onDone, onBack }: { onDone: (session: Session) => void; 
     );
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setCodeError(null);
-    setProblem(null);
-    if (!code.trim()) {
-      setCodeError(t('issues.required'));
-      return;
-    }
+  const submit = schemaForm.onSubmit(({ code }) => {
     recover.mutate(code, {
       onSuccess: setLeft,
       onError: (error) => {
-        if (isApiError(error, 'auth.recovery_code_invalid') || isApiError(error, 'validation_failed')) setCodeError(t('errors.auth.recovery_code_invalid'));
-        else setProblem(error);
+        if (isApiError(error, 'auth.recovery_code_invalid')) schemaForm.form.setFieldError('code', t('errors.auth.recovery_code_invalid'));
+        else schemaForm.showError(error);
       },
     });
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate>
@@ -178,9 +152,7 @@ function RecoveryStep({ onDone, onBack }: { onDone: (session: Session) => void; 
         <TextInput
           label={t('recovery.codeLabel')}
           description={t('recovery.codeHint')}
-          value={code}
-          onChange={(event) => setCode(event.currentTarget.value)}
-          error={codeError}
+          {...schemaForm.form.getInputProps('code')}
           name="recoveryCode"
           autoComplete="one-time-code"
           autoCapitalize="none"
@@ -188,7 +160,7 @@ function RecoveryStep({ onDone, onBack }: { onDone: (session: Session) => void; 
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: '1.1rem', letterSpacing: '0.05em' } }}
           autoFocus
         />
-        {problem !== null && <ErrorAlert error={problem} />}
+        <FormProblems form={schemaForm} />
         <Group>
           <Button type="submit" loading={recover.isPending}>
             {t('login.verify')}
@@ -205,35 +177,24 @@ function RecoveryStep({ onDone, onBack }: { onDone: (session: Session) => void; 
 function AppCodeStep({ onDone, onRecovery }: { onDone: (session: Session) => void; onRecovery: () => void }) {
   const { t } = useTranslation();
   const verify = useVerifyTotp();
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
+  const schemaForm = useSchemaForm({ schema: totpSchema, initialValues: { code: '' } });
+  const { form } = schemaForm;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setCodeError(null);
-    setProblem(null);
-    if (!/^\d{6}$/.test(code)) {
-      setCodeError(t('issues.six_digits'));
-      return;
-    }
+  const submit = schemaForm.onSubmit(({ code }) => {
     verify.mutate(code, {
       onSuccess: onDone,
       onError: (error) => {
-        if (isApiError(error, 'auth.totp_invalid') || isApiError(error, 'validation_failed')) {
-          setCodeError(t('errors.auth.totp_invalid'));
-        } else {
-          setProblem(error);
-        }
+        if (isApiError(error, 'auth.totp_invalid')) form.setFieldError('code', t('errors.auth.totp_invalid'));
+        else schemaForm.showError(error);
       },
     });
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <CodeInput label={t('login.codeLabel')} description={t('login.codeHint')} value={code} onChange={setCode} error={codeError} name="code" autoFocus />
-        {problem !== null && <ErrorAlert error={problem} />}
+        <CodeInput label={t('login.codeLabel')} description={t('login.codeHint')} value={form.values.code} onChange={(code) => form.setFieldValue('code', code)} error={form.errors.code} name="code" autoFocus />
+        <FormProblems form={schemaForm} />
         <Button type="submit" loading={verify.isPending} w="fit-content">
           {t('login.verify')}
         </Button>

@@ -1,14 +1,18 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../../domain/auth/auth.schema.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH, passwordResetConfirmSchema, passwordResetRequestSchema } from '../../../domain/auth/auth.schema.ts';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { isApiError } from '../../lib/api.ts';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useConfirmPasswordReset, useRequestPasswordReset } from './auth.api.ts';
+
+const resetFormSchema = passwordResetConfirmSchema
+  .extend({ passwordRepeat: z.string() })
+  .refine((values) => values.password === values.passwordRepeat, { path: ['passwordRepeat'], message: 'password_mismatch', when: () => true });
 
 function BackToLogin() {
   const { t } = useTranslation();
@@ -24,22 +28,13 @@ export function PasswordResetRequestPage() {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm({ mode: 'controlled', initialValues: { email: '' } });
+  const schemaForm = useSchemaForm({ schema: passwordResetRequestSchema, initialValues: { email: '' } });
+  const { form } = schemaForm;
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    if (!values.email.trim()) {
-      form.setErrors({ email: t('issues.required') });
-      return;
-    }
+  const submit = schemaForm.onSubmit((values) => {
     request.mutate(values.email, {
       onSuccess: () => setSentTo(values.email.trim()),
-      onError: (error) => {
-        const { fields, rest } = fieldErrors(t, error, form.values);
-        form.setErrors(fields);
-        setProblems(rest);
-      },
+      onError: schemaForm.showError,
     });
   });
 
@@ -62,7 +57,7 @@ export function PasswordResetRequestPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput label={t('person.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
-          <ErrorAlert messages={problems} />
+          <FormProblems form={schemaForm} />
           <Group>
             <Button type="submit" loading={request.isPending}>
               {t('reset.send')}
@@ -84,30 +79,21 @@ export function PasswordResetConfirmPage() {
   const { token = '' } = useParams();
   const confirm = useConfirmPasswordReset();
   const [done, setDone] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm({ mode: 'controlled', initialValues: { password: '', passwordRepeat: '' } });
+  const schemaForm = useSchemaForm({
+    schema: resetFormSchema,
+    initialValues: { password: '', passwordRepeat: '' },
+    toInput: (values) => ({ ...values, token }),
+  });
+  const { form } = schemaForm;
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    const errors: Record<string, string> = {};
-    if (!values.password) errors.password = t('issues.required');
-    if (values.password !== values.passwordRepeat) errors.passwordRepeat = t('issues.password_mismatch');
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
+  const submit = schemaForm.onSubmit((values) => {
     confirm.mutate(
       { token, password: values.password },
       {
         onSuccess: () => setDone(true),
         onError: (error) => {
-          if (isApiError(error, 'auth.reset_invalid')) {
-            setProblems([t('errors.auth.reset_invalid')]);
-            return;
-          }
-          const { fields, rest } = fieldErrors(t, error, form.values);
-          form.setErrors(fields);
-          setProblems(rest);
+          if (isApiError(error, 'auth.reset_invalid')) schemaForm.setProblems([t('errors.auth.reset_invalid')]);
+          else schemaForm.showError(error);
         },
       },
     );
@@ -143,8 +129,8 @@ export function PasswordResetConfirmPage() {
             {...form.getInputProps('password')}
           />
           <PasswordInput label={t('password.repeat')} autoComplete="new-password" required {...form.getInputProps('passwordRepeat')} />
-          <ErrorAlert messages={problems} />
-          {problems.length > 0 && isApiError(confirm.error, 'auth.reset_invalid') && (
+          <FormProblems form={schemaForm} />
+          {schemaForm.problems.length > 0 && isApiError(confirm.error, 'auth.reset_invalid') && (
             <Anchor component={Link} to="/password-reset" size="sm">
               {t('reset.again')}
             </Anchor>

@@ -79,13 +79,15 @@ export function CatalogPage() {
       )}
       <Card withBorder padding="md">
         <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-            <TextInput
-              label={t('catalog.search')}
-              placeholder={t('catalog.searchPlaceholder')}
-              value={filters.search}
-              onChange={(e) => set('q', e.currentTarget.value)}
-            />
+          {/* The search gets a row of its own so that its example ("z. B. Backup") is never cut off. */}
+          <TextInput
+            label={t('catalog.search')}
+            placeholder={t('catalog.searchPlaceholder')}
+            value={filters.search}
+            onChange={(e) => set('q', e.currentTarget.value)}
+            maw={560}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <Input.Wrapper label={t('catalog.framework')}>
               <SegmentedControl
                 fullWidth

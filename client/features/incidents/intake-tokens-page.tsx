@@ -89,7 +89,7 @@ function Explanation({ organisationId }: { organisationId: string }) {
             </Text>
             <CopyText value={example} />
           </Group>
-          <Code block style={{ overflowX: 'auto', whiteSpace: 'pre' }} data-testid="intake-example">
+          <Code block tabIndex={0} style={{ overflowX: 'auto', whiteSpace: 'pre' }} data-testid="intake-example">
             {example}
           </Code>
           <Text size="xs" c="dimmed">

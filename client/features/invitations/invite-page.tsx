@@ -1,18 +1,23 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../../domain/auth/auth.schema.ts';
+import { z } from 'zod';
+import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from '../../../domain/auth/auth.schema.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { isApiError } from '../../lib/api.ts';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useLogout, useSession, type Enrolment } from '../auth/auth.api.ts';
 import { EnrolmentPanel } from '../auth/enrolment-panel.tsx';
 import { homeOf } from '../auth/login-page.tsx';
 import { useAcceptInvitation, useInvitationOffer, useJoinInvitation, type InvitationOffer } from './invitations.api.ts';
+
+const acceptFormSchema = acceptInviteSchema
+  .extend({ passwordRepeat: z.string() })
+  .refine((values) => values.password === values.passwordRepeat, { path: ['passwordRepeat'], message: 'password_mismatch', when: () => true });
 
 export function InvitePage() {
   const { t } = useTranslation();
@@ -70,33 +75,19 @@ export function InvitePage() {
 function NewAccountForm({ token, onEnrol }: { token: string; onEnrol: (enrolment: Enrolment) => void }) {
   const { t } = useTranslation();
   const accept = useAcceptInvitation(token);
-  const [problems, setProblems] = useState<string[]>([]);
   const [hasAccount, setHasAccount] = useState(false);
   const loginLink = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
-  const form = useForm({ mode: 'controlled', initialValues: { name: '', password: '', passwordRepeat: '' } });
+  const schemaForm = useSchemaForm({ schema: acceptFormSchema, initialValues: { name: '', password: '', passwordRepeat: '' } });
+  const { form } = schemaForm;
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    const errors: Record<string, string> = {};
-    if (!values.name.trim()) errors.name = t('issues.required');
-    if (!values.password) errors.password = t('issues.required');
-    if (values.password !== values.passwordRepeat) errors.passwordRepeat = t('issues.password_mismatch');
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
+  const submit = schemaForm.onSubmit((values) => {
     accept.mutate(
       { name: values.name, password: values.password },
       {
         onSuccess: onEnrol,
         onError: (error) => {
-          if (isApiError(error, 'invite.login_required')) {
-            setHasAccount(true);
-            return;
-          }
-          const { fields, rest } = fieldErrors(t, error, form.values);
-          form.setErrors(fields);
-          setProblems(rest);
+          if (isApiError(error, 'invite.login_required')) setHasAccount(true);
+          else schemaForm.showError(error);
         },
       },
     );
@@ -134,7 +125,7 @@ function NewAccountForm({ token, onEnrol }: { token: string; onEnrol: (enrolment
           {...form.getInputProps('password')}
         />
         <PasswordInput label={t('password.repeat')} autoComplete="new-password" required {...form.getInputProps('passwordRepeat')} />
-        <ErrorAlert messages={problems} />
+        <FormProblems form={schemaForm} />
         <Group>
           <Button type="submit" loading={accept.isPending}>
             {t('invite.createAccount')}

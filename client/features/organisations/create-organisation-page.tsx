@@ -1,56 +1,39 @@
 import { Anchor, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { createOrganisationSchema, type LegalForm } from '../../../domain/organisations/organisation.schema.ts';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useLogout, useSwitchOrganisation } from '../auth/auth.api.ts';
 import type { LocationDraft } from '../setup/setup.api.ts';
 import { legalFormOptions } from './legal-forms.ts';
 import { emptyLocation, LocationRows } from './location-rows.tsx';
 import { useCreateOrganisation } from './organisations.api.ts';
 
-interface Values {
+type Values = {
   name: string;
   legalForm: LegalForm | null;
   locations: LocationDraft[];
-}
+};
 
 function CreateOrganisationForm() {
   const { t } = useTranslation();
   const create = useCreateOrganisation();
   const switchOrganisation = useSwitchOrganisation();
   const navigate = useNavigate();
-  const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm<Values>({ mode: 'controlled', initialValues: { name: '', legalForm: null, locations: [emptyLocation()] } });
+  const schemaForm = useSchemaForm<Values>({ schema: createOrganisationSchema, initialValues: { name: '', legalForm: null, locations: [emptyLocation()] } });
+  const { form } = schemaForm;
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    const errors: Record<string, string> = {};
-    if (!values.name.trim()) errors.name = t('issues.required');
-    if (!values.legalForm) errors.legalForm = t('issues.choose');
-    values.locations.forEach((l, i) => {
-      if (!l.name.trim()) errors[`locations.${i}.name`] = t('issues.required');
-    });
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
+  const submit = schemaForm.onSubmit((values) => {
     create.mutate(
       { name: values.name, legalForm: values.legalForm as LegalForm, locations: values.locations },
       {
         onSuccess: ({ id }) => {
           switchOrganisation.mutate(id, { onSettled: () => navigate(`/o/${id}`) });
         },
-        onError: (error) => {
-          const { fields, rest } = fieldErrors(t, error, form.values);
-          form.setErrors(fields);
-          setProblems(rest);
-        },
+        onError: schemaForm.showError,
       },
     );
   });
@@ -68,7 +51,7 @@ function CreateOrganisationForm() {
           onAdd={() => form.insertListItem('locations', emptyLocation())}
           onRemove={(index) => form.removeListItem('locations', index)}
         />
-        <ErrorAlert messages={problems} />
+        <FormProblems form={schemaForm} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending || switchOrganisation.isPending}>
             {t('newOrganisation.submit')}

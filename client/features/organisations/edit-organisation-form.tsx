@@ -1,10 +1,8 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { organisationInputSchema, type LegalForm } from '../../../domain/organisations/organisation.schema.ts';
+import { FormProblems } from '../../components/form-problems.tsx';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { legalFormOptions } from './legal-forms.ts';
 import { useUpdateOrganisation, type Organisation } from './organisations.api.ts';
 
@@ -12,32 +10,20 @@ import { useUpdateOrganisation, type Organisation } from './organisations.api.ts
 export function EditOrganisationForm({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateOrganisation(organisation.id);
-  const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm<{ name: string; legalForm: LegalForm }>({
-    mode: 'controlled',
+  const schemaForm = useSchemaForm<{ name: string; legalForm: LegalForm }>({
+    schema: organisationInputSchema,
     initialValues: { name: organisation.name, legalForm: organisation.legalForm },
   });
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    if (!values.name.trim()) {
-      form.setErrors({ name: t('issues.required') });
-      return;
-    }
-    update.mutate(values, {
-      onSuccess: onDone,
-      onError: (error) => {
-        const { fields, rest } = fieldErrors(t, error, form.values);
-        form.setErrors(fields);
-        setProblems(rest);
-      },
-    });
+  const { form } = schemaForm;
+  const submit = schemaForm.onSubmit((values) => {
+    update.mutate(values, { onSuccess: onDone, onError: schemaForm.showError });
   });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <TextInput label={t('organisation.name')} required data-autofocus {...form.getInputProps('name')} />
         <Select label={t('organisation.legalForm')} data={legalFormOptions(t)} allowDeselect={false} required {...form.getInputProps('legalForm')} />
-        <ErrorAlert messages={problems} />
+        <FormProblems form={schemaForm} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

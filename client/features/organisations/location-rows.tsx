@@ -27,6 +27,7 @@ export function LocationRows({
   return (
     <Stack gap="sm">
       {locations.map((_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a new location has no id yet, and form paths are by position too
         <Paper key={index} withBorder p="sm" radius="sm" data-testid={`location-row-${index}`}>
           <Group justify="space-between" mb={4}>
             <Text fw={500} size="sm">

@@ -1,13 +1,14 @@
 import { Button, Card, Grid, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { locationInputSchema } from '../../../domain/organisations/organisation.schema.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { permissionsOf } from '../../app/permissions.ts';
 import type { LocationDraft } from '../setup/setup.api.ts';
 import { emptyLocation } from './location-rows.tsx';
@@ -91,30 +92,15 @@ export function LocationsPage() {
 function LocationForm({ organisationId, location, onDone }: { organisationId: string; location: Location | null; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSaveLocation(organisationId);
-  const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm<LocationDraft>({
-    mode: 'controlled',
+  const schemaForm = useSchemaForm<LocationDraft>({
+    schema: locationInputSchema,
     initialValues: location
       ? { name: location.name, street: location.street ?? '', postalCode: location.postalCode ?? '', city: location.city ?? '' }
       : emptyLocation(),
   });
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    if (!values.name.trim()) {
-      form.setErrors({ name: t('issues.required') });
-      return;
-    }
-    save.mutate(
-      { ...values, id: location?.id },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          const { fields, rest } = fieldErrors(t, error, form.values);
-          form.setErrors(fields);
-          setProblems(rest);
-        },
-      },
-    );
+  const { form } = schemaForm;
+  const submit = schemaForm.onSubmit((values) => {
+    save.mutate({ ...values, id: location?.id }, { onSuccess: onDone, onError: schemaForm.showError });
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -132,7 +118,7 @@ function LocationForm({ organisationId, location, onDone }: { organisationId: st
           <TextInput label={t('locations.city')} {...form.getInputProps('city')} />
         </Grid.Col>
         <Grid.Col span={12}>
-          <ErrorAlert messages={problems} />
+          <FormProblems form={schemaForm} />
         </Grid.Col>
       </Grid>
       <Group justify="flex-end" mt="md">

@@ -3,12 +3,12 @@ import type { LegalForm } from '../../../domain/organisations/organisation.schem
 import { get, post } from '../../lib/api.ts';
 import { reloadSession, type Enrolment } from '../auth/auth.api.ts';
 
-export interface LocationDraft {
+export type LocationDraft = {
   name: string;
   street: string;
   postalCode: string;
   city: string;
-}
+};
 
 export interface SetupBody {
   organisation: { name: string; legalForm: LegalForm; locations: LocationDraft[] };

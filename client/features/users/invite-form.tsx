@@ -1,33 +1,24 @@
 import { Alert, Button, Card, Checkbox, Code, CopyButton, Grid, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inviteUserSchema } from '../../../domain/auth/auth.schema.ts';
 import type { Role } from '../../../domain/auth/roles.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { roleOptions } from './roles.ts';
 import { useInvite, type CreatedInvitation } from './users.api.ts';
+
+type InviteValues = { email: string; role: Role | null; isAdmin: boolean };
 
 export function InviteForm({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const invite = useInvite(organisationId);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm<{ email: string; role: Role | null; isAdmin: boolean }>({
-    mode: 'controlled',
-    initialValues: { email: '', role: 'staff', isAdmin: false },
-  });
+  const schemaForm = useSchemaForm<InviteValues>({ schema: inviteUserSchema, initialValues: { email: '', role: 'staff', isAdmin: false } });
+  const { form } = schemaForm;
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    const errors: Record<string, string> = {};
-    if (!values.email.trim()) errors.email = t('issues.required');
-    if (!values.role) errors.role = t('issues.choose');
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      return;
-    }
+  const submit = schemaForm.onSubmit((values) => {
     invite.mutate(
       { email: values.email, role: values.role as Role, isAdmin: values.role === 'auditor' ? false : values.isAdmin },
       {
@@ -35,11 +26,7 @@ export function InviteForm({ organisationId }: { organisationId: string }) {
           setCreated(result);
           form.reset();
         },
-        onError: (error) => {
-          const { fields, rest } = fieldErrors(t, error, form.values);
-          form.setErrors(fields);
-          setProblems(rest);
-        },
+        onError: schemaForm.showError,
       },
     );
   });
@@ -63,7 +50,7 @@ export function InviteForm({ organisationId }: { organisationId: string }) {
             />
           </Grid.Col>
           <Grid.Col span={12}>
-            <ErrorAlert messages={problems} />
+            <FormProblems form={schemaForm} />
           </Grid.Col>
           <Grid.Col span={12}>
             <Button type="submit" loading={invite.isPending}>

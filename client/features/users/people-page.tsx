@@ -40,14 +40,14 @@ export function PeoplePage() {
       <Stack gap="sm">
         {update.error && <ErrorAlert error={update.error} />}
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={700}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="members-table">
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="sm" horizontalSpacing="sm" data-testid="members-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('person.name')}</Table.Th>
                   <Table.Th>{t('people.role')}</Table.Th>
                   <Table.Th>{t('people.admin')}</Table.Th>
-                  <Table.Th>{t('people.mfa')}</Table.Th>
+                  <Table.Th visibleFrom="lg">{t('people.mfa')}</Table.Th>
                   <Table.Th visibleFrom="lg">{t('people.since')}</Table.Th>
                   {can.admin && <Table.Th />}
                 </Table.Tr>
@@ -68,11 +68,20 @@ export function PeoplePage() {
                       <Text size="xs" c="dimmed">
                         {member.email}
                       </Text>
+                      {/* On a tablet the two-factor state sits under the name, so that the buttons keep their room. */}
+                      <Group gap={4} hiddenFrom="lg">
+                        <Text size="xs" c="dimmed">
+                          {t('people.mfa')}:
+                        </Text>
+                        <MfaState hasMfa={member.hasMfa} size="xs" />
+                      </Group>
                     </Table.Td>
-                    <Table.Td miw={250}>
+                    <Table.Td>
                       {can.admin ? (
                         <Select
                           size="xs"
+                          // Wide enough for the longest role ("Geschäftsführung / Praxisleitung") without an ellipsis.
+                          miw={245}
                           aria-label={t('people.roleOf', { name: member.name })}
                           data={roleOptions(t)}
                           value={member.role}
@@ -100,17 +109,16 @@ export function PeoplePage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500} c={member.hasMfa ? 'teal.8' : 'orange.8'}>
-                        {member.hasMfa ? t('people.mfaOn') : t('people.mfaOff')}
-                      </Text>
+                    <Table.Td visibleFrom="lg">
+                      <MfaState hasMfa={member.hasMfa} />
                     </Table.Td>
                     <Table.Td visibleFrom="lg">
                       <Text size="sm">{formatDate(member.since)}</Text>
                     </Table.Td>
                     {can.admin && (
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap">
+                        {/* On a tablet the buttons stack rather than run out of the table. */}
+                        <Group gap={4} wrap="wrap" justify="flex-end">
                           {member.hasMfa && member.userId !== myId && (
                             <Button size="compact-sm" variant="subtle" onClick={() => setResetting(member)}>
                               {t('people.resetMfa')}
@@ -168,5 +176,14 @@ export function PeoplePage() {
         onClose={() => setResetting(null)}
       />
     </Stack>
+  );
+}
+
+function MfaState({ hasMfa, size = 'sm' }: { hasMfa: boolean; size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation();
+  return (
+    <Text size={size} fw={500} c={hasMfa ? 'teal.9' : 'orange.9'}>
+      {hasMfa ? t('people.mfaOn') : t('people.mfaOff')}
+    </Text>
   );
 }

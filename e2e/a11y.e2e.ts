@@ -1,0 +1,135 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { apiInPage } from './support/api.ts';
+import { chromiumAvailable, desktop, screenshot, tablet } from './support/browser.ts';
+import { runApplicabilityCheck } from './support/compliance.ts';
+import { admin, logout, runSetup } from './support/journeys.ts';
+import type { RunningServer } from './support/server.ts';
+import { closeSession, openSession } from './support/session.ts';
+
+const run = chromiumAvailable();
+
+/** What the check reports: the rule, how bad, and where. */
+interface Finding {
+  page: string;
+  size: string;
+  rule: string;
+  impact: string;
+  targets: string[];
+}
+
+// WCAG 2.1 A and AA; "serious" and "critical" are axe-core's two highest impact levels.
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critical axe-core findings', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const findings: Finding[] = [];
+
+  beforeAll(async () => {
+    let first: Page;
+    ({ server, browser, page: first } = await openSession());
+    // axe-core's Playwright binding needs a page of an explicit browser context (it opens frames in that context).
+    await first.close();
+    const context = await browser.newContext({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+  });
+
+  afterAll(() => closeSession({ server, browser }));
+
+  /** Waits until the page has drawn its content (no loader), then checks and photographs it at both sizes. */
+  async function check(name: string, url: string | null, ready?: () => Promise<unknown>) {
+    if (url) await page.goto(`${server.url}${url}`);
+    for (const size of [desktop, tablet]) {
+      await page.setViewportSize(size);
+      await page.waitForLoadState('networkidle');
+      await page.locator('main .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+      await ready?.();
+      await page.waitForTimeout(300);
+      const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      for (const violation of result.violations) {
+        if (!BLOCKING.has(violation.impact ?? '')) continue;
+        findings.push({
+          page: name,
+          size: `${size.width}x${size.height}`,
+          rule: violation.id,
+          impact: violation.impact ?? '',
+          targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+        });
+      }
+      await screenshot(page, `a11y-${name}`);
+      const blocking = result.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
+      console.log(`[a11y] ${name} ${size.width}x${size.height}: ${blocking.map((v) => `${v.id} at ${v.nodes.map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? ''}]`).slice(0, 6).join(' | ')}`).join('; ') || 'ok'}`);
+    }
+    await page.setViewportSize(desktop);
+  }
+
+  it('checks the public pages, the whole signed-in app with data, and the pages behind mailed links', async () => {
+    await check('setup', '/setup', () => page.getByRole('textbox', { name: /Name der Praxis/ }).waitFor());
+    await runSetup(page, server.url);
+    const organisationId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    const base = `/o/${organisationId}`;
+
+    // Some data, so that lists, tables and the dashboard are not empty.
+    await page.goto(`${server.url}${base}/applicability`);
+    await runApplicabilityCheck(page, { persons: 12, majorMedicalDevices: true, without: [], staffAwu: '20', turnover: '3000000', balanceSheet: '2000000' });
+    await page.getByTestId('check-history').waitFor();
+    const invitation = await apiInPage<{ link: string | null }>(page, 'POST', `/api/v1/organisations/${organisationId}/invitations`, {
+      email: 'paula.praxis@praxis-muster.de',
+      role: 'staff',
+      isAdmin: false,
+    });
+    expect(invitation.status).toBe(201);
+    const incident = await apiInPage<{ id: string }>(page, 'POST', `/api/v1/organisations/${organisationId}/incidents`, {
+      title: 'Verschlüsselte Dateien auf dem Empfangsrechner',
+      description: 'Auf dem Empfangsrechner lassen sich Dateien nicht mehr öffnen.',
+      noticedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      systems: 'Empfang',
+      suspectedOrigin: 'ransomware',
+      patientDataInvolved: true,
+    });
+    expect(incident.status).toBe(201);
+    const status = await apiInPage(page, 'PUT', `/api/v1/organisations/${organisationId}/requirements/KBV-A1-01/status`, {
+      locationId: null,
+      status: 'in_progress',
+      dueDate: '2026-12-31',
+    });
+    expect(status.status).toBeLessThan(300);
+
+    const pages: [string, string][] = [
+      ['dashboard', base],
+      ['organisation', `${base}/organisation`],
+      ['applicability', `${base}/applicability`],
+      ['catalog', `${base}/catalog`],
+      ['requirement', `${base}/catalog/KBV-A1-01`],
+      ['incidents', `${base}/incidents`],
+      ['incident-new', `${base}/incidents/new`],
+      ['incident', `${base}/incidents/${incident.body.id}`],
+      ['incident-assessment', `${base}/incidents/${incident.body.id}/assessment`],
+      ['registration', `${base}/registration`],
+      ['api-tokens', `${base}/api-tokens`],
+      ['locations', `${base}/locations`],
+      ['people', `${base}/people`],
+      ['outbox', `${base}/outbox`],
+      ['audit', `${base}/audit`],
+      ['account', `${base}/account`],
+      ['new-organisation', `${base}/new-organisation`],
+      ['not-found', `${base}/nothing-here`],
+    ];
+    for (const [name, url] of pages) await check(name, url, () => page.locator('main h1, main h2').first().waitFor());
+
+    await logout(page, admin.name);
+    await check('login', '/login', () => page.getByRole('button', { name: /^Weiter$/ }).waitFor());
+    await check('password-reset', '/password-reset', () => page.getByRole('textbox', { name: /E-Mail/ }).waitFor());
+    await check('password-reset-link', '/password-reset/0123456789abcdef0123456789abcdef', () => page.getByRole('button').first().waitFor());
+    const link = invitation.body.link ?? '';
+    await check('invite', new URL(link).pathname, () => page.getByRole('textbox', { name: /Vor- und Nachname/ }).waitFor());
+    await check('invite-unknown', '/invite/0123456789abcdef0123456789abcdef', () => page.getByRole('alert').first().waitFor());
+
+    expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
+  }, 900_000);
+});
