@@ -99,7 +99,7 @@ module.exports = {
       name: 'app-to-module-entry-or-routes',
       severity: 'error',
       comment:
-        'app.ts registers each module\'s routes from its *.routes.ts files and uses the rest through <area>.ts; entry files leave the routes out, so modules that use each other never load each other\'s routes.',
+        "app.ts registers each module's routes from its *.routes.ts files and uses the rest through <area>.ts; entry files leave the routes out, so modules that use each other never load each other's routes.",
       from: { path: '^server/app\\.ts$' },
       to: { path: '^server/modules/', pathNot: ['^server/modules/([^/]+)/\\1\\.ts$', '^server/modules/[^/]+/[^/]+\\.routes\\.ts$'] },
     },

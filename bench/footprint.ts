@@ -2,7 +2,7 @@
 // Starts the app on a fresh DATA_DIR, does the first-run setup through the HTTP API (organisation, administrator,
 // QR code, confirmed TOTP enrolment, the dashboard once), idles 20 s and reads the resident set; then stops it,
 // starts it again on the same folder and measures once more. Budget (../shared/DESIGN.md): ≤ 300 MB, ready ≤ 3 s.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -71,7 +71,10 @@ async function start(dataDir: string): Promise<Running> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${log}`);
     if (performance.now() - began > 60_000) throw new Error(`the app did not answer within 60 s:\n${log}`);
-    const ok = await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, readyMs: Math.round(performance.now() - began), base, output: () => log };
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -95,7 +98,10 @@ async function firstRunSetup(base: string): Promise<void> {
     }),
   });
   if (setup.status !== 201) throw new Error(`setup answered ${setup.status}: ${await setup.text()}`);
-  const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = setup.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { enrolment } = (await setup.json()) as { enrolment: { secret: string; qrCodeDataUrl: string } };
   if (!enrolment.qrCodeDataUrl.startsWith('data:image/png')) throw new Error('setup returned no QR code');
   const session = (await (await fetch(`${base}/api/v1/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string };
@@ -131,7 +137,9 @@ async function checkClientServing(base: string): Promise<void> {
     const map = await fetch(`${base}${asset}.map`);
     if (map.status !== 404) throw new Error(`${asset}.map answered ${map.status}, not 404`);
   }
-  process.stdout.write(`client: ${assets.length} files of index.html, ${Math.round(plain / 1024)} kB sent as ${Math.round(sent / 1024)} kB brotli, no source maps\n`);
+  process.stdout.write(
+    `client: ${assets.length} files of index.html, ${Math.round(plain / 1024)} kB sent as ${Math.round(sent / 1024)} kB brotli, no source maps\n`,
+  );
 }
 
 const idle = () => new Promise((resolve) => setTimeout(resolve, IDLE_MS));

@@ -24,7 +24,11 @@ export interface MeasureOptions {
  * Sends `requests` requests with `concurrency` in flight (after `warmup` unmeasured ones) and reports percentiles in
  * milliseconds. Any non-2xx answer aborts the run: a fast error is no result.
  */
-export async function measure(url: string, init: RequestInit, { requests = 2000, concurrency = 4, warmup = 200, maxMs = Infinity }: MeasureOptions = {}): Promise<Figures> {
+export async function measure(
+  url: string,
+  init: RequestInit,
+  { requests = 2000, concurrency = 4, warmup = 200, maxMs = Infinity }: MeasureOptions = {},
+): Promise<Figures> {
   const once = async () => {
     const started = performance.now();
     const res = await fetch(url, init);
@@ -62,7 +66,12 @@ export function formatFigures(label: string, f: Figures): string {
 
 /** Keeps `concurrency` requests to `url` in flight until `stop()` is called; for load next to a measurement. */
 /** Each request is preceded by `before` (not timed): e.g. a write, so that what is measured is the answer counted afresh. */
-export async function measureAfter(url: string, init: RequestInit, before: () => Promise<void>, { requests = 200, warmup = 10, maxMs = Infinity }: MeasureOptions = {}): Promise<Figures> {
+export async function measureAfter(
+  url: string,
+  init: RequestInit,
+  before: () => Promise<void>,
+  { requests = 200, warmup = 10, maxMs = Infinity }: MeasureOptions = {},
+): Promise<Figures> {
   const latencies: number[] = [];
   const started = performance.now();
   for (let i = 0; i < warmup + requests && performance.now() - started < maxMs; i++) {
@@ -75,7 +84,13 @@ export async function measureAfter(url: string, init: RequestInit, before: () =>
   }
   latencies.sort((a, b) => a - b);
   const total = latencies.reduce((a, b) => a + b, 0);
-  return { requests: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: (latencies.length / total) * 1000 };
+  return {
+    requests: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    perSecond: (latencies.length / total) * 1000,
+  };
 }
 
 export function loop(url: string, init: RequestInit, concurrency: number, before?: () => Promise<void>): { stop: () => Promise<number> } {

@@ -4,11 +4,12 @@
 // dashboard alone and while four dashboards of the 300-location organisation run in a loop: a large organisation must
 // not stall the others. Each measurement is bounded in time, so the whole run stays within about three minutes.
 // Targets: p95 ≤ 25 ms at 10 locations, ≤ 100 ms at 300 (decision 011).
-import Fastify from 'fastify';
+
 import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
 import { eachEngine, startTestApp } from '../server/test/test-app.ts';
+import { type Figures, formatFigures, loop, measure, measureAfter } from './measure.ts';
 import { EVIDENCE_FILES, LOCATIONS, seedLargeOrganisation, seedManyLocations } from './seed.ts';
-import { formatFigures, loop, measure, measureAfter, type Figures } from './measure.ts';
 
 const TARGET_P95_MS = { small: 25, large: 100 };
 /** Concurrent dashboard requests of the large organisation during the "under load" figures. */
@@ -83,7 +84,9 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
     console.log(formatFigures('/health alone', healthAlone));
     const underLoad = `while ${LOAD} dashboards of ${large.locations} locations run (${loadPerSecond.toFixed(0)} req/s)`;
     console.log(`${formatFigures('/health under load', healthLoaded)}  p95 ${(healthLoaded.p95 / healthAlone.p95).toFixed(1)}× alone, ${underLoad}`);
-    console.log(`${formatFigures(`dashboard, ${large.locations} loc., after a write`, afterWrite)}  p95 ratio to baseline ${(afterWrite.p95 / select1.p95).toFixed(1)}× (counted afresh each time; no target)`);
+    console.log(
+      `${formatFigures(`dashboard, ${large.locations} loc., after a write`, afterWrite)}  p95 ratio to baseline ${(afterWrite.p95 / select1.p95).toFixed(1)}× (counted afresh each time; no target)`,
+    );
     console.log(
       `${formatFigures('/health while writes+dashboards', healthWriters)}  p95 ${(healthWriters.p95 / healthAlone.p95).toFixed(1)}× alone, while ${LOAD} clients write and read the dashboard in turn (${writersPerSecond.toFixed(0)} dashboards/s; no target)`,
     );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { samplePdf } from '../server/test/files.ts';
-import { createOrganisationWithAdmin, runFirstSetup, type Agent, type TestApp } from '../server/test/test-app.ts';
+import { type Agent, createOrganisationWithAdmin, runFirstSetup, type TestApp } from '../server/test/test-app.ts';
 
 export const LOCATIONS = 10;
 export const EVIDENCE_FILES = 2000;
@@ -36,20 +36,23 @@ export async function seedLargeOrganisation(t: TestApp) {
       cross join (select null::uuid as id, 0 as n
                   union all select id, row_number() over (order by id)::int from locations where organisation_id = ${organisationId}) l`);
   const content = Buffer.concat([samplePdf, Buffer.alloc(4096, 32)]);
-  const statusIds = (await t.ctx.db.execute(sql`select id from requirement_statuses where organisation_id = ${organisationId}`)) as unknown as { rows: { id: string }[] };
+  const statusIds = (await t.ctx.db.execute(sql`select id from requirement_statuses where organisation_id = ${organisationId}`)) as unknown as {
+    rows: { id: string }[];
+  };
   for (let i = 0; i < EVIDENCE_FILES; i += 200) {
     const batch = Array.from({ length: Math.min(200, EVIDENCE_FILES - i) }, (_, k) => {
       const status = statusIds.rows[(i + k) % statusIds.rows.length]!.id;
       return sql`(${organisationId}::uuid, ${randomUUID()}::uuid, ${status}::uuid, ${`nachweis-${i + k}.pdf`}, 'application/pdf', ${content.length}, ${'0'.repeat(64)}, ${content})`;
     });
-    await t.ctx.db.execute(sql`insert into evidence_files (organisation_id, id, requirement_status_id, file_name, media_type, size_bytes, sha256, content) values ${sql.join(batch, sql`, `)}`);
+    await t.ctx.db.execute(
+      sql`insert into evidence_files (organisation_id, id, requirement_status_id, file_name, media_type, size_bytes, sha256, content) values ${sql.join(batch, sql`, `)}`,
+    );
   }
   await t.ctx.db.execute(sql`update requirement_statuses s
     set evidence_count = (select count(*) from evidence_files e where e.organisation_id = s.organisation_id and e.requirement_status_id = s.id)
     where s.organisation_id = ${organisationId}`);
   return { agent, organisationId };
 }
-
 
 /**
  * A second organisation at the location cap: 300 locations (inserted directly, the API's per-request work is not
@@ -72,6 +75,10 @@ export async function seedManyLocations(t: TestApp, locations = MANY_LOCATIONS) 
       cross join (select null::uuid as id, 0 as n
                   union all select id, row_number() over (order by id)::int from locations where organisation_id = ${organisationId}) l
      where l.id is null or (r.sort_order + l.n) % 3 <> 0`);
-  const [count] = ((await t.ctx.db.execute(sql`select count(*)::int as n from requirement_statuses where organisation_id = ${organisationId}`)) as unknown as { rows: { n: number }[] }).rows;
+  const [count] = (
+    (await t.ctx.db.execute(sql`select count(*)::int as n from requirement_statuses where organisation_id = ${organisationId}`)) as unknown as {
+      rows: { n: number }[];
+    }
+  ).rows;
   return { agent, organisationId, locations, statusEntries: count!.n };
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiInPage } from './support/api.ts';
 import { chromiumAvailable, desktop, screenshot, tablet } from './support/browser.ts';
 import { runApplicabilityCheck } from './support/compliance.ts';
@@ -47,7 +47,11 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
     for (const size of [desktop, tablet]) {
       await page.setViewportSize(size);
       await page.waitForLoadState('networkidle');
-      await page.locator('main .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+      await page
+        .locator('main .mantine-Loader-root')
+        .first()
+        .waitFor({ state: 'detached', timeout: 15_000 })
+        .catch(() => undefined);
       await ready?.();
       await page.waitForTimeout(300);
       const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -63,7 +67,19 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       }
       await screenshot(page, `a11y-${name}`);
       const blocking = result.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
-      console.log(`[a11y] ${name} ${size.width}x${size.height}: ${blocking.map((v) => `${v.id} at ${v.nodes.map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? ''}]`).slice(0, 6).join(' | ')}`).join('; ') || 'ok'}`);
+      console.log(
+        `[a11y] ${name} ${size.width}x${size.height}: ${
+          blocking
+            .map(
+              (v) =>
+                `${v.id} at ${v.nodes
+                  .map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? ''}]`)
+                  .slice(0, 6)
+                  .join(' | ')}`,
+            )
+            .join('; ') || 'ok'
+        }`,
+      );
     }
     await page.setViewportSize(desktop);
   }

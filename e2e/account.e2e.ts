@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, desktop, readSecret, screenshotBoth, totpClock } from './support/browser.ts';
 import { admin, fillAdminStep, fillOrganisationStep, login, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';

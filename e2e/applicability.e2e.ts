@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiInPage } from './support/api.ts';
 import { chromiumAvailable } from './support/browser.ts';
 import { chooseSegment, openNav } from './support/compliance.ts';
@@ -23,7 +23,8 @@ describe.runIf(run)('Betroffenheitscheck: what a new user stumbled over', () => 
   it('says three steps, stops at an empty person count, asks for the devices once, stores nothing while a figure is missing, and explains a small shareholder', async () => {
     await runSetup(page, server.url);
     const orgId = /\/o\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
-    const stored = async () => (await apiInPage<{ nis2: unknown; kbv: unknown; history: unknown[] }>(page, 'GET', `/api/v1/organisations/${orgId}/applicability`)).body;
+    const stored = async () =>
+      (await apiInPage<{ nis2: unknown; kbv: unknown; history: unknown[] }>(page, 'GET', `/api/v1/organisations/${orgId}/applicability`)).body;
     await openNav(page, 'Betroffenheitscheck');
     await page.waitForURL(/\/applicability$/, { waitUntil: 'commit' });
     await seeText(page, /Drei kurze Schritte/);
@@ -60,11 +61,19 @@ describe.runIf(run)('Betroffenheitscheck: what a new user stumbled over', () => 
     await partner.getByRole('textbox', { name: /^Jahresbilanzsumme/ }).fill('80000000');
     await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
     await seeText(page, 'Bitte prüfen Sie die rot markierten Angaben. Ihre Eingaben bleiben erhalten.');
-    expect(await page.getByRole('textbox', { name: /^Jahresbilanzsumme/ }).first().getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await page
+        .getByRole('textbox', { name: /^Jahresbilanzsumme/ })
+        .first()
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
     expect(await stored()).toMatchObject({ nis2: null, kbv: null, history: [] });
 
     // With the figure: both are stored; the 10 % shareholder is accepted and explained, not counted.
-    await page.getByRole('textbox', { name: /^Jahresbilanzsumme/ }).first().fill('1000000');
+    await page
+      .getByRole('textbox', { name: /^Jahresbilanzsumme/ })
+      .first()
+      .fill('1000000');
     await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
     await seeText(page, 'Ihre Praxis ist von NIS2 nicht betroffen');
     await seeText(page, /kein Partnerunternehmen, wird nicht mitgezählt/);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
 import { chooseSegment, openNav, pdfBuffer, runApplicabilityCheck } from './support/compliance.ts';
 import { runSetup, seeText } from './support/journeys.ts';
@@ -68,7 +68,10 @@ describe.runIf(run)('what applies to us, and where do we stand', () => {
     expect(await table.getByText(/^Anlage\s3\sNr\./).count()).toBe(0);
     await screenshotBoth(page, '23-catalog', false);
     await page.getByRole('switch', { name: 'Nur anwendbare' }).click();
-    await table.getByText(/^Anlage\s3\sNr\./).first().waitFor();
+    await table
+      .getByText(/^Anlage\s3\sNr\./)
+      .first()
+      .waitFor();
     expect(await page.getByTestId('not-applicable-badge').count()).toBeGreaterThan(0);
     await page.getByRole('switch', { name: 'Nur anwendbare' }).click();
     await expect.poll(() => table.getByText(/^Anlage\s3\sNr\./).count()).toBe(0);
@@ -83,7 +86,14 @@ describe.runIf(run)('what applies to us, and where do we stand', () => {
     await statusForm.getByRole('button', { name: 'Speichern' }).click();
     await page.getByTestId('status-saved').waitFor();
     await page.reload();
-    await expect.poll(() => page.getByTestId('status-form').getByRole('textbox', { name: /Fällig|Frist|bis/ }).inputValue()).toBe('31.12.2026');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('status-form')
+          .getByRole('textbox', { name: /Fällig|Frist|bis/ })
+          .inputValue(),
+      )
+      .toBe('31.12.2026');
     const fileInput = page.getByTestId('evidence-file');
     const wrapper = page.locator('.mantine-InputWrapper-root', { has: fileInput });
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, desktop, screenshotBoth } from './support/browser.ts';
 import { admin, completeEnrolment, fillAdminStep, fillOrganisationStep, login, logout, practice, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
@@ -68,7 +68,12 @@ describe.runIf(run)('first run', () => {
     await screenshotBoth(page, '03-setup-error');
     await page.getByRole('button', { name: 'Zurück', exact: true }).click();
     expect(await page.getByRole('textbox', { name: /Name der Praxis/ }).inputValue()).toBe(practice.name);
-    expect(await page.getByTestId('location-row-1').getByRole('textbox', { name: /Bezeichnung/ }).inputValue()).toBe('Filiale Nord');
+    expect(
+      await page
+        .getByTestId('location-row-1')
+        .getByRole('textbox', { name: /Bezeichnung/ })
+        .inputValue(),
+    ).toBe('Filiale Nord');
     await page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
     await fillAdminStep(page, admin.password);

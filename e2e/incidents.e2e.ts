@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, desktop, screenshot, screenshotBoth } from './support/browser.ts';
 import { openNav } from './support/compliance.ts';
 import { chooseOption, runSetup, seeText } from './support/journeys.ts';
@@ -146,7 +146,12 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await seeText(page, /Billigt die Maßnahmen und überwacht ihre Umsetzung \(§ 38 Abs\. 1 BSIG\)/);
     // A fresh browser context with the same sign-in but nothing of this browser's storage: the ticks are still there.
     const state = await page.context().storageState();
-    const fresh = await browser.newContext({ storageState: { cookies: state.cookies, origins: [] }, viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    const fresh = await browser.newContext({
+      storageState: { cookies: state.cookies, origins: [] },
+      viewport: desktop,
+      locale: 'de-DE',
+      timezoneId: 'Europe/Berlin',
+    });
     try {
       const second = await fresh.newPage();
       await second.goto(page.url());
@@ -164,9 +169,17 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await seeText(page, 'Bisher hat das BSI um keine Zwischenmeldung gebeten.');
     await intermediate.getByTestId('intermediate-request').click();
     const requestForm = page.getByTestId('intermediate-request-form');
-    const dueDay = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() + 3 * 86_400_000));
-    await requestForm.getByTestId('intermediate-due').getByRole('textbox', { name: /Frist laut Ersuchen/ }).fill(dueDay);
-    await requestForm.getByTestId('intermediate-due').getByRole('textbox', { name: /Uhrzeit/ }).fill('12:00');
+    const dueDay = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+      new Date(Date.now() + 3 * 86_400_000),
+    );
+    await requestForm
+      .getByTestId('intermediate-due')
+      .getByRole('textbox', { name: /Frist laut Ersuchen/ })
+      .fill(dueDay);
+    await requestForm
+      .getByTestId('intermediate-due')
+      .getByRole('textbox', { name: /Uhrzeit/ })
+      .fill('12:00');
     await requestForm.getByRole('textbox', { name: /Aktenzeichen des BSI/ }).fill('BSI-2026-0815-Z');
     await screenshotBoth(page, '47-incident-intermediate-request', false);
     await requestForm.getByRole('button', { name: 'Ersuchen speichern' }).click();

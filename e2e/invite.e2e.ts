@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, desktop, screenshotBoth } from './support/browser.ts';
 import { chooseOption, completeEnrolment, runSetup, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
@@ -52,7 +52,10 @@ describe.runIf(run)('inviting a colleague', () => {
     await seeText(invitee, /Datenschutzbeauftragte\/r/);
     await screenshotBoth(invitee, '11-invite-accept');
     await invitee.getByRole('textbox', { name: /Vor- und Nachname/ }).fill('Sabine Helfer');
-    await invitee.getByLabel(/^Passwort/).first().fill('Kaffee in der Teeküche ist immer leer');
+    await invitee
+      .getByLabel(/^Passwort/)
+      .first()
+      .fill('Kaffee in der Teeküche ist immer leer');
     await invitee.getByLabel(/Passwort wiederholen/).fill('Kaffee in der Teeküche ist immer leer');
     await invitee.getByRole('button', { name: /Konto anlegen/ }).click();
     await invitee.getByTestId('totp-secret').waitFor();
@@ -120,7 +123,10 @@ describe.runIf(run)('inviting a colleague', () => {
     // An IT service provider adds a second practice and switches between both in the header.
     await adminPage.getByRole('textbox', { name: /Name der Praxis/ }).fill('Zahnarztpraxis Sonnenschein');
     await chooseOption(adminPage, /Rechtsform/, 'Einzelpraxis');
-    await adminPage.getByTestId('location-row-0').getByRole('textbox', { name: /Bezeichnung/ }).fill('Praxis');
+    await adminPage
+      .getByTestId('location-row-0')
+      .getByRole('textbox', { name: /Bezeichnung/ })
+      .fill('Praxis');
     await adminPage.getByRole('button', { name: 'Organisation anlegen', exact: true }).click();
     await adminPage.waitForURL((u) => /\/o\/[0-9a-f-]{36}$/.test(u.pathname) && u.pathname !== orgPath, { waitUntil: 'commit' });
     await seeText(adminPage, 'Einzelpraxis');

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
 import { runSetup, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
@@ -54,7 +54,7 @@ describe.runIf(run)('language switch', () => {
     expect(locale).toBe('en');
   });
 
-  it('shows audit labels, dates and the outbox in English, and mails an English inviter\'s invitation in English', async () => {
+  it("shows audit labels, dates and the outbox in English, and mails an English inviter's invitation in English", async () => {
     // An invitation written while the profile says English (through the API, as the form would send it).
     const status = await page.evaluate(async () => {
       const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string; currentOrganisationId: string };

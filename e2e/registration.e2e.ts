@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiInPage } from './support/api.ts';
 import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
 import { openNav } from './support/compliance.ts';
@@ -97,7 +97,12 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
     await page.getByRole('button', { name: 'Stufe 4 entfernen' }).click();
     expect(await page.getByTestId('escalation-row-3').count()).toBe(0);
 
-    for (const label of ['ELSTER-Organisationszertifikat liegt vor', '„Mein Unternehmenskonto“ ist eingerichtet', 'Kontaktstelle getestet', 'Eskalationskette ist bekannt']) {
+    for (const label of [
+      'ELSTER-Organisationszertifikat liegt vor',
+      '„Mein Unternehmenskonto“ ist eingerichtet',
+      'Kontaktstelle getestet',
+      'Eskalationskette ist bekannt',
+    ]) {
       await turnOn(label);
     }
 
@@ -195,7 +200,10 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
     expect([200, 201]).toContain(accepted.status);
 
     await page.reload();
-    await page.getByText('noch nie').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .getByText('noch nie')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await screenshotBoth(page, '56-api-token-used');
 
     await openNav(page, 'Sicherheitsvorfälle');

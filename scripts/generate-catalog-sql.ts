@@ -44,9 +44,25 @@ export function catalogSql(header: string, rows: readonly CatalogRow[]): string 
     'summary_confidence, target_object_de, target_object_en, applies_if, effective_from, new_in_revision, source_url, sort_order';
   const values = rows.map(
     (r) =>
-      `  (${[r.id, r.framework, r.catalogVersion, r.annex, r.number, r.reference, r.titleDe, r.titleEn, r.summaryDe, r.summaryEn, r.summaryConfidence, r.targetObjectDe, r.targetObjectEn]
+      `  (${[
+        r.id,
+        r.framework,
+        r.catalogVersion,
+        r.annex,
+        r.number,
+        r.reference,
+        r.titleDe,
+        r.titleEn,
+        r.summaryDe,
+        r.summaryEn,
+        r.summaryConfidence,
+        r.targetObjectDe,
+        r.targetObjectEn,
+      ]
         .map(literal)
-        .join(', ')}, ${literal(JSON.stringify(r.appliesIf))}::jsonb, ${r.effectiveFrom ? `${literal(r.effectiveFrom)}::date` : 'null'}, ${literal(r.newInRevision)}, ${literal(r.sourceUrl)}, ${r.sortOrder})`,
+        .join(
+          ', ',
+        )}, ${literal(JSON.stringify(r.appliesIf))}::jsonb, ${r.effectiveFrom ? `${literal(r.effectiveFrom)}::date` : 'null'}, ${literal(r.newInRevision)}, ${literal(r.sourceUrl)}, ${r.sortOrder})`,
   );
   return `${header}\ninsert into catalog_requirements (${columns}) values\n${values.join(',\n')};\n`;
 }

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { EVIDENCE_MAX_BYTES } from '../domain/compliance/evidence.ts';
 import type { Config } from './config.ts';
@@ -22,10 +22,10 @@ import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { registerReminderJobs } from './modules/incidents/incidents.ts';
 import { createJobRegistry } from './modules/jobs/jobs.ts';
-import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -79,14 +79,18 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   registerSessionHook(app, ctx);
 
   const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), database: z.enum(['pglite', 'postgres']) });
-  app.get('/api/v1/health', { schema: { tags: ['health'], summary: 'Answers 200 once the database answers', response: { 200: healthSchema, 503: healthSchema } } }, async (_request, reply) => {
-    try {
-      await ctx.db.execute(sql`select 1`);
-      return { status: 'ok' as const, database: database.engine };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' as const, database: database.engine });
-    }
-  });
+  app.get(
+    '/api/v1/health',
+    { schema: { tags: ['health'], summary: 'Answers 200 once the database answers', response: { 200: healthSchema, 503: healthSchema } } },
+    async (_request, reply) => {
+      try {
+        await ctx.db.execute(sql`select 1`);
+        return { status: 'ok' as const, database: database.engine };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable' as const, database: database.engine });
+      }
+    },
+  );
   setupRoutes(app, ctx);
   authRoutes(app, ctx);
   organisationRoutes(app, ctx);

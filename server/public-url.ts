@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { cleanPublicUrl } from '../domain/auth/account-rules.ts';
 import type { AppContext } from './context.ts';
-import { queryRows, type Db, type Tx } from './db/connect.ts';
+import { type Db, queryRows, type Tx } from './db/connect.ts';
 
 /** True when the operator fixed the address with the PUBLIC_URL environment variable (it then wins). */
 export function publicUrlFromEnvironment(): boolean {

@@ -61,9 +61,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       try {
         await runFirstSetup(t.app);
         await t.ctx.db.execute(sql`delete from secret_key_check`);
-        await expect(checkSecretKey(t.ctx.db, testConfig({ secretKey: randomBytes(32), dataDir: dir }))).rejects.toThrow(
-          /cannot open the two-factor secrets/,
-        );
+        await expect(checkSecretKey(t.ctx.db, testConfig({ secretKey: randomBytes(32), dataDir: dir }))).rejects.toThrow(/cannot open the two-factor secrets/);
         expect(await queryRows(t.ctx.db, sql`select 1 from secret_key_check`)).toHaveLength(0);
         await checkSecretKey(t.ctx.db, t.ctx.config);
         const [row] = await queryRows<{ check_value: string }>(t.ctx.db, sql`select check_value from secret_key_check`);
@@ -97,7 +95,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         }
         expect(statuses.every((s) => s < 500)).toBe(true);
         expect(statuses[0]).toBe(400);
-        const [throttle] = await queryRows<{ failures: number }>(t.ctx.db, sql`select sum(failures)::int as failures from login_throttles where email = ${agent.email}`);
+        const [throttle] = await queryRows<{ failures: number }>(
+          t.ctx.db,
+          sql`select sum(failures)::int as failures from login_throttles where email = ${agent.email}`,
+        );
         expect(throttle!.failures).toBeGreaterThanOrEqual(1);
       } finally {
         await t.close();

@@ -2,19 +2,17 @@ import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { loadConfig, secretKeyFile, type Config } from './config.ts';
+import { type Config, loadConfig, secretKeyFile } from './config.ts';
 import { decryptSecret, keyCheckValue } from './crypto.ts';
-import { openDatabase, queryRows, type Database, type Db } from './db/connect.ts';
-import { migrate } from './db/migrate.ts';
 import { newestBackupAge, rotateBackup } from './db/backup.ts';
+import { type Database, type Db, openDatabase, queryRows } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
 import { purgeExpiredSessions } from './http/auth.ts';
 import { safeErrorLog } from './http/errors.ts';
 import { runDueJobs } from './modules/jobs/jobs.ts';
 
 export function databaseTarget(config: Config) {
-  return config.databaseUrl
-    ? ({ engine: 'postgres', url: config.databaseUrl } as const)
-    : ({ engine: 'pglite', dataDir: config.dataDir } as const);
+  return config.databaseUrl ? ({ engine: 'postgres', url: config.databaseUrl } as const) : ({ engine: 'pglite', dataDir: config.dataDir } as const);
 }
 
 /** Opens the configured database and brings its schema up to date. */
@@ -62,10 +60,7 @@ export async function inspectSecretKey(db: Db, config: Config): Promise<string |
       ? null
       : `This database was set up with another secret key (key check value ${stored.check_value.slice(0, 16)}…; the key in use has ${mine.slice(0, 16)}…).`;
   }
-  const [sealed] = await queryRows<{ secret: string }>(
-    db,
-    sql`select totp_secret_enc as secret from users where totp_secret_enc is not null limit 1`,
-  );
+  const [sealed] = await queryRows<{ secret: string }>(db, sql`select totp_secret_enc as secret from users where totp_secret_enc is not null limit 1`);
   if (sealed) {
     try {
       decryptSecret(config.secretKey, sealed.secret);

@@ -2,15 +2,15 @@ import { AppShell, Burger, Button, Group, Menu, NavLink, ScrollArea, Select, Sta
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate, useParams } from 'react-router';
+import { canWrite } from '../../domain/auth/roles.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Logo } from '../components/logo.tsx';
-import { storedLocale } from '../lib/i18n.ts';
-import { useLogout, useSwitchOrganisation, type ActiveSession } from '../features/auth/auth.api.ts';
-import { canWrite } from '../../domain/auth/roles.ts';
+import { type ActiveSession, useLogout, useSwitchOrganisation } from '../features/auth/auth.api.ts';
 import { ReportIncidentButton } from '../features/incidents/incident-parts.tsx';
-import { permissionsOf } from './permissions.ts';
+import { storedLocale } from '../lib/i18n.ts';
 import { NotFoundPage } from './not-found-page.tsx';
+import { permissionsOf } from './permissions.ts';
 
 export function AppLayout({ session }: { session: ActiveSession }) {
   const { t } = useTranslation();
@@ -99,9 +99,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
                 <Menu.Item component={Link} to={`/o/${organisation.id}/account`} data-testid="account-link">
                   {t('shell.account')}
                 </Menu.Item>
-                <Menu.Item onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login', { replace: true }) })}>
-                  {t('shell.logout')}
-                </Menu.Item>
+                <Menu.Item onClick={() => logout.mutate(undefined, { onSuccess: () => navigate('/login', { replace: true }) })}>{t('shell.logout')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>
           </Group>

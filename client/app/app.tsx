@@ -1,14 +1,14 @@
 import {
   Anchor,
+  type CSSVariablesResolver,
   createTheme,
-  darken,
   DEFAULT_THEME,
+  darken,
   defaultVariantColorsResolver,
   MantineProvider,
   NavLink,
   parseThemeColor,
   TableScrollContainer,
-  type CSSVariablesResolver,
   type VariantColorsResolver,
 } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';

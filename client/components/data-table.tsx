@@ -1,6 +1,6 @@
-import { Box, Button, Card, Group, LoadingOverlay, Skeleton, Stack, Table, Text, UnstyledButton, type MantineBreakpoint } from '@mantine/core';
+import { Box, Button, Card, Group, LoadingOverlay, type MantineBreakpoint, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListPage, SortOrder } from '../../domain/common/list.ts';
 import { get } from '../lib/api.ts';
@@ -93,7 +93,11 @@ export interface DataTableProps<T> {
 function SortHeader({ label, active, order, onClick }: { label: ReactNode; active: boolean; order: SortOrder; onClick: () => void }) {
   const { t } = useTranslation();
   return (
-    <UnstyledButton onClick={onClick} aria-label={typeof label === 'string' ? t('list.sortBy', { column: label }) : undefined} style={{ fontWeight: 'inherit' }}>
+    <UnstyledButton
+      onClick={onClick}
+      aria-label={typeof label === 'string' ? t('list.sortBy', { column: label }) : undefined}
+      style={{ fontWeight: 'inherit' }}
+    >
       <Group gap={4} wrap="nowrap">
         <span>{label}</span>
         <Text component="span" size="xs" c={active ? undefined : 'dimmed'} aria-hidden>
@@ -106,7 +110,23 @@ function SortHeader({ label, active, order, onClick }: { label: ReactNode; activ
 
 export function DataTable<T>(props: DataTableProps<T>) {
   const { t } = useTranslation();
-  const { columns, rows, rowKey, total, loading, refreshing, sort, onSortChange, hasMore, loadingMore, onLoadMore, emptyText, filters, renderExpanded, testId } = props;
+  const {
+    columns,
+    rows,
+    rowKey,
+    total,
+    loading,
+    refreshing,
+    sort,
+    onSortChange,
+    hasMore,
+    loadingMore,
+    onLoadMore,
+    emptyText,
+    filters,
+    renderExpanded,
+    testId,
+  } = props;
   const [open, setOpen] = useState<string | number | null>(null);
 
   function changeSort(key: string) {
@@ -197,7 +217,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <Box pos="relative">
           <LoadingOverlay visible={Boolean(refreshing) && !loading} zIndex={1} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
           <Table.ScrollContainer minWidth={props.minWidth ?? 600}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" striped highlightOnHover={Boolean(renderExpanded)} data-testid={testId} aria-busy={loading || refreshing}>
+            <Table
+              verticalSpacing="sm"
+              horizontalSpacing="md"
+              striped
+              highlightOnHover={Boolean(renderExpanded)}
+              data-testid={testId}
+              aria-busy={loading || refreshing}
+            >
               <Table.Thead>{head}</Table.Thead>
               <Table.Tbody>{body}</Table.Tbody>
             </Table>

@@ -9,7 +9,9 @@ export function ErrorAlert({ error, messages, title }: { error?: unknown; messag
   if (lines.length === 0) return null;
   return (
     <Alert color="red" variant="light" title={title ?? t('common.problem')} role="alert">
-      {lines.length === 1 ? lines[0] : (
+      {lines.length === 1 ? (
+        lines[0]
+      ) : (
         <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
           {lines.map((line, i) => (
             <li key={i}>{line}</li>

@@ -1,8 +1,8 @@
 import { SegmentedControl } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { saveLocale, sessionKey, type Session } from '../features/auth/auth.api.ts';
-import { currentLocale, rememberLocale, type Locale } from '../lib/i18n.ts';
+import { type Session, saveLocale, sessionKey } from '../features/auth/auth.api.ts';
+import { currentLocale, type Locale, rememberLocale } from '../lib/i18n.ts';
 
 /** Deutsch/English. Remembered in this browser, and in the profile of a signed-in person. */
 export function LanguageSwitch() {

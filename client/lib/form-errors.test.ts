@@ -1,6 +1,6 @@
 import i18next from 'i18next';
-import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { loginSchema } from '../../domain/auth/auth.schema.ts';
 import { inputIssueCodes } from '../../domain/common/input.ts';
 import { locationInputSchema } from '../../domain/organisations/organisation.schema.ts';
@@ -15,16 +15,19 @@ const t = async (lng: 'de' | 'en') => {
 };
 
 describe('issueText for the input limits', () => {
-  it.each(Object.values(inputIssueCodes).flatMap((code) => [['de', code] as const, ['en', code] as const]))('%s has a text for %s at any field', async (lng, code) => {
-    const translate = await t(lng);
-    const general = translate('issues.invalid');
-    // "text" is also a field name (incident events): the field lookup must not swallow the code.
-    for (const field of ['title', 'text', 'dueDate', 'noticedAt']) {
-      const text = issueText(translate, { path: [field], code, message: code });
-      expect(text, `${field}: ${code}`).not.toBe(general);
-      expect(text).not.toContain(code);
-    }
-  });
+  it.each(Object.values(inputIssueCodes).flatMap((code) => [['de', code] as const, ['en', code] as const]))(
+    '%s has a text for %s at any field',
+    async (lng, code) => {
+      const translate = await t(lng);
+      const general = translate('issues.invalid');
+      // "text" is also a field name (incident events): the field lookup must not swallow the code.
+      for (const field of ['title', 'text', 'dueDate', 'noticedAt']) {
+        const text = issueText(translate, { path: [field], code, message: code });
+        expect(text, `${field}: ${code}`).not.toBe(general);
+        expect(text).not.toContain(code);
+      }
+    },
+  );
 
   it('names the multipart problem at the file field', async () => {
     const text = issueText(await t('de'), { path: ['file'], code: 'evidence.multipart_invalid', message: '' });
@@ -42,7 +45,12 @@ describe('schemaErrors: the browser names a mistake as the server would', () => 
   it.each([
     ['an empty required name', { name: '', street: '', postalCode: '', city: '' }, 'name', 'Bitte ausfüllen.'],
     ['a one-letter name', { name: 'X', street: '', postalCode: '', city: '' }, 'name', 'Bitte mindestens 2 Zeichen eingeben.'],
-    ['a four-digit postal code (own regex message)', { name: 'Hauptpraxis', street: '', postalCode: '1011', city: '' }, 'postalCode', 'Die Postleitzahl hat 5 Ziffern.'],
+    [
+      'a four-digit postal code (own regex message)',
+      { name: 'Hauptpraxis', street: '', postalCode: '1011', city: '' },
+      'postalCode',
+      'Die Postleitzahl hat 5 Ziffern.',
+    ],
   ])('%s', async (_case, values, field, expected) => {
     const translate = await t('de');
     const result = locationInputSchema.safeParse(values);

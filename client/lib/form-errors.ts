@@ -83,11 +83,7 @@ export function leafPaths(values: unknown, prefix = ''): Set<string> {
  * Field errors for a Mantine form from a 400 answer: the issue path ["admin","email"] becomes "admin.email".
  * Pass the form's values so that issues naming no input of the form are returned in `rest` (shown above the form).
  */
-export function fieldErrors(
-  t: TFunction,
-  error: unknown,
-  values?: unknown,
-): { fields: Record<string, string>; rest: string[] } {
+export function fieldErrors(t: TFunction, error: unknown, values?: unknown): { fields: Record<string, string>; rest: string[] } {
   const known = values === undefined ? null : leafPaths(values);
   const knownFields = known ? (path: string) => known.has(path) : undefined;
   const fields: Record<string, string> = {};

@@ -28,5 +28,10 @@ export function formatCalendarDate(value: string | null | undefined): string {
 
 /** A TOTP secret in groups of four, easier to type by hand. */
 export function groupSecret(secret: string): string {
-  return secret.replace(/\s+/g, '').match(/.{1,4}/g)?.join(' ') ?? secret;
+  return (
+    secret
+      .replace(/\s+/g, '')
+      .match(/.{1,4}/g)
+      ?.join(' ') ?? secret
+  );
 }

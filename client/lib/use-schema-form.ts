@@ -1,5 +1,5 @@
-import { useForm, type FormErrors, type UseFormReturnType } from '@mantine/form';
-import { useState, type FormEvent } from 'react';
+import { type FormErrors, type UseFormReturnType, useForm } from '@mantine/form';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { fieldErrors, schemaErrors } from './form-errors.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditAnchorSchema, verifyAgainstAnchor, type AnchorProblem } from './audit-anchor.ts';
-import { GENESIS_HASH, hashAuditEntry, verifyAuditChain, type StoredAuditEntry } from './audit-chain.ts';
+import { type AnchorProblem, auditAnchorSchema, verifyAgainstAnchor } from './audit-anchor.ts';
+import { GENESIS_HASH, hashAuditEntry, type StoredAuditEntry, verifyAuditChain } from './audit-chain.ts';
 
 const org = '00000000-0000-4000-8000-000000000001';
 
@@ -41,15 +41,25 @@ describe('verifyAgainstAnchor (RFC 6962 § 2.1: an earlier head must stay part o
     ['the chain grown by new entries', chain(8), headOf(chain(8)), []],
     ['a chain rewritten from entry 3 with recomputed hashes and head', chain(5, 3), headOf(chain(5, 3)), [{ kind: 'rewritten', seq: 5 }]],
     ['a rewritten chain that also grew', chain(7, 2), headOf(chain(7, 2)), [{ kind: 'rewritten', seq: 5 }]],
-    ['the newest entries deleted and the head moved back', original.slice(0, 3), headOf(original.slice(0, 3)), [
-      { kind: 'truncated', entries: 3, anchoredEntries: 5 },
-      { kind: 'anchored_entry_missing', seq: 5 },
-    ]],
-    ['the whole trail and its head deleted', [], null, [
-      { kind: 'head_missing', anchoredSeq: 5 },
-      { kind: 'truncated', entries: 0, anchoredEntries: 5 },
-      { kind: 'anchored_entry_missing', seq: 5 },
-    ]],
+    [
+      'the newest entries deleted and the head moved back',
+      original.slice(0, 3),
+      headOf(original.slice(0, 3)),
+      [
+        { kind: 'truncated', entries: 3, anchoredEntries: 5 },
+        { kind: 'anchored_entry_missing', seq: 5 },
+      ],
+    ],
+    [
+      'the whole trail and its head deleted',
+      [],
+      null,
+      [
+        { kind: 'head_missing', anchoredSeq: 5 },
+        { kind: 'truncated', entries: 0, anchoredEntries: 5 },
+        { kind: 'anchored_entry_missing', seq: 5 },
+      ],
+    ],
   ];
   it.each(cases)('%s', (_label, entries, head, problems) => {
     expect(verifyAgainstAnchor(entries, head, anchor)).toEqual(problems);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, hashAuditEntry, verifyAuditChain, type StoredAuditEntry } from './audit-chain.ts';
+import { canonicalJson, GENESIS_HASH, hashAuditEntry, type StoredAuditEntry, verifyAuditChain } from './audit-chain.ts';
 
 const org = '00000000-0000-4000-8000-000000000001';
 
@@ -43,14 +43,32 @@ describe('verifyAuditChain', () => {
   });
 
   it.each([
-    ['an edited entry', (e: StoredAuditEntry[]) => { e[2] = { ...e[2]!, data: { name: 'changed' } }; return e; }, { kind: 'hash_mismatch', seq: 3 }],
-    ['an edited action', (e: StoredAuditEntry[]) => { e[0] = { ...e[0]!, action: 'other' }; return e; }, { kind: 'hash_mismatch', seq: 1 }],
+    [
+      'an edited entry',
+      (e: StoredAuditEntry[]) => {
+        e[2] = { ...e[2]!, data: { name: 'changed' } };
+        return e;
+      },
+      { kind: 'hash_mismatch', seq: 3 },
+    ],
+    [
+      'an edited action',
+      (e: StoredAuditEntry[]) => {
+        e[0] = { ...e[0]!, action: 'other' };
+        return e;
+      },
+      { kind: 'hash_mismatch', seq: 1 },
+    ],
     ['a deleted entry in the middle', (e: StoredAuditEntry[]) => e.filter((x) => x.seq !== 3), { kind: 'gap', seq: 4, expected: 3 }],
-    ['an entry rehashed after editing', (e: StoredAuditEntry[]) => {
-      const edited = { ...e[1]!, data: { name: 'forged' } };
-      e[1] = { ...edited, hash: hashAuditEntry(edited.prevHash, edited) };
-      return e;
-    }, { kind: 'broken_link', seq: 3 }],
+    [
+      'an entry rehashed after editing',
+      (e: StoredAuditEntry[]) => {
+        const edited = { ...e[1]!, data: { name: 'forged' } };
+        e[1] = { ...edited, hash: hashAuditEntry(edited.prevHash, edited) };
+        return e;
+      },
+      { kind: 'broken_link', seq: 3 },
+    ],
   ])('detects %s', (_label, tamper, problem) => {
     const entries = chain(5);
     const head = headOf(entries);

@@ -56,10 +56,7 @@ export type AuditProblem =
  * Checks one organisation's chain, ordered by seq, against the stored head (newest seq and hash).
  * Returns every problem found; an empty list means the trail is intact.
  */
-export function verifyAuditChain(
-  entries: readonly StoredAuditEntry[],
-  head: { seq: number; hash: string } | null,
-): AuditProblem[] {
+export function verifyAuditChain(entries: readonly StoredAuditEntry[], head: { seq: number; hash: string } | null): AuditProblem[] {
   const problems: AuditProblem[] = [];
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;

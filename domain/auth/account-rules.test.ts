@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cleanPublicUrl,
-  formatRecoveryCode,
-  isRecoveryCode,
-  loginDelaySeconds,
-  MAX_DELAY_SECONDS,
-  normaliseRecoveryCode,
-} from './account-rules.ts';
+import { cleanPublicUrl, formatRecoveryCode, isRecoveryCode, loginDelaySeconds, MAX_DELAY_SECONDS, normaliseRecoveryCode } from './account-rules.ts';
 
 describe('sign-in delay per (address, client)', () => {
   // NIST SP 800-63B 5.2.2 (rate limiting with an increasing wait instead of a lock); OWASP Authentication Cheat Sheet.

@@ -9,7 +9,9 @@ export const passwordSchema = safeText().min(PASSWORD_MIN_LENGTH).max(256);
 
 export const emailSchema = safeText().trim().toLowerCase().pipe(z.email().max(254));
 export const personNameSchema = safeText().trim().min(2).max(120);
-export const totpCodeSchema = safeText().trim().regex(/^\d{6}$/, { message: 'six_digits' });
+export const totpCodeSchema = safeText()
+  .trim()
+  .regex(/^\d{6}$/, { message: 'six_digits' });
 export const roleSchema = z.enum(roles);
 export const localeSchema = z.enum(['de', 'en']);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAdminister, canWrite, roles, type Role } from './roles.ts';
+import { canAdminister, canWrite, type Role, roles } from './roles.ts';
 
 describe('roles', () => {
   // The auditor is an external assessor with read-only access (../shared/DESIGN.md, users and their jobs).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, eventDate, eventInstant, isInDateRange, plainText, safeText, textProblem, eventRange, calendarRange } from './input.ts';
+import { calendarDate, calendarRange, eventDate, eventInstant, eventRange, isInDateRange, plainText, safeText, textProblem } from './input.ts';
 
 const firstIssue = (result: { success: boolean; error?: { issues: { message: string; code: string }[] } }) =>
   result.success ? null : result.error!.issues[0]!.message;

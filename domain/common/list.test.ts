@@ -46,7 +46,10 @@ describe('list query schema', () => {
   it.each([
     [{ limit: '1' }, { limit: 1 }],
     [{ limit: String(LIST_MAX_LIMIT) }, { limit: LIST_MAX_LIMIT }],
-    [{ sort: 'name', order: 'asc' }, { sort: 'name', order: 'asc' }],
+    [
+      { sort: 'name', order: 'asc' },
+      { sort: 'name', order: 'asc' },
+    ],
     [{ q: '  Praxis Süd  ' }, { q: 'Praxis Süd' }],
     [{ q: '   ' }, { q: undefined }],
     [{ kind: 'server' }, { kind: 'server' }],

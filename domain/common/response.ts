@@ -4,13 +4,7 @@ import { z } from 'zod';
  * What a response schema's value looks like after JSON: instants (z.date() in a response schema, serialised with
  * toISOString) arrive as strings. The client types its answers with Wire<z.output<typeof schema>>.
  */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+export type Wire<T> = T extends Date ? string : T extends readonly (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
 
 /** The JSON answer of a route whose response schema is S. */
 export type ResponseOf<S extends z.ZodType> = Wire<z.output<S>>;

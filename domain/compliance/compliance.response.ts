@@ -117,11 +117,25 @@ export const dashboardSchema = z.object({
   }),
   /** The oldest overdue entries (at most 50); overdueTotal counts them all. */
   overdue: z.array(
-    z.object({ requirementId: z.string(), titleDe: z.string(), titleEn: z.string(), dueDate: calendarDateSchema, locationId: z.uuid().nullable(), status: requirementStatusSchema }),
+    z.object({
+      requirementId: z.string(),
+      titleDe: z.string(),
+      titleEn: z.string(),
+      dueDate: calendarDateSchema,
+      locationId: z.uuid().nullable(),
+      status: requirementStatusSchema,
+    }),
   ),
   overdueTotal: z.number(),
   mandatoryOpen: z.array(
-    z.object({ requirementId: z.string(), framework: z.enum(['kbv', 'nis2']), titleDe: z.string(), titleEn: z.string(), status: requirementStatusSchema, effectiveFrom: calendarDateSchema.nullable() }),
+    z.object({
+      requirementId: z.string(),
+      framework: z.enum(['kbv', 'nis2']),
+      titleDe: z.string(),
+      titleEn: z.string(),
+      status: requirementStatusSchema,
+      effectiveFrom: calendarDateSchema.nullable(),
+    }),
   ),
   coverage: nis2CoverageSchema,
   evidenceFiles: z.number(),
@@ -166,7 +180,11 @@ export const checkHistoryEntrySchema = z.object({
   kind: z.enum(['nis2', 'kbv']),
   financialYear: z.number().nullable(),
   checkedAt: instantSchema,
-  summary: z.object({ category: z.enum(nis2Categories).optional(), size: z.enum(['small', 'medium', 'large']).optional(), annexes: z.array(z.number()).optional() }),
+  summary: z.object({
+    category: z.enum(nis2Categories).optional(),
+    size: z.enum(['small', 'medium', 'large']).optional(),
+    annexes: z.array(z.number()).optional(),
+  }),
 });
 
 export const applicabilitySchema = z.object({

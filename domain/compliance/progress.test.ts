@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { requirementStatuses, type RequirementStatus } from './requirement-status.schema.ts';
 import {
   countAtLocations,
   countProgress,
@@ -9,12 +8,13 @@ import {
   noStatuses,
   overallStatus,
   overallStatusFromCounts,
-  statusAtLocations,
-  tally,
   type ProgressCount,
   type ScopedStatus,
   type StatusCounts,
+  statusAtLocations,
+  tally,
 } from './progress.ts';
+import { type RequirementStatus, requirementStatuses } from './requirement-status.schema.ts';
 
 const A = 'loc-a';
 const B = 'loc-b';
@@ -23,7 +23,14 @@ describe('status per location', () => {
   it.each<[string, ScopedStatus[], Record<string, string>]>([
     ['no entry: open everywhere', [], { [A]: 'open', [B]: 'open' }],
     ['organisation-wide entry holds at every location', [{ locationId: null, status: 'implemented' }], { [A]: 'implemented', [B]: 'implemented' }],
-    ['a location entry overrides', [{ locationId: null, status: 'implemented' }, { locationId: B, status: 'in_progress' }], { [A]: 'implemented', [B]: 'in_progress' }],
+    [
+      'a location entry overrides',
+      [
+        { locationId: null, status: 'implemented' },
+        { locationId: B, status: 'in_progress' },
+      ],
+      { [A]: 'implemented', [B]: 'in_progress' },
+    ],
   ])('%s', (_label, entries, expected) => {
     expect(Object.fromEntries(statusAtLocations(entries, [A, B]))).toEqual(expected);
   });
@@ -34,10 +41,38 @@ describe('overall status', () => {
     ['nothing recorded', [], 'open'],
     ['organisation-wide only', [{ locationId: null, status: 'in_progress' }], 'in_progress'],
     ['done at one location only', [{ locationId: A, status: 'implemented' }], 'open'],
-    ['done at both locations', [{ locationId: A, status: 'implemented' }, { locationId: B, status: 'implemented' }], 'implemented'],
-    ['implemented here, not applicable there', [{ locationId: A, status: 'implemented' }, { locationId: B, status: 'not_applicable' }], 'implemented'],
-    ['not applicable everywhere', [{ locationId: null, status: 'not_applicable' }, { locationId: A, status: 'not_applicable' }], 'not_applicable'],
-    ['organisation-wide done, one location behind', [{ locationId: null, status: 'implemented' }, { locationId: A, status: 'in_progress' }], 'in_progress'],
+    [
+      'done at both locations',
+      [
+        { locationId: A, status: 'implemented' },
+        { locationId: B, status: 'implemented' },
+      ],
+      'implemented',
+    ],
+    [
+      'implemented here, not applicable there',
+      [
+        { locationId: A, status: 'implemented' },
+        { locationId: B, status: 'not_applicable' },
+      ],
+      'implemented',
+    ],
+    [
+      'not applicable everywhere',
+      [
+        { locationId: null, status: 'not_applicable' },
+        { locationId: A, status: 'not_applicable' },
+      ],
+      'not_applicable',
+    ],
+    [
+      'organisation-wide done, one location behind',
+      [
+        { locationId: null, status: 'implemented' },
+        { locationId: A, status: 'in_progress' },
+      ],
+      'in_progress',
+    ],
   ])('%s → %s', (_label, entries, expected) => {
     expect(overallStatus(entries, [A, B])).toBe(expected);
   });
@@ -87,16 +122,24 @@ describe('overall status from counts', () => {
   it('agrees with the rule over rows for any entries (seeded random cases)', () => {
     const status = fc.constantFrom(...requirementStatuses);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 6 }), fc.option(status, { nil: undefined }), fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), status)), (locations, wide, own) => {
-        const ids = Array.from({ length: locations }, (_, i) => `loc-${i}`);
-        // One entry per location at most, as the unique index requirement_statuses_scope guarantees; ids ≥ locations are unknown.
-        const perLocation = new Map(own.map(([i, s]) => [`loc-${i}`, s]));
-        const entries: ScopedStatus[] = [...(wide ? [{ locationId: null, status: wide }] : []), ...[...perLocation].map(([locationId, s]) => ({ locationId, status: s }))];
-        const known = tally([...perLocation].filter(([id]) => ids.includes(id)).map(([, s]) => s));
-        expect(overallStatusFromCounts(wide ?? 'open', locations, known)).toBe(overallStatus(entries, ids));
-        const atLocations = countAtLocations(wide ?? 'open', locations, known);
-        expect(atLocations).toEqual(tally(statusAtLocations(entries, ids).values()));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 6 }),
+        fc.option(status, { nil: undefined }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), status)),
+        (locations, wide, own) => {
+          const ids = Array.from({ length: locations }, (_, i) => `loc-${i}`);
+          // One entry per location at most, as the unique index requirement_statuses_scope guarantees; ids ≥ locations are unknown.
+          const perLocation = new Map(own.map(([i, s]) => [`loc-${i}`, s]));
+          const entries: ScopedStatus[] = [
+            ...(wide ? [{ locationId: null, status: wide }] : []),
+            ...[...perLocation].map(([locationId, s]) => ({ locationId, status: s })),
+          ];
+          const known = tally([...perLocation].filter(([id]) => ids.includes(id)).map(([, s]) => s));
+          expect(overallStatusFromCounts(wide ?? 'open', locations, known)).toBe(overallStatus(entries, ids));
+          const atLocations = countAtLocations(wide ?? 'open', locations, known);
+          expect(atLocations).toEqual(tally(statusAtLocations(entries, ids).values()));
+        },
+      ),
       { seed: 390, numRuns: 500 },
     );
   });
@@ -108,8 +151,18 @@ describe('progress at a location from counts', () => {
   const wide = { open: 1, in_progress: 1, implemented: 1, not_applicable: 0 };
   it.each<[string, StatusCounts, StatusCounts, Omit<ProgressCount, 'ratio'>]>([
     ['no own entries: the organisation-wide statuses', noStatuses(), noStatuses(), { total: 3, done: 1, inProgress: 1, open: 1 }],
-    ['own entries replace the organisation-wide ones', { ...noStatuses(), open: 1, implemented: 1 }, { ...noStatuses(), implemented: 1, in_progress: 1 }, { total: 3, done: 1, inProgress: 0, open: 2 }],
-    ['not applicable at this location counts as done', { ...noStatuses(), not_applicable: 1 }, { ...noStatuses(), open: 1 }, { total: 3, done: 2, inProgress: 1, open: 0 }],
+    [
+      'own entries replace the organisation-wide ones',
+      { ...noStatuses(), open: 1, implemented: 1 },
+      { ...noStatuses(), implemented: 1, in_progress: 1 },
+      { total: 3, done: 1, inProgress: 0, open: 2 },
+    ],
+    [
+      'not applicable at this location counts as done',
+      { ...noStatuses(), not_applicable: 1 },
+      { ...noStatuses(), open: 1 },
+      { total: 3, done: 2, inProgress: 1, open: 0 },
+    ],
   ])('%s', (_label, own, replaced, expected) => {
     expect(locationProgress(wide, own, replaced)).toMatchObject(expected);
   });
@@ -118,7 +171,11 @@ describe('progress at a location from counts', () => {
     const status = fc.constantFrom(...requirementStatuses);
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.option(status, { nil: undefined }), fc.option(status, { nil: undefined })), { maxLength: 30 }), (requirements) => {
-        const expected = countProgress(requirements.map(([w, own]) => statusAtLocations([...(w ? [{ locationId: null, status: w }] : []), ...(own ? [{ locationId: A, status: own }] : [])], [A]).get(A)!));
+        const expected = countProgress(
+          requirements.map(
+            ([w, own]) => statusAtLocations([...(w ? [{ locationId: null, status: w }] : []), ...(own ? [{ locationId: A, status: own }] : [])], [A]).get(A)!,
+          ),
+        );
         const organisationWide = tally(requirements.map(([w]) => w ?? 'open'));
         const own = tally(requirements.flatMap(([, o]) => (o ? [o] : [])));
         const replaced = tally(requirements.flatMap(([w, o]) => (o ? [w ?? 'open'] : [])));

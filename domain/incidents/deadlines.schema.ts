@@ -37,17 +37,13 @@ const whenObject = (payload: { value: unknown }) => isObject(payload.value);
 /** Input of the public reporting-deadline check (§ 32 BSIG, Art. 33 and 34 GDPR). Nothing is stored. */
 export const reportingDeadlinesCheckSchema = z
   .object({
-    awareAt: instantSchema.describe(
-      'When the practice became aware of the incident (Kenntniserlangung), with offset, e.g. 2026-01-15T10:00:00+01:00',
-    ),
+    awareAt: instantSchema.describe('When the practice became aware of the incident (Kenntniserlangung), with offset, e.g. 2026-01-15T10:00:00+01:00'),
     entityCategory: z.enum(nis2Categories).describe('NIS2 category of the practice (§ 28 BSIG), e.g. from POST /api/v1/checks/nis2'),
     significantIncident: z.boolean().describe('Whether the incident is significant (erheblicher Sicherheitsvorfall, § 2 Nr. 11 BSIG)'),
     notificationSubmittedAt: instantSchema
       .optional()
       .describe('When the 72-hour incident notification (§ 32(1) Nr. 2 BSIG) was actually submitted; not before awareAt'),
-    handlingCompletedAt: instantSchema
-      .optional()
-      .describe('When the handling of the incident was completed; not before awareAt'),
+    handlingCompletedAt: instantSchema.optional().describe('When the handling of the incident was completed; not before awareAt'),
     handlingOngoing: z
       .boolean()
       .default(false)

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ReportingDeadlinesCheckInput } from './deadlines.schema.ts';
+import { reportingDeadlinesCheckSchema } from './deadlines.schema.ts';
 import {
   addCalendarMonths,
   computeRegistrationDeadline,
@@ -9,8 +11,6 @@ import {
   parseInstant,
   registrationDueDate,
 } from './deadlines.ts';
-import type { ReportingDeadlinesCheckInput } from './deadlines.schema.ts';
-import { reportingDeadlinesCheckSchema } from './deadlines.schema.ts';
 
 function incident(overrides: Partial<ReportingDeadlinesCheckInput> = {}): ReportingDeadlinesCheckInput {
   return {
@@ -151,18 +151,23 @@ describe('progress report while handling continues, final report one month after
     ['2026-02-17T00:00:00+01:00', '2026-02-16T23:59:59.999+01:00', '2026-03-17T23:59:59.999+01:00', 'handling_completed', false],
     ['2026-03-31T10:00:00+02:00', '2026-02-16T23:59:59.999+01:00', '2026-04-30T23:59:59.999+02:00', 'handling_completed', false], // month end
     [undefined, '2026-02-16T23:59:59.999+01:00', null, 'handling_ongoing', true],
-  ] as const)('handling completed %s: progress %s, final %s', (handlingCompletedAt, progressReportDue, finalReportDue, finalReportAnchor, finalReportProvisional) => {
-    const overrides = handlingCompletedAt ? { notificationSubmittedAt: submitted, handlingCompletedAt } : { notificationSubmittedAt: submitted, handlingOngoing: true };
-    expect(bsigOf(overrides)).toMatchObject({
-      progressReportDue,
-      progressReportDueDate: progressReportDue?.slice(0, 10) ?? null,
-      progressReportProvisional: false,
-      finalReportDue,
-      finalReportDueDate: finalReportDue?.slice(0, 10) ?? null,
-      finalReportAnchor,
-      finalReportProvisional,
-    });
-  });
+  ] as const)(
+    'handling completed %s: progress %s, final %s',
+    (handlingCompletedAt, progressReportDue, finalReportDue, finalReportAnchor, finalReportProvisional) => {
+      const overrides = handlingCompletedAt
+        ? { notificationSubmittedAt: submitted, handlingCompletedAt }
+        : { notificationSubmittedAt: submitted, handlingOngoing: true };
+      expect(bsigOf(overrides)).toMatchObject({
+        progressReportDue,
+        progressReportDueDate: progressReportDue?.slice(0, 10) ?? null,
+        progressReportProvisional: false,
+        finalReportDue,
+        finalReportDueDate: finalReportDue?.slice(0, 10) ?? null,
+        finalReportAnchor,
+        finalReportProvisional,
+      });
+    },
+  );
 
   it('explains that the final date waits for the end of handling', () => {
     const result = computeReportingDeadlines(incident({ notificationSubmittedAt: submitted, handlingOngoing: true }));
@@ -239,7 +244,10 @@ describe('registration three months after first qualifying (§ 33 Abs. 1 BSIG wi
     ['2026-05-31', '2026-08-31'],
   ])('qualifies since %s: register by %s', (qualifiesSince, expected) => {
     expect(registrationDueDate(qualifiesSince)).toBe(expected);
-    expect(computeRegistrationDeadline(qualifiesSince)).toMatchObject({ registrationDueDate: expected, legalBasis: expect.arrayContaining([expect.objectContaining({ citation: '§ 33 Abs. 1 BSIG' })]) });
+    expect(computeRegistrationDeadline(qualifiesSince)).toMatchObject({
+      registrationDueDate: expected,
+      legalBasis: expect.arrayContaining([expect.objectContaining({ citation: '§ 33 Abs. 1 BSIG' })]),
+    });
   });
 });
 
@@ -252,7 +260,13 @@ describe('the deadline that is due next, for the clocks in the app', () => {
     ['2026-01-16T11:00:00+01:00', {}, 'early_warning', '2026-01-16T10:00:00.000+01:00', -1], // overdue stays first
     ['2026-01-16T11:00:00+01:00', { earlyWarningAt: '2026-01-15T12:00:00+01:00' }, 'notification', '2026-01-18T10:00:00.000+01:00', 47],
     ['2026-01-16T11:00:00+01:00', { notificationAt: '2026-01-16T10:30:00+01:00' }, 'gdpr_art33', '2026-01-18T10:00:00.000+01:00', 47],
-    ['2026-01-20T10:00:00+01:00', { notificationAt: '2026-01-16T10:30:00+01:00', gdprArt33At: '2026-01-16T10:30:00+01:00' }, 'progress_report', '2026-02-18T23:59:59.999+01:00', null],
+    [
+      '2026-01-20T10:00:00+01:00',
+      { notificationAt: '2026-01-16T10:30:00+01:00', gdprArt33At: '2026-01-16T10:30:00+01:00' },
+      'progress_report',
+      '2026-02-18T23:59:59.999+01:00',
+      null,
+    ],
     ['2026-01-20T09:00:00Z', { earlyWarningAt: '2026-01-15T12:00:00+01:00' }, 'notification', '2026-01-18T10:00:00.000+01:00', -48],
   ] as const)('at %s with %o: %s due %s', (now, submitted, kind, due, hours) => {
     const next = nextDeadline(all, submitted, now);
@@ -271,13 +285,19 @@ describe('the deadline that is due next, for the clocks in the app', () => {
       incident({ notificationSubmittedAt: '2026-01-16T09:00:00+01:00', handlingCompletedAt: '2026-01-20T12:00:00+01:00' }),
     );
     const sent = { notificationAt: '2026-01-16T09:00:00+01:00' };
-    expect(nextDeadline(done, sent, '2026-01-21T00:00:00+01:00')).toMatchObject({ kind: 'final_report', due: '2026-02-16T23:59:59.999+01:00', isProvisional: false });
+    expect(nextDeadline(done, sent, '2026-01-21T00:00:00+01:00')).toMatchObject({
+      kind: 'final_report',
+      due: '2026-02-16T23:59:59.999+01:00',
+      isProvisional: false,
+    });
     expect(nextDeadline(done, { ...sent, finalReportAt: '2026-02-01T10:00:00+01:00' }, '2026-02-02T00:00:00+01:00')).toBeNull();
   });
 
   it('has nothing to show while the final date waits for the handling', () => {
     const ongoing = computeReportingDeadlines(incident({ notificationSubmittedAt: '2026-01-16T09:00:00+01:00', handlingOngoing: true }));
-    expect(nextDeadline(ongoing, { notificationAt: '2026-01-16T09:00:00+01:00', progressReportAt: '2026-02-10T09:00:00+01:00' }, '2026-02-11T00:00:00+01:00')).toBeNull();
+    expect(
+      nextDeadline(ongoing, { notificationAt: '2026-01-16T09:00:00+01:00', progressReportAt: '2026-02-10T09:00:00+01:00' }, '2026-02-11T00:00:00+01:00'),
+    ).toBeNull();
   });
 });
 

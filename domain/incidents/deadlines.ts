@@ -440,7 +440,12 @@ export function nextDeadline(
     candidates.push(
       { kind: 'early_warning', due: bsig.earlyWarningDue, done: Boolean(submitted.earlyWarningAt) || notificationDone || finalDone, isProvisional: false },
       { kind: 'notification', due: bsig.notificationDue, done: notificationDone || finalDone, isProvisional: false },
-      { kind: 'progress_report', due: bsig.progressReportDue, done: Boolean(submitted.progressReportAt) || finalDone, isProvisional: bsig.progressReportProvisional },
+      {
+        kind: 'progress_report',
+        due: bsig.progressReportDue,
+        done: Boolean(submitted.progressReportAt) || finalDone,
+        isProvisional: bsig.progressReportProvisional,
+      },
       { kind: 'final_report', due: bsig.finalReportDue, done: finalDone, isProvisional: bsig.finalReportProvisional },
     );
   }

@@ -3,7 +3,18 @@ import { safeText } from '../common/input.ts';
 import { gdprRisks, instantSchema } from './deadlines.schema.ts';
 
 /** What a practice can say about where an incident probably came from, in plain words. */
-export const suspectedOrigins = ['unknown', 'phishing', 'malware', 'ransomware', 'attack', 'lost_device', 'human_error', 'outage', 'supplier', 'other'] as const;
+export const suspectedOrigins = [
+  'unknown',
+  'phishing',
+  'malware',
+  'ransomware',
+  'attack',
+  'lost_device',
+  'human_error',
+  'outage',
+  'supplier',
+  'other',
+] as const;
 
 /**
  * Reporting an incident in under a minute: what happened, when it was noticed, where, which systems, the suspected

@@ -114,7 +114,9 @@ export const incidentDetailSchema = z.object({
   submissions: z.array(submissionSchema),
   intermediateRequests: z.array(intermediateRequestSchema),
   escalationTicks: z.array(escalationTickSchema),
-  escalation: z.array(personSchema.extend({ role: z.string() })).describe('The organisation’s own escalation chain (§ 33 BSIG preparation); empty when not set up'),
+  escalation: z
+    .array(personSchema.extend({ role: z.string() }))
+    .describe('The organisation’s own escalation chain (§ 33 BSIG preparation); empty when not set up'),
   contactPoint: personSchema.nullable().describe('The contact point reachable at all times (24/7), when named'),
   events: z.array(incidentEventSchema),
   clocks: incidentClocksSchema,
@@ -141,7 +143,12 @@ export const intakeTokenSchema = z.object({
   revokedAt: instantSchema.nullable(),
 });
 export const intakeTokenListSchema = z.array(intakeTokenSchema);
-export const createdIntakeTokenSchema = z.object({ id: z.uuid(), name: z.string(), scope: z.enum(['incident_intake']), token: z.string().describe('Shown this once') });
+export const createdIntakeTokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  scope: z.enum(['incident_intake']),
+  token: z.string().describe('Shown this once'),
+});
 
 /** The answer to a detection tool's alert: the incident it opened (201) or extended (200). */
 export const intakeResultSchema = z.object({ incidentId: z.uuid(), number: z.number(), appended: z.boolean() });

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { computeReportingDeadlines, nextDeadline } from './deadlines.ts';
-import { recordIntermediateRequestSchema, setEscalationTickSchema } from './incident.schema.ts';
-import { intermediateDueDates, openIntermediateRequests, type IntermediateRequest } from './intermediate.ts';
-import { buildReportDraft } from './report-draft.ts';
 import { escalationChecklist } from './escalation.ts';
+import { recordIntermediateRequestSchema, setEscalationTickSchema } from './incident.schema.ts';
+import { type IntermediateRequest, intermediateDueDates, openIntermediateRequests } from './intermediate.ts';
+import { buildReportDraft } from './report-draft.ts';
 
 const now = new Date('2026-01-20T09:00:00Z');
-const request = (id: string, requestedAt: string, dueAt: string | null, submittedAt: string | null = null): IntermediateRequest => ({ id, requestedAt, dueAt, submittedAt });
+const request = (id: string, requestedAt: string, dueAt: string | null, submittedAt: string | null = null): IntermediateRequest => ({
+  id,
+  requestedAt,
+  dueAt,
+  submittedAt,
+});
 
 // § 32 Abs. 1 Nr. 3 BSIG: "auf Ersuchen des Bundesamtes eine Zwischenmeldung über relevante Statusaktualisierungen" —
 // owed only on the BSI's request, by the date the request sets (reference: nis2-bsig.json, incident_reporting.stages,
@@ -16,7 +21,11 @@ describe('intermediate report on the BSI’s request (§ 32 Abs. 1 Nr. 3 BSIG)',
     ['no request: nothing is owed', [], []],
     ['a dated request waits for its report', [request('a', '2026-01-19T10:00:00+01:00', '2026-01-22T12:00:00+01:00')], [{ id: 'a', isOverdue: false }]],
     ['a dated request past its date is overdue', [request('a', '2026-01-17T10:00:00+01:00', '2026-01-19T12:00:00+01:00')], [{ id: 'a', isOverdue: true }]],
-    ['an undated request is open but never overdue (without undue delay, no countdown)', [request('a', '2026-01-10T10:00:00+01:00', null)], [{ id: 'a', isOverdue: false }]],
+    [
+      'an undated request is open but never overdue (without undue delay, no countdown)',
+      [request('a', '2026-01-10T10:00:00+01:00', null)],
+      [{ id: 'a', isOverdue: false }],
+    ],
     ['an answered request is closed', [request('a', '2026-01-19T10:00:00+01:00', '2026-01-22T12:00:00+01:00', '2026-01-21T08:00:00+01:00')], []],
     [
       'dated requests by their date, then undated ones by arrival',
@@ -52,7 +61,11 @@ describe('intermediate report on the BSI’s request (§ 32 Abs. 1 Nr. 3 BSIG)',
     ['without a request the progress report is next (§ 32 Abs. 2 BSIG)', [], 'progress_report'],
     ['a request dated before the progress report comes first', [request('a', '2026-01-19T10:00:00+01:00', '2026-01-23T12:00:00+01:00')], 'intermediate_report'],
     ['an undated request does not push the dated reports aside', [request('a', '2026-01-19T10:00:00+01:00', null)], 'progress_report'],
-    ['an answered request is no longer next', [request('a', '2026-01-19T10:00:00+01:00', '2026-01-23T12:00:00+01:00', '2026-01-20T08:00:00+01:00')], 'progress_report'],
+    [
+      'an answered request is no longer next',
+      [request('a', '2026-01-19T10:00:00+01:00', '2026-01-23T12:00:00+01:00', '2026-01-20T08:00:00+01:00')],
+      'progress_report',
+    ],
   ])('next deadline: %s', (_label, requests, kind) => {
     expect(nextDeadline(clocks, sent, now, intermediateDueDates(requests, now))?.kind ?? null).toBe(kind);
   });
@@ -98,7 +111,9 @@ describe('intermediate report on the BSI’s request (§ 32 Abs. 1 Nr. 3 BSIG)',
     expect(draft.text).toContain('Ersuchen eingegangen am: 19.01.2026, 10:00 Uhr');
     expect(draft.text).toContain('Aktenzeichen des BSI: BSI-4711');
     expect(draft.text).toContain('Stand der Bewältigung: dauert an');
-    expect(draft.text).toContain('Von der Geschäftsleitung gebilligt (§ 38 Abs. 1 BSIG: Maßnahmen billigen und ihre Umsetzung überwachen): [ergänzen: Name, Datum]');
+    expect(draft.text).toContain(
+      'Von der Geschäftsleitung gebilligt (§ 38 Abs. 1 BSIG: Maßnahmen billigen und ihre Umsetzung überwachen): [ergänzen: Name, Datum]',
+    );
     expect(draft.text).toContain('Fällig bis: 22.01.2026, 12:00 Uhr');
   });
 });

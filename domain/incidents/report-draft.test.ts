@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportDraft, draftKinds, type DraftInput } from './report-draft.ts';
+import { buildReportDraft, type DraftInput, draftKinds } from './report-draft.ts';
 
 const input: DraftInput = {
   organisation: { name: 'MVZ Nord GmbH', legalForm: 'mvz_gmbh', category: 'important' },
@@ -69,10 +69,17 @@ describe('report drafts', () => {
   });
 
   // § 38 Abs. 1 BSIG: management approves ("billigt") the measures and oversees their implementation.
-  it.each(['notification', 'intermediate_report', 'progress_report', 'final_report'] as const)('asks in the %s draft who in management approved the measures', (kind) => {
-    expect(buildReportDraft(kind, input, 'de').text).toContain('Von der Geschäftsleitung gebilligt (§ 38 Abs. 1 BSIG: Maßnahmen billigen und ihre Umsetzung überwachen)');
-    expect(buildReportDraft(kind, input, 'en').text).toContain('Approved by management (§ 38(1) BSIG: approve the measures and oversee their implementation)');
-  });
+  it.each(['notification', 'intermediate_report', 'progress_report', 'final_report'] as const)(
+    'asks in the %s draft who in management approved the measures',
+    (kind) => {
+      expect(buildReportDraft(kind, input, 'de').text).toContain(
+        'Von der Geschäftsleitung gebilligt (§ 38 Abs. 1 BSIG: Maßnahmen billigen und ihre Umsetzung überwachen)',
+      );
+      expect(buildReportDraft(kind, input, 'en').text).toContain(
+        'Approved by management (§ 38(1) BSIG: approve the measures and oversee their implementation)',
+      );
+    },
+  );
 
   it('lists the measures of the timeline in the final report', () => {
     const draft = buildReportDraft('final_report', input, 'en');

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { SignificanceAnswers } from './incident.schema.ts';
 import { LEGAL_ZONE } from './deadlines.ts';
+import type { SignificanceAnswers } from './incident.schema.ts';
 
 export const draftKinds = ['early_warning', 'notification', 'intermediate_report', 'progress_report', 'final_report', 'gdpr_art33'] as const;
 export type DraftKind = (typeof draftKinds)[number];
@@ -88,7 +88,10 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
     heading: t(locale, 'Meldende Einrichtung', 'Reporting entity'),
     fields: [
       { label: t(locale, 'Name', 'Name'), value: input.organisation.name },
-      { label: t(locale, 'Sektor / Art der Einrichtung', 'Sector / type of entity'), value: t(locale, 'Gesundheitswesen – Erbringer von Gesundheitsdienstleistungen', 'Health – healthcare provider') },
+      {
+        label: t(locale, 'Sektor / Art der Einrichtung', 'Sector / type of entity'),
+        value: t(locale, 'Gesundheitswesen – Erbringer von Gesundheitsdienstleistungen', 'Health – healthcare provider'),
+      },
       {
         label: t(locale, 'Einstufung nach § 28 BSIG', 'Classification under § 28 BSIG'),
         value:
@@ -133,12 +136,18 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
     fields: [
       { label: t(locale, 'Schwerwiegende Betriebsstörung', 'Severe operational disruption'), value: pick(levels[s?.severeDisruption ?? ''], locale, fill) },
       { label: t(locale, 'Finanzielle Verluste', 'Financial loss'), value: pick(levels[s?.financialLoss ?? ''], locale, fill) },
-      { label: t(locale, 'Erheblicher Schaden für Dritte', 'Considerable damage to others'), value: pick(levels[s?.considerableHarmToOthers ?? ''], locale, fill) },
+      {
+        label: t(locale, 'Erheblicher Schaden für Dritte', 'Considerable damage to others'),
+        value: pick(levels[s?.considerableHarmToOthers ?? ''], locale, fill),
+      },
       { label: t(locale, 'Beschreibung', 'Description'), value: input.incident.description || fill },
       { label: t(locale, 'Kompromittierungsindikatoren (IoC)', 'Indicators of compromise (IoC)'), value: fill },
     ],
   };
-  const malicious = { label: t(locale, 'Verdacht auf rechtswidrige oder böswillige Handlung', 'Suspected unlawful or malicious act'), value: yesNo(s?.maliciousSuspected) };
+  const malicious = {
+    label: t(locale, 'Verdacht auf rechtswidrige oder böswillige Handlung', 'Suspected unlawful or malicious act'),
+    value: yesNo(s?.maliciousSuspected),
+  };
   const crossBorder = { label: t(locale, 'Grenzüberschreitende Auswirkungen möglich', 'Possible cross-border impact'), value: yesNo(s?.crossBorderImpact) };
   const bsi = t(locale, 'Gemeinsame Meldestelle von BSI und BBK über das BSI-Portal', 'Joint reporting office of BSI and BBK via the BSI portal');
 
@@ -173,7 +182,10 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
           {
             heading: t(locale, 'Ersuchen des BSI', 'Request of the BSI'),
             fields: [
-              { label: t(locale, 'Ersuchen eingegangen am', 'Request received on'), value: input.intermediateRequest ? when(input.intermediateRequest.requestedAt, locale) : fill },
+              {
+                label: t(locale, 'Ersuchen eingegangen am', 'Request received on'),
+                value: input.intermediateRequest ? when(input.intermediateRequest.requestedAt, locale) : fill,
+              },
               { label: t(locale, 'Aktenzeichen des BSI', 'BSI reference'), value: input.intermediateRequest?.reference || fill },
             ],
           },
@@ -184,7 +196,11 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
               {
                 label: t(locale, 'Stand der Bewältigung', 'State of handling'),
                 value: input.incident.handlingCompletedAt
-                  ? t(locale, `abgeschlossen am ${when(input.incident.handlingCompletedAt, locale)}`, `completed on ${when(input.incident.handlingCompletedAt, locale)}`)
+                  ? t(
+                      locale,
+                      `abgeschlossen am ${when(input.incident.handlingCompletedAt, locale)}`,
+                      `completed on ${when(input.incident.handlingCompletedAt, locale)}`,
+                    )
                   : t(locale, 'dauert an', 'ongoing'),
               },
               { label: t(locale, 'Neue Erkenntnisse seit der letzten Meldung', 'New findings since the last report'), value: fill },
@@ -225,7 +241,10 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
           {
             heading: t(locale, 'Ursache', 'Root cause'),
             fields: [
-              { label: t(locale, 'Art der Bedrohung / wahrscheinliche Ursache', 'Type of threat / likely root cause'), value: pick(origins[input.incident.suspectedOrigin], locale, fill) },
+              {
+                label: t(locale, 'Art der Bedrohung / wahrscheinliche Ursache', 'Type of threat / likely root cause'),
+                value: pick(origins[input.incident.suspectedOrigin], locale, fill),
+              },
               crossBorder,
               {
                 label: t(locale, 'Bearbeitung abgeschlossen am', 'Handling completed on'),
@@ -257,7 +276,10 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
           {
             heading: t(locale, 'Art der Verletzung (Art. 33 Abs. 3 lit. a)', 'Nature of the breach (Art. 33(3)(a))'),
             fields: [
-              { label: t(locale, 'Beschreibung', 'Description'), value: input.incident.title + (input.incident.description ? ` – ${input.incident.description}` : '') },
+              {
+                label: t(locale, 'Beschreibung', 'Description'),
+                value: input.incident.title + (input.incident.description ? ` – ${input.incident.description}` : ''),
+              },
               { label: t(locale, 'Bekannt seit', 'Known since'), value: when(input.incident.noticedAt, locale) },
               { label: t(locale, 'Gesundheitsdaten betroffen', 'Health data affected'), value: yesNo(input.incident.patientDataInvolved) },
               { label: t(locale, 'Kategorien und ungefähre Zahl der betroffenen Personen', 'Categories and approximate number of data subjects'), value: fill },

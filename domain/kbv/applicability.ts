@@ -1,6 +1,6 @@
 import type { Explanation } from './explanation.ts';
 import { annexNorm, kbvNorms } from './practice-size.ts';
-import { targetObjectLabels, type KbvRequirement, type TargetObject } from './requirement.ts';
+import { type KbvRequirement, type TargetObject, targetObjectLabels } from './requirement.ts';
 import { kbvGuidelineVersions } from './start-date.ts';
 
 export interface OrganisationProfile {

@@ -10,9 +10,7 @@ export const kbvCheckSchema = z.object({
     // A sanity bound, far above any practice or MVZ.
     .max(100_000)
     .describe('Persons permanently handling data in the practice, counted as heads (part-time staff count as one each)'),
-  significantScaleProcessing: z
-    .boolean()
-    .describe('Data processing beyond the usual data transmission of a practice (e.g. hospital-like MVZ, laboratory)'),
+  significantScaleProcessing: z.boolean().describe('Data processing beyond the usual data transmission of a practice (e.g. hospital-like MVZ, laboratory)'),
   majorMedicalDevices: z.boolean().describe('Major medical devices in use (e.g. CT, MRI, PET, linear accelerator)'),
   contractPractice: z.boolean().describe('Takes part in contract medical care (vertragsärztliche Versorgung)'),
 });

@@ -42,9 +42,7 @@ describe('KBV practice size (KBV-IT-Sicherheitsrichtlinie 2025, Praxisgrößen; 
   ])('major medical devices with %i persons: annexes %j', (persons, annexes) => {
     const result = determinePracticeSize(profile(persons, { majorMedicalDevices: true }));
     expect(result.annexes).toEqual(annexes);
-    expect(result.reasons.find((r) => r.code === 'kbv.annex_major_medical_devices')?.legalBasis).toEqual([
-      'KBV-IT-Sicherheitsrichtlinie (2025), Anlage 4',
-    ]);
+    expect(result.reasons.find((r) => r.code === 'kbv.annex_major_medical_devices')?.legalBasis).toEqual(['KBV-IT-Sicherheitsrichtlinie (2025), Anlage 4']);
   });
 
   // § 390 SGB V binds contract medical care only; others get the annexes as a recommendation.

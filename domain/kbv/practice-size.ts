@@ -3,8 +3,7 @@ import type { KbvAnnex } from './requirement.ts';
 
 export type PracticeSize = 'small' | 'medium' | 'large';
 
-export const KBV_GUIDELINE_URL =
-  'https://www.kbv.de/documents/infothek/rechtsquellen/bekanntmachungen/richtlinien/IT-Sicherheitsrichtlinie_390_KBV.pdf';
+export const KBV_GUIDELINE_URL = 'https://www.kbv.de/documents/infothek/rechtsquellen/bekanntmachungen/richtlinien/IT-Sicherheitsrichtlinie_390_KBV.pdf';
 
 export const kbvNorms = {
   sgb390: '§ 390 SGB V',

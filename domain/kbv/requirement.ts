@@ -43,7 +43,10 @@ export const targetObjectLabels: Record<TargetObject, { de: string; en: string }
   usesEmail: { de: 'E-Mail', en: 'e-mail' },
   operatesOwnMailServer: { de: 'einen eigenen E-Mail-Server', en: 'its own e-mail server' },
   usesMobileApps: { de: 'Apps auf Mobilgeräten', en: 'apps on mobile devices' },
-  operatesOwnWebApplication: { de: 'eine eigene Webanwendung (z. B. Online-Terminbuchung auf eigenem Server)', en: 'its own web application (e.g. online booking on its own server)' },
+  operatesOwnWebApplication: {
+    de: 'eine eigene Webanwendung (z. B. Online-Terminbuchung auf eigenem Server)',
+    en: 'its own web application (e.g. online booking on its own server)',
+  },
   usesInternetApplications: { de: 'Internetanwendungen', en: 'internet applications' },
   usesCloudServices: { de: 'Cloud-Dienste', en: 'cloud services' },
   usesMajorMedicalDevices: { de: 'medizinische Großgeräte', en: 'major medical devices' },

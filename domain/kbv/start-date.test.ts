@@ -11,8 +11,18 @@ describe('requirementStart', () => {
     ['carried over, before the revision', kbv('2025-04-01', false), '2025-03-01', { kind: 'carried_over', firstYear: 2021, revisedSince: '2025-04-01' }],
     ['new, on its first day', kbv('2025-10-01', true), '2025-10-01', { kind: 'new_since', date: '2025-10-01', revisionInForce: '2025-04-01' }],
     ['new, the day before', kbv('2025-10-01', true), '2025-09-30', { kind: 'new_from', date: '2025-10-01', revisionInForce: '2025-04-01' }],
-    ['a BSIG measure', { framework: 'nis2', effectiveFrom: '2025-12-06', newInRevision: false } satisfies StartDateFacts, '2026-01-01', { kind: 'since', date: '2025-12-06' }],
-    ['a BSIG measure not yet binding', { framework: 'nis2', effectiveFrom: '2025-12-06', newInRevision: false } satisfies StartDateFacts, '2025-12-05', { kind: 'from', date: '2025-12-06' }],
+    [
+      'a BSIG measure',
+      { framework: 'nis2', effectiveFrom: '2025-12-06', newInRevision: false } satisfies StartDateFacts,
+      '2026-01-01',
+      { kind: 'since', date: '2025-12-06' },
+    ],
+    [
+      'a BSIG measure not yet binding',
+      { framework: 'nis2', effectiveFrom: '2025-12-06', newInRevision: false } satisfies StartDateFacts,
+      '2025-12-05',
+      { kind: 'from', date: '2025-12-06' },
+    ],
   ])('%s', (_label, facts, today, expected) => {
     expect(requirementStart(facts, today)).toEqual(expected);
   });
@@ -22,7 +32,9 @@ describe('requirementStart', () => {
   });
 
   it('never says "seit 01.04.2025" alone for the catalogue: every requirement is either carried over or new from 2025-10-01', () => {
-    const kinds = kbvRequirements.map((r) => requirementStart({ framework: 'kbv', effectiveFrom: r.effectiveFrom, newInRevision: r.newIn2025 }, '2026-01-15')?.kind);
+    const kinds = kbvRequirements.map(
+      (r) => requirementStart({ framework: 'kbv', effectiveFrom: r.effectiveFrom, newInRevision: r.newIn2025 }, '2026-01-15')?.kind,
+    );
     expect(new Set(kinds)).toEqual(new Set(['carried_over', 'new_since']));
     expect(kinds.filter((k) => k === 'carried_over')).toHaveLength(63);
     expect(kinds.filter((k) => k === 'new_since')).toHaveLength(29);

@@ -13,7 +13,10 @@ export const outboxListQuerySchema = listQuerySchema({
   search: true,
   defaultLimit: 200,
   filters: {
-    kind: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+    kind: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/)
+      .optional(),
   },
 });
 export type OutboxListQuery = z.output<typeof outboxListQuerySchema>;

@@ -84,7 +84,9 @@ describe('staff in annual work units (Recommendation 2003/361/EC, Annex Art. 5)'
   });
 
   it('classifies from heads and explains the count, excluding apprentices and parental leave', () => {
-    const result = classifyNis2(practice({ staffAwu: undefined, staff: { fullTimeHeads: 45, partTimeHeads: 15, partTimeFraction: 0.3, apprentices: 4, parentalLeaveHeads: 1 } }));
+    const result = classifyNis2(
+      practice({ staffAwu: undefined, staff: { fullTimeHeads: 45, partTimeHeads: 15, partTimeFraction: 0.3, apprentices: 4, parentalLeaveHeads: 1 } }),
+    );
     expect(result.aggregated.staffAwu).toBe(49.5);
     expect(result.category).toBe('not_affected');
     const reason = result.reasons.find((r) => r.code === 'nis2.staff_from_heads');
@@ -236,7 +238,10 @@ describe('warnings where the answer is borderline or depends on interpretation',
     [{ staffAwu: 10, annualTurnoverEur: 60 * M, balanceSheetTotalEur: 45 * M }, 'balanceSheetTotalEur', 43 * M],
   ])('%j is near the %s threshold %i', (figures, figure, threshold) => {
     const result = classifyNis2(practice(figures));
-    expect(result.warnings.filter((w) => w.code === 'nis2.near_threshold').map((w) => [w.params.figure, w.params.threshold])).toContainEqual([figure, threshold]);
+    expect(result.warnings.filter((w) => w.code === 'nis2.near_threshold').map((w) => [w.params.figure, w.params.threshold])).toContainEqual([
+      figure,
+      threshold,
+    ]);
   });
 
   it('does not warn about a threshold whose other side would not change the result', () => {
@@ -271,7 +276,9 @@ describe('warnings where the answer is borderline or depends on interpretation',
   });
 
   it('every reason and warning has German and English text', () => {
-    const result = classifyNis2(practice({ staff: { fullTimeHeads: 40, partTimeHeads: 20, partTimeFraction: 0.4, apprentices: 5 }, staffAwu: undefined, figuresBasis: 'estimate' }));
+    const result = classifyNis2(
+      practice({ staff: { fullTimeHeads: 40, partTimeHeads: 20, partTimeFraction: 0.4, apprentices: 5 }, staffAwu: undefined, figuresBasis: 'estimate' }),
+    );
     for (const item of [...result.reasons, ...result.warnings]) {
       expect(item.de.length).toBeGreaterThan(20);
       expect(item.en.length).toBeGreaterThan(20);

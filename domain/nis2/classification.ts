@@ -1,4 +1,4 @@
-import { collectLegalSources, formatEur, formatNumber, type Explanation, type LegalSource } from '../kbv/explanation.ts';
+import { collectLegalSources, type Explanation, formatEur, formatNumber, type LegalSource } from '../kbv/explanation.ts';
 import type { Nis2Category, Nis2CheckInput, Nis2Classification, StaffHeads } from './nis2-check.schema.ts';
 
 const BSIG_URL = 'https://www.gesetze-im-internet.de/bsig_2025/BJNR12D0B0025.html';
@@ -158,7 +158,14 @@ export function classifyNis2(input: Nis2CheckInput): Nis2Classification {
     reasons.push(
       explain(
         'nis2.staff_from_heads',
-        { fullTimeHeads: s.fullTimeHeads, partTimeHeads: s.partTimeHeads, partTimeFraction: s.partTimeFraction, apprentices: s.apprentices, parentalLeaveHeads: leave, staffAwu: ownAwu },
+        {
+          fullTimeHeads: s.fullTimeHeads,
+          partTimeHeads: s.partTimeHeads,
+          partTimeFraction: s.partTimeFraction,
+          apprentices: s.apprentices,
+          parentalLeaveHeads: leave,
+          staffAwu: ownAwu,
+        },
         `Beschäftigte werden in Jahresarbeitseinheiten gezählt: ${s.fullTimeHeads} Vollzeitkräfte + ${s.partTimeHeads} Teilzeitkräfte × ${formatNumber(s.partTimeFraction, 'de')} = ${awuDe(ownAwu)}. Auszubildende (${s.apprentices}) und Personen in Mutterschutz oder Elternzeit (${leave}) zählen nicht mit. Es wird nicht gerundet.`,
         `Staff is counted in annual work units: ${s.fullTimeHeads} full-time + ${s.partTimeHeads} part-time × ${formatNumber(s.partTimeFraction, 'en')} = ${awuEn(ownAwu)}. Apprentices (${s.apprentices}) and persons on maternity or parental leave (${leave}) are not counted. Nothing is rounded.`,
         nis2Norms.staffUnits,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kbvRequirements } from '../kbv/requirements.data.ts';
-import { nis2Coverage, nis2CoverageSchema, type KbvStatus } from './coverage.ts';
+import { type KbvStatus, nis2Coverage, nis2CoverageSchema } from './coverage.ts';
 import { nis2BeyondKbv, nis2Measures } from './measures.data.ts';
 
 const allIds = kbvRequirements.map((r) => r.id);
@@ -72,7 +72,8 @@ describe('nis2Coverage', () => {
         'Krisenmanagement und Notfallplanung über die Datensicherung hinaus (Nr. 3); Sicherheitsanforderungen beim Erwerb (sichere Beschaffung) sowie Management und Offenlegung von Schwachstellen (Nr. 5); Management von Anlagen (ein vollständiges Verzeichnis der IT-Werte) (Nr. 9).',
     );
     expect(result.summary.en).toMatch(/^KBV part done for 4 of 4 measures/);
-    for (const text of [result.summary.de, result.summary.en, result.remaining.de, result.remaining.en]) expect(text).not.toMatch(/deckt .* ab\.|covers \d+ of/);
+    for (const text of [result.summary.de, result.summary.en, result.remaining.de, result.remaining.en])
+      expect(text).not.toMatch(/deckt .* ab\.|covers \d+ of/);
     expect(result.summary.legalBasis).toEqual(['§ 30 Abs. 2 Satz 2 BSIG']);
     expect(result.remaining.de).toMatch(/übrigen 6 Maßnahmen \(Nr\. 1, 2, 4, 6, 8, 10\)/);
   });
@@ -96,7 +97,10 @@ describe('nis2Coverage', () => {
 
   it('leaves not-applicable requirements out of the count and out of the rule', () => {
     // § 30(2) Nr. 7: KBV-A1-41 concerns e-mail; a practice without e-mail marks it not applicable.
-    const statuses = allWith('implemented', [['KBV-A1-41', 'not_applicable'], ['KBV-A1-31', 'not_applicable']]);
+    const statuses = allWith('implemented', [
+      ['KBV-A1-41', 'not_applicable'],
+      ['KBV-A1-31', 'not_applicable'],
+    ]);
     const result = measure('BSIG-30-2-07', statuses);
     expect(result).toMatchObject({ kbvPartDone: true, total: 7, implementedCount: 7, kbvCoverage: 'core', beyondKbv: null });
     expect(result.coveredBy).toHaveLength(9);
@@ -105,7 +109,10 @@ describe('nis2Coverage', () => {
   it('does not mark the KBV part done when all core counterparts are not applicable', () => {
     const core = nis2Measures.find((m) => m.id === 'BSIG-30-2-05')?.kbvCore ?? [];
     expect(core.length).toBeGreaterThan(0);
-    const statuses = allWith('implemented', core.map((id): [string, KbvStatus] => [id, 'not_applicable']));
+    const statuses = allWith(
+      'implemented',
+      core.map((id): [string, KbvStatus] => [id, 'not_applicable']),
+    );
     expect(measure('BSIG-30-2-05', statuses).kbvPartDone).toBe(false);
   });
 

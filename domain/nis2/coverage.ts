@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { explanationSchema } from '../kbv/explanation.ts';
-import { nis2Measures, type Nis2Measure } from './measures.data.ts';
+import { type Nis2Measure, nis2Measures } from './measures.data.ts';
 
 export type KbvStatus = 'open' | 'in_progress' | 'implemented' | 'not_applicable';
 

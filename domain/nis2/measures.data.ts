@@ -82,26 +82,35 @@ export const nis2Measures: readonly Nis2Measure[] = [
     nis2Article: 'Art. 21(2)(d) NIS2',
     titleDe: 'Sicherheit der Lieferkette einschließlich sicherheitsbezogener Aspekte der Beziehungen zu unmittelbaren Anbietern oder Diensteanbietern',
     titleEn: 'Supply-chain security incl. relations with direct suppliers and service providers',
-    summaryDe: 'Sicherheitsrisiken durch unmittelbare Lieferanten und Dienstleister (IT-Dienstleister, PVS-Hersteller, Cloud, TI-Anbieter) steuern, einschließlich vertraglicher Sicherheitsanforderungen.',
-    summaryEn: 'Manage security risks arising from direct suppliers and service providers (IT service providers, PVS vendors, cloud, TI providers), including contractual security requirements.',
+    summaryDe:
+      'Sicherheitsrisiken durch unmittelbare Lieferanten und Dienstleister (IT-Dienstleister, PVS-Hersteller, Cloud, TI-Anbieter) steuern, einschließlich vertraglicher Sicherheitsanforderungen.',
+    summaryEn:
+      'Manage security risks arising from direct suppliers and service providers (IT service providers, PVS vendors, cloud, TI providers), including contractual security requirements.',
     kbvCore: [],
     kbvPartial: ['KBV-A1-03', 'KBV-A1-04', 'KBV-A1-50', 'KBV-A5-01', 'KBV-A5-05', 'KBV-A5-06'],
     beyondKbv: null,
-    gapDe: 'Kein Lieferantenverzeichnis, keine Lieferantenbewertung und keine Sicherheitsklauseln (Vorfallmeldung, Auditrechte) über Fremdpersonal-Regeln, Cloud-C5 und TI-Anbietervorgaben hinaus.',
-    gapEn: 'No supplier inventory, supplier risk assessment or security clauses (incident notification, audit rights) beyond external-staff rules, cloud C5 and TI provider specs.',
+    gapDe:
+      'Kein Lieferantenverzeichnis, keine Lieferantenbewertung und keine Sicherheitsklauseln (Vorfallmeldung, Auditrechte) über Fremdpersonal-Regeln, Cloud-C5 und TI-Anbietervorgaben hinaus.',
+    gapEn:
+      'No supplier inventory, supplier risk assessment or security clauses (incident notification, audit rights) beyond external-staff rules, cloud C5 and TI provider specs.',
   },
   {
     id: 'BSIG-30-2-05',
     number: 5,
     legalBasis: '§ 30 Abs. 2 Satz 2 Nr. 5 BSIG',
     nis2Article: 'Art. 21(2)(e) NIS2',
-    titleDe: 'Sicherheitsmaßnahmen bei Erwerb, Entwicklung und Wartung von IT-Systemen, -Komponenten und -Prozessen einschließlich Management und Offenlegung von Schwachstellen',
+    titleDe:
+      'Sicherheitsmaßnahmen bei Erwerb, Entwicklung und Wartung von IT-Systemen, -Komponenten und -Prozessen einschließlich Management und Offenlegung von Schwachstellen',
     titleEn: 'Security in acquisition, development and maintenance incl. vulnerability handling and disclosure',
-    summaryDe: 'Sicherheit bei Beschaffung, Entwicklung und Wartung von IT berücksichtigen; Schwachstellen managen und einen Umgang mit ihrer Offenlegung haben.',
+    summaryDe:
+      'Sicherheit bei Beschaffung, Entwicklung und Wartung von IT berücksichtigen; Schwachstellen managen und einen Umgang mit ihrer Offenlegung haben.',
     summaryEn: 'Build security into buying, developing and maintaining IT; manage vulnerabilities and have a way to handle and disclose them.',
     kbvCore: ['KBV-A1-14', 'KBV-A1-15', 'KBV-A1-16', 'KBV-A1-17', 'KBV-A5-08'],
     kbvPartial: ['KBV-A4-01', 'KBV-A4-02', 'KBV-A4-04', 'KBV-A1-47'],
-    beyondKbv: { de: 'Sicherheitsanforderungen beim Erwerb (sichere Beschaffung) sowie Management und Offenlegung von Schwachstellen', en: 'security requirements when acquiring systems (secure procurement) and vulnerability management and disclosure' },
+    beyondKbv: {
+      de: 'Sicherheitsanforderungen beim Erwerb (sichere Beschaffung) sowie Management und Offenlegung von Schwachstellen',
+      en: 'security requirements when acquiring systems (secure procurement) and vulnerability management and disclosure',
+    },
     gapDe: 'Patchen ist abgedeckt; Sicherheitskriterien bei der Beschaffung und ein Prozess zur Schwachstellen-Offenlegung fehlen.',
     gapEn: 'Patching is covered; security criteria for procurement and a vulnerability-disclosure process are not.',
   },
@@ -132,8 +141,10 @@ export const nis2Measures: readonly Nis2Measure[] = [
     kbvCore: ['KBV-A1-08', 'KBV-A1-09', 'KBV-A1-10', 'KBV-A1-20', 'KBV-A1-19', 'KBV-A1-41'],
     kbvPartial: ['KBV-A1-06', 'KBV-A3-01', 'KBV-A1-31'],
     beyondKbv: null,
-    gapDe: 'Für Beschäftigte gut abgedeckt; die eigene Schulungspflicht der Geschäftsleitung nach § 38 Abs. 3 BSIG geht über KBV A1-08 (Sensibilisierung der Praxisleitung) hinaus.',
-    gapEn: 'Well covered for staff; the separate training duty for management under § 38(3) BSIG goes further than KBV A1-08 (awareness of practice management).',
+    gapDe:
+      'Für Beschäftigte gut abgedeckt; die eigene Schulungspflicht der Geschäftsleitung nach § 38 Abs. 3 BSIG geht über KBV A1-08 (Sensibilisierung der Praxisleitung) hinaus.',
+    gapEn:
+      'Well covered for staff; the separate training duty for management under § 38(3) BSIG goes further than KBV A1-08 (awareness of practice management).',
   },
   {
     id: 'BSIG-30-2-08',
@@ -170,15 +181,20 @@ export const nis2Measures: readonly Nis2Measure[] = [
     number: 10,
     legalBasis: '§ 30 Abs. 2 Satz 2 Nr. 10 BSIG',
     nis2Article: 'Art. 21(2)(j) NIS2',
-    titleDe: 'Multi-Faktor-Authentifizierung oder kontinuierliche Authentifizierung, gesicherte Sprach-, Video- und Textkommunikation sowie gegebenenfalls gesicherte Notfallkommunikation',
+    titleDe:
+      'Multi-Faktor-Authentifizierung oder kontinuierliche Authentifizierung, gesicherte Sprach-, Video- und Textkommunikation sowie gegebenenfalls gesicherte Notfallkommunikation',
     titleEn: 'MFA or continuous authentication, secured voice/video/text communication and secured emergency communication where appropriate',
-    summaryDe: 'Wo angemessen Mehr-Faktor- oder kontinuierliche Authentifizierung nutzen, Sprach-, Video- und Textkommunikation schützen und eine gesicherte Notfallkommunikation vorsehen.',
-    summaryEn: 'Use multi-factor or continuous authentication where appropriate, protect voice/video/text communication and provide secure emergency communication.',
+    summaryDe:
+      'Wo angemessen Mehr-Faktor- oder kontinuierliche Authentifizierung nutzen, Sprach-, Video- und Textkommunikation schützen und eine gesicherte Notfallkommunikation vorsehen.',
+    summaryEn:
+      'Use multi-factor or continuous authentication where appropriate, protect voice/video/text communication and provide secure emergency communication.',
     kbvCore: [],
     kbvPartial: ['KBV-A1-26', 'KBV-A1-45', 'KBV-A2-08', 'KBV-A5-07'],
     beyondKbv: null,
-    gapDe: 'Die KBV-Richtlinie kennt keine allgemeine MFA-Pflicht für Praxissysteme oder Fernzugänge (TI-Karten sind nur für die TI zweifaktoriell) und nichts zur Notfallkommunikation.',
-    gapEn: 'KBV has no general MFA requirement for practice systems or remote access (TI smart cards are two-factor by design but only for TI use) and nothing on emergency communication.',
+    gapDe:
+      'Die KBV-Richtlinie kennt keine allgemeine MFA-Pflicht für Praxissysteme oder Fernzugänge (TI-Karten sind nur für die TI zweifaktoriell) und nichts zur Notfallkommunikation.',
+    gapEn:
+      'KBV has no general MFA requirement for practice systems or remote access (TI smart cards are two-factor by design but only for TI use) and nothing on emergency communication.',
   },
 ];
 

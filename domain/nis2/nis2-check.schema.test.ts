@@ -55,7 +55,10 @@ describe('NIS2 check input', () => {
     [{ kritisOperator: undefined }, ['kritisOperator']],
     [{ independentOfGroup: 'yes' }, ['independentOfGroup']],
     [{ figuresBasis: 'guess' }, ['figuresBasis']],
-    [{ partnerEnterprises: [{ holdingPercent: 30, staffAwu: -3, annualTurnoverEur: 1 }] }, ['partnerEnterprises.0.balanceSheetTotalEur', 'partnerEnterprises.0.staffAwu']],
+    [
+      { partnerEnterprises: [{ holdingPercent: 30, staffAwu: -3, annualTurnoverEur: 1 }] },
+      ['partnerEnterprises.0.balanceSheetTotalEur', 'partnerEnterprises.0.staffAwu'],
+    ],
     [{ staffAwu: undefined, staff: { ...heads, fullTimeHeads: 2.5, partTimeFraction: 2 } }, ['staff.fullTimeHeads', 'staff.partTimeFraction']],
   ])('%j fails at %j', (change, paths) => {
     expect(failingPaths({ ...valid, ...change })).toEqual(paths);

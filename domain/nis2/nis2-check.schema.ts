@@ -39,7 +39,9 @@ export const linkedEnterpriseSchema = z.object({
     .min(0)
     .max(100)
     .optional()
-    .describe('Share above 50 %; leave it out where control rests on other grounds (e.g. right to appoint management). A share of 50 % or less is counted as a partner holding.'),
+    .describe(
+      'Share above 50 %; leave it out where control rests on other grounds (e.g. right to appoint management). A share of 50 % or less is counted as a partner holding.',
+    ),
   ...figures,
 });
 
@@ -69,7 +71,9 @@ export const nis2CheckSchema = z
     healthcareNegligible: z
       .boolean()
       .optional()
-      .describe('Health care is negligible compared with the overall business activity of the entity and may be disregarded when assigning the entity type (§ 28(3) BSIG)'),
+      .describe(
+        'Health care is negligible compared with the overall business activity of the entity and may be disregarded when assigning the entity type (§ 28(3) BSIG)',
+      ),
     staffAwu: awu.optional(),
     staff: staffHeadsSchema.optional().describe('Alternative to staffAwu: staff as heads'),
     annualTurnoverEur: figures.annualTurnoverEur,

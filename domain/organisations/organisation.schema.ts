@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { safeText } from '../common/input.ts';
 import { emailSchema, passwordSchema, personNameSchema } from '../auth/auth.schema.ts';
+import { safeText } from '../common/input.ts';
 
 /** Legal and organisational forms found in German outpatient care. */
 export const legalForms = [

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { invalidIpRanges, isPhoneNumber, nameWithLegalForm, registrationReadiness, registrationSetupSchema, storedRegistrationSetupSchema } from './registration.ts';
+import {
+  invalidIpRanges,
+  isPhoneNumber,
+  nameWithLegalForm,
+  registrationReadiness,
+  registrationSetupSchema,
+  storedRegistrationSetupSchema,
+} from './registration.ts';
 
 const empty = registrationSetupSchema.parse({});
 
@@ -21,10 +28,15 @@ describe('§ 33 BSIG registration readiness', () => {
   it('lists what is missing and becomes ready when everything is there', () => {
     expect(registrationReadiness(empty, 'important', '2026-01-10').missing).toContain('contactPoint.phone');
     const full = registrationSetupSchema.parse({
-      street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', email: 'it@praxis.de', phone: '030 123',
+      street: 'Hauptstraße 1',
+      postalCode: '10115',
+      city: 'Berlin',
+      email: 'it@praxis.de',
+      phone: '030 123',
       supervisoryAuthorities: 'BSI; Berliner Beauftragte für Datenschutz',
       contactPoint: { name: 'Bereitschaft IT-Dienstleister', phone: '0170 000', email: 'notfall@it.de' },
-      mukHolder: { name: 'Dr. Muster' }, mukBackup: { name: 'Frau Helfer' },
+      mukHolder: { name: 'Dr. Muster' },
+      mukBackup: { name: 'Frau Helfer' },
       checklist: { elsterCertificate: true, mukAccount: true, registeredInPortal: true, contactPointTested: true, escalationChainKnown: true },
     });
     expect(registrationReadiness(full, 'important', '2026-04-01')).toMatchObject({ missing: [], ready: true, isOverdue: false, checklistDone: 5 });

@@ -11,8 +11,7 @@ export function isPhoneNumber(value: string): boolean {
   const digits = value.replace(/\D/g, '').length;
   return PHONE.test(value) && digits >= 5 && digits <= 15;
 }
-const phone = (max: number) =>
-  plainText(max).refine((value) => value === '' || isPhoneNumber(value), { message: 'phone_number' });
+const phone = (max: number) => plainText(max).refine((value) => value === '' || isPhoneNumber(value), { message: 'phone_number' });
 
 const ipOrNetwork = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
 /** The entries of the IP field: separated by commas, semicolons, spaces or line breaks. */
@@ -31,7 +30,9 @@ export function invalidIpRanges(value: string): string[] {
  */
 function setupSchema(strict: boolean) {
   const phoneField = strict ? phone(60) : text(60);
-  const person = z.object({ name: text(120), email: z.union([z.literal(''), z.email()]).default(''), phone: phoneField }).default({ name: '', email: '', phone: '' });
+  const person = z
+    .object({ name: text(120), email: z.union([z.literal(''), z.email()]).default(''), phone: phoneField })
+    .default({ name: '', email: '', phone: '' });
   return z.object({
     qualifiesSince: calendarDateSchema.default('2025-12-06').describe('Since when the organisation is an (particularly) important entity'),
     commercialRegister: text(100),
@@ -41,7 +42,10 @@ function setupSchema(strict: boolean) {
     email: z.union([z.literal(''), z.email()]).default(''),
     phone: phoneField,
     publicIpRanges: strict ? text(1000).refine((value) => invalidIpRanges(value).length === 0, { message: 'ip_range' }) : text(1000),
-    memberStates: z.array(safeText().regex(/^[A-Z]{2}$/)).max(27).default(['DE']),
+    memberStates: z
+      .array(safeText().regex(/^[A-Z]{2}$/))
+      .max(27)
+      .default(['DE']),
     supervisoryAuthorities: text(500),
     contactPoint: person.describe('Contact point reachable at all times (24/7)'),
     mukHolder: person,
@@ -136,7 +140,13 @@ export function nameWithLegalForm(name: string, legalForm: string): string {
   if (!form) return trimmed;
   // Every form is one word: compare it with the words of the name (a gGmbH is a GmbH).
   const carried = form === 'GmbH' ? ['gmbh', 'ggmbh'] : [form.toLowerCase()];
-  if (trimmed.toLowerCase().split(/[^\p{L}]+/u).some((word) => carried.includes(word))) return trimmed;
+  if (
+    trimmed
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((word) => carried.includes(word))
+  )
+    return trimmed;
   return `${trimmed}, ${form}`;
 }
 

@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 
 /** A request from the page's session (cookie and CSRF token), as the app itself would send it. */
-export async function apiInPage<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T; contentType: string | null; head: string }> {
+export async function apiInPage<T = unknown>(
+  page: Page,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: T; contentType: string | null; head: string }> {
   return page.evaluate(
     async ({ method, url, body }) => {
       const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken?: string };

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { readSecret, totpClock } from './browser.ts';
 
 export const admin = {
@@ -11,7 +11,11 @@ export const practice = { name: 'Hausarztpraxis Dr. Muster', legalForm: 'Berufsa
 
 export async function chooseOption(page: Page, label: string | RegExp, option: string, within?: Locator) {
   const scope = within ?? page.locator('body');
-  await scope.getByRole('combobox', { name: label }).or(scope.getByRole('textbox', { name: label })).first().click();
+  await scope
+    .getByRole('combobox', { name: label })
+    .or(scope.getByRole('textbox', { name: label }))
+    .first()
+    .click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -30,13 +34,19 @@ export async function fillOrganisationStep(page: Page) {
   await first.getByRole('textbox', { name: /PLZ/ }).fill('10115');
   await first.getByRole('textbox', { name: /Ort/ }).fill('Berlin');
   await page.getByRole('button', { name: /Weiteren Standort/ }).click();
-  await page.getByTestId('location-row-1').getByRole('textbox', { name: /Bezeichnung/ }).fill('Filiale Nord');
+  await page
+    .getByTestId('location-row-1')
+    .getByRole('textbox', { name: /Bezeichnung/ })
+    .fill('Filiale Nord');
 }
 
 export async function fillAdminStep(page: Page, password: string) {
   await page.getByRole('textbox', { name: /Vor- und Nachname/ }).fill(admin.name);
   await page.getByRole('textbox', { name: /E-Mail-Adresse/ }).fill(admin.email);
-  await page.getByLabel(/^Passwort/).first().fill(password);
+  await page
+    .getByLabel(/^Passwort/)
+    .first()
+    .fill(password);
   await page.getByLabel(/Passwort wiederholen/).fill(password);
 }
 

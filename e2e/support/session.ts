@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { desktop, launchBrowser } from './browser.ts';
-import { ensureClientBuilt, startServer, type RunningServer } from './server.ts';
+import { ensureClientBuilt, type RunningServer, startServer } from './server.ts';
 
 export interface BrowserSession {
   server: RunningServer;

@@ -3,12 +3,12 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { asc, eq, sql } from 'drizzle-orm';
-import { hashAuditEntry } from '../../domain/audit/audit-chain.ts';
-import { auditEvents } from '../db/schema.ts';
-import { afterAll, describe, expect, it } from 'vitest';
 import { verify as argonVerify } from '@node-rs/argon2';
+import { asc, eq, sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashAuditEntry } from '../../domain/audit/audit-chain.ts';
 import { openDatabase, queryRows } from '../db/connect.ts';
+import { auditEvents } from '../db/schema.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin/praxisschild.mjs');
@@ -27,10 +27,32 @@ describe('the praxisschild command line', () => {
   const backup = path.join(work, 'all.backup.gz');
 
   it('creates an administrator with an organisation', () => {
-    const bad = cli(dataDir, 'create-admin', '--email', 'nope', '--name', 'Anna Admin', '--password', 'correct horse battery', '--organisation-name', 'Praxis CLI');
+    const bad = cli(
+      dataDir,
+      'create-admin',
+      '--email',
+      'nope',
+      '--name',
+      'Anna Admin',
+      '--password',
+      'correct horse battery',
+      '--organisation-name',
+      'Praxis CLI',
+    );
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('--email');
-    const ok = cli(dataDir, 'create-admin', '--email', 'anna@praxis.example', '--name', 'Anna Admin', '--password', 'correct horse battery', '--organisation-name', 'Praxis CLI');
+    const ok = cli(
+      dataDir,
+      'create-admin',
+      '--email',
+      'anna@praxis.example',
+      '--name',
+      'Anna Admin',
+      '--password',
+      'correct horse battery',
+      '--organisation-name',
+      'Praxis CLI',
+    );
     expect(ok.out).toContain('administrator anna@praxis.example ready');
     expect(ok.code).toBe(0);
   });
@@ -59,7 +81,7 @@ describe('the praxisschild command line', () => {
     expect(anchor.organisations).toEqual([expect.objectContaining({ organisationName: 'Praxis CLI', entries: 3, seq: 3 })]);
     const res = cli(dataDir, 'backup', path.join(work, 'second.backup.gz'));
     expect(res.out).toContain('audit anchor written to');
-    expect(res.out).toMatch(new RegExp(`Praxis CLI: 3 entries, newest #3 [0-9a-f]{64}`));
+    expect(res.out).toMatch(/Praxis CLI: 3 entries, newest #3 [0-9a-f]{64}/);
   });
 
   it('refuses to start a restored database without its secret key, and says which key and where', () => {
@@ -87,7 +109,9 @@ describe('the praxisschild command line', () => {
     for (const dir of [forged, wiped]) expect(cli(dir, 'restore', backup).code).toBe(0);
     // A later entry: the chain grows, and still extends the anchor.
     const orgId = JSON.parse(readFileSync(anchorFile, 'utf8')).organisations[0].organisationId as string;
-    expect(cli(forged, 'create-admin', '--email', 'bernd@praxis.example', '--name', 'Bernd B', '--password', 'correct horse battery', '--organisation', orgId).code).toBe(0);
+    expect(
+      cli(forged, 'create-admin', '--email', 'bernd@praxis.example', '--name', 'Bernd B', '--password', 'correct horse battery', '--organisation', orgId).code,
+    ).toBe(0);
     const grown = cli(forged, 'verify-audit', '--anchor', anchorFile);
     expect(grown.out).toMatch(/ok\s+Praxis CLI \(4 entries, extends the anchor/);
     expect(grown.code).toBe(0);
@@ -164,13 +188,30 @@ describe('the praxisschild command line', () => {
 
   it('recovers an admin account: new password, two-factor cleared, administrator again, audited', async () => {
     const dir = path.join(work, 'reset-admin');
-    expect(cli(dir, 'create-admin', '--email', 'lena@praxis.example', '--name', 'Lena Leitung', '--password', 'correct horse battery', '--organisation-name', 'Praxis Reset').code).toBe(0);
+    expect(
+      cli(
+        dir,
+        'create-admin',
+        '--email',
+        'lena@praxis.example',
+        '--name',
+        'Lena Leitung',
+        '--password',
+        'correct horse battery',
+        '--organisation-name',
+        'Praxis Reset',
+      ).code,
+    ).toBe(0);
     // Lena had enrolled, lost her phone, and was (by mistake) made a read-only auditor without the admin flag.
     let database = await openDatabase({ engine: 'pglite', dataDir: dir });
-    await database.db.execute(sql`update users set totp_secret_enc = 'v1.x.y.z', totp_enabled_at = now(), totp_last_step = 1 where email = 'lena@praxis.example'`);
+    await database.db.execute(
+      sql`update users set totp_secret_enc = 'v1.x.y.z', totp_enabled_at = now(), totp_last_step = 1 where email = 'lena@praxis.example'`,
+    );
     await database.db.execute(sql`update memberships set role = 'auditor', is_admin = false`);
     await database.db.execute(sql`insert into recovery_codes (user_id, code_hash) select id, 'h' from users`);
-    await database.db.execute(sql`insert into sessions (id, user_id, state, csrf_token, expires_at) select 'old-session', id, 'active', 'c', now() + interval '1 hour' from users`);
+    await database.db.execute(
+      sql`insert into sessions (id, user_id, state, csrf_token, expires_at) select 'old-session', id, 'active', 'c', now() + interval '1 hour' from users`,
+    );
     await database.close();
 
     expect(cli(dir, 'reset-admin', '--email', 'nobody@praxis.example').out).toContain('no account with the address nobody@praxis.example');
@@ -187,14 +228,20 @@ describe('the praxisschild command line', () => {
     expect(res.out).toMatch(/administrator of Praxis Reset \([0-9a-f-]{36}\), role management/);
 
     database = await openDatabase({ engine: 'pglite', dataDir: dir });
-    const [user] = await queryRows<{ id: string; password_hash: string; totp_enabled_at: Date | null; totp_secret_enc: string | null }>(database.db, sql`select * from users`);
+    const [user] = await queryRows<{ id: string; password_hash: string; totp_enabled_at: Date | null; totp_secret_enc: string | null }>(
+      database.db,
+      sql`select * from users`,
+    );
     expect(user!.totp_enabled_at).toBeNull();
     expect(user!.totp_secret_enc).toBeNull();
     expect(await argonVerify(user!.password_hash, 'ein neues langes Passwort')).toBe(true);
     expect(await queryRows(database.db, sql`select * from sessions`)).toEqual([]);
     expect(await queryRows(database.db, sql`select * from recovery_codes`)).toEqual([]);
     expect(await queryRows(database.db, sql`select role, is_admin from memberships`)).toEqual([{ role: 'management', is_admin: true }]);
-    const [audit] = await queryRows<{ action: string; data: Record<string, unknown> }>(database.db, sql`select action, data from audit_events order by seq desc limit 1`);
+    const [audit] = await queryRows<{ action: string; data: Record<string, unknown> }>(
+      database.db,
+      sql`select action, data from audit_events order by seq desc limit 1`,
+    );
     expect(audit).toEqual({
       action: 'account.admin_recovered',
       data: { via: 'cli', passwordSet: true, before: { role: 'auditor', isAdmin: false }, after: { role: 'management', isAdmin: true } },

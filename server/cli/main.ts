@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { and, eq, isNull } from 'drizzle-orm';
+import { type AuditAnchor, auditAnchorSchema } from '../../domain/audit/audit-anchor.ts';
 import { emailSchema, passwordSchema, personNameSchema } from '../../domain/auth/auth.schema.ts';
 import { createOrganisationSchema } from '../../domain/organisations/organisation.schema.ts';
-import { auditAnchorSchema, type AuditAnchor } from '../../domain/audit/audit-anchor.ts';
-import { loadConfig, type Config } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { loginThrottles, memberships, organisations, passwordResets, recoveryCodes, sessions, users } from '../db/schema.ts';
+import { appendAudit, verifyAllAuditChains } from '../modules/audit/audit.ts';
 import { hashPassword } from '../modules/auth/auth.ts';
-import { verifyAllAuditChains } from '../modules/audit/audit.ts';
-import { appendAudit } from '../modules/audit/audit.ts';
 import { createOrganisation } from '../modules/organisations/organisations.ts';
 import { checkSecretKey, inspectSecretKey, openConfiguredDatabase, SecretKeyMismatchError, startServer } from '../runtime.ts';
 
@@ -31,9 +30,7 @@ async function withDatabase<T>(work: (database: Awaited<ReturnType<typeof openCo
   }
 }
 
-const program = new Command('praxisschild')
-  .description('IT security and NIS2 for practices and MVZ (KBV § 390 SGB V, BSIG)')
-  .showHelpAfterError();
+const program = new Command('praxisschild').description('IT security and NIS2 for practices and MVZ (KBV § 390 SGB V, BSIG)').showHelpAfterError();
 
 program
   .command('start')
@@ -83,16 +80,29 @@ program
         const userId = existing?.id ?? randomUUID();
         if (!existing) await tx.insert(users).values({ id: userId, email: email.data, name: name.data, passwordHash });
         if (options.organisationName) {
-          const parsed = createOrganisationSchema.safeParse({ name: options.organisationName, legalForm: 'other', locations: [{ name: options.organisationName }] });
+          const parsed = createOrganisationSchema.safeParse({
+            name: options.organisationName,
+            legalForm: 'other',
+            locations: [{ name: options.organisationName }],
+          });
           if (!parsed.success) fail('--organisation-name needs 2 to 200 characters');
           const org = await createOrganisation(tx, userId, role, parsed.data);
           process.stdout.write(`organisation ${org.id} created\n`);
         } else {
           const [org] = await tx.select().from(organisations).where(eq(organisations.id, options.organisation!));
           if (!org) fail(`no organisation ${options.organisation}`);
-          await tx.insert(memberships).values({ organisationId: org.id, userId, role, isAdmin: true })
+          await tx
+            .insert(memberships)
+            .values({ organisationId: org.id, userId, role, isAdmin: true })
             .onConflictDoUpdate({ target: [memberships.organisationId, memberships.userId], set: { isAdmin: true, role } });
-          await appendAudit(tx, { organisationId: org.id, actorUserId: null, action: 'member.added', entityType: 'membership', entityId: userId, data: { role, isAdmin: true, via: 'cli' } });
+          await appendAudit(tx, {
+            organisationId: org.id,
+            actorUserId: null,
+            action: 'member.added',
+            entityType: 'membership',
+            entityId: userId,
+            data: { role, isAdmin: true, via: 'cli' },
+          });
         }
       });
     });
@@ -125,7 +135,10 @@ program
         }
         await tx.update(users).set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, user.id));
         await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-        await tx.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+        await tx
+          .update(passwordResets)
+          .set({ usedAt: new Date() })
+          .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
         await tx.delete(loginThrottles).where(eq(loginThrottles.email, user.email));
         const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
         said.push('two-factor sign-in and recovery codes cleared: the next sign-in sets up an authenticator app again');
@@ -157,7 +170,12 @@ program
             action: 'account.admin_recovered',
             entityType: 'account',
             entityId: user.id,
-            data: { via: 'cli', passwordSet: Boolean(passwordHash), before: before ? { role: before.role, isAdmin: before.isAdmin } : null, after: { role, isAdmin: true } },
+            data: {
+              via: 'cli',
+              passwordSet: Boolean(passwordHash),
+              before: before ? { role: before.role, isAdmin: before.isAdmin } : null,
+              after: { role, isAdmin: true },
+            },
           });
           said.push(`administrator of ${organisation.name} (${organisation.id})${before?.isAdmin && before.role === role ? ', as before' : `, role ${role}`}`);
         }

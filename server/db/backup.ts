@@ -1,13 +1,13 @@
 import { createReadStream, createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { AuditAnchor } from '../../domain/audit/audit-anchor.ts';
 import { auditAnchors } from '../modules/audit/audit.ts';
-import { queryRows, type Database, type Db, type Tx } from './connect.ts';
+import { type Database, type Db, queryRows, type Tx } from './connect.ts';
 import { listMigrations } from './migrate.ts';
 
 export const BACKUP_FORMAT = 'praxisschild-backup/1';
@@ -25,10 +25,7 @@ interface Header {
 }
 
 async function listTables(database: Database): Promise<string[]> {
-  const rows = await queryRows<{ tablename: string }>(
-    database.db,
-    sql`select tablename from pg_tables where schemaname = 'public' order by tablename`,
-  );
+  const rows = await queryRows<{ tablename: string }>(database.db, sql`select tablename from pg_tables where schemaname = 'public' order by tablename`);
   return rows.map((r) => r.tablename).filter((t) => !SKIPPED_TABLES.has(t));
 }
 
@@ -48,10 +45,7 @@ export function anchorFileOf(backupFile: string): string {
  * anchor of the same snapshot (every organisation's entry count and head hash) is written beside it, to be kept or
  * printed outside the practice and checked later with `verify-audit --anchor`.
  */
-export async function backupDatabase(
-  database: Database,
-  file: string,
-): Promise<{ tables: number; rows: number; anchor: AuditAnchor; anchorFile: string }> {
+export async function backupDatabase(database: Database, file: string): Promise<{ tables: number; rows: number; anchor: AuditAnchor; anchorFile: string }> {
   const tables = await listTables(database);
   let rows = 0;
   let anchor: AuditAnchor | undefined;
@@ -114,16 +108,13 @@ export async function restoreDatabase(database: Database, file: string, options:
       newer.length
         ? `The backup comes from a newer praxisschild (migrations ${newer.join(', ')}). Update first.`
         : `The backup was made with migrations up to ${header.migrations.at(-1)}, this database has ${applied.at(-1)}. ` +
-          'Restore with the version that made it, then update.',
+            'Restore with the version that made it, then update.',
     );
   }
   const tables = await listTables(database);
   let rows = 0;
   await database.db.transaction(async (tx) => {
-    const [data] = await queryRows<{ has: boolean }>(
-      tx,
-      sql`select exists (select 1 from organisations) or exists (select 1 from users) as has`,
-    );
+    const [data] = await queryRows<{ has: boolean }>(tx, sql`select exists (select 1 from organisations) or exists (select 1 from users) as has`);
     if (data?.has && !options.force) {
       throw new RestoreError('The database is not empty. Use --force to replace its contents.');
     }
@@ -151,7 +142,9 @@ export async function rotateBackup(database: Database, dataDir: string, keep: nu
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `praxisschild-${now.toISOString().replace(/[:.]/g, '-')}.backup.gz`);
   await backupDatabase(database, file);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.backup.gz')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.backup.gz'))
+    .sort();
   for (const old of files.slice(0, Math.max(0, files.length - keep))) {
     rmSync(path.join(dir, old));
     rmSync(path.join(dir, anchorFileOf(old)), { force: true });
@@ -163,7 +156,9 @@ export function newestBackupAge(dataDir: string, now = new Date()): number | nul
   const dir = path.join(dataDir, 'backups');
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.backup.gz')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.backup.gz'))
+      .sort();
   } catch {
     return null;
   }

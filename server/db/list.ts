@@ -1,6 +1,6 @@
-import { asc, desc, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { asc, desc, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { encodeListCursor, listIssueCodes, type ListCursor, type ListPage, type ListQuery } from '../../domain/common/list.ts';
+import { encodeListCursor, type ListCursor, type ListPage, type ListQuery, listIssueCodes } from '../../domain/common/list.ts';
 import { fieldError } from '../http/errors.ts';
 
 /**

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Database } from './connect.ts';
+import { type Database, queryRows } from './connect.ts';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -53,10 +53,7 @@ export async function migrate(database: Database, dir = migrationsDir): Promise<
       ;
       insert into schema_migrations (name, checksum) values ('${migration.name}', '${migration.checksum}');
       commit;`;
-    const [row] = await queryRows<{ checksum: string }>(
-      database.db,
-      sql`select checksum from schema_migrations where name = ${migration.name}`,
-    );
+    const [row] = await queryRows<{ checksum: string }>(database.db, sql`select checksum from schema_migrations where name = ${migration.name}`);
     if (row) {
       if (row.checksum !== migration.checksum) {
         throw new Error(`Migration ${migration.name} was changed after it was applied; add a new migration instead.`);

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { canAdminister, canWrite, type Role } from '../../domain/auth/roles.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionState } from '../../domain/auth/auth.schema.ts';
-import { hashToken } from '../crypto.ts';
+import { canAdminister, canWrite, type Role } from '../../domain/auth/roles.ts';
 import type { AppContext } from '../context.ts';
+import { hashToken } from '../crypto.ts';
 import { memberships, sessions, users } from '../db/schema.ts';
 import { AppError } from './errors.ts';
 
@@ -96,12 +96,7 @@ export interface AccessRule {
  * Membership check before any organisation route: a non-member gets 404, as if the organisation did not exist.
  * Row-level security below still holds the line should a route forget this.
  */
-export async function requireMember(
-  ctx: AppContext,
-  request: FastifyRequest,
-  organisationId: string,
-  rule: AccessRule = {},
-): Promise<Actor> {
+export async function requireMember(ctx: AppContext, request: FastifyRequest, organisationId: string, rule: AccessRule = {}): Promise<Actor> {
   const session = requireActiveSession(request);
   const [membership] = await ctx.db
     .select({ role: memberships.role, isAdmin: memberships.isAdmin })

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.ts';
 import { createTestDatabase, eachEngine } from '../test/test-app.ts';

@@ -56,7 +56,14 @@ export function safeErrorLog(error: unknown, depth = 0): SafeErrorLog {
     message,
     ...(cause !== undefined && depth < 3 ? { cause: safeErrorLog(cause, depth + 1) } : {}),
     // The frames only: the stack's first lines repeat the message, parameters included.
-    ...(depth === 0 && error.stack ? { stack: error.stack.split('\n').filter((line) => line.startsWith('    at ')).slice(0, 15) } : {}),
+    ...(depth === 0 && error.stack
+      ? {
+          stack: error.stack
+            .split('\n')
+            .filter((line) => line.startsWith('    at '))
+            .slice(0, 15),
+        }
+      : {}),
   };
 }
 
@@ -100,9 +107,11 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Malformed JSON and similar client mistakes.
-      return reply
-        .code(400)
-        .send({ code: 'validation_failed', message: error.message, issues: [{ path: [], code: error.code ?? 'invalid', message: error.message }] } satisfies ApiError);
+      return reply.code(400).send({
+        code: 'validation_failed',
+        message: error.message,
+        issues: [{ path: [], code: error.code ?? 'invalid', message: error.message }],
+      } satisfies ApiError);
     }
     request.log.error({ error: safeErrorLog(error) }, 'unexpected error');
     return reply.code(500).send({ code: 'internal', message: `Internal error (request ${request.id}).` } satisfies ApiError);

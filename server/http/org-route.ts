@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isAllowed, type Permission } from '../../domain/auth/permissions.ts';
 import type { Role } from '../../domain/auth/roles.ts';
@@ -7,7 +7,7 @@ import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/connect.ts';
 import { memberships } from '../db/schema.ts';
 import { withOrganisation } from '../db/tenant.ts';
-import { requireActiveSession, type Actor } from './auth.ts';
+import { type Actor, requireActiveSession } from './auth.ts';
 import { AppError } from './errors.ts';
 
 /** The path parameter every organisation route has. */

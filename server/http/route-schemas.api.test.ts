@@ -16,7 +16,9 @@ describe('route schemas', () => {
   afterAll(async () => t?.close());
 
   it('every API route declares a response schema for its success status', () => {
-    const missing = t.routes.filter((r) => !NOT_JSON.has(`${r.method} ${r.url}`) && r.url.startsWith('/api/') && !r.hasResponseSchema).map((r) => `${r.method} ${r.url}`);
+    const missing = t.routes
+      .filter((r) => !NOT_JSON.has(`${r.method} ${r.url}`) && r.url.startsWith('/api/') && !r.hasResponseSchema)
+      .map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
   });
 
@@ -30,14 +32,18 @@ describe('route schemas', () => {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       const operation = doc.paths[path]?.[route.method.toLowerCase()];
       // Without a schema, @fastify/swagger still writes a bare "Default Response": only content (or a 204) counts.
-      const success = Object.entries(operation?.responses ?? {}).filter(([status, answer]) => status === '204' || (/^2\d\d$/.test(status) && answer.content !== undefined));
+      const success = Object.entries(operation?.responses ?? {}).filter(
+        ([status, answer]) => status === '204' || (/^2\d\d$/.test(status) && answer.content !== undefined),
+      );
       if (success.length === 0) undescribed.push(`${route.method} ${route.url}`);
     }
     expect(undescribed).toEqual([]);
   });
 
   it('every organisation route is declared with orgRoute (permission from the table, tenant transaction)', () => {
-    const direct = t.routes.filter((r) => r.url.startsWith('/api/v1/organisations/:organisationId') && !r.isOrgRoute && !TOKEN_ROUTES.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);
+    const direct = t.routes
+      .filter((r) => r.url.startsWith('/api/v1/organisations/:organisationId') && !r.isOrgRoute && !TOKEN_ROUTES.has(`${r.method} ${r.url}`))
+      .map((r) => `${r.method} ${r.url}`);
     expect(direct).toEqual([]);
   });
 });

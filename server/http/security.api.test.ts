@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientDir } from '../app.ts';
 import { downloadFileName } from '../modules/compliance/evidence.service.ts';
 import { samplePdf, samplePng, upload } from '../test/files.ts';
-import { runFirstSetup, startTestApp, type Agent, type TestApp } from '../test/test-app.ts';
+import { type Agent, runFirstSetup, startTestApp, type TestApp } from '../test/test-app.ts';
 
 /** A built client asset when the client is built, else any path outside the API: neither is an API answer. */
 function staticPath(): string {

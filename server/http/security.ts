@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
 
 /** Cookies, security headers with a strict Content-Security-Policy, and per-route rate limits. */
 /** Sign-in, setup and invitation routes: ten tries a minute per client address. */

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOCATIONS_PER_ORGANISATION } from '../../domain/organisations/organisation.schema.ts';
 import { queryRows } from '../db/connect.ts';
 import { locations, memberships, users } from '../db/schema.ts';
-import { hashPassword } from '../modules/auth/auth.service.ts';
+import { withOrganisation } from '../db/tenant.ts';
 import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
+import { hashPassword } from '../modules/auth/auth.service.ts';
 import { countDashboard } from '../modules/compliance/dashboard.service.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
-import { withOrganisation } from '../db/tenant.ts';
 import { multipart, samplePdf } from './files.ts';
-import { eachEngine, PASSWORD, runFirstSetup, startTestApp, totpCode, type Agent, type TestApp } from './test-app.ts';
+import { type Agent, eachEngine, PASSWORD, runFirstSetup, startTestApp, type TestApp, totpCode } from './test-app.ts';
 
 /**
  * The same write sent N times at once over real HTTP, so that on PostgreSQL the requests run in overlapping
@@ -73,7 +73,13 @@ for (const { engine, skipReason } of await eachEngine()) {
         userId,
         email,
         totpSecret: secret,
-        request: (method, url, payload) => t.app.inject({ method: method as 'GET', url, headers: { cookie, 'x-csrf-token': csrf }, ...(payload !== undefined ? { payload: payload as object } : {}) }),
+        request: (method, url, payload) =>
+          t.app.inject({
+            method: method as 'GET',
+            url,
+            headers: { cookie, 'x-csrf-token': csrf },
+            ...(payload !== undefined ? { payload: payload as object } : {}),
+          }),
       };
     };
 
@@ -122,9 +128,19 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     let token = '';
-    const alert = (source: string, title = 'Ransomware-Verhalten erkannt') => ({ source, severity: 'high', title, detectedAt: '2026-11-23T03:12:00+01:00', host: 'EMPFANG-PC' });
+    const alert = (source: string, title = 'Ransomware-Verhalten erkannt') => ({
+      source,
+      severity: 'high',
+      title,
+      detectedAt: '2026-11-23T03:12:00+01:00',
+      host: 'EMPFANG-PC',
+    });
     const sendAlert = async (body: unknown): Promise<Answer> => {
-      const res = await fetch(`${origin}${incidentsUrl()}/intake`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${origin}${incidentsUrl()}/intake`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: await res.json() };
     };
 
@@ -190,7 +206,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(serverErrors(answers)).toEqual([]);
       expect(statuses(answers)).toEqual(Array(N).fill(201));
       expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
-      const submitted = await all(N, () => call(admin, 'PUT', `${incidentsUrl()}/${incidentId}/intermediate-requests/${answers[0]!.body.id}/submission`, { submittedAt: requestedAt }));
+      const submitted = await all(N, () =>
+        call(admin, 'PUT', `${incidentsUrl()}/${incidentId}/intermediate-requests/${answers[0]!.body.id}/submission`, { submittedAt: requestedAt }),
+      );
       expect(serverErrors(submitted)).toEqual([]);
       const counts = await one<{ requests: number; requested: number; submitted: number }>(sql`select
         (select count(*)::int from incident_intermediate_requests where incident_id = ${incidentId}) as requests,
@@ -207,14 +225,19 @@ for (const { engine, skipReason } of await eachEngine()) {
       );
       expect(serverErrors(answers)).toEqual([]);
       expect(statuses(answers)).toEqual(Array(2 * N).fill(200));
-      const rows = await queryRows<{ location_id: string | null }>(t.ctx.db, sql`select location_id from requirement_statuses where requirement_id = 'KBV-A1-05'`);
+      const rows = await queryRows<{ location_id: string | null }>(
+        t.ctx.db,
+        sql`select location_id from requirement_statuses where requirement_id = 'KBV-A1-05'`,
+      );
       expect(rows.map((r) => r.location_id).sort()).toEqual([locationId, null]);
     });
 
     it('shows every status written while dashboards are read at the same moment (the kept dashboard is never older)', async () => {
       const ids = Array.from({ length: N }, (_, i) => `KBV-A1-${String(20 + i).padStart(2, '0')}`);
       const answers = await all(2 * N, (i) =>
-        i % 2 ? call(admin, 'PUT', `/api/v1/organisations/${orgId}/requirements/${ids[i >> 1]}/status`, { status: 'implemented' }) : call(admin, 'GET', `/api/v1/organisations/${orgId}/dashboard`),
+        i % 2
+          ? call(admin, 'PUT', `/api/v1/organisations/${orgId}/requirements/${ids[i >> 1]}/status`, { status: 'implemented' })
+          : call(admin, 'GET', `/api/v1/organisations/${orgId}/dashboard`),
       );
       expect(serverErrors(answers)).toEqual([]);
       const dash = (await call(admin, 'GET', `/api/v1/organisations/${orgId}/dashboard`)).body;
@@ -252,15 +275,17 @@ for (const { engine, skipReason } of await eachEngine()) {
       for (const refused of answers.filter((a) => a.status === 400)) {
         expect(refused.body.issues).toEqual([expect.objectContaining({ path: ['name'], code: 'location.name_taken' })]);
       }
-      const same = await one<{ n: number }>(sql`select count(*)::int as n from locations where organisation_id = ${orgId} and lower(trim(name)) = 'filiale süd'`);
+      const same = await one<{ n: number }>(
+        sql`select count(*)::int as n from locations where organisation_id = ${orgId} and lower(trim(name)) = 'filiale süd'`,
+      );
       expect(same.n).toBe(1);
     });
 
     it('stops at the location cap when the last free places are taken at once', async () => {
       const org = await organisationWith('kette', 1, 1);
-      await t.ctx.db.insert(locations).values(
-        Array.from({ length: MAX_LOCATIONS_PER_ORGANISATION - 3 }, (_, i) => ({ organisationId: org.id, id: randomUUID(), name: `Vorab ${i}` })),
-      );
+      await t.ctx.db
+        .insert(locations)
+        .values(Array.from({ length: MAX_LOCATIONS_PER_ORGANISATION - 3 }, (_, i) => ({ organisationId: org.id, id: randomUUID(), name: `Vorab ${i}` })));
       const answers = await all(N, (i) => call(org.admins[0]!, 'POST', `/api/v1/organisations/${org.id}/locations`, { name: `Neu ${i}` }));
       expect(serverErrors(answers)).toEqual([]);
       expect(statuses(answers)).toEqual([201, 201, ...Array(N - 2).fill(400)]);
@@ -288,7 +313,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         const answers = await all(N + 1, (i) =>
           i === 0
             ? call(org.admins[0]!, 'DELETE', `/api/v1/organisations/${org.id}/locations/${target}`)
-            : call(org.admins[0]!, 'PUT', `/api/v1/organisations/${org.id}/requirements/${requirementIds[i - 1]}/status`, { status: 'in_progress', locationId: target }),
+            : call(org.admins[0]!, 'PUT', `/api/v1/organisations/${org.id}/requirements/${requirementIds[i - 1]}/status`, {
+                status: 'in_progress',
+                locationId: target,
+              }),
         );
         expect(serverErrors(answers)).toEqual([]);
         expect([204, 409]).toContain(answers[0]!.status);
@@ -326,7 +354,9 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('leaves one open invitation when the same address is invited N times at once', async () => {
-      const answers = await all(N, (i) => call(admin, 'POST', `/api/v1/organisations/${orgId}/invitations`, { email: 'Neu.Kollegin@praxis-a.example', role: i % 2 ? 'staff' : 'it_lead' }));
+      const answers = await all(N, (i) =>
+        call(admin, 'POST', `/api/v1/organisations/${orgId}/invitations`, { email: 'Neu.Kollegin@praxis-a.example', role: i % 2 ? 'staff' : 'it_lead' }),
+      );
       expect(serverErrors(answers)).toEqual([]);
       expect(statuses(answers)).toEqual(Array(N).fill(201));
       const open = await one<{ n: number }>(
@@ -335,12 +365,15 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(open.n).toBe(1);
     });
 
-    it('makes one account per address when two practices\' invitations to it are accepted at once', async () => {
+    it("makes one account per address when two practices' invitations to it are accepted at once", async () => {
       const other = await organisationWith('zweite-einladung', 1);
       const addresses = Array.from({ length: N / 2 }, (_, i) => `doppelt.${i}@it-dienst.example`);
       const tokens: { address: string; token: string }[] = [];
       for (const address of addresses) {
-        for (const [agent, id] of [[admin, orgId], [other.admins[0]!, other.id]] as const) {
+        for (const [agent, id] of [
+          [admin, orgId],
+          [other.admins[0]!, other.id],
+        ] as const) {
           const link = (await call(agent, 'POST', `/api/v1/organisations/${id}/invitations`, { email: address, role: 'it_lead' })).body.link as string;
           tokens.push({ address, token: link.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]! });
         }
@@ -367,7 +400,9 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('creates N organisations requested at once, each with its creator as administrator', async () => {
-      const answers = await all(N, (i) => call(admin, 'POST', '/api/v1/organisations', { name: `Mandant ${i}`, legalForm: 'einzelpraxis', locations: [{ name: 'Praxis' }] }));
+      const answers = await all(N, (i) =>
+        call(admin, 'POST', '/api/v1/organisations', { name: `Mandant ${i}`, legalForm: 'einzelpraxis', locations: [{ name: 'Praxis' }] }),
+      );
       expect(serverErrors(answers)).toEqual([]);
       expect(statuses(answers)).toEqual(Array(N).fill(201));
       const ids = answers.map((a) => a.body.id as string);
@@ -400,7 +435,9 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('saves the registration N times at once into one record', async () => {
-      const answers = await all(N, (i) => call(admin, 'PUT', `/api/v1/organisations/${orgId}/registration`, { street: `Invalidenstraße ${i + 1}`, postalCode: '10115', city: 'Berlin' }));
+      const answers = await all(N, (i) =>
+        call(admin, 'PUT', `/api/v1/organisations/${orgId}/registration`, { street: `Invalidenstraße ${i + 1}`, postalCode: '10115', city: 'Berlin' }),
+      );
       expect(serverErrors(answers)).toEqual([]);
       expect(statuses(answers)).toEqual(Array(N).fill(200));
       const rows = await one<{ n: number }>(sql`select count(*)::int as n from registration_setups where organisation_id = ${orgId}`);

@@ -4,7 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/connect.ts';
 import { multipart, samplePdf, samplePng } from './files.ts';
-import { eachEngine, PASSWORD, runFirstSetup, startTestApp, type Agent, type TestApp } from './test-app.ts';
+import { type Agent, eachEngine, PASSWORD, runFirstSetup, startTestApp, type TestApp } from './test-app.ts';
 
 /**
  * Absurd input on every write route: generated bodies (valid-looking values mixed with NUL, lone surrogates, huge
@@ -44,7 +44,15 @@ interface FuzzSpec {
   multipart?: true;
 }
 
-const incidentTables = ['incidents', 'incident_events', 'incident_submissions', 'incident_intermediate_requests', 'incident_escalation_ticks', 'audit_events', 'jobs'];
+const incidentTables = [
+  'incidents',
+  'incident_events',
+  'incident_submissions',
+  'incident_intermediate_requests',
+  'incident_escalation_ticks',
+  'audit_events',
+  'jobs',
+];
 const organisationTables = ['organisations', 'locations', 'memberships', 'audit_events'];
 const significance = {
   severeDisruption: 'unsure',
@@ -64,51 +72,171 @@ const person = { name: 'Bernd Bereit', email: 'bereit@praxis-a.example', phone: 
  * with a body the route accepts and the tables it writes.
  */
 const specs: Record<string, FuzzSpec> = {
-  'POST /api/v1/setup': { as: 'anonymous', tables: organisationTables, body: () => ({ organisation: { name: 'Praxis Z', legalForm: 'bag', locations: [{ name: 'Haupt', postalCode: '10115', city: 'Berlin' }] }, admin: { name: 'Zoe Zweit', email: 'zoe@praxis-z.example', password: PASSWORD }, locale: 'de' }) },
-  'POST /api/v1/auth/login': { as: 'anonymous', tables: ['sessions'], body: () => ({ email: 'niemand@praxis-a.example', password: 'falsches Passwort bleibt falsch' }) },
+  'POST /api/v1/setup': {
+    as: 'anonymous',
+    tables: organisationTables,
+    body: () => ({
+      organisation: { name: 'Praxis Z', legalForm: 'bag', locations: [{ name: 'Haupt', postalCode: '10115', city: 'Berlin' }] },
+      admin: { name: 'Zoe Zweit', email: 'zoe@praxis-z.example', password: PASSWORD },
+      locale: 'de',
+    }),
+  },
+  'POST /api/v1/auth/login': {
+    as: 'anonymous',
+    tables: ['sessions'],
+    body: () => ({ email: 'niemand@praxis-a.example', password: 'falsches Passwort bleibt falsch' }),
+  },
   'POST /api/v1/auth/totp': { as: 'anonymous', tables: ['sessions'], body: () => ({ code: '123456' }) },
   'POST /api/v1/auth/enrolment/confirm': { as: 'anonymous', tables: ['sessions', 'users'], body: () => ({ code: '123456' }) },
   'POST /api/v1/auth/logout': { as: 'anonymous', tables: ['sessions'], body: () => ({}) },
   'POST /api/v1/auth/recovery': { as: 'anonymous', tables: ['sessions'], body: () => ({ code: 'k7m2q-9xw3d' }) },
   'POST /api/v1/auth/recovery-codes': { as: 'anonymous', tables: ['users'], body: () => ({ password: PASSWORD, code: '123456' }) },
-  'PUT /api/v1/auth/password': { as: 'anonymous', tables: ['users', 'sessions'], body: () => ({ currentPassword: PASSWORD, newPassword: 'ein ganz neuer langer Satz' }) },
+  'PUT /api/v1/auth/password': {
+    as: 'anonymous',
+    tables: ['users', 'sessions'],
+    body: () => ({ currentPassword: PASSWORD, newPassword: 'ein ganz neuer langer Satz' }),
+  },
   'POST /api/v1/auth/password-reset': { as: 'anonymous', tables: ['outbox_mails'], body: () => ({ email: 'niemand@praxis-a.example' }) },
-  'POST /api/v1/auth/password-reset/confirm': { as: 'anonymous', tables: ['users', 'sessions'], body: () => ({ token: 'r'.repeat(43), password: 'ein ganz neuer langer Satz' }) },
+  'POST /api/v1/auth/password-reset/confirm': {
+    as: 'anonymous',
+    tables: ['users', 'sessions'],
+    body: () => ({ token: 'r'.repeat(43), password: 'ein ganz neuer langer Satz' }),
+  },
   'PUT /api/v1/auth/profile': { tables: ['users'], body: () => ({ locale: 'de' }) },
   'PUT /api/v1/auth/current-organisation': { tables: ['users'], body: (f) => ({ organisationId: f.organisationId }) },
-  'POST /api/v1/organisations': { tables: organisationTables, body: () => ({ name: 'Praxis Neu', legalForm: 'einzelpraxis', locations: [{ name: 'Standort Neu', street: 'Weg 1', postalCode: '20095', city: 'Hamburg' }] }) },
+  'POST /api/v1/organisations': {
+    tables: organisationTables,
+    body: () => ({
+      name: 'Praxis Neu',
+      legalForm: 'einzelpraxis',
+      locations: [{ name: 'Standort Neu', street: 'Weg 1', postalCode: '20095', city: 'Hamburg' }],
+    }),
+  },
   'PATCH /api/v1/organisations/:organisationId': { tables: organisationTables, body: () => ({ name: 'Praxis A', legalForm: 'mvz_gmbh' }) },
-  'POST /api/v1/organisations/:organisationId/locations': { tables: organisationTables, body: () => ({ name: 'Filiale Süd', street: 'Hauptstraße 5', postalCode: '80331', city: 'München' }) },
-  'PATCH /api/v1/organisations/:organisationId/locations/:locationId': { tables: organisationTables, body: () => ({ name: 'Hauptstandort', postalCode: '10115', city: 'Berlin' }) },
+  'POST /api/v1/organisations/:organisationId/locations': {
+    tables: organisationTables,
+    body: () => ({ name: 'Filiale Süd', street: 'Hauptstraße 5', postalCode: '80331', city: 'München' }),
+  },
+  'PATCH /api/v1/organisations/:organisationId/locations/:locationId': {
+    tables: organisationTables,
+    body: () => ({ name: 'Hauptstandort', postalCode: '10115', city: 'Berlin' }),
+  },
   'DELETE /api/v1/organisations/:organisationId/locations/:spareLocationId': { tables: organisationTables, body: () => undefined },
   'PATCH /api/v1/organisations/:organisationId/members/:memberId': { tables: organisationTables, body: () => ({ role: 'staff', isAdmin: false }) },
   'DELETE /api/v1/organisations/:organisationId/members/:memberId': { tables: organisationTables, body: () => undefined },
   'POST /api/v1/organisations/:organisationId/members/:memberId/reset-mfa': { tables: ['users', 'audit_events'], body: () => undefined },
-  'POST /api/v1/organisations/:organisationId/invitations': { tables: ['invitations', 'outbox_mails', 'audit_events'], body: () => ({ email: 'neu@praxis-a.example', role: 'it_lead', isAdmin: false }) },
+  'POST /api/v1/organisations/:organisationId/invitations': {
+    tables: ['invitations', 'outbox_mails', 'audit_events'],
+    body: () => ({ email: 'neu@praxis-a.example', role: 'it_lead', isAdmin: false }),
+  },
   'DELETE /api/v1/organisations/:organisationId/invitations/:invitationId': { tables: ['invitations', 'audit_events'], body: () => undefined },
-  'POST /api/v1/invitations/:token/accept': { as: 'anonymous', tables: ['users', 'memberships', 'invitations'], body: () => ({ name: 'Nina Neu', password: PASSWORD }) },
+  'POST /api/v1/invitations/:token/accept': {
+    as: 'anonymous',
+    tables: ['users', 'memberships', 'invitations'],
+    body: () => ({ name: 'Nina Neu', password: PASSWORD }),
+  },
   'POST /api/v1/invitations/:token/join': { tables: ['memberships', 'invitations'], body: () => undefined },
   'POST /api/v1/checks/nis2': { as: 'anonymous', tables: [], body: () => nis2Check },
   'POST /api/v1/checks/kbv': { as: 'anonymous', tables: [], body: () => kbvCheck },
-  'POST /api/v1/checks/reporting-deadlines': { as: 'anonymous', tables: [], body: () => ({ awareAt: '2026-11-20T09:30:00+01:00', entityCategory: 'important', significantIncident: true, notificationSubmittedAt: '2026-11-22T09:30:00+01:00', personalDataBreach: true, gdprRisk: 'high' }) },
+  'POST /api/v1/checks/reporting-deadlines': {
+    as: 'anonymous',
+    tables: [],
+    body: () => ({
+      awareAt: '2026-11-20T09:30:00+01:00',
+      entityCategory: 'important',
+      significantIncident: true,
+      notificationSubmittedAt: '2026-11-22T09:30:00+01:00',
+      personalDataBreach: true,
+      gdprRisk: 'high',
+    }),
+  },
   'POST /api/v1/checks/registration-deadline': { as: 'anonymous', tables: [], body: () => ({ qualifiesSince: '2025-12-06' }) },
-  'POST /api/v1/organisations/:organisationId/applicability/nis2': { tables: ['applicability_checks', 'audit_events'], body: () => ({ financialYear: 2025, check: nis2Check }) },
-  'POST /api/v1/organisations/:organisationId/applicability/kbv': { tables: ['applicability_checks', 'audit_events'], body: () => ({ check: kbvCheck, targetObjects: { medicalDevices: true } }) },
-  'PUT /api/v1/organisations/:organisationId/requirements/:requirementId/status': { tables: ['requirement_statuses', 'audit_events'], body: (f) => ({ locationId: f.locationId, status: 'in_progress', ownerUserId: f.userId, dueDate: '2027-03-31', notes: 'Schulung geplant' }) },
-  'POST /api/v1/organisations/:organisationId/requirements/:requirementId/evidence': { multipart: true, tables: ['evidence_files', 'requirement_statuses', 'audit_events'], body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/applicability/nis2': {
+    tables: ['applicability_checks', 'audit_events'],
+    body: () => ({ financialYear: 2025, check: nis2Check }),
+  },
+  'POST /api/v1/organisations/:organisationId/applicability/kbv': {
+    tables: ['applicability_checks', 'audit_events'],
+    body: () => ({ check: kbvCheck, targetObjects: { medicalDevices: true } }),
+  },
+  'PUT /api/v1/organisations/:organisationId/requirements/:requirementId/status': {
+    tables: ['requirement_statuses', 'audit_events'],
+    body: (f) => ({ locationId: f.locationId, status: 'in_progress', ownerUserId: f.userId, dueDate: '2027-03-31', notes: 'Schulung geplant' }),
+  },
+  'POST /api/v1/organisations/:organisationId/requirements/:requirementId/evidence': {
+    multipart: true,
+    tables: ['evidence_files', 'requirement_statuses', 'audit_events'],
+    body: () => undefined,
+  },
   'DELETE /api/v1/organisations/:organisationId/evidence/:evidenceId': { tables: ['evidence_files', 'audit_events'], body: () => undefined },
-  'POST /api/v1/organisations/:organisationId/incidents': { tables: incidentTables, body: (f) => ({ title: 'Verdächtige Mail geöffnet', description: 'Anhang ausgeführt', noticedAt: '2026-11-30T08:15:00+01:00', locationIds: [f.locationId], systems: 'Empfang-PC', suspectedOrigin: 'phishing', patientDataInvolved: false }) },
+  'POST /api/v1/organisations/:organisationId/incidents': {
+    tables: incidentTables,
+    body: (f) => ({
+      title: 'Verdächtige Mail geöffnet',
+      description: 'Anhang ausgeführt',
+      noticedAt: '2026-11-30T08:15:00+01:00',
+      locationIds: [f.locationId],
+      systems: 'Empfang-PC',
+      suspectedOrigin: 'phishing',
+      patientDataInvolved: false,
+    }),
+  },
   'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/significance': { tables: incidentTables, body: () => significance },
-  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/events': { tables: incidentTables, body: () => ({ kind: 'measure', text: 'Rechner vom Netz genommen', at: '2026-11-30T08:40:00+01:00' }) },
-  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/submissions': { tables: incidentTables, body: () => ({ kind: 'early_warning', submittedAt: '2026-11-30T12:00:00+01:00', reference: 'BSI-2026-0815' }) },
-  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/handling-completed': { tables: incidentTables, body: () => ({ completedAt: '2026-12-01T10:00:00+01:00' }) },
-  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests': { tables: incidentTables, body: () => ({ requestedAt: '2026-11-30T09:00:00+01:00', dueAt: '2026-12-02T12:00:00+01:00', reference: 'BSI-2026-0815' }) },
-  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests/:requestId/submission': { tables: incidentTables, body: () => ({ submittedAt: '2026-12-01T10:00:00+01:00', reference: 'BSI-2026-0815-Z1' }) },
+  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/events': {
+    tables: incidentTables,
+    body: () => ({ kind: 'measure', text: 'Rechner vom Netz genommen', at: '2026-11-30T08:40:00+01:00' }),
+  },
+  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/submissions': {
+    tables: incidentTables,
+    body: () => ({ kind: 'early_warning', submittedAt: '2026-11-30T12:00:00+01:00', reference: 'BSI-2026-0815' }),
+  },
+  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/handling-completed': {
+    tables: incidentTables,
+    body: () => ({ completedAt: '2026-12-01T10:00:00+01:00' }),
+  },
+  'POST /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests': {
+    tables: incidentTables,
+    body: () => ({ requestedAt: '2026-11-30T09:00:00+01:00', dueAt: '2026-12-02T12:00:00+01:00', reference: 'BSI-2026-0815' }),
+  },
+  'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests/:requestId/submission': {
+    tables: incidentTables,
+    body: () => ({ submittedAt: '2026-12-01T10:00:00+01:00', reference: 'BSI-2026-0815-Z1' }),
+  },
   'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/escalation': { tables: incidentTables, body: () => ({ step: 'itLead', ticked: true }) },
-  'POST /api/v1/organisations/:organisationId/api-tokens': { tables: ['api_tokens', 'audit_events'], body: () => ({ name: 'Virenscanner Labor', scope: 'incident_intake' }) },
+  'POST /api/v1/organisations/:organisationId/api-tokens': {
+    tables: ['api_tokens', 'audit_events'],
+    body: () => ({ name: 'Virenscanner Labor', scope: 'incident_intake' }),
+  },
   'DELETE /api/v1/organisations/:organisationId/api-tokens/:tokenId': { tables: ['api_tokens', 'audit_events'], body: () => undefined },
-  'POST /api/v1/organisations/:organisationId/incidents/intake': { as: 'intake', tables: incidentTables, body: () => ({ source: 'Defender', severity: 'critical', title: 'Verschlüsselung erkannt', detectedAt: '2026-11-30T03:12:00+01:00', host: 'LABOR-PC', details: 'Prozess vssadmin.exe' }) },
-  'PUT /api/v1/organisations/:organisationId/registration': { tables: ['registration_setups', 'audit_events'], body: () => ({ qualifiesSince: '2025-12-06', street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', email: 'it@praxis-a.example', phone: '+49 30 555', memberStates: ['DE', 'AT'], contactPoint: person, mukHolder: person, mukBackup: person, escalation: [{ role: 'IT-Dienstleister', ...person }], checklist: { mukAccount: true } }) },
+  'POST /api/v1/organisations/:organisationId/incidents/intake': {
+    as: 'intake',
+    tables: incidentTables,
+    body: () => ({
+      source: 'Defender',
+      severity: 'critical',
+      title: 'Verschlüsselung erkannt',
+      detectedAt: '2026-11-30T03:12:00+01:00',
+      host: 'LABOR-PC',
+      details: 'Prozess vssadmin.exe',
+    }),
+  },
+  'PUT /api/v1/organisations/:organisationId/registration': {
+    tables: ['registration_setups', 'audit_events'],
+    body: () => ({
+      qualifiesSince: '2025-12-06',
+      street: 'Hauptstraße 1',
+      postalCode: '10115',
+      city: 'Berlin',
+      email: 'it@praxis-a.example',
+      phone: '+49 30 555',
+      memberStates: ['DE', 'AT'],
+      contactPoint: person,
+      mukHolder: person,
+      mukBackup: person,
+      escalation: [{ role: 'IT-Dienstleister', ...person }],
+      checklist: { mukAccount: true },
+    }),
+  },
 };
 
 /** Route parameters named after the fixture: `:locationId` is a location that stays, `:spareLocationId` one to delete. */
@@ -224,7 +352,12 @@ function jsonBody(valid: Json): fc.Arbitrary<Sent> {
   const mutated = fc.oneof(
     // One leaf replaced by junk, several leaves replaced, one left out, or junk added where none belongs.
     { weight: 5, arbitrary: fc.tuple(fc.nat(), junk).map(([i, j]) => setAt(valid, paths[i % paths.length]!, j)) },
-    { weight: 2, arbitrary: fc.array(fc.tuple(fc.nat(), junk), { minLength: 2, maxLength: 6 }).map((hits) => hits.reduce((b, [i, j]) => setAt(b, paths[i % paths.length]!, j), valid)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .array(fc.tuple(fc.nat(), junk), { minLength: 2, maxLength: 6 })
+        .map((hits) => hits.reduce((b, [i, j]) => setAt(b, paths[i % paths.length]!, j), valid)),
+    },
     { weight: 1, arbitrary: fc.nat().map((i) => setAt(valid, paths[i % paths.length]!, REMOVE)) },
     { weight: 1, arbitrary: fc.tuple(nastyString, nestedJunk).map(([k, j]) => (valid && typeof valid === 'object' ? { ...valid, [k]: j } : { [k]: j })) },
     { weight: 1, arbitrary: junk },
@@ -252,7 +385,19 @@ function jsonBody(valid: Json): fc.Arbitrary<Sent> {
 
 /** Path and query junk, percent-encoded as a client could send it (lone surrogates as their invalid UTF-8 bytes). */
 const urlJunk = fc.oneof(
-  fc.constantFrom('%00', '%ED%A0%80', '%FF%FE', '..%2F..%2Fetc', 'x'.repeat(5000), '00000000-0000-0000-0000-000000000000', 'KBV-A9-99', '%20', 'null', '-1', '1e309'),
+  fc.constantFrom(
+    '%00',
+    '%ED%A0%80',
+    '%FF%FE',
+    '..%2F..%2Fetc',
+    'x'.repeat(5000),
+    '00000000-0000-0000-0000-000000000000',
+    'KBV-A9-99',
+    '%20',
+    'null',
+    '-1',
+    '1e309',
+  ),
   fc.string({ maxLength: 30 }).map(encodeURIComponent),
 );
 
@@ -261,14 +406,31 @@ function multipartBody(): fc.Arbitrary<Sent> {
   const header = (name: string, fileName?: string) =>
     `Content-Disposition: form-data; name="${name}"${fileName === undefined ? '' : `; filename="${fileName}"`}\r\nContent-Type: application/octet-stream\r\n\r\n`;
   const part = fc.record({
-    name: fc.oneof(fc.constant('file'), nastyString.map((s) => s.slice(0, 50))),
-    fileName: fc.option(fc.oneof(fc.constantFrom('nachweis.pdf', 'a\u0000.pdf', '../../etc/passwd', 'x.html', '', 'ä'.repeat(300)), nastyString.map((s) => s.slice(0, 300))), { nil: undefined }),
-    content: fc.oneof(fc.constantFrom(samplePdf, samplePng, Buffer.alloc(0), Buffer.from('<html></html>')), fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a))),
+    name: fc.oneof(
+      fc.constant('file'),
+      nastyString.map((s) => s.slice(0, 50)),
+    ),
+    fileName: fc.option(
+      fc.oneof(
+        fc.constantFrom('nachweis.pdf', 'a\u0000.pdf', '../../etc/passwd', 'x.html', '', 'ä'.repeat(300)),
+        nastyString.map((s) => s.slice(0, 300)),
+      ),
+      { nil: undefined },
+    ),
+    content: fc.oneof(
+      fc.constantFrom(samplePdf, samplePng, Buffer.alloc(0), Buffer.from('<html></html>')),
+      fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)),
+    ),
   });
-  const wellFormed = fc.array(part, { minLength: 0, maxLength: 3 }).map((parts): Sent => ({
-    contentType: `multipart/form-data; boundary=${b}`,
-    payload: Buffer.concat([...parts.flatMap((p) => [Buffer.from(`--${b}\r\n${header(p.name, p.fileName)}`), p.content, Buffer.from('\r\n')]), Buffer.from(`--${b}--\r\n`)]),
-  }));
+  const wellFormed = fc.array(part, { minLength: 0, maxLength: 3 }).map(
+    (parts): Sent => ({
+      contentType: `multipart/form-data; boundary=${b}`,
+      payload: Buffer.concat([
+        ...parts.flatMap((p) => [Buffer.from(`--${b}\r\n${header(p.name, p.fileName)}`), p.content, Buffer.from('\r\n')]),
+        Buffer.from(`--${b}--\r\n`),
+      ]),
+    }),
+  );
   const good = multipart('nachweis.pdf', samplePdf);
   const broken = fc.oneof(
     fc.nat({ max: good.payload.length }).map((cut): Sent => ({ contentType: good.contentType, payload: good.payload.subarray(0, cut) })),
@@ -281,8 +443,14 @@ function multipartBody(): fc.Arbitrary<Sent> {
       { contentType: 'application/json', payload: '{"file": "JVBERi0="}' },
       { contentType: `multipart/form-data; boundary=${b}`, payload: `--${b}\r\nGarbage without colon\r\n\r\nx\r\n--${b}--\r\n` },
       { contentType: `multipart/form-data; boundary=${b}`, payload: `--${b}\r\n${header('file')}nur ein Feld\r\n--${b}--\r\n` },
-      { contentType: `multipart/form-data; boundary=${b}`, payload: Array.from({ length: 30 }, (_, i) => `--${b}\r\n${header(`f${i}`)}x\r\n`).join('') + `--${b}--\r\n` },
-      { contentType: good.contentType, payload: Buffer.concat([good.payload.subarray(0, 150), Buffer.alloc(26 * 1024 * 1024, 0x41), good.payload.subarray(150)]) },
+      {
+        contentType: `multipart/form-data; boundary=${b}`,
+        payload: Array.from({ length: 30 }, (_, i) => `--${b}\r\n${header(`f${i}`)}x\r\n`).join('') + `--${b}--\r\n`,
+      },
+      {
+        contentType: good.contentType,
+        payload: Buffer.concat([good.payload.subarray(0, 150), Buffer.alloc(26 * 1024 * 1024, 0x41), good.payload.subarray(150)]),
+      },
     ),
     fc.uint8Array({ maxLength: 400 }).map((bytes): Sent => ({ contentType: `multipart/form-data; boundary=${b}`, payload: Buffer.from(bytes) })),
   );
@@ -320,7 +488,9 @@ for (const { engine, skipReason } of await eachEngine()) {
      */
     async function tableState(tables: string[]): Promise<string> {
       if (tables.length === 0) return '';
-      const parts = tables.map((table) => sql`select ${table}::text as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as h from ${sql.identifier(table)}`);
+      const parts = tables.map(
+        (table) => sql`select ${table}::text as t, count(*)::int as n, coalesce(max(xmin::text::bigint), 0)::text as h from ${sql.identifier(table)}`,
+      );
       const rows = await queryRows<{ t: string; n: number; h: string }>(t.ctx.db, sql.join(parts, sql` union all `));
       return rows.map((r) => `${r.t}:${r.n}:${r.h}`).join(' ');
     }
@@ -360,12 +530,22 @@ for (const { engine, skipReason } of await eachEngine()) {
       const spare = ok(await admin.request('POST', org('/locations'), { name: 'Zum Entfernen' }));
       const linkToken = (link: string) => new URL(link).pathname.split('/').pop()!;
       const memberInvite = ok(await admin.request('POST', org('/invitations'), { email: 'mitglied@praxis-a.example', role: 'staff' }));
-      ok(await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${linkToken(memberInvite.link)}/accept`, payload: { name: 'Mia Mitglied', password: PASSWORD } }));
+      ok(
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/invitations/${linkToken(memberInvite.link)}/accept`,
+          payload: { name: 'Mia Mitglied', password: PASSWORD },
+        }),
+      );
       const members = ok(await admin.request('GET', org('/members'))) as { userId?: string; id?: string; email: string }[];
       const member = members.find((m) => m.email === 'mitglied@praxis-a.example')!;
       const pending = ok(await admin.request('POST', org('/invitations'), { email: 'offen@praxis-a.example', role: 'auditor' }));
-      const incident = ok(await admin.request('POST', org('/incidents'), { title: 'Vorfall für den Fuzzer', noticedAt: '2026-11-29T10:00:00+01:00', patientDataInvolved: false }));
-      const intermediateRequest = ok(await admin.request('POST', org(`/incidents/${incident.id}/intermediate-requests`), { requestedAt: '2026-11-29T18:00:00+01:00' }));
+      const incident = ok(
+        await admin.request('POST', org('/incidents'), { title: 'Vorfall für den Fuzzer', noticedAt: '2026-11-29T10:00:00+01:00', patientDataInvolved: false }),
+      );
+      const intermediateRequest = ok(
+        await admin.request('POST', org(`/incidents/${incident.id}/intermediate-requests`), { requestedAt: '2026-11-29T18:00:00+01:00' }),
+      );
       intakeTokens = [];
       for (let n = 0; n < 5; n++) intakeTokens.push(ok(await admin.request('POST', org('/api-tokens'), { name: `Melder ${n}` })).token);
       const revocable = ok(await admin.request('POST', org('/api-tokens'), { name: 'Zum Widerrufen' }));
@@ -418,14 +598,19 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('answers junk query strings and path ids on every read route below 500', async () => {
       const reads = t.routes.filter((r) => r.method === 'GET' && r.url.startsWith('/api/'));
       const queries = fc.sample(
-        fc.record({ name: fc.constantFrom('limit', 'before', 'locale', 'locationId', 'cursor', 'page', 'status', 'q'), value: urlJunk, param: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: urlJunk }) }),
+        fc.record({
+          name: fc.constantFrom('limit', 'before', 'locale', 'locationId', 'cursor', 'page', 'status', 'q'),
+          value: urlJunk,
+          param: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: urlJunk }),
+        }),
         { seed, numRuns: Math.max(10, Math.floor(runs / 8)) },
       );
       const failures: string[] = [];
       for (const route of reads) {
         for (const q of queries) {
           const res = await send(route, {} as FuzzSpec, { query: `${q.name}=${q.value}`, ...(q.param !== undefined ? { param: q.param } : {}) });
-          if (res.statusCode >= 500) failures.push(`${res.statusCode} ← GET ${route.url} ?${q.name}=${q.value.slice(0, 40)} param=${JSON.stringify(q.param?.slice(0, 40))}`);
+          if (res.statusCode >= 500)
+            failures.push(`${res.statusCode} ← GET ${route.url} ?${q.name}=${q.value.slice(0, 40)} param=${JSON.stringify(q.param?.slice(0, 40))}`);
         }
       }
       expect(failures.slice(0, 30), `${failures.length} failures with seed ${seed}`).toEqual([]);
@@ -435,8 +620,20 @@ for (const { engine, skipReason } of await eachEngine()) {
     it.each([
       ['POST', '/incidents', { title: 'Alter Vorfall', noticedAt: '0001-01-01T00:00:00+01:00', patientDataInvolved: false }, 'noticedAt', 'date.out_of_range'],
       ['POST', '/incidents', { title: 'Ferner Vorfall', noticedAt: '10000-01-01T00:00:00Z', patientDataInvolved: false }, 'noticedAt', 'datetime_with_offset'],
-      ['POST', '/incidents', { title: 'Titel mit \u0000 NUL', noticedAt: '2026-11-30T10:00:00+01:00', patientDataInvolved: false }, 'title', 'text.control_character'],
-      ['POST', '/incidents', { title: 'Emoji halb \ud83d', noticedAt: '2026-11-30T10:00:00+01:00', patientDataInvolved: false }, 'title', 'text.invalid_character'],
+      [
+        'POST',
+        '/incidents',
+        { title: 'Titel mit \u0000 NUL', noticedAt: '2026-11-30T10:00:00+01:00', patientDataInvolved: false },
+        'title',
+        'text.control_character',
+      ],
+      [
+        'POST',
+        '/incidents',
+        { title: 'Emoji halb \ud83d', noticedAt: '2026-11-30T10:00:00+01:00', patientDataInvolved: false },
+        'title',
+        'text.invalid_character',
+      ],
       ['POST', '/incidents/:incidentId/events', { kind: 'note', text: 'Notiz', at: '1899-12-31T10:00:00Z' }, 'at', 'date.out_of_range'],
       ['PUT', '/requirements/KBV-A1-03/status', { status: 'open', dueDate: '1901-01-01' }, 'dueDate', 'date.out_of_range'],
       ['PUT', '/requirements/KBV-A1-03/status', { status: 'open', notes: 'a\u0000b' }, 'notes', 'text.control_character'],
@@ -447,7 +644,12 @@ for (const { engine, skipReason } of await eachEngine()) {
       const url = `/api/v1/organisations/${fixture.organisationId}${path.replace(':incidentId', fixture.incidentId)}`;
       const before = await tableState(['incidents', 'incident_events', 'requirement_statuses', 'registration_setups', 'locations']);
       // JSON.stringify keeps a lone surrogate as the escape \udXXX, as a browser's fetch would send it.
-      const res = await t.app.inject({ method: method as 'POST', url, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+      const res = await t.app.inject({
+        method: method as 'POST',
+        url,
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().issues).toContainEqual(expect.objectContaining({ path: field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), code }));
       expect(await tableState(['incidents', 'incident_events', 'requirement_statuses', 'registration_setups', 'locations'])).toBe(before);
@@ -471,7 +673,9 @@ for (const { engine, skipReason } of await eachEngine()) {
           state = after;
         }
       }
-      console.info(`[fuzz] ${engine}: ${requestCount} requests on ${writes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s; answers ${JSON.stringify(statusCounts)}`);
+      console.info(
+        `[fuzz] ${engine}: ${requestCount} requests on ${writes.length} routes in ${((Date.now() - started) / 1000).toFixed(1)} s; answers ${JSON.stringify(statusCounts)}`,
+      );
       const byRoute: Record<string, number> = {};
       for (const failure of failures) {
         const where = failure.split(' ← ')[1]!.split(' ').slice(0, 2).join(' ');

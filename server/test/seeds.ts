@@ -33,7 +33,11 @@ const modulesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..',
 export async function loadModuleSeeds(): Promise<{ file: string; seeds: ModuleSeeds }[]> {
   const files = readdirSync(modulesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => readdirSync(path.join(modulesDir, dir.name)).filter((f) => f.endsWith('.seed.ts')).map((f) => path.join(modulesDir, dir.name, f)))
+    .flatMap((dir) =>
+      readdirSync(path.join(modulesDir, dir.name))
+        .filter((f) => f.endsWith('.seed.ts'))
+        .map((f) => path.join(modulesDir, dir.name, f)),
+    )
     .sort();
   const loaded: { file: string; seeds: ModuleSeeds }[] = [];
   for (const file of files) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/connect.ts';
 import { APP_ROLE, withOrganisation } from '../db/tenant.ts';
 import { loadModuleSeeds, routeParams } from './seeds.ts';
-import { createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from './test-app.ts';
+import { type Agent, createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type TestApp } from './test-app.ts';
 
 /**
  * Every module contributes its seeds (server/modules/<area>/<area>.seed.ts, see ./seeds.ts): a record of the other
@@ -48,7 +48,10 @@ for (const { engine, skipReason } of await eachEngine()) {
     async function snapshot(organisationId: string) {
       const state: Record<string, unknown[]> = {};
       for (const table of tenantTables) {
-        state[table.name] = await queryRows(t.ctx.db, sql`select * from ${sql.identifier(table.name)} where ${sql.identifier(table.column)} = ${organisationId} order by 1, 2`);
+        state[table.name] = await queryRows(
+          t.ctx.db,
+          sql`select * from ${sql.identifier(table.name)} where ${sql.identifier(table.column)} = ${organisationId} order by 1, 2`,
+        );
       }
       // Accounts are global, but an attack through an organisation route must not touch the members' accounts either.
       state.users = await queryRows(
@@ -130,7 +133,15 @@ for (const { engine, skipReason } of await eachEngine()) {
 
     it('has a seeded record of the other organisation for every path parameter of every route', () => {
       const attacked = t.routes.filter((r) => r.url.includes(':'));
-      const missing = [...new Set(attacked.flatMap((r) => routeParams(r.url).filter((name) => ids[name] === undefined).map((name) => `:${name} (${r.method} ${r.url})`)))];
+      const missing = [
+        ...new Set(
+          attacked.flatMap((r) =>
+            routeParams(r.url)
+              .filter((name) => ids[name] === undefined)
+              .map((name) => `:${name} (${r.method} ${r.url})`),
+          ),
+        ),
+      ];
       expect(missing, 'no module seeds these parameters: add them to the module’s <area>.seed.ts').toEqual([]);
     });
 
@@ -144,7 +155,10 @@ for (const { engine, skipReason } of await eachEngine()) {
               (select json_agg(json_build_object('name', p.policyname, 'roles', p.roles, 'qual', p.qual) order by p.policyname)
                  from pg_policies p where p.schemaname = n.nspname and p.tablename = c.relname) as policies
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
-            where n.nspname = current_schema() and c.relname in (${sql.join(names.map((name) => sql`${name}`), sql`, `)})
+            where n.nspname = current_schema() and c.relname in (${sql.join(
+              names.map((name) => sql`${name}`),
+              sql`, `,
+            )})
             order by c.relname`,
       );
       expect(rows.map((r) => r.name)).toEqual([...names].sort());
@@ -154,8 +168,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         if (!row.forced) problems.push(`${row.name}: row-level security is not forced`);
         const column = row.name === 'organisations' ? 'id' : 'organisation_id';
         const tenant = row.policies?.find((p) => p.name === `${row.name}_by_organisation`);
-        if (!tenant || !tenant.roles.includes(APP_ROLE) || tenant.qual.replace(/[()\s]/g, '') !== `${column}=praxisschild_current_organisation`) {
-          problems.push(`${row.name}: no policy "${row.name}_by_organisation" for ${APP_ROLE} on ${column} = praxisschild_current_organisation() (use praxisschild_isolate)`);
+        if (!tenant?.roles.includes(APP_ROLE) || tenant.qual.replace(/[()\s]/g, '') !== `${column}=praxisschild_current_organisation`) {
+          problems.push(
+            `${row.name}: no policy "${row.name}_by_organisation" for ${APP_ROLE} on ${column} = praxisschild_current_organisation() (use praxisschild_isolate)`,
+          );
         }
         const others = (row.policies ?? []).filter((p) => p.name !== `${row.name}_by_organisation` && p.name !== `${row.name}_system`);
         if (others.length > 0) problems.push(`${row.name}: other policies ${others.map((p) => p.name).join(', ')}`);
@@ -167,7 +183,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       const seen = await withOrganisation(t.ctx.db, orgA, async (tx) => {
         const counts: Record<string, number> = {};
         for (const table of tenantTables) {
-          const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table.name)} where ${sql.identifier(table.column)} <> ${orgA}`);
+          const [row] = await queryRows<{ n: number }>(
+            tx,
+            sql`select count(*)::int as n from ${sql.identifier(table.name)} where ${sql.identifier(table.column)} <> ${orgA}`,
+          );
           counts[table.name] = row!.n;
         }
         return counts;
@@ -180,7 +199,10 @@ for (const { engine, skipReason } of await eachEngine()) {
 
       const insert = await withOrganisation(t.ctx.db, orgA, (tx) =>
         tx.execute(sql`insert into locations (organisation_id, id, name) values (${orgB}, gen_random_uuid(), 'Eingeschleust')`),
-      ).then(() => 'inserted', (error: Error & { cause?: Error }) => String(error.cause?.message ?? error.message));
+      ).then(
+        () => 'inserted',
+        (error: Error & { cause?: Error }) => String(error.cause?.message ?? error.message),
+      );
       expect(insert).toMatch(/row-level security/);
       const update = await withOrganisation(t.ctx.db, orgA, (tx) =>
         queryRows(tx, sql`update locations set name = 'Übernommen' where organisation_id = ${orgB} returning id`),

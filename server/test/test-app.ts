@@ -1,18 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp, type RegisteredRoute } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
-import { openDatabase, type Database, type Engine } from '../db/connect.ts';
+import { type Database, type Engine, openDatabase } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Mailer } from '../modules/mail/mail.ts';
 
 /** Where the PostgreSQL half of the API tests runs: TEST_DATABASE_URL, DATABASE_URL, or the local server. */
-export const postgresAdminUrl =
-  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let postgresCheck: Promise<string | null> | null = null;
 /** Null when reachable, otherwise the reason. With CI=true an unreachable server fails the run. */
@@ -183,7 +182,11 @@ export async function runFirstSetup(app: FastifyInstance, overrides: { email?: s
     method: 'POST',
     url: '/api/v1/setup',
     payload: {
-      organisation: { name: overrides.organisationName ?? 'Praxis A', legalForm: 'mvz_gmbh', locations: [{ name: 'Hauptstandort', postalCode: '10115', city: 'Berlin' }, { name: 'Filiale Nord' }] },
+      organisation: {
+        name: overrides.organisationName ?? 'Praxis A',
+        legalForm: 'mvz_gmbh',
+        locations: [{ name: 'Hauptstandort', postalCode: '10115', city: 'Berlin' }, { name: 'Filiale Nord' }],
+      },
       admin: { name: 'Anna Admin', email, password: PASSWORD },
     },
   });

@@ -20,7 +20,8 @@ function Reasons({ items }: { items: Explanation[] }) {
           {reason[locale]}
           {reason.legalBasis.length > 0 && (
             <Text span size="xs" c="dimmed">
-              {' '}({reason.legalBasis.join('; ')})
+              {' '}
+              ({reason.legalBasis.join('; ')})
             </Text>
           )}
         </List.Item>
@@ -63,7 +64,9 @@ export function Nis2Result({ check }: { check: StoredNis2Check }) {
             </Text>
             <Title order={2} size="h3" data-testid="nis2-headline">
               {/* § 28(3) BSIG: not affected as a healthcare provider, which is not the same as not affected at all. */}
-              {result.reasons.some((r) => r.code === 'nis2.negligible_activity') ? t('applicability.result.headlineNegligible') : t(`applicability.result.headline.${result.category}`)}
+              {result.reasons.some((r) => r.code === 'nis2.negligible_activity')
+                ? t('applicability.result.headlineNegligible')
+                : t(`applicability.result.headline.${result.category}`)}
             </Title>
           </Stack>
           <Badge size="lg" color={categoryColor[result.category]} variant="light">

@@ -1,7 +1,7 @@
 import { Button, Card, Grid, Group, NumberInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../lib/i18n.ts';
-import { Question, YesNo, type WizardForm } from './wizard-fields.tsx';
+import { Question, type WizardForm, YesNo } from './wizard-fields.tsx';
 import { emptyEnterprise, type WizardValues } from './wizard-values.ts';
 
 /** Step 3: the figures of § 28 BSIG, partner and linked enterprises, and whether health care is a negligible activity. */
@@ -61,10 +61,20 @@ export function Nis2Step({ form }: { form: WizardForm }) {
         ) : (
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <NumberInput label={t('applicability.nis2.fullTime')} description={t('applicability.nis2.fullTimeHint')} {...heads} {...form.getInputProps('nis2.check.staff.fullTimeHeads')} />
+              <NumberInput
+                label={t('applicability.nis2.fullTime')}
+                description={t('applicability.nis2.fullTimeHint')}
+                {...heads}
+                {...form.getInputProps('nis2.check.staff.fullTimeHeads')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <NumberInput label={t('applicability.nis2.partTime')} description={t('applicability.nis2.partTimeHint')} {...heads} {...form.getInputProps('nis2.check.staff.partTimeHeads')} />
+              <NumberInput
+                label={t('applicability.nis2.partTime')}
+                description={t('applicability.nis2.partTimeHint')}
+                {...heads}
+                {...form.getInputProps('nis2.check.staff.partTimeHeads')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <NumberInput
@@ -76,7 +86,12 @@ export function Nis2Step({ form }: { form: WizardForm }) {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <NumberInput label={t('applicability.nis2.apprentices')} description={t('applicability.nis2.apprenticesHint')} {...heads} {...form.getInputProps('nis2.check.staff.apprentices')} />
+              <NumberInput
+                label={t('applicability.nis2.apprentices')}
+                description={t('applicability.nis2.apprenticesHint')}
+                {...heads}
+                {...form.getInputProps('nis2.check.staff.apprentices')}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <NumberInput

@@ -14,8 +14,7 @@ const formatLimit = (value: number | bigint, locale: string) => new Intl.NumberF
  */
 export function wizardIssueText(t: TFunction, issue: Issue, locale: string): string {
   const field = [...issue.path].reverse().find((p): p is string => typeof p === 'string') ?? '';
-  const specific = (code: string, params: Record<string, unknown> = {}) =>
-    t([`applicability.issues.${field}.${code}`, `applicability.issues.${code}`], params);
+  const specific = (code: string, params: Record<string, unknown> = {}) => t([`applicability.issues.${field}.${code}`, `applicability.issues.${code}`], params);
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'int') return specific('integer');

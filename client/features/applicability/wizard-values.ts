@@ -1,5 +1,5 @@
 import type { RecordKbvCheck, RecordNis2Check } from '../../../domain/compliance/applicability.schema.ts';
-import { targetObjects, type TargetObject } from '../../../domain/kbv/requirement.ts';
+import { type TargetObject, targetObjects } from '../../../domain/kbv/requirement.ts';
 import type { Applicability } from './applicability.api.ts';
 
 type Num = number | '';

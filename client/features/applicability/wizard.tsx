@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { currentLocale } from '../../lib/i18n.ts';
-import { useRecordKbvCheck, useRecordNis2Check, type Applicability } from './applicability.api.ts';
+import { type Applicability, useRecordKbvCheck, useRecordNis2Check } from './applicability.api.ts';
 import { Results } from './check-result.tsx';
 import { Nis2Step } from './nis2-step.tsx';
 import { KbvStep, TargetStep } from './wizard-fields.tsx';

@@ -2,12 +2,12 @@ import { Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { DataTable, type DataTableColumn, useListSort } from '../../components/data-table.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { DataTable, useListSort, type DataTableColumn } from '../../components/data-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useMembers } from '../users/users.api.ts';
-import { useAuditTrail, type AuditEntry } from './audit.api.ts';
+import { type AuditEntry, useAuditTrail } from './audit.api.ts';
 import { AuditAnchorCard } from './audit-anchor-card.tsx';
 
 /** A few words about what changed, from the entry's data (role, name, e-mail …). */

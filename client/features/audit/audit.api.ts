@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditPage } from '../../../domain/audit/audit-list.ts';
-import { useListQuery, type ListSort } from '../../components/data-table.tsx';
+import { type ListSort, useListQuery } from '../../components/data-table.tsx';
 
 export type { AuditEntry };
 

@@ -1,9 +1,6 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../domain/auth/roles.ts';
-import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
-import { get, post, put, setCsrfToken } from '../../lib/api.ts';
-
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActiveSessionOf, Enrolment, LoginResult, MyOrganisation, Session } from '../../../domain/auth/session.response.ts';
+import { get, post, put, setCsrfToken } from '../../lib/api.ts';
 
 export type { Enrolment, LoginResult, MyOrganisation, Session };
 export type ActiveSession = ActiveSessionOf<Session>;
@@ -102,8 +99,7 @@ export function useRenewRecoveryCodes() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
-      put<{ ok: true; otherSessionsEnded: number }>('/api/v1/auth/password', input),
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => put<{ ok: true; otherSessionsEnded: number }>('/api/v1/auth/password', input),
   });
 }
 

@@ -1,5 +1,5 @@
-import { Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { useSession } from './auth.api.ts';

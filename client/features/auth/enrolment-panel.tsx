@@ -10,7 +10,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { groupSecret } from '../../lib/format.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
-import { finishEnrolment, useConfirmEnrolment, useEnrolment, type Enrolment, type Session } from './auth.api.ts';
+import { type Enrolment, finishEnrolment, type Session, useConfirmEnrolment, useEnrolment } from './auth.api.ts';
 import { RecoveryCodes } from './recovery-codes.tsx';
 
 /**
@@ -99,7 +99,15 @@ export function EnrolmentPanel({ enrolment, onDone }: { enrolment?: Enrolment; o
       </Group>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <CodeInput label={t('enrol.codeLabel')} description={t('enrol.codeHint')} value={form.values.code} onChange={(code) => form.setFieldValue('code', code)} error={form.errors.code} name="code" data-autofocus />
+          <CodeInput
+            label={t('enrol.codeLabel')}
+            description={t('enrol.codeHint')}
+            value={form.values.code}
+            onChange={(code) => form.setFieldValue('code', code)}
+            error={form.errors.code}
+            name="code"
+            data-autofocus
+          />
           <FormProblems form={schemaForm} />
           <Group>
             <Button type="submit" loading={confirm.isPending}>

@@ -10,7 +10,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
-import { reloadSession, useLogin, useLogout, useRecoveryLogin, useSession, useVerifyTotp, type Enrolment, type Session } from './auth.api.ts';
+import { type Enrolment, reloadSession, type Session, useLogin, useLogout, useRecoveryLogin, useSession, useVerifyTotp } from './auth.api.ts';
 import { EnrolmentPanel } from './enrolment-panel.tsx';
 
 /** Only paths inside this app are followed after sign-in. */
@@ -193,7 +193,15 @@ function AppCodeStep({ onDone, onRecovery }: { onDone: (session: Session) => voi
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <CodeInput label={t('login.codeLabel')} description={t('login.codeHint')} value={form.values.code} onChange={(code) => form.setFieldValue('code', code)} error={form.errors.code} name="code" autoFocus />
+        <CodeInput
+          label={t('login.codeLabel')}
+          description={t('login.codeHint')}
+          value={form.values.code}
+          onChange={(code) => form.setFieldValue('code', code)}
+          error={form.errors.code}
+          name="code"
+          autoFocus
+        />
         <FormProblems form={schemaForm} />
         <Button type="submit" loading={verify.isPending} w="fit-content">
           {t('login.verify')}

@@ -31,7 +31,14 @@ export function RecoveryCodes({ codes, onContinue, continueLabel }: { codes: str
   return (
     <Stack gap="md" data-testid="recovery-codes">
       <Text>{t('recovery.shownOnce')}</Text>
-      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing={6} p="sm" bg="gray.0" style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}>
+      <SimpleGrid
+        cols={{ base: 1, xs: 2 }}
+        spacing="xs"
+        verticalSpacing={6}
+        p="sm"
+        bg="gray.0"
+        style={{ borderRadius: 8, border: '1px solid var(--mantine-color-gray-3)' }}
+      >
         {codes.map((code, i) => (
           <Text key={code} ff="monospace" fz="lg" data-testid="recovery-code" data-code={code}>
             <Text span c="dimmed" fz="sm" mr={6}>

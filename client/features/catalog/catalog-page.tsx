@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Input, Select, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -10,7 +10,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import { useMembers } from '../users/users.api.ts';
-import { useCatalog, type CatalogRequirement } from './catalog.api.ts';
+import { type CatalogRequirement, useCatalog } from './catalog.api.ts';
 
 /** Filters live in the address, so "back" from a requirement returns to the same list. */
 function useFilters() {
@@ -119,8 +119,16 @@ export function CatalogPage() {
             />
           </SimpleGrid>
           <Group gap="lg">
-            <Switch label={t('catalog.applicableOnly')} checked={filters.applicableOnly} onChange={(e) => set('applicable', e.currentTarget.checked ? null : '0')} />
-            <Switch label={t('catalog.mandatoryOnly')} checked={filters.mandatoryOnly} onChange={(e) => set('mandatory', e.currentTarget.checked ? '1' : null)} />
+            <Switch
+              label={t('catalog.applicableOnly')}
+              checked={filters.applicableOnly}
+              onChange={(e) => set('applicable', e.currentTarget.checked ? null : '0')}
+            />
+            <Switch
+              label={t('catalog.mandatoryOnly')}
+              checked={filters.mandatoryOnly}
+              onChange={(e) => set('mandatory', e.currentTarget.checked ? '1' : null)}
+            />
             <Switch label={t('catalog.overdueOnly')} checked={filters.overdueOnly} onChange={(e) => set('overdue', e.currentTarget.checked ? '1' : null)} />
           </Group>
         </Stack>

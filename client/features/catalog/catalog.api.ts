@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Catalog, Evidence, RequirementDetail, StatusEntry, StoredEvidence } from '../../../domain/compliance/compliance.response.ts';
 import type { UpdateRequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
 import { ApiRequestError, del, get, put } from '../../lib/api.ts';
-import { sessionKey, type Session } from '../auth/auth.api.ts';
+import { type Session, sessionKey } from '../auth/auth.api.ts';
 
 export type { Catalog, CatalogRequirement, Evidence, RequirementDetail, StatusEntry } from '../../../domain/compliance/compliance.response.ts';
 
@@ -78,11 +78,7 @@ export function useUploadEvidence(organisationId: string, requirementId: string)
   };
   return useMutation({
     mutationFn: ({ file, locationId }: { file: File; locationId: string | null }) =>
-      uploadFile(
-        `${base(organisationId)}/requirements/${requirementId}/evidence${locationId ? `?locationId=${locationId}` : ''}`,
-        file,
-        csrfToken(),
-      ),
+      uploadFile(`${base(organisationId)}/requirements/${requirementId}/evidence${locationId ? `?locationId=${locationId}` : ''}`, file, csrfToken()),
     onSuccess: invalidate,
   });
 }

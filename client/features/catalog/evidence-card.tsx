@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { currentLocale } from '../../lib/i18n.ts';
-import { evidenceDownloadUrl, useDeleteEvidence, useEvidence, useUploadEvidence, type Evidence, type RequirementDetail } from './catalog.api.ts';
+import { type Evidence, evidenceDownloadUrl, type RequirementDetail, useDeleteEvidence, useEvidence, useUploadEvidence } from './catalog.api.ts';
 
 const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp,.gif,.tif,.tiff,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,application/pdf,image/*';
 
@@ -17,7 +17,17 @@ function formatSize(bytes: number) {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 }
 
-export function EvidenceCard({ organisationId, requirement, locationId, canEdit }: { organisationId: string; requirement: RequirementDetail; locationId: string | null; canEdit: boolean }) {
+export function EvidenceCard({
+  organisationId,
+  requirement,
+  locationId,
+  canEdit,
+}: {
+  organisationId: string;
+  requirement: RequirementDetail;
+  locationId: string | null;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const evidence = useEvidence(organisationId, requirement.id);
   const upload = useUploadEvidence(organisationId, requirement.id);
@@ -111,20 +121,20 @@ export function EvidenceCard({ organisationId, requirement, locationId, canEdit 
         {canEdit && (
           <Stack gap="xs">
             <FileInput
-                label={t('requirement.upload')}
-                description={t('requirement.uploadHint', { scope: locationName(locationId) })}
-                placeholder={t('requirement.chooseFile')}
-                accept={EVIDENCE_ACCEPT}
-                value={file}
-                onChange={(next) => {
-                  setFile(next);
-                  setFileError(null);
-                }}
-                error={fileError}
-                clearable
-                maw={520}
-                data-testid="evidence-file"
-              />
+              label={t('requirement.upload')}
+              description={t('requirement.uploadHint', { scope: locationName(locationId) })}
+              placeholder={t('requirement.chooseFile')}
+              accept={EVIDENCE_ACCEPT}
+              value={file}
+              onChange={(next) => {
+                setFile(next);
+                setFileError(null);
+              }}
+              error={fileError}
+              clearable
+              maw={520}
+              data-testid="evidence-file"
+            />
             <Group>
               <Button onClick={submit} loading={upload.isPending} variant="light">
                 {t('requirement.uploadButton')}
@@ -139,7 +149,17 @@ export function EvidenceCard({ organisationId, requirement, locationId, canEdit 
   );
 }
 
-function DeleteEvidenceModal({ organisationId, requirementId, evidence, onClose }: { organisationId: string; requirementId: string; evidence: Evidence | null; onClose: () => void }) {
+function DeleteEvidenceModal({
+  organisationId,
+  requirementId,
+  evidence,
+  onClose,
+}: {
+  organisationId: string;
+  requirementId: string;
+  evidence: Evidence | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const remove = useDeleteEvidence(organisationId, requirementId);
   const close = () => {

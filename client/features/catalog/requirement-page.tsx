@@ -47,9 +47,7 @@ export function RequirementPage() {
           <Title order={2} size="h4">
             {t('requirement.statusTitle')}
           </Title>
-          {r.locations.length > 1 && (
-            <ScopePicker requirement={r} value={scope} onChange={setScope} />
-          )}
+          {r.locations.length > 1 && <ScopePicker requirement={r} value={scope} onChange={setScope} />}
           {canEdit ? (
             <StatusForm key={scope} organisationId={organisationId} requirementId={r.id} locationId={locationId} entry={entry} />
           ) : (

@@ -1,14 +1,14 @@
 import { Button, Grid, Group, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { requirementStatuses, updateRequirementStatusSchema, type RequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
+import { type RequirementStatus, requirementStatuses, updateRequirementStatusSchema } from '../../../domain/compliance/requirement-status.schema.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useMembers } from '../users/users.api.ts';
-import { useUpdateRequirementStatus, type StatusEntry } from './catalog.api.ts';
+import { type StatusEntry, useUpdateRequirementStatus } from './catalog.api.ts';
 
 type StatusValues = {
   status: RequirementStatus;
@@ -18,7 +18,17 @@ type StatusValues = {
   notes: string;
 };
 
-export function StatusForm({ organisationId, requirementId, locationId, entry }: { organisationId: string; requirementId: string; locationId: string | null; entry: StatusEntry | null }) {
+export function StatusForm({
+  organisationId,
+  requirementId,
+  locationId,
+  entry,
+}: {
+  organisationId: string;
+  requirementId: string;
+  locationId: string | null;
+  entry: StatusEntry | null;
+}) {
   const { t } = useTranslation();
   const members = useMembers(organisationId);
   const update = useUpdateRequirementStatus(organisationId, requirementId);
@@ -122,11 +132,19 @@ export function StatusView({ entry, organisationId }: { entry: StatusEntry | nul
       <Group gap="xs">
         <StatusBadge status={entry?.status ?? 'open'} />
       </Group>
-      {entry?.notApplicableReason && <Text size="sm">{t('requirement.reason')}: {entry.notApplicableReason}</Text>}
+      {entry?.notApplicableReason && (
+        <Text size="sm">
+          {t('requirement.reason')}: {entry.notApplicableReason}
+        </Text>
+      )}
       <Text size="sm">
         {t('requirement.owner')}: {owner ?? '–'} · {t('requirement.dueDate')}: {formatDate(entry?.dueDate)}
       </Text>
-      {entry?.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{entry.notes}</Text>}
+      {entry?.notes && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {entry.notes}
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
         {t('requirement.readOnly')}
       </Text>

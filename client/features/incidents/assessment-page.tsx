@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { GdprRisk } from '../../../domain/incidents/deadlines.schema.ts';
@@ -11,8 +11,8 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
-import { useAssessIncident, useIncident, type IncidentDetail } from './incidents.api.ts';
 import { incidentPermissions } from './incident-parts.tsx';
+import { type IncidentDetail, useAssessIncident, useIncident } from './incidents.api.ts';
 
 type Level = 'no' | 'unsure' | 'yes';
 type YesNo = 'yes' | 'no';
@@ -71,7 +71,11 @@ export function AssessmentPage() {
           </>
         }
       />
-      {can.handle ? <AssessmentForm organisationId={organisationId} incident={incident.data} /> : <Alert color="yellow">{t('incidents.assess.notAllowed')}</Alert>}
+      {can.handle ? (
+        <AssessmentForm organisationId={organisationId} incident={incident.data} />
+      ) : (
+        <Alert color="yellow">{t('incidents.assess.notAllowed')}</Alert>
+      )}
     </Stack>
   );
 }

@@ -1,14 +1,24 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { berlinInstant, berlinParts, isInFuture } from './berlin-time.ts';
-import { useCompleteHandling } from './incidents.api.ts';
 import { BerlinDateTimeInputs } from './incident-parts.tsx';
+import { useCompleteHandling } from './incidents.api.ts';
 import { isBeforeNoticed } from './report-dialogs.tsx';
 
 /** "Bearbeitung abgeschlossen": when handling ended (moves the final report, § 32 Abs. 2 BSIG). */
-export function CompleteHandlingModal({ organisationId, incidentId, opened, onClose }: { organisationId: string; incidentId: string; opened: boolean; onClose: () => void }) {
+export function CompleteHandlingModal({
+  organisationId,
+  incidentId,
+  opened,
+  onClose,
+}: {
+  organisationId: string;
+  incidentId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const complete = useCompleteHandling(organisationId, incidentId);
   const [when, setWhen] = useState(berlinParts);

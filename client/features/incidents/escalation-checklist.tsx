@@ -4,8 +4,8 @@ import type { Role } from '../../../domain/auth/roles.ts';
 import { escalationChecklist } from '../../../domain/incidents/escalation.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { useMembers } from '../users/users.api.ts';
-import { useSetEscalationTick, type IncidentDetail } from './incidents.api.ts';
 import { formatBerlinTime } from './incident-parts.tsx';
+import { type IncidentDetail, useSetEscalationTick } from './incidents.api.ts';
 
 const rolesOfStep: Record<string, Role[]> = { itLead: ['it_lead'], management: ['management'], dpo: ['data_protection_officer'] };
 

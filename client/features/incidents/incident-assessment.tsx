@@ -1,10 +1,10 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Explanation } from '../../../domain/kbv/explanation.ts';
 import { Link } from 'react-router';
+import type { Explanation } from '../../../domain/kbv/explanation.ts';
 import { currentLocale } from '../../lib/i18n.ts';
-import type { IncidentDetail } from './incidents.api.ts';
 import { formatBerlinTime } from './incident-parts.tsx';
+import type { IncidentDetail } from './incidents.api.ts';
 
 /** Explanations with their legal basis, in the reader's language. */
 export function Reasons({ items }: { items: Explanation[] }) {
@@ -16,7 +16,8 @@ export function Reasons({ items }: { items: Explanation[] }) {
           {reason[locale]}
           {reason.legalBasis.length > 0 && (
             <Text span size="xs" c="dimmed">
-              {' '}({reason.legalBasis.join('; ')})
+              {' '}
+              ({reason.legalBasis.join('; ')})
             </Text>
           )}
         </List.Item>

@@ -2,9 +2,9 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title }
 import { useTranslation } from 'react-i18next';
 import type { IncidentReportKind } from '../../../domain/incidents/incident.schema.ts';
 import { isUrgent } from './berlin-time.ts';
-import { draftKinds, type DraftKind, type IncidentDetail } from './incidents.api.ts';
 import { clocksOf } from './incident-clocks.ts';
 import { formatBerlinTime, useNow, useRemainingText } from './incident-parts.tsx';
+import { type DraftKind, draftKinds, type IncidentDetail } from './incidents.api.ts';
 
 /** "Was ist bis wann zu melden?": one card per report the incident needs, the current one framed, with draft and record buttons. */
 export function IncidentClocks({

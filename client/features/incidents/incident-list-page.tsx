@@ -6,8 +6,8 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { isUrgent } from './berlin-time.ts';
-import { useIncidents, type IncidentSummary } from './incidents.api.ts';
 import { formatBerlinTime, incidentPermissions, ReportIncidentButton, SignificanceBadge, useNow, useRemainingText } from './incident-parts.tsx';
+import { type IncidentSummary, useIncidents } from './incidents.api.ts';
 
 export function IncidentListPage() {
   const { t } = useTranslation();

@@ -8,11 +8,11 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { CompleteHandlingModal } from './complete-handling-modal.tsx';
 import { EscalationChecklist } from './escalation-checklist.tsx';
-import { useIncident, type DraftKind } from './incidents.api.ts';
 import { NotAssessed, Reasons } from './incident-assessment.tsx';
 import { IncidentClocks } from './incident-clocks-card.tsx';
 import { formatBerlinTime, incidentPermissions, SignificanceBadge } from './incident-parts.tsx';
 import { IncidentTimeline } from './incident-timeline.tsx';
+import { type DraftKind, useIncident } from './incidents.api.ts';
 import { IntermediateReports } from './intermediate-reports.tsx';
 import { DraftModal, RecordSubmissionModal } from './report-dialogs.tsx';
 
@@ -67,7 +67,12 @@ export function IncidentPage() {
         </Stack>
         {can.handle && (
           <Group gap="sm">
-            <Button component={Link} to={`${base}/${data.id}/assessment`} variant={data.significant === null ? 'filled' : 'default'} color={data.significant === null ? 'orange' : undefined}>
+            <Button
+              component={Link}
+              to={`${base}/${data.id}/assessment`}
+              variant={data.significant === null ? 'filled' : 'default'}
+              color={data.significant === null ? 'orange' : undefined}
+            >
               {data.significant === null ? t('incidents.assessNow') : t('incidents.reassess')}
             </Button>
             {!data.handlingCompletedAt && (

@@ -1,11 +1,11 @@
 import { Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../lib/form-errors.ts';
-import { useAddIncidentEvent, type IncidentDetail } from './incidents.api.ts';
 import { newestFirst } from './incident-clocks.ts';
 import { formatBerlinTime } from './incident-parts.tsx';
+import { type IncidentDetail, useAddIncidentEvent } from './incidents.api.ts';
 
 /** A step of the escalation checklist as the timeline names it: the fixed steps translated, the own chain by its role. */
 function escalationStepText(t: TFunction, data: Record<string, unknown>): string {
@@ -35,7 +35,10 @@ export function IncidentTimeline({ incident, organisationId, canAdd }: { inciden
       case 'escalation_unticked':
         return escalationStepText(t, event.data);
       case 'intermediate_requested': {
-        const due = typeof event.data.dueAt === 'string' ? t('incidents.intermediate.dueAt', { at: formatBerlinTime(event.data.dueAt) }) : t('incidents.intermediate.noDueAt');
+        const due =
+          typeof event.data.dueAt === 'string'
+            ? t('incidents.intermediate.dueAt', { at: formatBerlinTime(event.data.dueAt) })
+            : t('incidents.intermediate.noDueAt');
         return event.data.reference ? `${due} · ${t('incidents.clocks.reference', { reference: String(event.data.reference) })}` : due;
       }
       default:

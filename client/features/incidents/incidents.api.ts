@@ -20,7 +20,7 @@ import type {
   SignificanceResultAnswer,
   Submission,
 } from '../../../domain/incidents/incidents.response.ts';
-import { draftKinds, type DraftKind } from '../../../domain/incidents/report-draft.ts';
+import { type DraftKind, draftKinds } from '../../../domain/incidents/report-draft.ts';
 import { get, getPage, post, put } from '../../lib/api.ts';
 
 // The answers' types come from the response schemas the server encodes them with (domain/incidents/incidents.response.ts).
@@ -29,7 +29,7 @@ export type { IncidentDetail, IncidentEvent, IncidentSummary, NextDeadline, Repo
 export type SuspectedOrigin = (typeof suspectedOrigins)[number];
 
 /** The reports praxisschild can draft (Art. 34 goes to the persons concerned and has no draft). */
-export { draftKinds, type DraftKind };
+export { type DraftKind, draftKinds };
 
 /** What the report form sends: the schema's input with every field given. */
 export type ReportIncidentInput = Required<ReportIncident>;
@@ -95,7 +95,9 @@ export function useCompleteHandling(organisationId: string, incidentId: string) 
 }
 
 export function useRecordIntermediateRequest(organisationId: string, incidentId: string) {
-  return useIncidentMutation(organisationId, (input: RecordIntermediateRequest) => post<{ id: string }>(`${incidentsBase(organisationId)}/${incidentId}/intermediate-requests`, input));
+  return useIncidentMutation(organisationId, (input: RecordIntermediateRequest) =>
+    post<{ id: string }>(`${incidentsBase(organisationId)}/${incidentId}/intermediate-requests`, input),
+  );
 }
 
 export function useRecordIntermediateSubmission(organisationId: string, incidentId: string) {

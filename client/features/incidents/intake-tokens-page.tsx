@@ -11,7 +11,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
-import { intakePath, useCreateIntakeToken, useIntakeTokens, useRevokeIntakeToken, type CreatedIntakeToken, type IntakeToken } from './intake-tokens.api.ts';
+import { type CreatedIntakeToken, type IntakeToken, intakePath, useCreateIntakeToken, useIntakeTokens, useRevokeIntakeToken } from './intake-tokens.api.ts';
 
 export function IntakeTokensPage() {
   const { t } = useTranslation();
@@ -106,7 +106,14 @@ function CopyText({ value, testId }: { value: string; testId?: string }) {
   return (
     <CopyButton value={value}>
       {({ copied, copy }) => (
-        <Button size="xs" variant={copied ? 'filled' : 'default'} color={copied ? 'green' : undefined} onClick={copy} data-testid={testId} style={{ flexShrink: 0 }}>
+        <Button
+          size="xs"
+          variant={copied ? 'filled' : 'default'}
+          color={copied ? 'green' : undefined}
+          onClick={copy}
+          data-testid={testId}
+          style={{ flexShrink: 0 }}
+        >
           {copied ? t('common.copied') : t('apiTokens.copy')}
         </Button>
       )}

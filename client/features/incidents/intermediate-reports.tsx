@@ -1,13 +1,13 @@
 import { Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openIntermediateRequests } from '../../../domain/incidents/intermediate.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { berlinInstant, berlinParts, isInFuture } from './berlin-time.ts';
-import { useRecordIntermediateRequest, useRecordIntermediateSubmission, type IncidentDetail } from './incidents.api.ts';
 import { BerlinDateTimeInputs, formatBerlinTime, useNow, useRemainingText } from './incident-parts.tsx';
+import { type IncidentDetail, useRecordIntermediateRequest, useRecordIntermediateSubmission } from './incidents.api.ts';
 import { isBeforeNoticed } from './report-dialogs.tsx';
 
 type Request = IncidentDetail['intermediateRequests'][number];
@@ -18,7 +18,17 @@ const isBeforeRequested = (error: unknown) => isApiError(error) && error.issues.
  * § 32 Abs. 1 Nr. 3 BSIG: the intermediate report is owed only when the BSI asks for it, by the date it sets. The card
  * records each request and its answer; an open dated request also counts as the incident's next deadline.
  */
-export function IntermediateReports({ organisationId, incident, canHandle, onDraft }: { organisationId: string; incident: IncidentDetail; canHandle: boolean; onDraft: () => void }) {
+export function IntermediateReports({
+  organisationId,
+  incident,
+  canHandle,
+  onDraft,
+}: {
+  organisationId: string;
+  incident: IncidentDetail;
+  canHandle: boolean;
+  onDraft: () => void;
+}) {
   const { t } = useTranslation();
   const now = useNow();
   const remaining = useRemainingText();
@@ -76,7 +86,12 @@ export function IntermediateReports({ organisationId, incident, canHandle, onDra
                 <Button size="compact-sm" variant="light" onClick={onDraft}>
                   {t('incidents.clocks.draft')}
                 </Button>
-                <Button size="compact-sm" variant={request.submittedAt ? 'subtle' : 'filled'} onClick={() => setAnswering(request)} data-testid="intermediate-submit">
+                <Button
+                  size="compact-sm"
+                  variant={request.submittedAt ? 'subtle' : 'filled'}
+                  onClick={() => setAnswering(request)}
+                  data-testid="intermediate-submit"
+                >
                   {request.submittedAt ? t('incidents.clocks.recordAgain') : t('incidents.clocks.record')}
                 </Button>
               </Group>
@@ -87,7 +102,11 @@ export function IntermediateReports({ organisationId, incident, canHandle, onDra
       <Modal opened={recording} onClose={() => setRecording(false)} title={t('incidents.intermediate.recordTitle')}>
         {recording && <RequestForm organisationId={organisationId} incidentId={incident.id} onDone={() => setRecording(false)} />}
       </Modal>
-      <Modal opened={answering !== null} onClose={() => setAnswering(null)} title={t('incidents.submit.title', { report: t('incidents.kind.intermediate_report') })}>
+      <Modal
+        opened={answering !== null}
+        onClose={() => setAnswering(null)}
+        title={t('incidents.submit.title', { report: t('incidents.kind.intermediate_report') })}
+      >
         {answering && <SubmissionForm organisationId={organisationId} incidentId={incident.id} request={answering} onDone={() => setAnswering(null)} />}
       </Modal>
     </Card>
@@ -203,7 +222,13 @@ function SubmissionForm({ organisationId, incidentId, request, onDone }: { organ
           timeLabel={t('incidents.submit.time')}
           error={error}
         />
-        <TextInput label={t('incidents.submit.reference')} description={t('incidents.submit.referenceHint')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} maxLength={200} />
+        <TextInput
+          label={t('incidents.submit.reference')}
+          description={t('incidents.submit.referenceHint')}
+          value={reference}
+          onChange={(e) => setReference(e.currentTarget.value)}
+          maxLength={200}
+        />
         <ErrorAlert messages={problems} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

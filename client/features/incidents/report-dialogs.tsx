@@ -1,5 +1,5 @@
 import { Alert, Button, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentReportKind } from '../../../domain/incidents/incident.schema.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -8,11 +8,21 @@ import { isApiError } from '../../lib/api.ts';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import { berlinInstant, berlinParts, isInFuture } from './berlin-time.ts';
-import { draftUrl, useRecordSubmission, useReportDraft, type DraftKind } from './incidents.api.ts';
 import { BerlinDateTimeInputs, formatBerlinTime } from './incident-parts.tsx';
+import { type DraftKind, draftUrl, useRecordSubmission, useReportDraft } from './incidents.api.ts';
 
 /** The draft of one report: its fields to read or copy over, the whole text for the clipboard, PDF and Word. */
-export function DraftModal({ organisationId, incidentId, kind, onClose }: { organisationId: string; incidentId: string; kind: DraftKind | null; onClose: () => void }) {
+export function DraftModal({
+  organisationId,
+  incidentId,
+  kind,
+  onClose,
+}: {
+  organisationId: string;
+  incidentId: string;
+  kind: DraftKind | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const draft = useReportDraft(organisationId, incidentId, kind, locale);
@@ -117,7 +127,17 @@ export function RecordSubmissionModal({
   );
 }
 
-function RecordSubmissionForm({ organisationId, incidentId, kind, onDone }: { organisationId: string; incidentId: string; kind: IncidentReportKind; onDone: () => void }) {
+function RecordSubmissionForm({
+  organisationId,
+  incidentId,
+  kind,
+  onDone,
+}: {
+  organisationId: string;
+  incidentId: string;
+  kind: IncidentReportKind;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const record = useRecordSubmission(organisationId, incidentId);
   const [when, setWhen] = useState(berlinParts);
@@ -178,4 +198,3 @@ function RecordSubmissionForm({ organisationId, incidentId, kind, onDone }: { or
     </form>
   );
 }
-

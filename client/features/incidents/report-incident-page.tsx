@@ -10,8 +10,8 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { berlinInstant, berlinParts, isInFuture } from './berlin-time.ts';
-import { useReportIncident, type SuspectedOrigin } from './incidents.api.ts';
 import { BerlinDateTimeInputs, incidentPermissions } from './incident-parts.tsx';
+import { type SuspectedOrigin, useReportIncident } from './incidents.api.ts';
 
 interface ReportValues {
   title: string;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InvitationOffer } from '../../../domain/auth/members.response.ts';
 import { get, post } from '../../lib/api.ts';
-import { reloadSession, type Enrolment } from '../auth/auth.api.ts';
+import { type Enrolment, reloadSession } from '../auth/auth.api.ts';
 
 export type { InvitationOffer };
 

@@ -10,10 +10,10 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
-import { useLogout, useSession, type Enrolment } from '../auth/auth.api.ts';
+import { type Enrolment, useLogout, useSession } from '../auth/auth.api.ts';
 import { EnrolmentPanel } from '../auth/enrolment-panel.tsx';
 import { homeOf } from '../auth/login-page.tsx';
-import { useAcceptInvitation, useInvitationOffer, useJoinInvitation, type InvitationOffer } from './invitations.api.ts';
+import { type InvitationOffer, useAcceptInvitation, useInvitationOffer, useJoinInvitation } from './invitations.api.ts';
 
 const acceptFormSchema = acceptInviteSchema
   .extend({ passwordRepeat: z.string() })
@@ -57,11 +57,7 @@ export function InvitePage() {
     <PublicLayout title={t('invite.title')} width={600}>
       <Stack gap="md">
         <Alert variant="light" color="teal">
-          <Trans
-            i18nKey="invite.offer"
-            values={{ organisation: data.organisationName, role: t(`role.${data.role}`) }}
-            components={{ strong: <strong /> }}
-          />
+          <Trans i18nKey="invite.offer" values={{ organisation: data.organisationName, role: t(`role.${data.role}`) }} components={{ strong: <strong /> }} />
         </Alert>
         <Text size="sm">{t('invite.forEmail', { email: data.email })}</Text>
         {/* The server does not say whether the address has an account: a signed-in person joins, everyone else may

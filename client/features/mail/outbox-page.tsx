@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { outboxKinds } from '../../../domain/mail/outbox-list.ts';
-import { DataTable, useListSort, type DataTableColumn } from '../../components/data-table.tsx';
+import { DataTable, type DataTableColumn, useListSort } from '../../components/data-table.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useOutbox, type OutboxMail } from './outbox.api.ts';
+import { type OutboxMail, useOutbox } from './outbox.api.ts';
 
 const badges: Record<OutboxMail['status'], { color: string; label: string }> = {
   sent: { color: 'teal', label: 'outbox.sent' },
@@ -54,7 +54,13 @@ export function OutboxPage() {
         </Stack>
       ),
     },
-    { key: 'recipient', header: t('list.outbox.recipient'), sortKey: 'recipient', visibleFrom: 'sm', render: (mail) => <Text size="sm">{mail.recipient}</Text> },
+    {
+      key: 'recipient',
+      header: t('list.outbox.recipient'),
+      sortKey: 'recipient',
+      visibleFrom: 'sm',
+      render: (mail) => <Text size="sm">{mail.recipient}</Text>,
+    },
     {
       key: 'kind',
       header: t('list.outbox.kind'),
@@ -66,7 +72,13 @@ export function OutboxPage() {
         </Badge>
       ),
     },
-    { key: 'createdAt', header: t('list.outbox.sentAt'), sortKey: 'createdAt', width: 170, render: (mail) => <Text size="sm">{formatDateTime(mail.createdAt)}</Text> },
+    {
+      key: 'createdAt',
+      header: t('list.outbox.sentAt'),
+      sortKey: 'createdAt',
+      width: 170,
+      render: (mail) => <Text size="sm">{formatDateTime(mail.createdAt)}</Text>,
+    },
     { key: 'status', header: t('list.outbox.status'), width: 180, render: (mail) => deliveryBadge(mail, t) },
   ];
 
@@ -85,7 +97,11 @@ export function OutboxPage() {
           </Text>
           {outbox.first.failedJobs.map((job) => (
             <Text key={job.id} size="sm">
-              {t('outbox.jobFailed', { kind: t(`outbox.jobKind.${job.kind}`, { defaultValue: job.kind }), at: formatDateTime(job.failedAt), error: job.lastError ?? '–' })}
+              {t('outbox.jobFailed', {
+                kind: t(`outbox.jobKind.${job.kind}`, { defaultValue: job.kind }),
+                at: formatDateTime(job.failedAt),
+                error: job.lastError ?? '–',
+              })}
             </Text>
           ))}
         </Alert>

@@ -1,5 +1,5 @@
 import type { OutboxMail, OutboxPage } from '../../../domain/mail/outbox-list.ts';
-import { useListQuery, type ListSort } from '../../components/data-table.tsx';
+import { type ListSort, useListQuery } from '../../components/data-table.tsx';
 
 export type { OutboxMail, OutboxPage };
 

@@ -42,7 +42,14 @@ function CreateOrganisationForm() {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <TextInput label={t('organisation.name')} required {...form.getInputProps('name')} />
-        <Select label={t('organisation.legalForm')} placeholder={t('common.choose')} data={legalFormOptions(t)} allowDeselect={false} required {...form.getInputProps('legalForm')} />
+        <Select
+          label={t('organisation.legalForm')}
+          placeholder={t('common.choose')}
+          data={legalFormOptions(t)}
+          allowDeselect={false}
+          required
+          {...form.getInputProps('legalForm')}
+        />
         <Text fw={500}>{t('setup.locationsTitle')}</Text>
         <LocationRows
           prefix="locations"

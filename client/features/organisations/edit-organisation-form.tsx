@@ -1,10 +1,10 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { organisationInputSchema, type LegalForm } from '../../../domain/organisations/organisation.schema.ts';
+import { type LegalForm, organisationInputSchema } from '../../../domain/organisations/organisation.schema.ts';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { legalFormOptions } from './legal-forms.ts';
-import { useUpdateOrganisation, type Organisation } from './organisations.api.ts';
+import { type Organisation, useUpdateOrganisation } from './organisations.api.ts';
 
 /** Name and legal form (administrators only; the server checks again). */
 export function EditOrganisationForm({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {

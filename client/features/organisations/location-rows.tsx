@@ -41,18 +41,19 @@ export function LocationRows({
           </Group>
           <Grid gap="xs">
             <Grid.Col span={12}>
-              <TextInput
-                label={t('locations.name')}
-                description={t('locations.nameHint')}
-                required
-                {...getInputProps(`${prefix}.${index}.name`)}
-              />
+              <TextInput label={t('locations.name')} description={t('locations.nameHint')} required {...getInputProps(`${prefix}.${index}.name`)} />
             </Grid.Col>
             <Grid.Col span={12}>
               <TextInput label={t('locations.street')} autoComplete="street-address" {...getInputProps(`${prefix}.${index}.street`)} />
             </Grid.Col>
             <Grid.Col span={{ base: 5, sm: 4 }}>
-              <TextInput label={t('locations.postalCode')} inputMode="numeric" autoComplete="postal-code" maxLength={5} {...getInputProps(`${prefix}.${index}.postalCode`)} />
+              <TextInput
+                label={t('locations.postalCode')}
+                inputMode="numeric"
+                autoComplete="postal-code"
+                maxLength={5}
+                {...getInputProps(`${prefix}.${index}.postalCode`)}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 7, sm: 8 }}>
               <TextInput label={t('locations.city')} autoComplete="address-level2" {...getInputProps(`${prefix}.${index}.city`)} />

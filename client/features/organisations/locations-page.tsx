@@ -3,16 +3,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { locationInputSchema } from '../../../domain/organisations/organisation.schema.ts';
+import { permissionsOf } from '../../app/permissions.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
-import { permissionsOf } from '../../app/permissions.ts';
 import type { LocationDraft } from '../setup/setup.api.ts';
 import { emptyLocation } from './location-rows.tsx';
-import { useDeleteLocation, useOrganisation, useSaveLocation, type Location } from './organisations.api.ts';
+import { type Location, useDeleteLocation, useOrganisation, useSaveLocation } from './organisations.api.ts';
 
 export function formatAddress(location: Pick<Location, 'street' | 'postalCode' | 'city'>): string {
   const place = [location.postalCode, location.city].filter(Boolean).join(' ');
@@ -53,7 +53,13 @@ export function LocationsPage() {
               {org.locations.map((location) => (
                 <Table.Tr key={location.id}>
                   <Table.Td fw={500}>{location.name}</Table.Td>
-                  <Table.Td>{formatAddress(location) || <Text c="dimmed" span>{t('locations.noAddress')}</Text>}</Table.Td>
+                  <Table.Td>
+                    {formatAddress(location) || (
+                      <Text c="dimmed" span>
+                        {t('locations.noAddress')}
+                      </Text>
+                    )}
+                  </Table.Td>
                   {can.admin && (
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
@@ -72,7 +78,11 @@ export function LocationsPage() {
           </Table>
         </Table.ScrollContainer>
       </Card>
-      {!can.admin && <Text size="sm" c="dimmed">{t('locations.adminOnly')}</Text>}
+      {!can.admin && (
+        <Text size="sm" c="dimmed">
+          {t('locations.adminOnly')}
+        </Text>
+      )}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('locations.add') : t('locations.edit')} size="lg">
         {editing !== null && <LocationForm organisationId={org.id} location={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Modal>

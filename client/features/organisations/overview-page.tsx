@@ -1,14 +1,14 @@
 import { Anchor, Badge, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { permissionsOf } from '../../app/permissions.ts';
-import { EditOrganisationForm } from './edit-organisation-form.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { permissionsOf } from '../../app/permissions.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useMembers } from '../users/users.api.ts';
+import { EditOrganisationForm } from './edit-organisation-form.tsx';
 import { formatAddress } from './locations-page.tsx';
 import { useOrganisation } from './organisations.api.ts';
 

@@ -10,7 +10,17 @@ const emptyRow = () => ({ role: '', name: '', phone: '', email: '' });
  * Who is called, in which order, when something happens: rows to add, remove and move. The suggestion fills the
  * three roles with the members holding them (the managing director among them), not with empty names.
  */
-export function EscalationRows({ form, field, canEdit, suggestion }: { form: RegistrationForm; field: FieldProps; canEdit: boolean; suggestion: EscalationSuggestion[] }) {
+export function EscalationRows({
+  form,
+  field,
+  canEdit,
+  suggestion,
+}: {
+  form: RegistrationForm;
+  field: FieldProps;
+  canEdit: boolean;
+  suggestion: EscalationSuggestion[];
+}) {
   const { t } = useTranslation();
   const rows = form.values.escalation;
   const suggested = suggestion.map((s) => t(`registration.escalation.roles.${s.role}`));
@@ -28,12 +38,7 @@ export function EscalationRows({ form, field, canEdit, suggestion }: { form: Reg
             <Text size="sm">{t('registration.escalation.empty')}</Text>
             {canEdit && (
               <Group>
-                <Button
-                  variant="light"
-                  size="sm"
-                  onClick={applySuggestion}
-                  data-testid="escalation-suggest"
-                >
+                <Button variant="light" size="sm" onClick={applySuggestion} data-testid="escalation-suggest">
                   {t('registration.escalation.useSuggestion')}
                 </Button>
               </Group>

@@ -11,10 +11,10 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { fieldErrors } from '../../lib/form-errors.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { EscalationRows } from './escalation-rows.tsx';
-import { registrationUrl, useRegistration, useSaveRegistration, type Registration } from './registration.api.ts';
+import { type Registration, registrationUrl, useRegistration, useSaveRegistration } from './registration.api.ts';
 import { ChecklistSection, MasterDataSection, MukSection, PersonFields, SaveBar, Section } from './registration-sections.tsx';
 import { RegistrationStatus } from './registration-status.tsx';
-import { inputId, isoDate, setupOf, valuesOf, type RegistrationValues } from './registration-values.ts';
+import { inputId, isoDate, type RegistrationValues, setupOf, valuesOf } from './registration-values.ts';
 
 /** What someone typed stays in this tab until it is saved, also when they look at another page in between. */
 const draftKey = (organisationId: string) => `praxisschild.registration-draft.${organisationId}`;

@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Card, Group, List, MultiSelect, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useMemo, type ReactNode } from 'react';
+import { Alert, Anchor, Button, Card, Group, List, MultiSelect, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { currentLocale } from '../../lib/i18n.ts';
-import { checklistItems, euMemberStates, inputId, type FieldProps, type RegistrationForm } from './registration-values.ts';
+import { checklistItems, euMemberStates, type FieldProps, inputId, type RegistrationForm } from './registration-values.ts';
 
 export function Section({ title, description, children, testId }: { title: string; description?: ReactNode; children: ReactNode; testId?: string }) {
   return (
@@ -63,7 +63,11 @@ export function MasterDataSection({ organisationId, nameWithLegalForm, field }: 
         }
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('registration.fields.commercialRegister')} description={t('registration.fields.commercialRegisterHint')} {...field('commercialRegister')} />
+        <TextInput
+          label={t('registration.fields.commercialRegister')}
+          description={t('registration.fields.commercialRegisterHint')}
+          {...field('commercialRegister')}
+        />
         <TextInput
           label={t('registration.fields.qualifiesSince')}
           description={t('registration.fields.qualifiesSinceHint')}
@@ -78,7 +82,13 @@ export function MasterDataSection({ organisationId, nameWithLegalForm, field }: 
         <TextInput label={t('registration.fields.city')} autoComplete="address-level2" style={{ gridColumn: 'span 2' }} {...field('city')} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('registration.fields.email')} description={t('registration.fields.emailHint')} type="email" autoComplete="email" {...field('email')} />
+        <TextInput
+          label={t('registration.fields.email')}
+          description={t('registration.fields.emailHint')}
+          type="email"
+          autoComplete="email"
+          {...field('email')}
+        />
         <TextInput label={t('registration.fields.phone')} description={t('registration.fields.phoneHint')} type="tel" autoComplete="tel" {...field('phone')} />
       </SimpleGrid>
       <Textarea
@@ -89,7 +99,13 @@ export function MasterDataSection({ organisationId, nameWithLegalForm, field }: 
         minRows={2}
         {...field('publicIpRanges')}
       />
-      <MultiSelect label={t('registration.fields.memberStates')} description={t('registration.fields.memberStatesHint')} data={states} searchable {...field('memberStates')} />
+      <MultiSelect
+        label={t('registration.fields.memberStates')}
+        description={t('registration.fields.memberStatesHint')}
+        data={states}
+        searchable
+        {...field('memberStates')}
+      />
       <Textarea
         label={t('registration.fields.supervisoryAuthorities')}
         description={t('registration.fields.supervisoryAuthoritiesHint')}
@@ -140,13 +156,30 @@ export function ChecklistSection({ form, field, canEdit }: { form: RegistrationF
           />
         ))}
       </Stack>
-      <TextInput label={t('registration.fields.registrationReference')} description={t('registration.fields.registrationReferenceHint')} maw={420} {...field('registrationReference')} />
+      <TextInput
+        label={t('registration.fields.registrationReference')}
+        description={t('registration.fields.registrationReferenceHint')}
+        maw={420}
+        {...field('registrationReference')}
+      />
     </Section>
   );
 }
 
 /** The sticky bar with the save button, what went wrong and when it was last saved. */
-export function SaveBar({ problems, savedAt, dirty, updatedAt, saving }: { problems: string[]; savedAt: string | null; dirty: boolean; updatedAt: string | null; saving: boolean }) {
+export function SaveBar({
+  problems,
+  savedAt,
+  dirty,
+  updatedAt,
+  saving,
+}: {
+  problems: string[];
+  savedAt: string | null;
+  dirty: boolean;
+  updatedAt: string | null;
+  saving: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="md" style={{ position: 'sticky', bottom: 0, zIndex: 2 }} shadow="sm">

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Registration } from './registration.api.ts';
 import { formatCalendarDate } from '../../lib/format.ts';
+import type { Registration } from './registration.api.ts';
 import { inputId } from './registration-values.ts';
 
 /** Moves to a field named in the list of what is missing. */
@@ -40,7 +40,11 @@ export function RegistrationStatus({ organisationId, registration }: { organisat
                   : t('registration.status.notRequiredTitle')}
             </Text>
             <Text size="sm" c="dimmed">
-              {category === null ? t('registration.status.noCheck') : readiness.required ? t('registration.status.required') : t('registration.status.notRequired')}
+              {category === null
+                ? t('registration.status.noCheck')
+                : readiness.required
+                  ? t('registration.status.required')
+                  : t('registration.status.notRequired')}
             </Text>
           </Stack>
           <Badge size="lg" variant="light" color={badge.color} data-testid="registration-ready" style={{ flexShrink: 0 }}>
@@ -71,7 +75,11 @@ export function RegistrationStatus({ organisationId, registration }: { organisat
               {t('registration.status.done', { done: readiness.checklistDone, total: readiness.checklistTotal })}
             </Text>
           </Group>
-          <Progress value={(readiness.checklistDone / readiness.checklistTotal) * 100} color={readiness.checklistDone === readiness.checklistTotal ? 'green' : 'blue'} aria-hidden />
+          <Progress
+            value={(readiness.checklistDone / readiness.checklistTotal) * 100}
+            color={readiness.checklistDone === readiness.checklistTotal ? 'green' : 'blue'}
+            aria-hidden
+          />
         </Stack>
 
         {readiness.invalid.length > 0 && (

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegistrationSetup } from '../../../domain/registration/registration.ts';
 import type { EscalationSuggestion, Registration } from '../../../domain/registration/registration.response.ts';
+import type { RegistrationSetup } from '../../../domain/registration/registration.ts';
 import { get, put } from '../../lib/api.ts';
 
 export type { EscalationSuggestion, Registration };

@@ -8,12 +8,12 @@ import { PublicLayout } from '../../components/public-layout.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
-import { useSession, type Enrolment, type Session } from '../auth/auth.api.ts';
+import { type Enrolment, type Session, useSession } from '../auth/auth.api.ts';
 import { EnrolmentPanel } from '../auth/enrolment-panel.tsx';
 import { AdminStep } from './admin-step.tsx';
 import { OrganisationStep } from './organisation-step.tsx';
-import { clearDraft, emptySetup, loadDraft, saveDraft, setupFormSchema, type SetupValues } from './setup-form.ts';
 import { useRunSetup, useSetupInfo } from './setup.api.ts';
+import { clearDraft, emptySetup, loadDraft, type SetupValues, saveDraft, setupFormSchema } from './setup-form.ts';
 
 const isOrganisationPath = (path: string) => path.startsWith('organisation');
 

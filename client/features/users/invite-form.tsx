@@ -7,7 +7,7 @@ import { FormProblems } from '../../components/form-problems.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { roleOptions } from './roles.ts';
-import { useInvite, type CreatedInvitation } from './users.api.ts';
+import { type CreatedInvitation, useInvite } from './users.api.ts';
 
 type InviteValues = { email: string; role: Role | null; isAdmin: boolean };
 

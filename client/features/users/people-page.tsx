@@ -14,7 +14,7 @@ import { useOrganisation } from '../organisations/organisations.api.ts';
 import { InvitationList } from './invitation-list.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { roleOptions } from './roles.ts';
-import { useMembers, useRemoveMember, useResetMfa, useUpdateMember, type Member } from './users.api.ts';
+import { type Member, useMembers, useRemoveMember, useResetMfa, useUpdateMember } from './users.api.ts';
 
 export function PeoplePage() {
   const { t } = useTranslation();

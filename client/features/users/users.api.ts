@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreatedInvitation, Invitation, Member } from '../../../domain/auth/members.response.ts';
 import type { Role } from '../../../domain/auth/roles.ts';
 import { del, get, patch, post } from '../../lib/api.ts';
-
-import type { CreatedInvitation, Invitation, Member } from '../../../domain/auth/members.response.ts';
 
 export type { CreatedInvitation, Invitation, Member };
 
@@ -17,8 +16,7 @@ export function useMembers(organisationId: string) {
 export function useUpdateMember(organisationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, ...input }: { userId: string; role: Role; isAdmin: boolean }) =>
-      patch(`${base(organisationId)}/members/${userId}`, input),
+    mutationFn: ({ userId, ...input }: { userId: string; role: Role; isAdmin: boolean }) => patch(`${base(organisationId)}/members/${userId}`, input),
     onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
   });
 }
@@ -50,8 +48,7 @@ export function useInvitations(organisationId: string, enabled: boolean) {
 export function useInvite(organisationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; role: Role; isAdmin: boolean }) =>
-      post<CreatedInvitation>(`${base(organisationId)}/invitations`, input),
+    mutationFn: (input: { email: string; role: Role; isAdmin: boolean }) => post<CreatedInvitation>(`${base(organisationId)}/invitations`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsKey(organisationId) }),
   });
 }

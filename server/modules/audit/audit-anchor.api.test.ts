@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditAnchorSchema } from '../../../domain/audit/audit-anchor.ts';
 import { queryRows } from '../../db/connect.ts';
-import { createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
+import { type Agent, createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 
 for (const { engine, skipReason } of await eachEngine()) {
   describe.skipIf(skipReason !== null)(`the audit anchor route on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -30,7 +30,14 @@ for (const { engine, skipReason } of await eachEngine()) {
             from audit_heads h where h.organisation_id = ${orgId}`,
       );
       expect(anchor.organisations).toEqual([
-        { organisationId: orgId, organisationName: 'Praxis A', entries: head!.n, seq: head!.seq, hash: head!.hash, lastEntryAt: new Date(head!.at).toISOString() },
+        {
+          organisationId: orgId,
+          organisationName: 'Praxis A',
+          entries: head!.n,
+          seq: head!.seq,
+          hash: head!.hash,
+          lastEntryAt: new Date(head!.at).toISOString(),
+        },
       ]);
       expect(head!.n).toBeGreaterThan(0);
     });

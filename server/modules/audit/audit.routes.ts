@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../context.ts';
-import { orgRoute } from '../../http/org-route.ts';
 import { auditAnchorSchema } from '../../../domain/audit/audit-anchor.ts';
 import { auditListQuerySchema, auditPageSchema } from '../../../domain/audit/audit-list.ts';
+import type { AppContext } from '../../context.ts';
+import { orgRoute } from '../../http/org-route.ts';
 import { auditAnchors, listAudit } from './audit.service.ts';
 
 const tags = ['audit'];

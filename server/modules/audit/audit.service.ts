@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { AUDIT_ANCHOR_FORMAT, verifyAgainstAnchor, type AnchorProblem, type AuditAnchor, type OrganisationAnchor } from '../../../domain/audit/audit-anchor.ts';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
-import { GENESIS_HASH, hashAuditEntry, verifyAuditChain, type AuditProblem } from '../../../domain/audit/audit-chain.ts';
+import { type AnchorProblem, AUDIT_ANCHOR_FORMAT, type AuditAnchor, type OrganisationAnchor, verifyAgainstAnchor } from '../../../domain/audit/audit-anchor.ts';
+import { type AuditProblem, GENESIS_HASH, hashAuditEntry, verifyAuditChain } from '../../../domain/audit/audit-chain.ts';
 import type { AuditListQuery } from '../../../domain/audit/audit-list.ts';
-import { queryRows, type Db, type Tx } from '../../db/connect.ts';
-import { countRows, planList, type ListDefinition } from '../../db/list.ts';
+import { type Db, queryRows, type Tx } from '../../db/connect.ts';
+import { countRows, type ListDefinition, planList } from '../../db/list.ts';
 import { auditEvents, auditHeads, organisations, users } from '../../db/schema.ts';
 
 export interface AuditInput {
@@ -24,11 +24,7 @@ export interface AuditInput {
 export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.execute(sql`insert into audit_heads (organisation_id, seq, hash)
     values (${input.organisationId}, 0, ${GENESIS_HASH}) on conflict (organisation_id) do nothing`);
-  const [head] = await tx
-    .select()
-    .from(auditHeads)
-    .where(eq(auditHeads.organisationId, input.organisationId))
-    .for('update');
+  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.organisationId, input.organisationId)).for('update');
   const prevHash = head?.hash ?? GENESIS_HASH;
   const entry = {
     organisationId: input.organisationId,
@@ -42,10 +38,7 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
   };
   const hash = hashAuditEntry(prevHash, entry);
   await tx.insert(auditEvents).values({ ...entry, prevHash, hash });
-  await tx
-    .update(auditHeads)
-    .set({ seq: entry.seq, hash })
-    .where(eq(auditHeads.organisationId, input.organisationId));
+  await tx.update(auditHeads).set({ seq: entry.seq, hash }).where(eq(auditHeads.organisationId, input.organisationId));
 }
 
 const auditList: ListDefinition<'seq'> = {
@@ -111,11 +104,7 @@ export async function verifyAllAuditChains(db: Db, anchor?: AuditAnchor): Promis
   const anchors = new Map(anchor?.organisations.map((a) => [a.organisationId, a]));
   const reports: AuditReport[] = [];
   for (const org of orgs) {
-    const entries = await db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.organisationId, org.id))
-      .orderBy(asc(auditEvents.seq));
+    const entries = await db.select().from(auditEvents).where(eq(auditEvents.organisationId, org.id)).orderBy(asc(auditEvents.seq));
     const [head] = await db.select().from(auditHeads).where(eq(auditHeads.organisationId, org.id));
     const anchored = anchors.get(org.id);
     anchors.delete(org.id);
@@ -128,7 +117,13 @@ export async function verifyAllAuditChains(db: Db, anchor?: AuditAnchor): Promis
     });
   }
   for (const missing of anchors.values()) {
-    reports.push({ organisationId: missing.organisationId, organisationName: missing.organisationName, entries: 0, problems: [{ kind: 'organisation_missing' }], anchored: true });
+    reports.push({
+      organisationId: missing.organisationId,
+      organisationName: missing.organisationName,
+      entries: 0,
+      problems: [{ kind: 'organisation_missing' }],
+      anchored: true,
+    });
   }
   return reports;
 }

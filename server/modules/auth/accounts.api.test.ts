@@ -1,10 +1,10 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
+import { type Agent, createOrganisationWithAdmin, eachEngine, login, PASSWORD, startTestApp, type TestApp, totpCode } from '../../test/test-app.ts';
 import { createMailer } from '../mail/mail.service.ts';
-import { createOrganisationWithAdmin, eachEngine, login, PASSWORD, startTestApp, totpCode, type Agent, type TestApp } from '../../test/test-app.ts';
 
 const NEW_PASSWORD = 'Unser Wartezimmer hat 12 grüne Stühle';
 const cookieOf = (res: LightMyRequestResponse) => `ps_session=${res.cookies.find((c) => c.name === 'ps_session')!.value}`;
@@ -117,7 +117,12 @@ for (const { engine, skipReason } of await eachEngine()) {
       const token = new URL(invite.json().link).pathname.split('/').pop()!;
       expect((await admin.request('POST', `/api/v1/invitations/${token}/join`)).statusCode).toBe(200);
       const step = await passwordStep(t, email);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/recovery', headers: { cookie: step.cookie, 'x-csrf-token': step.csrf }, payload: { code: codes[2] } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/recovery',
+        headers: { cookie: step.cookie, 'x-csrf-token': step.csrf },
+        payload: { code: codes[2] },
+      });
       expect(res.json().remaining).toBe(8);
       expect((await auditActions(admin, orgId))[0]).toBe('account.recovery_code_used');
       expect((await auditActions(other.agent, other.organisationId))[0]).toBe('account.recovery_code_used');
@@ -140,7 +145,12 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(fresh).toHaveLength(10);
       expect((await admin.request('GET', '/api/v1/auth/recovery-codes')).json()).toEqual({ remaining: 10 });
       const step = await passwordStep(t, email);
-      const old = await t.app.inject({ method: 'POST', url: '/api/v1/auth/recovery', headers: { cookie: step.cookie, 'x-csrf-token': step.csrf }, payload: { code: codes[5] } });
+      const old = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/recovery',
+        headers: { cookie: step.cookie, 'x-csrf-token': step.csrf },
+        payload: { code: codes[5] },
+      });
       expect(old.statusCode).toBe(400);
       codes = fresh;
       expect(await auditActions(admin, orgId)).toContain('account.recovery_codes_renewed');
@@ -169,7 +179,8 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('answers a reset request identically for unknown and existing addresses, and mails the link only to the account', async () => {
-      const ask = (address: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', remoteAddress: '10.5.0.1', payload: { email: address } });
+      const ask = (address: string) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', remoteAddress: '10.5.0.1', payload: { email: address } });
       const started = performance.now();
       const unknown = await ask('niemand@praxis-a.example');
       const unknownMs = performance.now() - started;
@@ -227,9 +238,16 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('refuses an expired link', async () => {
       await t.ctx.db.execute(sql`delete from password_resets`);
       await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', remoteAddress: '10.5.0.2', payload: { email } });
-      const [mail] = await queryRows<{ body_text: string }>(t.ctx.db, sql`select body_text from outbox_mails where kind = 'password_reset' order by created_at desc limit 1`);
+      const [mail] = await queryRows<{ body_text: string }>(
+        t.ctx.db,
+        sql`select body_text from outbox_mails where kind = 'password_reset' order by created_at desc limit 1`,
+      );
       await t.ctx.db.execute(sql`update password_resets set expires_at = now() - interval '1 minute'`);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token: resetTokenFrom(mail!.body_text), password: 'Abgelaufen ist abgelaufen' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token: resetTokenFrom(mail!.body_text), password: 'Abgelaufen ist abgelaufen' },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('auth.reset_invalid');
     });
@@ -237,7 +255,10 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('writes the reset mail in English for an English-speaking account', async () => {
       await t.ctx.db.execute(sql`update users set locale = 'en' where email = 'admin@praxis-b.example'`);
       await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', remoteAddress: '10.5.0.3', payload: { email: 'admin@praxis-b.example' } });
-      const [mail] = await queryRows<{ subject: string; body_text: string }>(t.ctx.db, sql`select subject, body_text from outbox_mails where recipient = 'admin@praxis-b.example' and kind = 'password_reset'`);
+      const [mail] = await queryRows<{ subject: string; body_text: string }>(
+        t.ctx.db,
+        sql`select subject, body_text from outbox_mails where recipient = 'admin@praxis-b.example' and kind = 'password_reset'`,
+      );
       expect(mail!.subject).toBe('praxisschild: reset your password');
       expect(mail!.body_text).toContain('Hello Admin Praxis B');
     });

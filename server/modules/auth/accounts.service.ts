@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
 import { PASSWORD_RESET_RESEND_MINUTES, PASSWORD_RESET_VALID_MINUTES } from '../../../domain/auth/account-rules.ts';
 import type { ChangePassword, PasswordResetConfirm } from '../../../domain/auth/auth.schema.ts';
 import type { AppContext } from '../../context.ts';
@@ -7,18 +8,16 @@ import type { Tx } from '../../db/connect.ts';
 import { memberships, organisations, passwordResets, sessions, users } from '../../db/schema.ts';
 import type { AuthSession } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
-import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
-import { appendAudit } from '../audit/audit.ts';
-import { publicUrl } from '../../public-url.ts';
-import { hashPassword, passwordMatches } from './auth.service.ts';
 import { asLocale } from '../../i18n/texts.ts';
+import { publicUrl } from '../../public-url.ts';
+import { appendAudit } from '../audit/audit.ts';
 import { passwordResetMail } from '../mail/mail.ts';
+import { hashPassword, passwordMatches } from './auth.service.ts';
 import { consumeRecoveryCode, remainingRecoveryCodes, replaceRecoveryCodes } from './recovery.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
 import { checkSealedTotp } from './totp.ts';
 
-const wrongPassword = (field: string) =>
-  new AppError('auth.password_wrong', 400, [{ path: [field], code: 'auth.password_wrong', message: 'wrong password' }]);
+const wrongPassword = (field: string) => new AppError('auth.password_wrong', 400, [{ path: [field], code: 'auth.password_wrong', message: 'wrong password' }]);
 
 /** Accounts are global: an event of the account is written into the audit trail of each of its organisations. */
 export async function auditForAccount(
@@ -28,7 +27,14 @@ export async function auditForAccount(
 ): Promise<string[]> {
   const rows = await tx.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
   for (const { organisationId } of rows) {
-    await appendAudit(tx, { organisationId, actorUserId: event.actorUserId, action: event.action, entityType: 'account', entityId: userId, data: event.data ?? {} });
+    await appendAudit(tx, {
+      organisationId,
+      actorUserId: event.actorUserId,
+      action: event.action,
+      entityType: 'account',
+      entityId: userId,
+      data: event.data ?? {},
+    });
   }
   return rows.map((r) => r.organisationId);
 }
@@ -49,7 +55,10 @@ export async function changePassword(ctx: AppContext, session: AuthSession, inpu
       .where(and(eq(sessions.userId, session.userId), ne(sessions.id, session.id)))
       .returning({ id: sessions.id });
     // Reset links mailed before the change must not undo it.
-    await tx.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, session.userId), isNull(passwordResets.usedAt)));
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.userId, session.userId), isNull(passwordResets.usedAt)));
     await clearFailures(tx, session.email);
     await auditForAccount(tx, session.userId, { actorUserId: session.userId, action: 'account.password_changed', data: { otherSessionsEnded: ended.length } });
     return { otherSessionsEnded: ended.length };
@@ -97,10 +106,17 @@ export async function requestPasswordReset(ctx: AppContext, email: string): Prom
 export async function confirmPasswordReset(ctx: AppContext, input: PasswordResetConfirm): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   const ok = await ctx.db.transaction(async (tx) => {
-    const [reset] = await tx.select().from(passwordResets).where(eq(passwordResets.tokenHash, hashToken(input.token))).for('update');
+    const [reset] = await tx
+      .select()
+      .from(passwordResets)
+      .where(eq(passwordResets.tokenHash, hashToken(input.token)))
+      .for('update');
     if (!reset || reset.usedAt || reset.expiresAt < new Date()) return false;
     const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).returning({ email: users.email });
-    await tx.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
+    await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
     const ended = await tx.delete(sessions).where(eq(sessions.userId, reset.userId)).returning({ id: sessions.id });
     await clearFailures(tx, user!.email);
     await auditForAccount(tx, reset.userId, { actorUserId: reset.userId, action: 'account.password_reset', data: { sessionsEnded: ended.length } });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
-import { eachEngine, login, PASSWORD, startTestApp, totpCode, type TestApp } from '../../test/test-app.ts';
+import { eachEngine, login, PASSWORD, startTestApp, type TestApp, totpCode } from '../../test/test-app.ts';
 
 for (const { engine, skipReason } of await eachEngine()) {
   describe.skipIf(skipReason !== null)(`first run and sign-in on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -62,16 +62,31 @@ for (const { engine, skipReason } of await eachEngine()) {
       const cookie = `ps_session=${res.cookies.find((c) => c.name === 'ps_session')!.value}`;
       const session = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).json();
       expect(session.state).toBe('enrolling');
-      const orgs = await t.app.inject({ method: 'POST', url: '/api/v1/organisations', headers: { cookie, 'x-csrf-token': session.csrfToken }, payload: { name: 'X Praxis', legalForm: 'other', locations: [{ name: 'Xa' }] } });
+      const orgs = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/organisations',
+        headers: { cookie, 'x-csrf-token': session.csrfToken },
+        payload: { name: 'X Praxis', legalForm: 'other', locations: [{ name: 'Xa' }] },
+      });
       expect(orgs.statusCode).toBe(403);
       expect(orgs.json().code).toBe('auth.enrolment_required');
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/enrolment/confirm', headers: { cookie, 'x-csrf-token': session.csrfToken }, payload: { code: '000000' } });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/enrolment/confirm',
+        headers: { cookie, 'x-csrf-token': session.csrfToken },
+        payload: { code: '000000' },
+      });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().issues[0].path).toEqual(['code']);
       // Reloading the page shows the same secret again.
       const again = await t.app.inject({ method: 'GET', url: '/api/v1/auth/enrolment', headers: { cookie } });
       expect(again.json().secret).toBe(body.enrolment.secret);
-      const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/enrolment/confirm', headers: { cookie, 'x-csrf-token': session.csrfToken }, payload: { code: await totpCode(body.enrolment.secret) } });
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/enrolment/confirm',
+        headers: { cookie, 'x-csrf-token': session.csrfToken },
+        payload: { code: await totpCode(body.enrolment.secret) },
+      });
       expect(ok.statusCode).toBe(200);
       const active = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } })).json();
       expect(active.state).toBe('active');
@@ -84,7 +99,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/v1/setup',
-        payload: { organisation: { name: 'Zweite', legalForm: 'other', locations: [{ name: 'Zentrale' }] }, admin: { name: 'Zora', email: 'z@example.org', password: PASSWORD } },
+        payload: {
+          organisation: { name: 'Zweite', legalForm: 'other', locations: [{ name: 'Zentrale' }] },
+          admin: { name: 'Zora', email: 'z@example.org', password: PASSWORD },
+        },
       });
       expect(res.statusCode).toBe(409);
       expect(res.json().code).toBe('setup.already_done');
@@ -164,7 +182,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(owner.statusCode).toBe(200);
       expect(owner.json()).toEqual({ next: 'totp' });
       // The state lives in PostgreSQL (several app processes see it), per pair.
-      const rows = await queryRows<{ email: string; client: string; failures: number }>(t.ctx.db, sql`select email, client, failures from login_throttles order by email`);
+      const rows = await queryRows<{ email: string; client: string; failures: number }>(
+        t.ctx.db,
+        sql`select email, client, failures from login_throttles order by email`,
+      );
       expect(rows).toEqual([
         { email: 'erika@example.org', client: '10.0.0.66', failures: 5 },
         { email: 'niemand@example.org', client: '10.0.0.67', failures: 5 },
@@ -172,7 +193,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       // Once the wait is over, the next failure doubles it.
       await t.ctx.db.execute(sql`update login_throttles set blocked_until = now() - interval '1 second'`);
       expect((await attempt('erika@example.org', 'wrong again!!', '10.0.0.66')).statusCode).toBe(401);
-      const [wait] = await queryRows<{ seconds: number }>(t.ctx.db, sql`select round(extract(epoch from blocked_until - now()))::int as seconds from login_throttles where client = '10.0.0.66'`);
+      const [wait] = await queryRows<{ seconds: number }>(
+        t.ctx.db,
+        sql`select round(extract(epoch from blocked_until - now()))::int as seconds from login_throttles where client = '10.0.0.66'`,
+      );
       expect(wait!.seconds).toBeGreaterThan(50);
       expect(wait!.seconds).toBeLessThanOrEqual(60);
       await t.ctx.db.execute(sql`delete from login_throttles`);
@@ -181,7 +205,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('takes about as long for unknown addresses as for wrong passwords of existing ones', async () => {
       const time = async (email: string, i: number) => {
         const started = performance.now();
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.0.3.${i}`, payload: { email, password: 'wrong password!' } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: `10.0.3.${i}`,
+          payload: { email, password: 'wrong password!' },
+        });
         expect(res.statusCode).toBe(401);
         return performance.now() - started;
       };
@@ -199,7 +228,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('answers unknown accounts like wrong passwords', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.0.1.1', payload: { email: 'nobody@example.org', password: PASSWORD } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.0.1.1',
+        payload: { email: 'nobody@example.org', password: PASSWORD },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('auth.invalid_credentials');
     });
@@ -207,7 +241,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('rate-limits the login per address', async () => {
       const codes: number[] = [];
       for (let i = 0; i < 12; i++) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { email: `nobody${i}@example.org`, password: 'x' } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.9.9.9',
+          payload: { email: `nobody${i}@example.org`, password: 'x' },
+        });
         codes.push(res.statusCode);
       }
       expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
@@ -216,7 +255,9 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('stores TOTP secrets encrypted and passwords as argon2id', async () => {
-      const rows = (await t.ctx.db.execute(sql`select password_hash, totp_secret_enc from users where email = 'erika@example.org'`)) as unknown as { rows: { password_hash: string; totp_secret_enc: string }[] };
+      const rows = (await t.ctx.db.execute(sql`select password_hash, totp_secret_enc from users where email = 'erika@example.org'`)) as unknown as {
+        rows: { password_hash: string; totp_secret_enc: string }[];
+      };
       expect(rows.rows[0]!.password_hash).toMatch(/^\$argon2id\$/);
       expect(rows.rows[0]!.totp_secret_enc).not.toContain(secret);
     });
@@ -229,7 +270,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('sets the session cookie httpOnly and SameSite', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.0.2.1', payload: { email: 'erika@example.org', password: PASSWORD } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.0.2.1',
+        payload: { email: 'erika@example.org', password: PASSWORD },
+      });
       const cookie = res.cookies.find((c) => c.name === 'ps_session')!;
       expect(cookie.httpOnly).toBe(true);
       expect(cookie.sameSite).toBe('Lax');
@@ -240,7 +286,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(res.statusCode).toBe(200);
       const doc = res.json();
       expect(doc.openapi).toBe('3.1.0');
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/setup', '/api/v1/auth/login', '/api/v1/organisations/{organisationId}/locations']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/setup', '/api/v1/auth/login', '/api/v1/organisations/{organisationId}/locations']),
+      );
       expect(JSON.stringify(doc.paths['/api/v1/auth/login'].post.requestBody)).toContain('password');
     });
   });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Login } from '../../../domain/auth/auth.schema.ts';
-import type { SessionState } from '../../../domain/auth/auth.schema.ts';
+import type { Login, SessionState } from '../../../domain/auth/auth.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { decryptSecret, encryptSecret, hashToken, newToken } from '../../crypto.ts';
 import type { Tx } from '../../db/connect.ts';
@@ -11,7 +10,7 @@ import type { AuthSession } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { replaceRecoveryCodes } from './recovery.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
-import { checkSealedTotp, checkTotp, newEnrolment, type Enrolment } from './totp.ts';
+import { checkSealedTotp, checkTotp, type Enrolment, newEnrolment } from './totp.ts';
 
 // argon2id with the library's defaults (m = 19 MiB, t = 2, p = 1: OWASP's minimum recommendation).
 export const hashPassword = (password: string) => argonHash(password);
@@ -58,9 +57,7 @@ export async function passwordMatches(passwordHash: string | undefined, password
   return argonVerify(passwordHash, password).catch(() => false);
 }
 
-export type LoginResult =
-  | { token: string; next: 'totp' }
-  | { token: string; next: 'enrol'; enrolment: Enrolment };
+export type LoginResult = { token: string; next: 'totp' } | { token: string; next: 'enrol'; enrolment: Enrolment };
 
 /**
  * Step 1 of 2: password. Leads to the TOTP step, or to enrolment when the account has no second factor yet.
@@ -137,10 +134,7 @@ export async function confirmEnrolment(ctx: AppContext, session: AuthSession, co
     const secret = decryptSecret(ctx.config.secretKey, row.pendingTotpSecretEnc);
     const step = await checkTotp(secret, code, null);
     if (step === null) return null;
-    await tx
-      .update(users)
-      .set({ totpSecretEnc: row.pendingTotpSecretEnc, totpEnabledAt: new Date(), totpLastStep: step })
-      .where(eq(users.id, session.userId));
+    await tx.update(users).set({ totpSecretEnc: row.pendingTotpSecretEnc, totpEnabledAt: new Date(), totpLastStep: step }).where(eq(users.id, session.userId));
     await tx.update(sessions).set({ state: 'active', pendingTotpSecretEnc: null }).where(eq(sessions.id, session.id));
     return replaceRecoveryCodes(tx, ctx.config.secretKey, session.userId);
   });

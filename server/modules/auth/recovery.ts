@@ -47,6 +47,9 @@ export async function consumeRecoveryCode(tx: Tx, key: Buffer, userId: string, t
 }
 
 export async function remainingRecoveryCodes(db: Db | Tx, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   return Number(row?.n ?? 0);
 }

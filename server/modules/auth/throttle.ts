@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { loginDelaySeconds, THROTTLE_FORGET_HOURS } from '../../../domain/auth/account-rules.ts';
-import { queryRows, type Db, type Tx } from '../../db/connect.ts';
+import { type Db, queryRows, type Tx } from '../../db/connect.ts';
 import { loginThrottles } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 

@@ -59,7 +59,13 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('answers a small practice with not_affected and the lists left out', async () => {
-      const res = await post('/api/v1/checks/nis2', { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 49.9, annualTurnoverEur: 3_000_000, balanceSheetTotalEur: 2_000_000 });
+      const res = await post('/api/v1/checks/nis2', {
+        sector: 'healthcare_provider',
+        kritisOperator: false,
+        staffAwu: 49.9,
+        annualTurnoverEur: 3_000_000,
+        balanceSheetTotalEur: 2_000_000,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ category: 'not_affected', maxFineEur: null, aggregated: { staffAwu: 49.9 } });
       expect(res.json().warnings.map((w: { code: string }) => w.code)).toContain('nis2.near_threshold');
@@ -71,7 +77,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         kritisOperator: 'no',
         staffAwu: -1,
         annualTurnoverEur: '12',
-        partnerEnterprises: [{ holdingPercent: 120, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }, { holdingPercent: -1, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }],
+        partnerEnterprises: [
+          { holdingPercent: 120, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 },
+          { holdingPercent: -1, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 },
+        ],
         linkedEnterprises: [{ holdingPercent: 140, staffAwu: 10, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }],
       });
       expect(res.statusCode).toBe(400);
@@ -93,17 +102,41 @@ for (const { engine, skipReason } of await eachEngine()) {
 
     // Recommendation 2003/361/EC, Annex Art. 3: below 25 % no partner, 50 % no majority. Accepted and explained.
     it.each([
-      ['a 10 % shareholder as partner', { partnerEnterprises: [{ holdingPercent: 10, staffAwu: 500, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }] }, 40, 'nis2.holding_below_partner_share'],
-      ['a 50 % holding entered as linked', { linkedEnterprises: [{ holdingPercent: 50, staffAwu: 500, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }] }, 290, 'nis2.linked_without_majority'],
+      [
+        'a 10 % shareholder as partner',
+        { partnerEnterprises: [{ holdingPercent: 10, staffAwu: 500, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }] },
+        40,
+        'nis2.holding_below_partner_share',
+      ],
+      [
+        'a 50 % holding entered as linked',
+        { linkedEnterprises: [{ holdingPercent: 50, staffAwu: 500, annualTurnoverEur: 1, balanceSheetTotalEur: 1 }] },
+        290,
+        'nis2.linked_without_majority',
+      ],
     ])('accepts %s and explains how it counts', async (_label, lists, staffAwu, code) => {
-      const res = await post('/api/v1/checks/nis2', { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 40, annualTurnoverEur: 1, balanceSheetTotalEur: 1, ...lists });
+      const res = await post('/api/v1/checks/nis2', {
+        sector: 'healthcare_provider',
+        kritisOperator: false,
+        staffAwu: 40,
+        annualTurnoverEur: 1,
+        balanceSheetTotalEur: 1,
+        ...lists,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json().aggregated.staffAwu).toBe(staffAwu);
       expect(res.json().reasons.map((r: { code: string }) => r.code)).toContain(code);
     });
 
     it('takes § 28(3) BSIG into account when health care is negligible', async () => {
-      const res = await post('/api/v1/checks/nis2', { sector: 'healthcare_provider', kritisOperator: false, healthcareNegligible: true, staffAwu: 3000, annualTurnoverEur: 900_000_000, balanceSheetTotalEur: 800_000_000 });
+      const res = await post('/api/v1/checks/nis2', {
+        sector: 'healthcare_provider',
+        kritisOperator: false,
+        healthcareNegligible: true,
+        staffAwu: 3000,
+        annualTurnoverEur: 900_000_000,
+        balanceSheetTotalEur: 800_000_000,
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ category: 'not_affected', maxFineEur: null });
       expect(res.json().reasons).toContainEqual(expect.objectContaining({ code: 'nis2.negligible_activity', legalBasis: ['§ 28 Abs. 3 BSIG'] }));
@@ -113,7 +146,13 @@ for (const { engine, skipReason } of await eachEngine()) {
       ['neither staffAwu nor staff', {}],
       ['both staffAwu and staff', { staffAwu: 10, staff: { fullTimeHeads: 10, partTimeHeads: 0, partTimeFraction: 0, apprentices: 0 } }],
     ])('answers 400 naming staffAwu with %s', async (_label, staffFields) => {
-      const res = await post('/api/v1/checks/nis2', { sector: 'healthcare_provider', kritisOperator: false, annualTurnoverEur: 1, balanceSheetTotalEur: 1, ...staffFields });
+      const res = await post('/api/v1/checks/nis2', {
+        sector: 'healthcare_provider',
+        kritisOperator: false,
+        annualTurnoverEur: 1,
+        balanceSheetTotalEur: 1,
+        ...staffFields,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().issues).toEqual([expect.objectContaining({ path: ['staffAwu'], code: 'staff_awu_or_staff' })]);
     });
@@ -132,7 +171,12 @@ for (const { engine, skipReason } of await eachEngine()) {
 
     // KBV guideline (§ 390 SGB V): 12 persons = medium (Anlagen 1, 2, 5) plus Anlage 4 for major medical devices.
     it('sizes the example practice for the KBV guideline without a login', async () => {
-      const res = await post('/api/v1/checks/kbv', { personsHandlingData: 12, significantScaleProcessing: false, majorMedicalDevices: true, contractPractice: true });
+      const res = await post('/api/v1/checks/kbv', {
+        personsHandlingData: 12,
+        significantScaleProcessing: false,
+        majorMedicalDevices: true,
+        contractPractice: true,
+      });
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body).toMatchObject({ guidelineApplies: true, size: 'medium', annexes: [1, 2, 4, 5] });
@@ -141,7 +185,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('offers the annexes as best practice to a practice outside contract care', async () => {
-      const res = await post('/api/v1/checks/kbv', { personsHandlingData: 3, significantScaleProcessing: true, majorMedicalDevices: false, contractPractice: false });
+      const res = await post('/api/v1/checks/kbv', {
+        personsHandlingData: 3,
+        significantScaleProcessing: true,
+        majorMedicalDevices: false,
+        contractPractice: false,
+      });
       expect(res.json()).toMatchObject({ guidelineApplies: false, size: 'large', annexes: [1, 2, 3, 5] });
     });
 
@@ -149,7 +198,12 @@ for (const { engine, skipReason } of await eachEngine()) {
       const res = await post('/api/v1/checks/kbv', { personsHandlingData: '12', majorMedicalDevices: 1 });
       expect(res.statusCode).toBe(400);
       expect(paths(res.json()).sort()).toEqual(['contractPractice', 'majorMedicalDevices', 'personsHandlingData', 'significantScaleProcessing']);
-      const negative = await post('/api/v1/checks/kbv', { personsHandlingData: -4, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true });
+      const negative = await post('/api/v1/checks/kbv', {
+        personsHandlingData: -4,
+        significantScaleProcessing: false,
+        majorMedicalDevices: false,
+        contractPractice: true,
+      });
       expect(paths(negative.json())).toEqual(['personsHandlingData']);
     });
 
@@ -239,7 +293,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('has no BSIG clock for an entity outside NIS2 and no GDPR duties without a breach', async () => {
       const outside = await post('/api/v1/checks/reporting-deadlines', { ...incident, entityCategory: 'not_affected', gdprRisk: 'unlikely' });
       expect(outside.json()).toMatchObject({ bsig: null, gdpr: { art33Required: false, art33Due: null, art34Required: false, documentationRequired: true } });
-      const noBreach = await post('/api/v1/checks/reporting-deadlines', { awareAt: incident.awareAt, entityCategory: 'important', significantIncident: false, personalDataBreach: false });
+      const noBreach = await post('/api/v1/checks/reporting-deadlines', {
+        awareAt: incident.awareAt,
+        entityCategory: 'important',
+        significantIncident: false,
+        personalDataBreach: false,
+      });
       expect(noBreach.statusCode).toBe(200);
       expect(noBreach.json()).toMatchObject({ bsig: null, gdpr: null });
     });
@@ -280,18 +339,22 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(res.json().legalBasis.map((s: { citation: string }) => s.citation)).toContain('§ 33 Abs. 1 BSIG');
     });
 
-    it.each([[{}], [{ qualifiesSince: '2026-02-30' }], [{ qualifiesSince: '06.12.2025' }], [{ qualifiesSince: 20251206 }], [{ qualifiesSince: '2025-12-06T00:00:00+01:00' }]])(
-      'answers 400 naming qualifiesSince for %o',
-      async (payload) => {
-        const res = await post('/api/v1/checks/registration-deadline', payload);
-        expect(res.statusCode).toBe(400);
-        expect(paths(res.json())).toEqual(['qualifiesSince']);
-      },
-    );
+    it.each([
+      [{}],
+      [{ qualifiesSince: '2026-02-30' }],
+      [{ qualifiesSince: '06.12.2025' }],
+      [{ qualifiesSince: 20251206 }],
+      [{ qualifiesSince: '2025-12-06T00:00:00+01:00' }],
+    ])('answers 400 naming qualifiesSince for %o', async (payload) => {
+      const res = await post('/api/v1/checks/registration-deadline', payload);
+      expect(res.statusCode).toBe(400);
+      expect(paths(res.json())).toEqual(['qualifiesSince']);
+    });
 
     it('limits the deadline checks like the others', async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 61; i++) statuses.push((await post('/api/v1/checks/registration-deadline', { qualifiesSince: '2025-12-06' }, '10.9.9.20')).statusCode);
+      for (let i = 0; i < 61; i++)
+        statuses.push((await post('/api/v1/checks/registration-deadline', { qualifiesSince: '2025-12-06' }, '10.9.9.20')).statusCode);
       expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
       expect(statuses[60]).toBe(429);
     });
@@ -315,7 +378,17 @@ for (const { engine, skipReason } of await eachEngine()) {
       }
       expect(JSON.stringify(doc.paths['/api/v1/checks/nis2'].post.responses['200'])).toContain('maxFineEur');
       const deadlines = JSON.stringify(doc.paths['/api/v1/checks/reporting-deadlines'].post.responses['200']);
-      for (const name of ['earlyWarningDue', 'notificationDue', 'progressReportDue', 'finalReportDue', 'finalReportDueDate', 'finalReportProvisional', 'art33Due', 'art34Required', 'documentationRequired']) {
+      for (const name of [
+        'earlyWarningDue',
+        'notificationDue',
+        'progressReportDue',
+        'finalReportDue',
+        'finalReportDueDate',
+        'finalReportProvisional',
+        'art33Due',
+        'art34Required',
+        'documentationRequired',
+      ]) {
         expect(deadlines).toContain(name);
       }
       expect(JSON.stringify(doc.paths['/api/v1/checks/registration-deadline'].post.responses['200'])).toContain('registrationDueDate');

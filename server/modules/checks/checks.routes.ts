@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { kbvCheckSchema, practiceSizeResultSchema } from '../../../domain/kbv/kbv-check.schema.ts';
-import { computeRegistrationDeadline, computeReportingDeadlines } from '../../../domain/incidents/deadlines.ts';
 import {
   registrationDeadlineCheckSchema,
   registrationDeadlineSchema,
   reportingDeadlinesCheckSchema,
   reportingDeadlinesSchema,
 } from '../../../domain/incidents/deadlines.schema.ts';
+import { computeRegistrationDeadline, computeReportingDeadlines } from '../../../domain/incidents/deadlines.ts';
+import { kbvCheckSchema, practiceSizeResultSchema } from '../../../domain/kbv/kbv-check.schema.ts';
 import { determinePracticeSize } from '../../../domain/kbv/practice-size.ts';
 import { classifyNis2 } from '../../../domain/nis2/classification.ts';
 import { nis2CheckSchema, nis2ClassificationSchema } from '../../../domain/nis2/nis2-check.schema.ts';

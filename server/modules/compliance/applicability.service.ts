@@ -75,14 +75,22 @@ export async function latestChecks(tx: Tx, organisationId: string) {
     .orderBy(applicabilityChecks.kind, desc(applicabilityChecks.checkedAt), desc(applicabilityChecks.id));
   const pick = <T>(kind: string): StoredCheck<T> | null => {
     const row = rows.find((r) => r.kind === kind);
-    return row ? { id: row.id, financialYear: row.financialYear, inputs: row.inputs, result: row.result as T, checkedAt: row.checkedAt, checkedBy: row.checkedBy } : null;
+    return row
+      ? { id: row.id, financialYear: row.financialYear, inputs: row.inputs, result: row.result as T, checkedAt: row.checkedAt, checkedBy: row.checkedBy }
+      : null;
   };
   return { nis2: pick<Nis2Classification>('nis2'), kbv: pick<PracticeSizeResult>('kbv') };
 }
 
 export async function checkHistory(tx: Tx, organisationId: string) {
   const rows = await tx
-    .select({ id: applicabilityChecks.id, kind: applicabilityChecks.kind, financialYear: applicabilityChecks.financialYear, checkedAt: applicabilityChecks.checkedAt, result: applicabilityChecks.result })
+    .select({
+      id: applicabilityChecks.id,
+      kind: applicabilityChecks.kind,
+      financialYear: applicabilityChecks.financialYear,
+      checkedAt: applicabilityChecks.checkedAt,
+      result: applicabilityChecks.result,
+    })
     .from(applicabilityChecks)
     .where(eq(applicabilityChecks.organisationId, organisationId))
     .orderBy(desc(applicabilityChecks.checkedAt), desc(applicabilityChecks.id))
@@ -92,7 +100,10 @@ export async function checkHistory(tx: Tx, organisationId: string) {
     kind: r.kind,
     financialYear: r.financialYear,
     checkedAt: r.checkedAt,
-    summary: r.kind === 'nis2' ? { category: (r.result as { category: string }).category } : { size: (r.result as { size: string }).size, annexes: (r.result as { annexes: number[] }).annexes },
+    summary:
+      r.kind === 'nis2'
+        ? { category: (r.result as { category: string }).category }
+        : { size: (r.result as { size: string }).size, annexes: (r.result as { annexes: number[] }).annexes },
   }));
 }
 

@@ -6,14 +6,14 @@ import { assessRequirement, berlinDate } from '../../../domain/kbv/applicability
 import type { Explanation } from '../../../domain/kbv/explanation.ts';
 import type { KbvRequirement, TargetObject } from '../../../domain/kbv/requirement.ts';
 import type { Tx } from '../../db/connect.ts';
+import { databaseErrorOf, FOREIGN_KEY_VIOLATION } from '../../db/errors.ts';
 import { catalogRequirements, locations, memberships, requirementStatuses } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { databaseErrorOf, FOREIGN_KEY_VIOLATION } from '../../db/errors.ts';
 import { latestCheckSummaries, type Nis2Summary } from './applicability.service.ts';
 import { complianceVersion, KeptAnswers } from './compliance.cache.ts';
-import { emptyAggregate, requirementAggregates, requirementEntries, type RequirementAggregate } from './compliance.queries.ts';
+import { emptyAggregate, type RequirementAggregate, requirementAggregates, requirementEntries } from './compliance.queries.ts';
 
 /** § 30 BSIG binds important and particularly important entities since the NIS2 Implementation Act (2025-12-06). */
 const BSIG_IN_FORCE = '2025-12-06';
@@ -68,7 +68,11 @@ let catalogCache: Promise<CatalogRow[]> | null = null;
  */
 function loadCatalog(tx: Tx): Promise<CatalogRow[]> {
   if (!catalogCache) {
-    const loading = tx.select().from(catalogRequirements).where(isNull(catalogRequirements.withdrawnAt)).orderBy(asc(catalogRequirements.sortOrder), asc(catalogRequirements.id));
+    const loading = tx
+      .select()
+      .from(catalogRequirements)
+      .where(isNull(catalogRequirements.withdrawnAt))
+      .orderBy(asc(catalogRequirements.sortOrder), asc(catalogRequirements.id));
     catalogCache = loading.then((rows) => rows);
     catalogCache.catch(() => (catalogCache = null));
   }
@@ -175,7 +179,9 @@ export async function countCatalog(tx: Tx, organisationId: string, today: string
     .then(byGermanName);
   const aggregates = await requirementAggregates(tx, organisationId, today);
   const nis2 = nis2Applicability(nis2Check, today);
-  const items = requirements.map((r) => catalogItem(r, applicabilityOf(r, profile, nis2, today), aggregates.get(r.id) ?? emptyAggregate(), locationRows.length));
+  const items = requirements.map((r) =>
+    catalogItem(r, applicabilityOf(r, profile, nis2, today), aggregates.get(r.id) ?? emptyAggregate(), locationRows.length),
+  );
   return {
     today,
     profile,

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf, samplePng, upload } from '../../test/files.ts';
-import { createOrganisationWithAdmin, eachEngine, login, PASSWORD, runFirstSetup, startTestApp, completeEnrolment, type Agent, type TestApp } from '../../test/test-app.ts';
+import {
+  type Agent,
+  completeEnrolment,
+  createOrganisationWithAdmin,
+  eachEngine,
+  login,
+  PASSWORD,
+  runFirstSetup,
+  startTestApp,
+  type TestApp,
+} from '../../test/test-app.ts';
 
 interface CatalogItem {
   id: string;
@@ -20,7 +30,11 @@ for (const { engine, skipReason } of await eachEngine()) {
     let admin: Agent;
     let orgId: string;
     let locationIds: string[];
-    const catalog = async () => (await admin.request('GET', `/api/v1/organisations/${orgId}/catalog`)).json() as { requirements: CatalogItem[]; profile: { assessed: boolean; annexes: number[] } };
+    const catalog = async () =>
+      (await admin.request('GET', `/api/v1/organisations/${orgId}/catalog`)).json() as {
+        requirements: CatalogItem[];
+        profile: { assessed: boolean; annexes: number[] };
+      };
     const item = async (id: string) => (await catalog()).requirements.find((r) => r.id === id)!;
 
     beforeAll(async () => {
@@ -39,9 +53,16 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('stores the KBV check and filters the catalog by annex and target objects', async () => {
-      const bad = await admin.request('POST', `/api/v1/organisations/${orgId}/applicability/kbv`, { check: { personsHandlingData: -1, significantScaleProcessing: 'no', majorMedicalDevices: true } });
+      const bad = await admin.request('POST', `/api/v1/organisations/${orgId}/applicability/kbv`, {
+        check: { personsHandlingData: -1, significantScaleProcessing: 'no', majorMedicalDevices: true },
+      });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().issues.map((i: { path: string[] }) => i.path.join('.')).sort()).toEqual(['check.contractPractice', 'check.personsHandlingData', 'check.significantScaleProcessing']);
+      expect(
+        bad
+          .json()
+          .issues.map((i: { path: string[] }) => i.path.join('.'))
+          .sort(),
+      ).toEqual(['check.contractPractice', 'check.personsHandlingData', 'check.significantScaleProcessing']);
 
       const res = await admin.request('POST', `/api/v1/organisations/${orgId}/applicability/kbv`, {
         check: { personsHandlingData: 12, significantScaleProcessing: false, majorMedicalDevices: true, contractPractice: true },
@@ -60,7 +81,10 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('stores the NIS2 check with its result; an important entity must implement the § 30 measures', async () => {
-      const bad = await admin.request('POST', `/api/v1/organisations/${orgId}/applicability/nis2`, { financialYear: 2025, check: { sector: 'healthcare_provider', kritisOperator: false, staffAwu: -3, annualTurnoverEur: '8000000', balanceSheetTotalEur: 4_000_000 } });
+      const bad = await admin.request('POST', `/api/v1/organisations/${orgId}/applicability/nis2`, {
+        financialYear: 2025,
+        check: { sector: 'healthcare_provider', kritisOperator: false, staffAwu: -3, annualTurnoverEur: '8000000', balanceSheetTotalEur: 4_000_000 },
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().issues.map((i: { path: string[] }) => i.path.join('.'))).toEqual(expect.arrayContaining(['check.staffAwu', 'check.annualTurnoverEur']));
       const res = await admin.request('POST', `/api/v1/organisations/${orgId}/applicability/nis2`, {
@@ -81,8 +105,18 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(noReason.statusCode).toBe(400);
       expect(noReason.json().issues).toEqual([expect.objectContaining({ path: ['notApplicableReason'], code: 'reason_required' })]);
       const bad = await admin.request('PUT', url, { status: 'done', dueDate: '31.12.2026' });
-      expect(bad.json().issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(['dueDate', 'status']);
-      const ok = await admin.request('PUT', url, { status: 'in_progress', ownerUserId: admin.userId, dueDate: '2026-12-31', notes: 'Checkliste liegt im QM-Handbuch' });
+      expect(
+        bad
+          .json()
+          .issues.map((i: { path: string[] }) => i.path[0])
+          .sort(),
+      ).toEqual(['dueDate', 'status']);
+      const ok = await admin.request('PUT', url, {
+        status: 'in_progress',
+        ownerUserId: admin.userId,
+        dueDate: '2026-12-31',
+        notes: 'Checkliste liegt im QM-Handbuch',
+      });
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ status: 'in_progress', dueDate: '2026-12-31', ownerUserId: admin.userId });
       expect((await item('KBV-A1-01')).status).toBe('in_progress');
@@ -142,7 +176,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(download.rawPayload.equals(samplePdf)).toBe(true);
       expect((await item('KBV-A1-04')).evidenceCount).toBe(2);
 
-      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string; data: { sha256?: string } }[];
+      const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as {
+        action: string;
+        data: { sha256?: string };
+      }[];
       expect(audit.filter((e) => e.action === 'evidence.uploaded').map((e) => e.data.sha256)).toContain(pdf.json().sha256);
       expect(audit.some((e) => e.action === 'requirement.status_changed')).toBe(true);
 
@@ -188,7 +225,13 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await staff.request('GET', `/api/v1/organisations/${orgId}/dashboard`)).statusCode).toBe(200);
       expect((await staff.request('PUT', `/api/v1/organisations/${orgId}/requirements/KBV-A1-09/status`, { status: 'implemented' })).statusCode).toBe(403);
       expect((await upload(staff, t, `/api/v1/organisations/${orgId}/requirements/KBV-A1-09/evidence`, 'x.pdf', samplePdf)).statusCode).toBe(403);
-      expect((await staff.request('POST', `/api/v1/organisations/${orgId}/applicability/kbv`, { check: { personsHandlingData: 3, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true } })).statusCode).toBe(403);
+      expect(
+        (
+          await staff.request('POST', `/api/v1/organisations/${orgId}/applicability/kbv`, {
+            check: { personsHandlingData: 3, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true },
+          })
+        ).statusCode,
+      ).toBe(403);
     });
   });
 }

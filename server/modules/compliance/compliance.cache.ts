@@ -23,7 +23,10 @@ interface Entry<T> {
  * restored under a running process may bring a version number back that was seen before, never the same xmin.
  */
 export async function complianceVersion(tx: Tx, organisationId: string): Promise<string> {
-  const [row] = await queryRows<{ v: string }>(tx, sql`select version::text || ':' || xmin::text as v from compliance_versions where organisation_id = ${organisationId}`);
+  const [row] = await queryRows<{ v: string }>(
+    tx,
+    sql`select version::text || ':' || xmin::text as v from compliance_versions where organisation_id = ${organisationId}`,
+  );
   return row?.v ?? '0';
 }
 

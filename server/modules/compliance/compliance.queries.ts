@@ -88,7 +88,14 @@ export async function requirementAggregates(tx: Tx, organisationId: string, toda
   );
 }
 
-export const emptyAggregate = (): RequirementAggregate => ({ organisationWide: 'open', ownerUserId: null, own: noStatuses(), dueDate: null, overdue: false, evidenceCount: 0 });
+export const emptyAggregate = (): RequirementAggregate => ({
+  organisationWide: 'open',
+  ownerUserId: null,
+  own: noStatuses(),
+  dueDate: null,
+  overdue: false,
+  evidenceCount: 0,
+});
 
 export interface LocationAggregate {
   locationId: string;
@@ -106,7 +113,11 @@ export interface LocationAggregate {
  * the table again, so the plan is one pass over the entries with a hash join, also on the embedded database, which has
  * no statistics to plan a self-join with.
  */
-export async function locationAggregates(tx: Tx, organisationId: string, organisationWide: ReadonlyMap<string, RequirementStatus>): Promise<LocationAggregate[]> {
+export async function locationAggregates(
+  tx: Tx,
+  organisationId: string,
+  organisationWide: ReadonlyMap<string, RequirementStatus>,
+): Promise<LocationAggregate[]> {
   const ids = textArray([...organisationWide.keys()]);
   const wide = textArray([...organisationWide.values()]);
   const rows = await queryRows<{ id: string; name: string; own: number[] | null; replaced: number[] | null }>(

@@ -44,7 +44,7 @@ async function readEvidencePart(request: FastifyRequest) {
   try {
     const part = await request.file();
     // A part without a file name is a form field sent as binary, not a chosen file.
-    if (!part || part.fieldname !== 'file' || typeof part.filename !== 'string') throw fieldError(['file'], 'evidence.file_missing');
+    if (part?.fieldname !== 'file' || typeof part.filename !== 'string') throw fieldError(['file'], 'evidence.file_missing');
     return { fileName: part.filename, content: await part.toBuffer() };
   } catch (error) {
     return multipartError(error);

@@ -5,7 +5,10 @@ import type { ModuleSeeds } from '../../test/seeds.ts';
 export const seeds: ModuleSeeds = {
   params: {
     requirementId: async ({ agent, organisationId }) => {
-      const res = await agent.request('PUT', `/api/v1/organisations/${organisationId}/requirements/KBV-A1-01/status`, { status: 'in_progress', notes: 'nur für B' });
+      const res = await agent.request('PUT', `/api/v1/organisations/${organisationId}/requirements/KBV-A1-01/status`, {
+        status: 'in_progress',
+        notes: 'nur für B',
+      });
       if (res.statusCode !== 200) throw new Error(`status seed: ${res.statusCode} ${res.body}`);
       return 'KBV-A1-01';
     },

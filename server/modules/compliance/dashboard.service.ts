@@ -1,8 +1,8 @@
 import { countProgress, isDone, locationProgress, tally } from '../../../domain/compliance/progress.ts';
-import { nis2Coverage, type KbvStatus } from '../../../domain/nis2/coverage.ts';
+import { berlinDate } from '../../../domain/kbv/applicability.ts';
+import { type KbvStatus, nis2Coverage } from '../../../domain/nis2/coverage.ts';
 import type { Tx } from '../../db/connect.ts';
 import { incidentsWithDeadlines } from '../incidents/incidents.ts';
-import { berlinDate } from '../../../domain/kbv/applicability.ts';
 import { byGermanName, countCatalog } from './catalog.service.ts';
 import { complianceVersion, KeptAnswers } from './compliance.cache.ts';
 import { locationAggregates, overdueEntries } from './compliance.queries.ts';
@@ -53,7 +53,13 @@ export async function countDashboard(tx: Tx, organisationId: string, now: Date) 
     ...locationProgress(wide, l.own, l.replaced),
   }));
 
-  const overdueFound = await overdueEntries(tx, organisationId, applicable.map((r) => r.id), catalog.today, DASHBOARD_OVERDUE_LIMIT);
+  const overdueFound = await overdueEntries(
+    tx,
+    organisationId,
+    applicable.map((r) => r.id),
+    catalog.today,
+    DASHBOARD_OVERDUE_LIMIT,
+  );
   const overdue = overdueFound.items.map((e) => {
     const r = byId.get(e.requirementId)!;
     return { requirementId: r.id, titleDe: r.titleDe, titleEn: r.titleEn, dueDate: e.dueDate, locationId: e.locationId, status: e.status };

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { berlinDate } from '../../../domain/kbv/applicability.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { samplePdf, upload } from '../../test/files.ts';
-import { eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
+import { type Agent, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 import { countCatalog } from './catalog.service.ts';
-import { berlinDate } from '../../../domain/kbv/applicability.ts';
 import { countDashboard, dashboard, keptDashboards } from './dashboard.service.ts';
 
 /**
@@ -50,9 +50,19 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     const writes: [string, () => Promise<unknown>][] = [
-      ['a status entry', async () => expect((await admin.request('PUT', org('/requirements/KBV-A1-01/status'), { status: 'implemented' })).statusCode).toBe(200)],
-      ['a due date in the past', async () => expect((await admin.request('PUT', org('/requirements/KBV-A1-02/status'), { status: 'in_progress', dueDate: '2026-01-31' })).statusCode).toBe(200)],
-      ['an evidence file', async () => expect((await upload(admin, t, org('/requirements/KBV-A1-01/evidence'), 'nachweis.pdf', samplePdf)).statusCode).toBe(201)],
+      [
+        'a status entry',
+        async () => expect((await admin.request('PUT', org('/requirements/KBV-A1-01/status'), { status: 'implemented' })).statusCode).toBe(200),
+      ],
+      [
+        'a due date in the past',
+        async () =>
+          expect((await admin.request('PUT', org('/requirements/KBV-A1-02/status'), { status: 'in_progress', dueDate: '2026-01-31' })).statusCode).toBe(200),
+      ],
+      [
+        'an evidence file',
+        async () => expect((await upload(admin, t, org('/requirements/KBV-A1-01/evidence'), 'nachweis.pdf', samplePdf)).statusCode).toBe(201),
+      ],
       ['a new location', async () => expect((await admin.request('POST', org('/locations'), { name: 'Zweigpraxis Süd' })).statusCode).toBe(201)],
       [
         'an entry of its own at a location',
@@ -74,7 +84,11 @@ for (const { engine, skipReason } of await eachEngine()) {
         'a KBV check that adds annexes',
         async () =>
           expect(
-            (await admin.request('POST', org('/applicability/kbv'), { check: { personsHandlingData: 25, significantScaleProcessing: false, majorMedicalDevices: true, contractPractice: true } })).statusCode,
+            (
+              await admin.request('POST', org('/applicability/kbv'), {
+                check: { personsHandlingData: 25, significantScaleProcessing: false, majorMedicalDevices: true, contractPractice: true },
+              })
+            ).statusCode,
           ).toBe(201),
       ],
       [
@@ -92,7 +106,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       [
         // Another app process on the same PostgreSQL server, or an administrator in psql: no hook of this process runs.
         'a change written beside the app, straight into the database',
-        () => t.ctx.db.execute(sql`update requirement_statuses set status = 'not_applicable', not_applicable_reason = 'Kein Gerät' where organisation_id = ${orgId} and requirement_id = 'KBV-A1-02'`),
+        () =>
+          t.ctx.db.execute(
+            sql`update requirement_statuses set status = 'not_applicable', not_applicable_reason = 'Kein Gerät' where organisation_id = ${orgId} and requirement_id = 'KBV-A1-02'`,
+          ),
       ],
       [
         'a deleted location',

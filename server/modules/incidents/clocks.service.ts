@@ -2,9 +2,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { computeReportingDeadlines, LEGAL_ZONE, nextDeadline, type SubmittedReports } from '../../../domain/incidents/deadlines.ts';
 import type { SignificanceAnswers } from '../../../domain/incidents/incident.schema.ts';
-import { intermediateDueDates, type IntermediateRequest } from '../../../domain/incidents/intermediate.ts';
+import { type IntermediateRequest, intermediateDueDates } from '../../../domain/incidents/intermediate.ts';
 import type { Tx } from '../../db/connect.ts';
-import { incidentIntermediateRequests, incidents, incidentSubmissions } from '../../db/schema.ts';
+import { incidentIntermediateRequests, incidentSubmissions, incidents } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { latestCheckSummaries } from '../compliance/compliance.ts';
 
@@ -16,7 +16,10 @@ export type IncidentRow = typeof incidents.$inferSelect;
 export const berlinIso = (date: Date) => DateTime.fromJSDate(date).setZone(LEGAL_ZONE).toISO()!;
 
 export async function findIncident(tx: Tx, organisationId: string, incidentId: string): Promise<IncidentRow> {
-  const [row] = await tx.select().from(incidents).where(and(eq(incidents.organisationId, organisationId), eq(incidents.id, incidentId)));
+  const [row] = await tx
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.organisationId, organisationId), eq(incidents.id, incidentId)));
   if (!row) throw new AppError('incident.not_found', 404);
   return row;
 }
@@ -26,7 +29,13 @@ export async function findIncident(tx: Tx, organisationId: string, incidentId: s
  * open requests of the BSI for an intermediate report. Without a NIS2 check the organisation is treated as an
  * important entity (flagged): better a clock too many than a missed report.
  */
-export function clocksOf(incident: IncidentRow, category: string | null, submitted: Map<string, Date>, intermediate: readonly IntermediateRequest[], now: Date) {
+export function clocksOf(
+  incident: IncidentRow,
+  category: string | null,
+  submitted: Map<string, Date>,
+  intermediate: readonly IntermediateRequest[],
+  now: Date,
+) {
   const answers = incident.significance as SignificanceAnswers | null;
   const entityCategory = (category ?? 'important') as 'important' | 'particularly_important' | 'not_affected';
   const at = (kind: string) => {

@@ -12,9 +12,12 @@ describe('draft file names in the reader language', () => {
     expect(draftFileName(locale, kind, 3, ext)).toBe(name);
   });
 
-  it.each(draftKinds.flatMap((kind) => (['de', 'en'] as const).map((locale) => [kind, locale] as const)))('names %s in %s with ASCII letters only', (kind, locale) => {
-    expect(draftFileName(locale, kind, 12, 'pdf')).toMatch(/^praxisschild-[a-z]+-12-[a-z0-9-]+\.pdf$/);
-  });
+  it.each(draftKinds.flatMap((kind) => (['de', 'en'] as const).map((locale) => [kind, locale] as const)))(
+    'names %s in %s with ASCII letters only',
+    (kind, locale) => {
+      expect(draftFileName(locale, kind, 12, 'pdf')).toMatch(/^praxisschild-[a-z]+-12-[a-z0-9-]+\.pdf$/);
+    },
+  );
 
   it('has the footer in both languages', () => {
     expect(draftFooter('de')).toMatch(/^Entwurf aus praxisschild/);

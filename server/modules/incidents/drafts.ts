@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import type { SignificanceAnswers } from '../../../domain/incidents/incident.schema.ts';
 import { openIntermediateRequests } from '../../../domain/incidents/intermediate.ts';
@@ -44,7 +44,7 @@ export async function incidentDraft(tx: Tx, organisationId: string, incidentId: 
   const incident = await getIncident(tx, organisationId, incidentId);
   const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
   const reporter = incident.reportedBy
-    ? (await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, incident.reportedBy)))[0] ?? null
+    ? ((await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, incident.reportedBy)))[0] ?? null)
     : null;
   const [dpo] = await tx
     .select({ name: users.name, email: users.email })
@@ -53,7 +53,12 @@ export async function incidentDraft(tx: Tx, organisationId: string, incidentId: 
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'data_protection_officer')))
     .limit(1);
   const locationNames = incident.locationIds.length
-    ? (await tx.select({ name: locations.name }).from(locations).where(and(eq(locations.organisationId, organisationId), inArray(locations.id, incident.locationIds)))).map((l) => l.name)
+    ? (
+        await tx
+          .select({ name: locations.name })
+          .from(locations)
+          .where(and(eq(locations.organisationId, organisationId), inArray(locations.id, incident.locationIds)))
+      ).map((l) => l.name)
     : [];
   const measures = await tx
     .select({ at: incidentEvents.at, text: incidentEvents.text })
@@ -142,7 +147,10 @@ export function draftToDocx(draft: Draft, footer: string): Promise<Buffer> {
           (field) =>
             new TableRow({
               children: [
-                new TableCell({ width: { size: 38, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text: field.label, bold: true })] })] }),
+                new TableCell({
+                  width: { size: 38, type: WidthType.PERCENTAGE },
+                  children: [new Paragraph({ children: [new TextRun({ text: field.label, bold: true })] })],
+                }),
                 new TableCell({ width: { size: 62, type: WidthType.PERCENTAGE }, children: [new Paragraph(field.value)] }),
               ],
             }),
@@ -150,6 +158,12 @@ export function draftToDocx(draft: Draft, footer: string): Promise<Buffer> {
       }),
     );
   }
-  children.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: { before: 360 }, children: [new TextRun({ text: footer, italics: true, size: 16, color: '666666' })] }));
+  children.push(
+    new Paragraph({
+      alignment: AlignmentType.LEFT,
+      spacing: { before: 360 },
+      children: [new TextRun({ text: footer, italics: true, size: 16, color: '666666' })],
+    }),
+  );
   return Packer.toBuffer(new Document({ creator: 'praxisschild', title: draft.title, sections: [{ children }] }));
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
+import { type Agent, createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 
 const significant = {
   severeDisruption: 'yes',
@@ -38,9 +38,19 @@ for (const { engine, skipReason } of await eachEngine()) {
       const foreignLocation = ((await other.agent.request('GET', `/api/v1/organisations/${other.organisationId}/locations`)).json() as { id: string }[])[0]!.id;
       const res = await admin.request('POST', base(), { title: 'x', noticedAt: '2026-01-15T10:00:00', patientDataInvolved: 'ja' });
       expect(res.statusCode).toBe(400);
-      expect(res.json().issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(['noticedAt', 'patientDataInvolved', 'title']);
+      expect(
+        res
+          .json()
+          .issues.map((i: { path: string[] }) => i.path[0])
+          .sort(),
+      ).toEqual(['noticedAt', 'patientDataInvolved', 'title']);
       expect(res.json().issues.find((i: { path: string[] }) => i.path[0] === 'noticedAt').code).toBe('datetime_with_offset');
-      const foreign = await admin.request('POST', base(), { title: 'Fremder Standort', noticedAt: noticedIso, patientDataInvolved: false, locationIds: [foreignLocation] });
+      const foreign = await admin.request('POST', base(), {
+        title: 'Fremder Standort',
+        noticedAt: noticedIso,
+        patientDataInvolved: false,
+        locationIds: [foreignLocation],
+      });
       expect(foreign.statusCode).toBe(400);
       expect(foreign.json().issues[0].path).toEqual(['locationIds', 0]);
       expect((await admin.request('GET', base())).json()).toEqual([]);
@@ -82,7 +92,11 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('moves to the next clock when a report is recorded as submitted', async () => {
-      const early = await admin.request('POST', `${base()}/${incidentId}/submissions`, { kind: 'early_warning', submittedAt: new Date().toISOString(), reference: 'BSI-2026-0042' });
+      const early = await admin.request('POST', `${base()}/${incidentId}/submissions`, {
+        kind: 'early_warning',
+        submittedAt: new Date().toISOString(),
+        reference: 'BSI-2026-0042',
+      });
       expect(early.statusCode).toBe(201);
       let incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
       expect(incident.clocks.next.kind).toMatch(/^(notification|gdpr_art33)$/);
@@ -129,23 +143,41 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('refuses a submission before the incident was noticed', async () => {
-      const res = await admin.request('POST', `${base()}/${incidentId}/submissions`, { kind: 'final_report', submittedAt: new Date(noticedAt.getTime() - 60_000).toISOString() });
+      const res = await admin.request('POST', `${base()}/${incidentId}/submissions`, {
+        kind: 'final_report',
+        submittedAt: new Date(noticedAt.getTime() - 60_000).toISOString(),
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().issues[0].path).toEqual(['submittedAt']);
     });
 
     it('keeps the timeline and writes the audit trail', async () => {
-      expect((await admin.request('POST', `${base()}/${incidentId}/events`, { kind: 'measure', text: 'Netzwerkkabel des Empfangsrechners gezogen' })).statusCode).toBe(201);
+      expect(
+        (await admin.request('POST', `${base()}/${incidentId}/events`, { kind: 'measure', text: 'Netzwerkkabel des Empfangsrechners gezogen' })).statusCode,
+      ).toBe(201);
       const incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
       expect(incident.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['reported', 'assessed', 'submitted', 'measure']));
       const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string }[];
-      expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['incident.reported', 'incident.assessed', 'incident.report_submitted', 'incident.event_added']));
+      expect(audit.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['incident.reported', 'incident.assessed', 'incident.report_submitted', 'incident.event_added']),
+      );
     });
 
     it('treats a not significant incident without BSIG clocks', async () => {
-      const created = await admin.request('POST', base(), { title: 'Phishing-Mail gemeldet, nicht geklickt', noticedAt: new Date().toISOString(), patientDataInvolved: false, suspectedOrigin: 'phishing' });
+      const created = await admin.request('POST', base(), {
+        title: 'Phishing-Mail gemeldet, nicht geklickt',
+        noticedAt: new Date().toISOString(),
+        patientDataInvolved: false,
+        suspectedOrigin: 'phishing',
+      });
       const id = created.json().id;
-      const res = await admin.request('PUT', `${base()}/${id}/significance`, { ...significant, severeDisruption: 'no', financialLoss: 'no', personalDataBreach: false, gdprRisk: 'none' });
+      const res = await admin.request('PUT', `${base()}/${id}/significance`, {
+        ...significant,
+        severeDisruption: 'no',
+        financialLoss: 'no',
+        personalDataBreach: false,
+        gdprRisk: 'none',
+      });
       expect(res.json().significant).toBe(false);
       const incident = (await admin.request('GET', `${base()}/${id}`)).json();
       expect(incident.clocks.bsig).toBeNull();

@@ -4,7 +4,11 @@ import type { ModuleSeeds } from '../../test/seeds.ts';
 export const seeds: ModuleSeeds = {
   params: {
     incidentId: async ({ agent, organisationId }) => {
-      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/incidents`, { title: 'Vorfall in B', noticedAt: '2026-01-15T10:00:00+01:00', patientDataInvolved: false });
+      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/incidents`, {
+        title: 'Vorfall in B',
+        noticedAt: '2026-01-15T10:00:00+01:00',
+        patientDataInvolved: false,
+      });
       if (res.statusCode !== 201) throw new Error(`incident seed: ${res.statusCode} ${res.body}`);
       return (res.json() as { id: string }).id;
     },
@@ -12,9 +16,14 @@ export const seeds: ModuleSeeds = {
     // (the untick in `bodies` would delete one).
     requestId: async ({ agent, organisationId, ids }) => {
       const incidentId = ids.incidentId!;
-      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/incidents/${incidentId}/intermediate-requests`, { requestedAt: '2026-01-16T08:00:00+01:00' });
+      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/incidents/${incidentId}/intermediate-requests`, {
+        requestedAt: '2026-01-16T08:00:00+01:00',
+      });
       if (res.statusCode !== 201) throw new Error(`intermediate request seed: ${res.statusCode} ${res.body}`);
-      const tick = await agent.request('PUT', `/api/v1/organisations/${organisationId}/incidents/${incidentId}/escalation`, { step: 'management', ticked: true });
+      const tick = await agent.request('PUT', `/api/v1/organisations/${organisationId}/incidents/${incidentId}/escalation`, {
+        step: 'management',
+        ticked: true,
+      });
       if (tick.statusCode !== 200) throw new Error(`escalation tick seed: ${tick.statusCode} ${tick.body}`);
       return (res.json() as { id: string }).id;
     },
@@ -40,10 +49,18 @@ export const seeds: ModuleSeeds = {
     'POST /api/v1/organisations/:organisationId/incidents/:incidentId/events': { kind: 'note', text: 'Eingeschleust' },
     'POST /api/v1/organisations/:organisationId/incidents/:incidentId/submissions': { kind: 'early_warning', submittedAt: '2026-01-15T11:00:00+01:00' },
     'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/handling-completed': { completedAt: '2026-01-16T11:00:00+01:00' },
-    'POST /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests': { requestedAt: '2026-01-16T09:00:00+01:00', dueAt: '2026-01-18T12:00:00+01:00' },
+    'POST /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests': {
+      requestedAt: '2026-01-16T09:00:00+01:00',
+      dueAt: '2026-01-18T12:00:00+01:00',
+    },
     'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/intermediate-requests/:requestId/submission': { submittedAt: '2026-01-17T11:00:00+01:00' },
     'PUT /api/v1/organisations/:organisationId/incidents/:incidentId/escalation': { step: 'management', ticked: false },
     'POST /api/v1/organisations/:organisationId/api-tokens': { name: 'Eingeschleust' },
-    'POST /api/v1/organisations/:organisationId/incidents/intake': { source: 'X', severity: 'high', title: 'Eingeschleust', detectedAt: '2026-01-15T10:00:00+01:00' },
+    'POST /api/v1/organisations/:organisationId/incidents/intake': {
+      source: 'X',
+      severity: 'high',
+      title: 'Eingeschleust',
+      detectedAt: '2026-01-15T10:00:00+01:00',
+    },
   },
 };

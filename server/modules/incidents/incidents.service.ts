@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
 import { escalationChecklist, escalationLabel } from '../../../domain/incidents/escalation.ts';
 import type {
   AddIncidentEvent,
@@ -13,10 +14,9 @@ import type {
 } from '../../../domain/incidents/incident.schema.ts';
 import { assessSignificance } from '../../../domain/incidents/significance.ts';
 import { queryRows, type Tx } from '../../db/connect.ts';
-import { incidentEscalationTicks, incidentEvents, incidentIntermediateRequests, incidents, incidentSubmissions, locations } from '../../db/schema.ts';
+import { incidentEscalationTicks, incidentEvents, incidentIntermediateRequests, incidentSubmissions, incidents, locations } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { latestCheckSummaries } from '../compliance/compliance.ts';
 import { storedEscalation } from '../registration/registration.ts';
@@ -144,7 +144,10 @@ export async function completeHandling(tx: Tx, actor: Actor, incidentId: string,
   const incident = await findIncident(tx, actor.organisationId, incidentId);
   const at = new Date(DateTime.fromISO(completedAt, { setZone: true }).toMillis());
   if (at < incident.noticedAt) throw fieldError(['completedAt'], 'before_aware_at');
-  await tx.update(incidents).set({ handlingCompletedAt: at }).where(and(eq(incidents.organisationId, actor.organisationId), eq(incidents.id, incidentId)));
+  await tx
+    .update(incidents)
+    .set({ handlingCompletedAt: at })
+    .where(and(eq(incidents.organisationId, actor.organisationId), eq(incidents.id, incidentId)));
   await addEventRow(tx, actor, incidentId, 'handling_completed', '', {}, at);
   await appendAudit(tx, {
     organisationId: actor.organisationId,
@@ -178,11 +181,23 @@ export async function listIncidents(tx: Tx, organisationId: string, now = new Da
     ? await tx
         .select({ incidentId: incidentSubmissions.incidentId, kind: incidentSubmissions.kind, submittedAt: incidentSubmissions.submittedAt })
         .from(incidentSubmissions)
-        .where(and(eq(incidentSubmissions.organisationId, organisationId), inArray(incidentSubmissions.incidentId, rows.map((r) => r.id))))
+        .where(
+          and(
+            eq(incidentSubmissions.organisationId, organisationId),
+            inArray(
+              incidentSubmissions.incidentId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   const byIncident = new Map<string, Map<string, Date>>();
   for (const s of submitted) byIncident.set(s.incidentId, (byIncident.get(s.incidentId) ?? new Map<string, Date>()).set(s.kind, s.submittedAt));
-  const requests = await intermediateRequestsOf(tx, organisationId, rows.map((r) => r.id));
+  const requests = await intermediateRequestsOf(
+    tx,
+    organisationId,
+    rows.map((r) => r.id),
+  );
   return rows.map((incident) => {
     const intermediate = requests.filter((r) => r.incidentId === incident.id).map(asIntermediate);
     const clocks = clocksOf(incident, nis2?.category ?? null, byIncident.get(incident.id) ?? new Map(), intermediate, now);
@@ -256,7 +271,9 @@ export async function recordIntermediateRequest(tx: Tx, actor: Actor, incidentId
   const [inserted] = await tx
     .insert(incidentIntermediateRequests)
     .values({ organisationId: actor.organisationId, id, incidentId, requestedAt, dueAt, requestReference: reference, recordedBy: actor.userId })
-    .onConflictDoNothing({ target: [incidentIntermediateRequests.organisationId, incidentIntermediateRequests.incidentId, incidentIntermediateRequests.requestedAt] })
+    .onConflictDoNothing({
+      target: [incidentIntermediateRequests.organisationId, incidentIntermediateRequests.incidentId, incidentIntermediateRequests.requestedAt],
+    })
     .returning({ id: incidentIntermediateRequests.id });
   let requestId = inserted?.id;
   let action: AuditAction = 'incident.intermediate_requested';
@@ -265,7 +282,13 @@ export async function recordIntermediateRequest(tx: Tx, actor: Actor, incidentId
     const [existing] = await tx
       .select()
       .from(incidentIntermediateRequests)
-      .where(and(eq(incidentIntermediateRequests.organisationId, actor.organisationId), eq(incidentIntermediateRequests.incidentId, incidentId), eq(incidentIntermediateRequests.requestedAt, requestedAt)))
+      .where(
+        and(
+          eq(incidentIntermediateRequests.organisationId, actor.organisationId),
+          eq(incidentIntermediateRequests.incidentId, incidentId),
+          eq(incidentIntermediateRequests.requestedAt, requestedAt),
+        ),
+      )
       .for('update');
     if (!existing) throw new AppError('incident.not_found', 404);
     requestId = existing.id;
@@ -288,7 +311,13 @@ export async function recordIntermediateSubmission(tx: Tx, actor: Actor, inciden
   const [request] = await tx
     .select()
     .from(incidentIntermediateRequests)
-    .where(and(eq(incidentIntermediateRequests.organisationId, actor.organisationId), eq(incidentIntermediateRequests.incidentId, incidentId), eq(incidentIntermediateRequests.id, requestId)))
+    .where(
+      and(
+        eq(incidentIntermediateRequests.organisationId, actor.organisationId),
+        eq(incidentIntermediateRequests.incidentId, incidentId),
+        eq(incidentIntermediateRequests.id, requestId),
+      ),
+    )
     .for('update');
   if (!request) throw new AppError('incident.not_found', 404);
   const submittedAt = instant(input.submittedAt);

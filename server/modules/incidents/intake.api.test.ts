@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
-import { createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
+import { type Agent, createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 
 const alert = (overrides: Record<string, unknown> = {}) => ({
   source: 'Defender',
@@ -21,7 +21,13 @@ for (const { engine, skipReason } of await eachEngine()) {
     const intakeUrl = () => `/api/v1/organisations/${orgId}/incidents/intake`;
     const send = (body: unknown, auth = `Bearer ${token}`, remoteAddress = '127.0.0.1') =>
       t.app.inject({ method: 'POST', url: intakeUrl(), headers: { authorization: auth }, payload: body as object, remoteAddress });
-    const counts = async () => (await queryRows<{ n: number }>(t.ctx.db, sql`select (select count(*) from incidents) + (select count(*) from incident_events) + (select count(*) from audit_events) as n`))[0]!.n;
+    const counts = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.ctx.db,
+          sql`select (select count(*) from incidents) + (select count(*) from incident_events) + (select count(*) from audit_events) as n`,
+        )
+      )[0]!.n;
 
     beforeAll(async () => {
       t = await startTestApp(engine);
@@ -62,7 +68,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('names each bad field of an alert', async () => {
       const res = await send({ source: '', severity: 'panic', title: 'x', detectedAt: '2026-11-23 03:12' });
       expect(res.statusCode).toBe(400);
-      expect(res.json().issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(['detectedAt', 'severity', 'source', 'title']);
+      expect(
+        res
+          .json()
+          .issues.map((i: { path: string[] }) => i.path[0])
+          .sort(),
+      ).toEqual(['detectedAt', 'severity', 'source', 'title']);
     });
 
     it('opens an incident, appends later alerts from the same source and host, and notifies the escalation chain', async () => {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { apiErrorSchema } from '../../../domain/common/response.ts';
 import { createApiTokenSchema, intakeAlertSchema } from '../../../domain/incidents/incident.schema.ts';
 import { createdIntakeTokenSchema, intakeResultSchema, intakeTokenListSchema } from '../../../domain/incidents/incidents.response.ts';
-import { apiErrorSchema } from '../../../domain/common/response.ts';
 import type { AppContext } from '../../context.ts';
 import { orgParams, orgRoute } from '../../http/org-route.ts';
 import * as intake from './intake.service.ts';
@@ -67,7 +67,11 @@ export function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { rateLimit: intake.INTAKE_RATE_LIMIT },
       // The token is checked before the body: a bad token gets 401 whatever it sends.
       preValidation: async (request) => {
-        (request as unknown as { tokenId: string }).tokenId = await intake.authenticateIntake(ctx, (request.params as { organisationId: string }).organisationId, request.headers.authorization);
+        (request as unknown as { tokenId: string }).tokenId = await intake.authenticateIntake(
+          ctx,
+          (request.params as { organisationId: string }).organisationId,
+          request.headers.authorization,
+        );
       },
     },
     async (request, reply) => {

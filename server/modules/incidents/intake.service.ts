@@ -10,9 +10,9 @@ import type { Actor } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { publicUrl } from '../../public-url.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { incidentAlertMail } from '../mail/mail.ts';
 import { lockOrganisation } from '../organisations/organisations.ts';
 import { escalationRecipients } from '../registration/registration.ts';
-import { incidentAlertMail } from '../mail/mail.ts';
 import { nextIncidentNumber } from './incidents.service.ts';
 
 export const TOKEN_PREFIX = 'psk_';
@@ -26,7 +26,14 @@ export const INTAKE_RATE_LIMIT = { max: 60, timeWindow: '1 minute', keyGenerator
 
 export async function listApiTokens(tx: Tx, organisationId: string) {
   return tx
-    .select({ id: apiTokens.id, name: apiTokens.name, scope: apiTokens.scope, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scope: apiTokens.scope,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.organisationId, organisationId))
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
@@ -36,8 +43,17 @@ export async function listApiTokens(tx: Tx, organisationId: string) {
 export async function createApiToken(tx: Tx, actor: Actor, input: { name: string; scope: 'incident_intake' }) {
   const token = TOKEN_PREFIX + newToken();
   const id = randomUUID();
-  await tx.insert(apiTokens).values({ organisationId: actor.organisationId, id, name: input.name, scope: input.scope, tokenHash: hashToken(token), createdBy: actor.userId });
-  await appendAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'api_token.created', entityType: 'api_token', entityId: id, data: { name: input.name, scope: input.scope } });
+  await tx
+    .insert(apiTokens)
+    .values({ organisationId: actor.organisationId, id, name: input.name, scope: input.scope, tokenHash: hashToken(token), createdBy: actor.userId });
+  await appendAudit(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: 'api_token.created',
+    entityType: 'api_token',
+    entityId: id,
+    data: { name: input.name, scope: input.scope },
+  });
   return { id, name: input.name, scope: input.scope, token };
 }
 
@@ -48,7 +64,14 @@ export async function revokeApiToken(tx: Tx, actor: Actor, tokenId: string) {
     .where(and(eq(apiTokens.organisationId, actor.organisationId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
     .returning({ name: apiTokens.name });
   if (!row) throw new AppError('not_found', 404);
-  await appendAudit(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'api_token.revoked', entityType: 'api_token', entityId: tokenId, data: { name: row.name } });
+  await appendAudit(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: 'api_token.revoked',
+    entityType: 'api_token',
+    entityId: tokenId,
+    data: { name: row.name },
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -128,7 +151,10 @@ export async function receiveAlert(ctx: AppContext, organisationId: string, toke
       text: alert.title,
       data: { source: alert.source, severity: alert.severity, detectedAt: alert.detectedAt, host: alert.host ?? null, tokenId },
     });
-    await tx.update(apiTokens).set({ lastUsedAt: now }).where(and(eq(apiTokens.organisationId, organisationId), eq(apiTokens.id, tokenId)));
+    await tx
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.organisationId, organisationId), eq(apiTokens.id, tokenId)));
     await appendAudit(tx, {
       organisationId,
       actorUserId: null,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
+import { type Agent, createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 
 const significant = {
   severeDisruption: 'yes',
@@ -26,7 +26,9 @@ for (const { engine, skipReason } of await eachEngine()) {
     beforeAll(async () => {
       t = await startTestApp(engine);
       ({ agent: admin, organisationId: orgId } = await runFirstSetup(t.app));
-      incidentId = (await admin.request('POST', base(), { title: 'Praxissoftware verschlüsselt', noticedAt, patientDataInvolved: false, suspectedOrigin: 'ransomware' })).json().id;
+      incidentId = (
+        await admin.request('POST', base(), { title: 'Praxissoftware verschlüsselt', noticedAt, patientDataInvolved: false, suspectedOrigin: 'ransomware' })
+      ).json().id;
       await admin.request('PUT', `${base()}/${incidentId}/significance`, significant);
       await admin.request('POST', `${base()}/${incidentId}/submissions`, { kind: 'notification', submittedAt: hours(-20) });
     });
@@ -56,7 +58,14 @@ for (const { engine, skipReason } of await eachEngine()) {
         requestId = res.json().id;
         const incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
         expect(incident.intermediateRequests).toEqual([
-          { id: requestId, requestedAt: new Date(requestedAt).toISOString(), dueAt: new Date(dueAt).toISOString(), reference: 'BSI-2026-4711', submittedAt: null, submissionReference: null },
+          {
+            id: requestId,
+            requestedAt: new Date(requestedAt).toISOString(),
+            dueAt: new Date(dueAt).toISOString(),
+            reference: 'BSI-2026-4711',
+            submittedAt: null,
+            submissionReference: null,
+          },
         ]);
         expect(incident.clocks.next).toMatchObject({ kind: 'intermediate_report', isOverdue: false });
         expect(Date.parse(incident.clocks.next.due)).toBe(Date.parse(dueAt));
@@ -66,14 +75,20 @@ for (const { engine, skipReason } of await eachEngine()) {
         // Due within 48 hours: the dashboard's deadline card names it too.
         const dashboard = await admin.request('GET', `/api/v1/organisations/${orgId}/dashboard`);
         expect(dashboard.statusCode).toBe(200);
-        expect(dashboard.json().incidentDeadlines).toEqual([expect.objectContaining({ incidentId, next: expect.objectContaining({ kind: 'intermediate_report' }) })]);
+        expect(dashboard.json().incidentDeadlines).toEqual([
+          expect.objectContaining({ incidentId, next: expect.objectContaining({ kind: 'intermediate_report' }) }),
+        ]);
       });
 
       it('keeps one request when the same one is recorded again, and records a changed date once', async () => {
         const again = await admin.request('POST', `${base()}/${incidentId}/intermediate-requests`, { requestedAt, dueAt, reference: 'BSI-2026-4711' });
         expect(again.statusCode).toBe(201);
         expect(again.json().id).toBe(requestId);
-        const moved = await admin.request('POST', `${base()}/${incidentId}/intermediate-requests`, { requestedAt, dueAt: movedDueAt, reference: 'BSI-2026-4711' });
+        const moved = await admin.request('POST', `${base()}/${incidentId}/intermediate-requests`, {
+          requestedAt,
+          dueAt: movedDueAt,
+          reference: 'BSI-2026-4711',
+        });
         expect(moved.json().id).toBe(requestId);
         const incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
         expect(incident.intermediateRequests).toHaveLength(1);
@@ -99,9 +114,14 @@ for (const { engine, skipReason } of await eachEngine()) {
         const incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
         expect(incident.intermediateRequests[0]).toMatchObject({ submissionReference: 'BSI-2026-4711-Z1' });
         expect(incident.clocks.next?.kind).not.toBe('intermediate_report');
-        const submitted = incident.events.filter((e: { kind: string; data: { kind?: string } }) => e.kind === 'submitted' && e.data.kind === 'intermediate_report');
+        const submitted = incident.events.filter(
+          (e: { kind: string; data: { kind?: string } }) => e.kind === 'submitted' && e.data.kind === 'intermediate_report',
+        );
         expect(submitted).toHaveLength(1);
-        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string; data: { kind?: string } }[];
+        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as {
+          action: string;
+          data: { kind?: string };
+        }[];
         expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['incident.intermediate_requested', 'incident.intermediate_request_changed']));
         expect(audit.filter((e) => e.action === 'incident.report_submitted' && e.data.kind === 'intermediate_report')).toHaveLength(1);
       });
@@ -134,9 +154,20 @@ for (const { engine, skipReason } of await eachEngine()) {
         await tick('dpo', true);
         const incident = (await admin.request('GET', `${base()}/${incidentId}`)).json();
         expect(incident.escalationTicks.map((x: { step: string }) => x.step).sort()).toEqual(['dpo', 'management']);
-        expect(incident.events.filter((e: { kind: string }) => e.kind === 'escalation_ticked').map((e: { data: { step: string } }) => e.data.step)).toEqual(['management', 'dpo']);
-        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as { action: string; data: { step?: string } }[];
-        expect(audit.filter((e) => e.action === 'incident.escalation_ticked').map((e) => e.data.step).sort()).toEqual(['dpo', 'management']);
+        expect(incident.events.filter((e: { kind: string }) => e.kind === 'escalation_ticked').map((e: { data: { step: string } }) => e.data.step)).toEqual([
+          'management',
+          'dpo',
+        ]);
+        const audit = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?limit=500`)).json().items as {
+          action: string;
+          data: { step?: string };
+        }[];
+        expect(
+          audit
+            .filter((e) => e.action === 'incident.escalation_ticked')
+            .map((e) => e.data.step)
+            .sort(),
+        ).toEqual(['dpo', 'management']);
       });
 
       it('takes a tick back, and records that too', async () => {
@@ -151,7 +182,13 @@ for (const { engine, skipReason } of await eachEngine()) {
 
       it('answers 404 for another organisation’s incident and leaves its ticks alone', async () => {
         const other = await createOrganisationWithAdmin(t, 'Praxis Nachbar', 'admin@nachbar-eskalation.example');
-        const foreign = (await other.agent.request('POST', `/api/v1/organisations/${other.organisationId}/incidents`, { title: 'Fremder Vorfall', noticedAt: hours(-1), patientDataInvolved: false })).json().id;
+        const foreign = (
+          await other.agent.request('POST', `/api/v1/organisations/${other.organisationId}/incidents`, {
+            title: 'Fremder Vorfall',
+            noticedAt: hours(-1),
+            patientDataInvolved: false,
+          })
+        ).json().id;
         expect((await tick('itLead', true, admin, orgId, foreign)).statusCode).toBe(404);
         expect((await tick('itLead', true, admin, other.organisationId, foreign)).statusCode).toBe(404);
         const theirs = (await other.agent.request('GET', `/api/v1/organisations/${other.organisationId}/incidents/${foreign}`)).json();

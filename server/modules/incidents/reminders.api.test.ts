@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connect.ts';
+import { type Agent, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 import { runDueJobs } from '../jobs/jobs.service.ts';
-import { eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
 
 for (const { engine, skipReason } of await eachEngine()) {
   describe.skipIf(skipReason !== null)(`deadline reminders on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -44,7 +44,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         personalDataBreach: true,
         gdprRisk: 'risk',
       });
-      const planned = await queryRows<{ run_at: string; payload: { kind: string; offsetHours: number } | string }>(t.ctx.db, sql`select run_at, payload from jobs order by run_at`);
+      const planned = await queryRows<{ run_at: string; payload: { kind: string; offsetHours: number } | string }>(
+        t.ctx.db,
+        sql`select run_at, payload from jobs order by run_at`,
+      );
       const kinds = planned.map((j) => (typeof j.payload === 'string' ? JSON.parse(j.payload) : j.payload) as { kind: string; offsetHours: number });
       // Early warning (24 h), notification (72 h) and Art. 33 GDPR (72 h): three reminders each; the final
       // report's date is not known while handling goes on.
@@ -54,7 +57,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(Date.parse(planned[0]!.run_at)).toBe(hoursAfterNotice(12).getTime());
       // The running early warning shows on the dashboard as due soon.
       const dashboard = (await admin.request('GET', `/api/v1/organisations/${orgId}/dashboard`)).json();
-      expect(dashboard.incidentDeadlines).toEqual([expect.objectContaining({ number: 1, next: expect.objectContaining({ kind: 'early_warning', isOverdue: false }) })]);
+      expect(dashboard.incidentDeadlines).toEqual([
+        expect.objectContaining({ number: 1, next: expect.objectContaining({ kind: 'early_warning', isOverdue: false }) }),
+      ]);
     });
 
     it('sends a due reminder once, even when two workers run at the same moment', async () => {
@@ -66,7 +71,10 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('stays silent for a report that has been submitted meanwhile', async () => {
-      await admin.request('POST', `/api/v1/organisations/${orgId}/incidents/${incidentId}/submissions`, { kind: 'early_warning', submittedAt: new Date().toISOString() });
+      await admin.request('POST', `/api/v1/organisations/${orgId}/incidents/${incidentId}/submissions`, {
+        kind: 'early_warning',
+        submittedAt: new Date().toISOString(),
+      });
       const at = new Date(hoursAfterNotice(24).getTime() + 60_000);
       expect(await runDueJobs(t.ctx, at)).toBe(2); // the 2 h reminder and the one at the deadline
       expect(await reminders()).toHaveLength(1);
@@ -76,7 +84,12 @@ for (const { engine, skipReason } of await eachEngine()) {
       const at = new Date(hoursAfterNotice(72).getTime() + 60_000);
       await runDueJobs(t.ctx, at);
       const subjects = await reminders();
-      expect(subjects).toEqual(expect.arrayContaining([expect.stringMatching(/^Frist abgelaufen: Meldung an das BSI/), expect.stringMatching(/^Frist abgelaufen: Meldung an die Datenschutzaufsicht/)]));
+      expect(subjects).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Frist abgelaufen: Meldung an das BSI/),
+          expect.stringMatching(/^Frist abgelaufen: Meldung an die Datenschutzaufsicht/),
+        ]),
+      );
       const open = await queryRows<{ n: number }>(t.ctx.db, sql`select count(*)::int as n from jobs where done_at is null and run_at <= ${at}`);
       expect(open[0]!.n).toBe(0);
     });

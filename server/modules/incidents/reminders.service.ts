@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { IncidentReportKind } from '../../../domain/incidents/incident.schema.ts';
-import { pendingDeadlines, reminderTimes, type ReminderKind } from '../../../domain/incidents/reminders.ts';
+import { pendingDeadlines, type ReminderKind, reminderTimes } from '../../../domain/incidents/reminders.ts';
 import type { AppContext } from '../../context.ts';
 import type { Tx } from '../../db/connect.ts';
-import { withOrganisation } from '../../db/tenant.ts';
 import { organisations } from '../../db/schema.ts';
-import { scheduleJob, type JobHandler, type JobRegistry } from '../jobs/jobs.ts';
+import { withOrganisation } from '../../db/tenant.ts';
+import { publicUrl } from '../../public-url.ts';
+import { type JobHandler, type JobRegistry, scheduleJob } from '../jobs/jobs.ts';
 import { incidentReminderMail } from '../mail/mail.ts';
 import { escalationRecipients } from '../registration/registration.ts';
-import { publicUrl } from '../../public-url.ts';
 import { incidentWithClocks } from './clocks.service.ts';
 
 export const REMINDER_JOB = 'incident.deadline_reminder';

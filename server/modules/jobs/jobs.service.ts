@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../../../domain/common/retry.ts';
 import type { AppContext, JobHandler, JobRegistry } from '../../context.ts';
-import { queryRows, type Db, type Tx } from '../../db/connect.ts';
+import { type Db, queryRows, type Tx } from '../../db/connect.ts';
 import { jobs } from '../../db/schema.ts';
 import { safeErrorLog } from '../../http/errors.ts';
-import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../../../domain/common/retry.ts';
 
 export interface JobInput {
   organisationId: string | null;
@@ -80,7 +80,14 @@ export async function runDueJobs(ctx: AppContext, now = new Date(), options: { l
         .update(jobs)
         .set({ lockedUntil: null, lastError: String((error as Error).message).slice(0, 500), ...(next ? { runAt: next } : { failedAt: now }) })
         .where(eq(jobs.id, job.id));
-      const details = { error: safeErrorLog(error), jobId: job.id, kind: job.kind, organisationId: job.organisation_id, attempts: job.attempts, nextAttemptAt: next };
+      const details = {
+        error: safeErrorLog(error),
+        jobId: job.id,
+        kind: job.kind,
+        organisationId: job.organisation_id,
+        attempts: job.attempts,
+        nextAttemptAt: next,
+      };
       if (next) log.warn(details, 'job failed, will retry');
       else log.error(details, 'job failed for good');
     }

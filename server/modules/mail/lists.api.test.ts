@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeListCursor } from '../../../domain/common/list.ts';
-import { eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
+import { type Agent, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 
 /**
  * The lists that grow without bound (incidents, audit trail, outbox) answer in pages with a stable order and the
@@ -30,7 +30,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       const numbers: number[] = [];
       let before: number | undefined;
       for (;;) {
-        const page = (await admin.request('GET', `/api/v1/organisations/${orgId}/incidents?limit=2${before ? `&before=${before}` : ''}`)).json() as { number: number }[];
+        const page = (await admin.request('GET', `/api/v1/organisations/${orgId}/incidents?limit=2${before ? `&before=${before}` : ''}`)).json() as {
+          number: number;
+        }[];
         numbers.push(...page.map((i) => i.number));
         if (page.length < 2) break;
         before = page[page.length - 1]!.number;
@@ -108,7 +110,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(page.items.map((e) => e.action)).toEqual(['invitation.created', 'invitation.created']);
       const filtered = await walk<{ action: string }>(`/api/v1/organisations/${orgId}/audit?limit=2&action=invitation.created`);
       expect(filtered.items).toHaveLength(invited);
-      const mine = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?actorUserId=${admin.userId}&limit=500`)).json() as Page<{ actorUserId: string }>;
+      const mine = (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?actorUserId=${admin.userId}&limit=500`)).json() as Page<{
+        actorUserId: string;
+      }>;
       expect(mine.total).toBe(all.items.filter((e) => e.actorUserId === admin.userId).length);
       expect(new Set(mine.items.map((e) => e.actorUserId))).toEqual(new Set([admin.userId]));
     });
@@ -132,7 +136,9 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('pages the outbox newest first (ties broken by id) with the total and the next cursor', async () => {
-      const all = (await admin.request('GET', `/api/v1/organisations/${orgId}/outbox?limit=500`)).json() as Page<{ id: string; createdAt: string }> & { smtp: boolean };
+      const all = (await admin.request('GET', `/api/v1/organisations/${orgId}/outbox?limit=500`)).json() as Page<{ id: string; createdAt: string }> & {
+        smtp: boolean;
+      };
       expect(all.smtp).toBe(false);
       expect(all.total).toBe(all.items.length);
       expect(all.total).toBeGreaterThanOrEqual(5);
@@ -146,7 +152,9 @@ for (const { engine, skipReason } of await eachEngine()) {
 
     it.each(['recipient', 'subject', 'createdAt'])('pages the outbox sorted by %s both ways, each mail once', async (sort) => {
       for (const order of ['asc', 'desc']) {
-        const whole = (await admin.request('GET', `/api/v1/organisations/${orgId}/outbox?limit=500&sort=${sort}&order=${order}`)).json() as Page<{ id: string }>;
+        const whole = (await admin.request('GET', `/api/v1/organisations/${orgId}/outbox?limit=500&sort=${sort}&order=${order}`)).json() as Page<{
+          id: string;
+        }>;
         const paged = await walk<{ id: string }>(`/api/v1/organisations/${orgId}/outbox?limit=2&sort=${sort}&order=${order}`);
         expect(paged.items.map((m) => m.id)).toEqual(whole.items.map((m) => m.id));
         expect(new Set(paged.items.map((m) => m.id)).size).toBe(whole.total);
@@ -170,9 +178,15 @@ for (const { engine, skipReason } of await eachEngine()) {
       ['q=x%00y', ['q']],
       ['sort=body_text', ['sort']],
       ['kind=DROP%20TABLE', ['kind']],
-      [`cursor=${encodeListCursor({ sort: 'createdAt', order: 'desc', after: ['2026-02-30T10:00:00.000000Z', '0b7c1f7e-3f7a-4c1e-9d2a-1e3b5c7d9f00'] })}`, ['cursor']],
+      [
+        `cursor=${encodeListCursor({ sort: 'createdAt', order: 'desc', after: ['2026-02-30T10:00:00.000000Z', '0b7c1f7e-3f7a-4c1e-9d2a-1e3b5c7d9f00'] })}`,
+        ['cursor'],
+      ],
       [`cursor=${encodeListCursor({ sort: 'createdAt', order: 'desc', after: ['2026-01-01T10:00:00.000000Z', 'zzz'] })}`, ['cursor']],
-      [`sort=recipient&cursor=${encodeListCursor({ sort: 'createdAt', order: 'desc', after: ['2026-01-01T10:00:00.000000Z', '0b7c1f7e-3f7a-4c1e-9d2a-1e3b5c7d9f00'] })}`, ['cursor']],
+      [
+        `sort=recipient&cursor=${encodeListCursor({ sort: 'createdAt', order: 'desc', after: ['2026-01-01T10:00:00.000000Z', '0b7c1f7e-3f7a-4c1e-9d2a-1e3b5c7d9f00'] })}`,
+        ['cursor'],
+      ],
     ])('refuses the outbox query %s with 400 naming the field', async (query, path) => {
       const res = await admin.request('GET', `/api/v1/organisations/${orgId}/outbox?${query}`);
       expect(res.statusCode, res.body).toBe(400);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { queryRows, type Db, type Tx } from '../../db/connect.ts';
+import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../../../domain/common/retry.ts';
+import { type Db, queryRows, type Tx } from '../../db/connect.ts';
 import { outboxMails } from '../../db/schema.ts';
 import { safeErrorLog } from '../../http/errors.ts';
-import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../../../domain/common/retry.ts';
 import type { RenderedMail } from './templates.ts';
 
 export interface MailInput extends RenderedMail {
@@ -60,7 +60,15 @@ export function createMailer(smtpUrl: string | null, from: string, options: Mail
   async function deliver(db: Db, now: Date): Promise<number> {
     if (!transport) return 0;
     // Claim a batch of due mails (skip what another process holds; retry a claim older than ten minutes).
-    const pending = await queryRows<{ organisation_id: string; id: string; recipient: string; subject: string; body_text: string; body_html: string | null; attempts: number }>(
+    const pending = await queryRows<{
+      organisation_id: string;
+      id: string;
+      recipient: string;
+      subject: string;
+      body_text: string;
+      body_html: string | null;
+      attempts: number;
+    }>(
       db,
       sql`update outbox_mails set claimed_at = ${now}, attempts = attempts + 1
           where (organisation_id, id) in (
@@ -76,7 +84,13 @@ export function createMailer(smtpUrl: string | null, from: string, options: Mail
     for (const mail of pending) {
       const where = and(eq(outboxMails.organisationId, mail.organisation_id), eq(outboxMails.id, mail.id));
       try {
-        await transport.sendMail({ from, to: mail.recipient, subject: mail.subject, text: mail.body_text, ...(mail.body_html ? { html: mail.body_html } : {}) });
+        await transport.sendMail({
+          from,
+          to: mail.recipient,
+          subject: mail.subject,
+          text: mail.body_text,
+          ...(mail.body_html ? { html: mail.body_html } : {}),
+        });
         await db.update(outboxMails).set({ sentAt: new Date(), error: null, nextAttemptAt: null, claimedAt: null }).where(where);
         sent++;
       } catch (error) {

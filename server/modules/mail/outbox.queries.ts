@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { OutboxListQuery } from '../../../domain/mail/outbox-list.ts';
 import type { Tx } from '../../db/connect.ts';
-import { containsText, countRows, planList, type ListDefinition } from '../../db/list.ts';
+import { containsText, countRows, type ListDefinition, planList } from '../../db/list.ts';
 import { outboxMails } from '../../db/schema.ts';
 
 const outboxList: ListDefinition<OutboxListQuery['sort']> = {

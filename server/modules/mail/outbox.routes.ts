@@ -19,7 +19,8 @@ export function outboxRoutes(app: FastifyInstance, ctx: AppContext) {
     url: '/api/v1/organisations/:organisationId/outbox',
     permission: 'organisation.administer',
     tags: ['mail'],
-    summary: 'Outgoing e-mail (the outbox when no SMTP server is set), a page: newest first or by recipient or subject, search, filter by kind; total and the cursor of the next page',
+    summary:
+      'Outgoing e-mail (the outbox when no SMTP server is set), a page: newest first or by recipient or subject, search, filter by kind; total and the cursor of the next page',
     querystring: outboxListQuerySchema,
     response: outboxPageSchema,
     handler: async ({ tx, actor, query }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../i18n/texts.ts';
-import { invitationMail, mailExamples, type MailKind } from './templates.ts';
+import { invitationMail, type MailKind, mailExamples } from './templates.ts';
 
 const kinds = Object.keys(mailExamples) as MailKind[];
 const cases = kinds.flatMap((kind) => locales.map((locale) => [kind, locale] as const));
@@ -35,7 +35,14 @@ describe('mail templates', () => {
   });
 
   it('escapes what people typed (names, organisation) in the HTML part', () => {
-    const mail = invitationMail('de', { organisation: 'Praxis <b>&</b>', inviter: '"Anna"', role: 'staff', isAdmin: false, link: 'https://praxis.example/invite/x?a=1&b=2', expiresAt: new Date('2026-03-29T10:00:00Z') });
+    const mail = invitationMail('de', {
+      organisation: 'Praxis <b>&</b>',
+      inviter: '"Anna"',
+      role: 'staff',
+      isAdmin: false,
+      link: 'https://praxis.example/invite/x?a=1&b=2',
+      expiresAt: new Date('2026-03-29T10:00:00Z'),
+    });
     expect(mail.html).toContain('Praxis &lt;b&gt;&amp;&lt;/b&gt;');
     expect(mail.html).toContain('&quot;Anna&quot;');
     expect(mail.html).toContain('href="https://praxis.example/invite/x?a=1&amp;b=2"');

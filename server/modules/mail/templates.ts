@@ -2,7 +2,7 @@
  * Every mail praxisschild sends, in the recipient's language: texts from the locale files (section "mail"), one
  * layout, a plain-text part and an HTML part with the same content.
  */
-import { formatDate, formatDateTime, formatTime, translator, type Locale } from '../../i18n/texts.ts';
+import { formatDate, formatDateTime, formatTime, type Locale, translator } from '../../i18n/texts.ts';
 
 export interface RenderedMail {
   subject: string;
@@ -20,8 +20,7 @@ interface MailContent {
   organisation: string;
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The shared layout: greeting, paragraphs, one button with the link also written out, closing lines, footer. */
 export function layoutMail(locale: Locale, content: MailContent): RenderedMail {
@@ -175,12 +174,43 @@ export function incidentAlertMail(locale: Locale, input: IncidentAlertMailInput)
  */
 export const mailExamples = {
   invitation: (locale: Locale) =>
-    invitationMail(locale, { organisation: 'Praxis Dr. Muster', inviter: 'Anna Admin', role: 'it_lead', isAdmin: true, link: 'https://praxis.example/invite/abc', expiresAt: new Date('2026-03-29T10:00:00Z') }),
+    invitationMail(locale, {
+      organisation: 'Praxis Dr. Muster',
+      inviter: 'Anna Admin',
+      role: 'it_lead',
+      isAdmin: true,
+      link: 'https://praxis.example/invite/abc',
+      expiresAt: new Date('2026-03-29T10:00:00Z'),
+    }),
   password_reset: (locale: Locale) =>
-    passwordResetMail(locale, { organisation: 'Praxis Dr. Muster', name: 'Anna Admin', link: 'https://praxis.example/password-reset/abc', expiresAt: new Date('2026-03-29T10:00:00Z') }),
+    passwordResetMail(locale, {
+      organisation: 'Praxis Dr. Muster',
+      name: 'Anna Admin',
+      link: 'https://praxis.example/password-reset/abc',
+      expiresAt: new Date('2026-03-29T10:00:00Z'),
+    }),
   incident_reminder: (locale: Locale) =>
-    incidentReminderMail(locale, { organisation: 'Praxis Dr. Muster', name: 'Anna Admin', report: 'early_warning', number: 3, title: 'Praxissoftware verschlüsselt', due: '2026-03-29T10:00:00Z', hoursLeft: 2, link: 'https://praxis.example/o/x/incidents/y' }),
+    incidentReminderMail(locale, {
+      organisation: 'Praxis Dr. Muster',
+      name: 'Anna Admin',
+      report: 'early_warning',
+      number: 3,
+      title: 'Praxissoftware verschlüsselt',
+      due: '2026-03-29T10:00:00Z',
+      hoursLeft: 2,
+      link: 'https://praxis.example/o/x/incidents/y',
+    }),
   incident_alert: (locale: Locale) =>
-    incidentAlertMail(locale, { organisation: 'Praxis Dr. Muster', name: 'Anna Admin', source: 'Wazuh', title: 'Ransomware', host: 'PC-Empfang', severity: 'critical', number: 3, appended: false, link: 'https://praxis.example/o/x/incidents/y' }),
+    incidentAlertMail(locale, {
+      organisation: 'Praxis Dr. Muster',
+      name: 'Anna Admin',
+      source: 'Wazuh',
+      title: 'Ransomware',
+      host: 'PC-Empfang',
+      severity: 'critical',
+      number: 3,
+      appended: false,
+      link: 'https://praxis.example/o/x/incidents/y',
+    }),
 } satisfies Record<string, (locale: Locale) => RenderedMail>;
 export type MailKind = keyof typeof mailExamples;

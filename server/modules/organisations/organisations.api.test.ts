@@ -4,8 +4,8 @@ import { MAX_LOCATIONS_PER_ORGANISATION } from '../../../domain/organisations/or
 import { queryRows } from '../../db/connect.ts';
 import { migrate } from '../../db/migrate.ts';
 import { withOrganisation } from '../../db/tenant.ts';
+import { type Agent, createTestDatabase, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 import { verifyAllAuditChains } from '../audit/audit.service.ts';
-import { createTestDatabase, eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
 
 for (const { engine, skipReason } of await eachEngine()) {
   describe.skipIf(skipReason !== null)(`organisations, locations and the audit trail on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -29,7 +29,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('changes master data and locations, naming each bad field', async () => {
       const bad = await admin.request('PATCH', `/api/v1/organisations/${orgId}`, { name: '', legalForm: 'ag' });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(['legalForm', 'name']);
+      expect(
+        bad
+          .json()
+          .issues.map((i: { path: string[] }) => i.path[0])
+          .sort(),
+      ).toEqual(['legalForm', 'name']);
       const ok = await admin.request('PATCH', `/api/v1/organisations/${orgId}`, { name: 'MVZ Praxis A', legalForm: 'mvz_gmbh' });
       expect(ok.json().name).toBe('MVZ Praxis A');
 
@@ -43,7 +48,11 @@ for (const { engine, skipReason } of await eachEngine()) {
       const created = await admin.request('POST', `/api/v1/organisations/${orgId}/locations`, { name: 'Filiale West', postalCode: '50667', city: 'Köln' });
       expect(created.statusCode).toBe(201);
       const id = created.json().id;
-      const renamed = await admin.request('PATCH', `/api/v1/organisations/${orgId}/locations/${id}`, { name: 'Filiale Köln', postalCode: '50667', city: 'Köln' });
+      const renamed = await admin.request('PATCH', `/api/v1/organisations/${orgId}/locations/${id}`, {
+        name: 'Filiale Köln',
+        postalCode: '50667',
+        city: 'Köln',
+      });
       expect(renamed.json().name).toBe('Filiale Köln');
       expect((await admin.request('DELETE', `/api/v1/organisations/${orgId}/locations/${id}`)).statusCode).toBe(204);
       expect((await admin.request('DELETE', `/api/v1/organisations/${orgId}/locations/${id}`)).statusCode).toBe(404);
@@ -60,7 +69,11 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
 
     it('lets a service provider create another organisation it then administers', async () => {
-      const res = await admin.request('POST', '/api/v1/organisations', { name: 'Praxisnetz Ost', legalForm: 'praxisnetz', locations: [{ name: 'Geschäftsstelle' }] });
+      const res = await admin.request('POST', '/api/v1/organisations', {
+        name: 'Praxisnetz Ost',
+        legalForm: 'praxisnetz',
+        locations: [{ name: 'Geschäftsstelle' }],
+      });
       expect(res.statusCode).toBe(201);
       const orgs = (await admin.request('GET', '/api/v1/auth/session')).json().organisations;
       expect(orgs).toContainEqual(expect.objectContaining({ id: res.json().id, role: 'it_lead', isAdmin: true }));
@@ -68,14 +81,26 @@ for (const { engine, skipReason } of await eachEngine()) {
 
     it('caps an organisation at the maximum number of locations, counted on create and on every addition', async () => {
       const places = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Standort ${i + 1}` }));
-      const tooMany = await admin.request('POST', '/api/v1/organisations', { name: 'Kette Groß', legalForm: 'mvz_gmbh', locations: places(MAX_LOCATIONS_PER_ORGANISATION + 1) });
+      const tooMany = await admin.request('POST', '/api/v1/organisations', {
+        name: 'Kette Groß',
+        legalForm: 'mvz_gmbh',
+        locations: places(MAX_LOCATIONS_PER_ORGANISATION + 1),
+      });
       expect(tooMany.statusCode).toBe(400);
       expect(tooMany.json().issues).toEqual([expect.objectContaining({ path: ['locations'], code: 'too_big' })]);
-      const twice = await admin.request('POST', '/api/v1/organisations', { name: 'Kette Doppelt', legalForm: 'mvz_gmbh', locations: [{ name: 'Praxis Mitte' }, { name: ' praxis MITTE ' }] });
+      const twice = await admin.request('POST', '/api/v1/organisations', {
+        name: 'Kette Doppelt',
+        legalForm: 'mvz_gmbh',
+        locations: [{ name: 'Praxis Mitte' }, { name: ' praxis MITTE ' }],
+      });
       expect(twice.statusCode).toBe(400);
       expect(twice.json().issues).toEqual([expect.objectContaining({ path: ['locations', 1, 'name'], code: 'location.name_taken' })]);
 
-      const full = await admin.request('POST', '/api/v1/organisations', { name: 'Kette Voll', legalForm: 'mvz_gmbh', locations: places(MAX_LOCATIONS_PER_ORGANISATION) });
+      const full = await admin.request('POST', '/api/v1/organisations', {
+        name: 'Kette Voll',
+        legalForm: 'mvz_gmbh',
+        locations: places(MAX_LOCATIONS_PER_ORGANISATION),
+      });
       expect(full.statusCode).toBe(201);
       const fullId = full.json().id as string;
       const oneMore = await admin.request('POST', `/api/v1/organisations/${fullId}/locations`, { name: 'Standort Extra' });
@@ -106,14 +131,19 @@ for (const { engine, skipReason } of await eachEngine()) {
           (${org}, '6a1f6a1e-0000-4000-8000-000000000011', 'Filiale', now() - interval '2 days'),
           (${org}, '6a1f6a1e-0000-4000-8000-000000000012', 'filiale ', now() - interval '1 day'),
           (${org}, '6a1f6a1e-0000-4000-8000-000000000013', 'FILIALE', now())`);
-        await db.execute(sql`insert into users (id, email, name, password_hash) values ('6a1f6a1e-0000-4000-8000-000000000021', 'alt@praxis.example', 'Alt', 'x')`);
+        await db.execute(
+          sql`insert into users (id, email, name, password_hash) values ('6a1f6a1e-0000-4000-8000-000000000021', 'alt@praxis.example', 'Alt', 'x')`,
+        );
         await db.execute(sql`insert into incidents (organisation_id, id, number, title, noticed_at, suspected_origin, patient_data_involved, reported_by)
           values (${org}, '6a1f6a1e-0000-4000-8000-000000000031', 7, 'Alter Vorfall', now(), 'unknown', false, '6a1f6a1e-0000-4000-8000-000000000021')`);
 
         expect(await migrate(database)).toEqual(['0010-concurrency.sql']);
         const names = await queryRows<{ name: string }>(db, sql`select name from locations where organisation_id = ${org} order by created_at`);
         expect(names.map((r) => r.name)).toEqual(['Filiale', 'filiale (2)', 'FILIALE (3)']);
-        const [counter] = await queryRows<{ incident_number: number }>(db, sql`select incident_number from organisation_counters where organisation_id = ${org}`);
+        const [counter] = await queryRows<{ incident_number: number }>(
+          db,
+          sql`select incident_number from organisation_counters where organisation_id = ${org}`,
+        );
         expect(counter!.incident_number).toBe(7);
         const { nextIncidentNumber } = await import('../incidents/incidents.service.ts');
         expect(await withOrganisation(db, org, (tx) => nextIncidentNumber(tx, org))).toBe(8);
@@ -136,7 +166,10 @@ for (const { engine, skipReason } of await eachEngine()) {
 
     it('refuses to edit or delete audit entries, even for the app role', async () => {
       const failure = (work: Promise<unknown>) =>
-        work.then(() => 'succeeded', (error: Error & { cause?: Error }) => String(error.cause?.message ?? error.message));
+        work.then(
+          () => 'succeeded',
+          (error: Error & { cause?: Error }) => String(error.cause?.message ?? error.message),
+        );
       // The owner (superuser) is stopped by the trigger, the app role already by missing privileges.
       expect(await failure(t.ctx.db.execute(sql`update audit_events set action = 'x' where seq = 1`))).toMatch(/append-only/);
       expect(await failure(t.ctx.db.execute(sql`delete from audit_events where seq = 1`))).toMatch(/append-only/);

@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createOrganisationSchema, locationInputSchema, organisationInputSchema } from '../../../domain/organisations/organisation.schema.ts';
-import { createdOrganisationSchema, locationSchema, organisationOverviewSchema, organisationSchema } from '../../../domain/organisations/organisation.response.ts';
 import { z } from 'zod';
+import {
+  createdOrganisationSchema,
+  locationSchema,
+  organisationOverviewSchema,
+  organisationSchema,
+} from '../../../domain/organisations/organisation.response.ts';
+import { createOrganisationSchema, locationInputSchema, organisationInputSchema } from '../../../domain/organisations/organisation.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActiveSession } from '../../http/auth.ts';
 import { orgParams, orgRoute } from '../../http/org-route.ts';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Role } from '../../../domain/auth/roles.ts';
 import {
-  MAX_LOCATIONS_PER_ORGANISATION,
   type CreateOrganisation,
   type LocationInput,
+  MAX_LOCATIONS_PER_ORGANISATION,
   type OrganisationInput,
 } from '../../../domain/organisations/organisation.schema.ts';
-import type { Role } from '../../../domain/auth/roles.ts';
 import { queryRows, type Tx } from '../../db/connect.ts';
 import { databaseErrorOf, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { locations, memberships, organisations, requirementStatuses } from '../../db/schema.ts';
@@ -36,12 +36,7 @@ function asNameTaken(error: unknown): unknown {
  * Creates an organisation with its locations and makes the creator its administrator. Runs as system (a new tenant
  * has no row-level-security context yet) inside the caller's transaction.
  */
-export async function createOrganisation(
-  tx: Tx,
-  creatorUserId: string,
-  creatorRole: Role,
-  input: CreateOrganisation,
-): Promise<{ id: string }> {
+export async function createOrganisation(tx: Tx, creatorUserId: string, creatorRole: Role, input: CreateOrganisation): Promise<{ id: string }> {
   const id = randomUUID();
   await tx.insert(organisations).values({ id, name: input.name, legalForm: input.legalForm });
   await tx.insert(memberships).values({ organisationId: id, userId: creatorUserId, role: creatorRole, isAdmin: true });
@@ -76,10 +71,7 @@ export async function getOrganisation(tx: Tx, organisationId: string) {
 
 export async function updateOrganisation(tx: Tx, actor: Actor, input: OrganisationInput) {
   const before = await getOrganisation(tx, actor.organisationId);
-  await tx
-    .update(organisations)
-    .set({ name: input.name, legalForm: input.legalForm, updatedAt: new Date() })
-    .where(eq(organisations.id, actor.organisationId));
+  await tx.update(organisations).set({ name: input.name, legalForm: input.legalForm, updatedAt: new Date() }).where(eq(organisations.id, actor.organisationId));
   await appendAudit(tx, {
     organisationId: actor.organisationId,
     actorUserId: actor.userId,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eachEngine, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
+import { type Agent, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 
 for (const { engine, skipReason } of await eachEngine()) {
   describe.skipIf(skipReason !== null)(`§ 33 BSIG registration readiness on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -29,7 +29,12 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('names each bad field and keeps the previous data', async () => {
       const bad = await admin.request('PUT', url(), { postalCode: '1011', email: 'kein-mail', contactPoint: { email: 'x' }, qualifiesSince: '2025-13-01' });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().issues.map((i: { path: (string | number)[] }) => i.path.join('.')).sort()).toEqual(['contactPoint.email', 'email', 'postalCode', 'qualifiesSince']);
+      expect(
+        bad
+          .json()
+          .issues.map((i: { path: (string | number)[] }) => i.path.join('.'))
+          .sort(),
+      ).toEqual(['contactPoint.email', 'email', 'postalCode', 'qualifiesSince']);
       expect((await admin.request('GET', url())).json().saved).toBe(false);
     });
 
@@ -44,7 +49,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         contactPoint: { name: 'Bereitschaft IT-Dienst', phone: '0170 1234567', email: 'notfall@it-dienst.example' },
         mukHolder: { name: 'Anna Admin', email: 'admin@praxis-a.example' },
         mukBackup: { name: 'Bernd Vertretung' },
-        escalation: [{ role: 'IT-Verantwortliche', name: 'Anna Admin', phone: '0170 111' }, { role: 'Geschäftsführung', name: 'Dr. Chef' }],
+        escalation: [
+          { role: 'IT-Verantwortliche', name: 'Anna Admin', phone: '0170 111' },
+          { role: 'Geschäftsführung', name: 'Dr. Chef' },
+        ],
         checklist: { elsterCertificate: true, mukAccount: true, registeredInPortal: true, contactPointTested: true, escalationChainKnown: true },
         registrationReference: 'NIS2-REG-4711',
       });
@@ -63,12 +71,12 @@ for (const { engine, skipReason } of await eachEngine()) {
         escalation: [{ role: 'IT', name: 'A', phone: '12' }],
       });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().issues.map((i: { path: (string | number)[]; code: string }) => `${i.path.join('.')}:${i.code}`).sort()).toEqual([
-        'contactPoint.phone:phone_number',
-        'escalation.0.phone:phone_number',
-        'phone:phone_number',
-        'publicIpRanges:ip_range',
-      ]);
+      expect(
+        bad
+          .json()
+          .issues.map((i: { path: (string | number)[]; code: string }) => `${i.path.join('.')}:${i.code}`)
+          .sort(),
+      ).toEqual(['contactPoint.phone:phone_number', 'escalation.0.phone:phone_number', 'phone:phone_number', 'publicIpRanges:ip_range']);
     });
 
     it('suggests the escalation chain with the names of the members holding the roles', async () => {

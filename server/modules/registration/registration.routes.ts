@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { registrationSetupSchema } from '../../../domain/registration/registration.ts';
 import { registrationSchema } from '../../../domain/registration/registration.response.ts';
+import { registrationSetupSchema } from '../../../domain/registration/registration.ts';
 import type { AppContext } from '../../context.ts';
 import { fileResponse, orgRoute } from '../../http/org-route.ts';
 import { draftToPdf } from '../incidents/incidents.ts';
@@ -39,7 +39,10 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext) {
     response: fileResponse('application/pdf'),
     handler: async ({ tx, actor, reply }) => {
       const registration = await getRegistration(tx, actor.organisationId);
-      const pdf = await draftToPdf(registrationSheet(registration), 'Aus praxisschild. Angaben vor der Registrierung im BSI-Portal prüfen; Änderungen sind binnen zwei Wochen nachzumelden.');
+      const pdf = await draftToPdf(
+        registrationSheet(registration),
+        'Aus praxisschild. Angaben vor der Registrierung im BSI-Portal prüfen; Änderungen sind binnen zwei Wochen nachzumelden.',
+      );
       reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', 'attachment; filename="praxisschild-registrierung-33-bsig.pdf"')

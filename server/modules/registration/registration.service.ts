@@ -1,11 +1,18 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { berlinDate } from '../../../domain/kbv/applicability.ts';
-import { escalationRoles, nameWithLegalForm, registrationReadiness, storedRegistrationSetupSchema, type EscalationRole, type RegistrationSetup } from '../../../domain/registration/registration.ts';
-import { AppError } from '../../http/errors.ts';
+import {
+  type EscalationRole,
+  escalationRoles,
+  nameWithLegalForm,
+  type RegistrationSetup,
+  registrationReadiness,
+  storedRegistrationSetupSchema,
+} from '../../../domain/registration/registration.ts';
 import type { Tx } from '../../db/connect.ts';
-import { asLocale, type Locale } from '../../i18n/texts.ts';
 import { locations, memberships, organisations, registrationSetups, users } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
+import { AppError } from '../../http/errors.ts';
+import { asLocale, type Locale } from '../../i18n/texts.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { latestCheckSummaries } from '../compliance/compliance.ts';
 
@@ -18,12 +25,21 @@ export async function getRegistration(tx: Tx, organisationId: string, now = new 
   if (stored) {
     setup = storedRegistrationSetupSchema.parse(stored.data);
   } else {
-    const [first] = await tx.select().from(locations).where(eq(locations.organisationId, organisationId)).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
+    const [first] = await tx
+      .select()
+      .from(locations)
+      .where(eq(locations.organisationId, organisationId))
+      .orderBy(asc(locations.createdAt), asc(locations.id))
+      .limit(1);
     setup = storedRegistrationSetupSchema.parse({ street: first?.street ?? '', postalCode: first?.postalCode ?? '', city: first?.city ?? '' });
   }
   const { nis2 } = await latestCheckSummaries(tx, organisationId);
   return {
-    organisation: { name: organisation.name, legalForm: organisation.legalForm, nameWithLegalForm: nameWithLegalForm(organisation.name, organisation.legalForm) },
+    organisation: {
+      name: organisation.name,
+      legalForm: organisation.legalForm,
+      nameWithLegalForm: nameWithLegalForm(organisation.name, organisation.legalForm),
+    },
     category: nis2?.category ?? null,
     setup,
     saved: Boolean(stored),
@@ -51,7 +67,10 @@ export async function saveRegistration(tx: Tx, actor: Actor, setup: Registration
   await tx
     .insert(registrationSetups)
     .values({ organisationId: actor.organisationId, data: setup as unknown as Record<string, unknown>, updatedBy: actor.userId })
-    .onConflictDoUpdate({ target: registrationSetups.organisationId, set: { data: setup as unknown as Record<string, unknown>, updatedAt: new Date(), updatedBy: actor.userId } });
+    .onConflictDoUpdate({
+      target: registrationSetups.organisationId,
+      set: { data: setup as unknown as Record<string, unknown>, updatedAt: new Date(), updatedBy: actor.userId },
+    });
   await appendAudit(tx, {
     organisationId: actor.organisationId,
     actorUserId: actor.userId,
@@ -70,7 +89,11 @@ export function registrationSheet(registration: Awaited<ReturnType<typeof getReg
   const or = (value: string) => value.trim() || fill;
   const person = (p: { name: string; email: string; phone: string }) => [p.name, p.phone, p.email].filter((v) => v.trim()).join(', ') || fill;
   const category =
-    registration.category === 'particularly_important' ? 'besonders wichtige Einrichtung' : registration.category === 'important' ? 'wichtige Einrichtung' : fill;
+    registration.category === 'particularly_important'
+      ? 'besonders wichtige Einrichtung'
+      : registration.category === 'important'
+        ? 'wichtige Einrichtung'
+        : fill;
   const sections = [
     {
       heading: '1. Einrichtung (§ 33 Abs. 1 Nr. 1 BSIG)',

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { publicUrlSchema } from '../../../domain/auth/auth.schema.ts';
 import { enrolmentStartSchema } from '../../../domain/auth/session.response.ts';
 import { setupSchema } from '../../../domain/organisations/organisation.schema.ts';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { setSessionCookie } from '../../http/auth.ts';
 import { authLimit } from '../../http/security.ts';
@@ -19,11 +19,15 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['setup'];
 
-  r.get('/api/v1/setup', { schema: { tags, summary: 'Whether the first-run setup is still open, and a public URL fixed by PUBLIC_URL', response: { 200: setupStateSchema } } }, async () => {
-    const needed = await isSetupNeeded(ctx);
-    // Only while the setup is open, and only when the operator fixed it: the wizard then shows it instead of asking.
-    return { needed, fixedPublicUrl: needed && publicUrlFromEnvironment() ? await publicUrl(ctx) : null };
-  });
+  r.get(
+    '/api/v1/setup',
+    { schema: { tags, summary: 'Whether the first-run setup is still open, and a public URL fixed by PUBLIC_URL', response: { 200: setupStateSchema } } },
+    async () => {
+      const needed = await isSetupNeeded(ctx);
+      // Only while the setup is open, and only when the operator fixed it: the wizard then shows it instead of asking.
+      return { needed, fixedPublicUrl: needed && publicUrlFromEnvironment() ? await publicUrl(ctx) : null };
+    },
+  );
 
   r.post(
     '/api/v1/setup',

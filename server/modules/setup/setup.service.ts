@@ -5,9 +5,9 @@ import type { AppContext } from '../../context.ts';
 import { queryRows } from '../../db/connect.ts';
 import { users } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
+import { storePublicUrl } from '../../public-url.ts';
 import { createSession, hashPassword, startEnrolment } from '../auth/auth.ts';
 import { createOrganisation } from '../organisations/organisations.ts';
-import { storePublicUrl } from '../../public-url.ts';
 
 export async function isSetupNeeded(ctx: AppContext): Promise<boolean> {
   const [row] = await queryRows<{ done: boolean }>(ctx.db, sql`select exists (select 1 from organisations) as done`);

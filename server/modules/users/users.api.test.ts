@@ -1,7 +1,17 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Agent,
+  completeEnrolment,
+  createOrganisationWithAdmin,
+  eachEngine,
+  login,
+  PASSWORD,
+  runFirstSetup,
+  startTestApp,
+  type TestApp,
+} from '../../test/test-app.ts';
 import { createMailer } from '../mail/mail.service.ts';
-import { completeEnrolment, createOrganisationWithAdmin, eachEngine, login, PASSWORD, runFirstSetup, startTestApp, type Agent, type TestApp } from '../../test/test-app.ts';
 
 function tokenFromMail(body: string): string {
   const match = body.match(/\/invite\/([A-Za-z0-9_-]+)/);
@@ -111,14 +121,30 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('gives an IT service provider one login for several organisations and lets it switch', async () => {
       const other = await createOrganisationWithAdmin(t, 'Praxis B', 'admin@praxis-b.example');
       // The service provider already has an account in Praxis A; Praxis B invites the same address.
-      const msp = await admin.request('POST', `/api/v1/organisations/${orgId}/invitations`, { email: 'support@it-dienst.example', role: 'it_lead', isAdmin: true });
-      const accepted = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${tokenFromMail(msp.json().link)}/accept`, payload: { name: 'IT Dienst', password: PASSWORD } });
+      const msp = await admin.request('POST', `/api/v1/organisations/${orgId}/invitations`, {
+        email: 'support@it-dienst.example',
+        role: 'it_lead',
+        isAdmin: true,
+      });
+      const accepted = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/invitations/${tokenFromMail(msp.json().link)}/accept`,
+        payload: { name: 'IT Dienst', password: PASSWORD },
+      });
       const mspSecret = accepted.json().enrolment.secret;
       await completeEnrolment(t.app, `ps_session=${accepted.cookies.find((c) => c.name === 'ps_session')!.value}`, mspSecret);
 
-      const inviteB = await other.agent.request('POST', `/api/v1/organisations/${other.organisationId}/invitations`, { email: 'support@it-dienst.example', role: 'it_lead', isAdmin: true });
+      const inviteB = await other.agent.request('POST', `/api/v1/organisations/${other.organisationId}/invitations`, {
+        email: 'support@it-dienst.example',
+        role: 'it_lead',
+        isAdmin: true,
+      });
       const tokenB = tokenFromMail(inviteB.json().link);
-      expect((await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${tokenB}` })).json()).toEqual({ organisationName: 'Praxis B', email: 'support@it-dienst.example', role: 'it_lead' });
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${tokenB}` })).json()).toEqual({
+        organisationName: 'Praxis B',
+        email: 'support@it-dienst.example',
+        role: 'it_lead',
+      });
       const blocked = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${tokenB}/accept`, payload: { name: 'IT Dienst', password: PASSWORD } });
       expect(blocked.statusCode).toBe(409);
       expect(blocked.json().code).toBe('invite.login_required');
@@ -174,7 +200,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       const secondProcess = createMailer(smtpUrl, 'praxisschild <no-reply@praxisschild.test>');
       try {
         const { agent, organisationId } = await runFirstSetup(t.app);
-        const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/invitations`, { email: 'dsb@extern.example', role: 'data_protection_officer' });
+        const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/invitations`, {
+          email: 'dsb@extern.example',
+          role: 'data_protection_officer',
+        });
         expect(res.statusCode).toBe(201);
         expect(res.json().link).toBeNull();
         await Promise.all([t.ctx.mailer.deliverPending(t.ctx.db), secondProcess.deliverPending(t.ctx.db)]);

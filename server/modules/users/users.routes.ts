@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptInviteSchema, inviteUserSchema, updateMembershipSchema } from '../../../domain/auth/auth.schema.ts';
-import { createdInvitationSchema, invitationOfferSchema, invitationSchema, joinedOrganisationSchema, memberSchema } from '../../../domain/auth/members.response.ts';
+import {
+  createdInvitationSchema,
+  invitationOfferSchema,
+  invitationSchema,
+  joinedOrganisationSchema,
+  memberSchema,
+} from '../../../domain/auth/members.response.ts';
 import { enrolmentStartSchema } from '../../../domain/auth/session.response.ts';
 import { okSchema } from '../../../domain/common/response.ts';
 import type { AppContext } from '../../context.ts';

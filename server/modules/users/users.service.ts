@@ -5,17 +5,16 @@ import { canAdminister, type Role } from '../../../domain/auth/roles.ts';
 import type { AppContext } from '../../context.ts';
 import { hashToken, newToken } from '../../crypto.ts';
 import type { Tx } from '../../db/connect.ts';
+import { databaseErrorOf, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { invitations, memberships, organisations, recoveryCodes, sessions, users } from '../../db/schema.ts';
 import type { Actor, AuthSession } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import { appendAudit } from '../audit/audit.ts';
-import { auditForAccount } from '../auth/auth.ts';
-import { createSession, hashPassword, startEnrolment } from '../auth/auth.ts';
-import { databaseErrorOf, UNIQUE_VIOLATION } from '../../db/errors.ts';
-import { lockOrganisation } from '../organisations/organisations.ts';
-import { publicUrl } from '../../public-url.ts';
 import { asLocale } from '../../i18n/texts.ts';
+import { publicUrl } from '../../public-url.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { auditForAccount, createSession, hashPassword, startEnrolment } from '../auth/auth.ts';
 import { invitationMail } from '../mail/mail.ts';
+import { lockOrganisation } from '../organisations/organisations.ts';
 
 export const INVITE_VALID_DAYS = 7;
 
@@ -35,9 +34,7 @@ export async function listMembers(tx: Tx, organisationId: string) {
     .where(eq(memberships.organisationId, organisationId))
     .orderBy(asc(users.name), asc(memberships.userId));
   const collator = new Intl.Collator('de');
-  return rows
-    .map((r) => ({ ...r, hasMfa: r.hasMfa !== null }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+  return rows.map((r) => ({ ...r, hasMfa: r.hasMfa !== null })).sort((a, b) => collator.compare(a.name, b.name));
 }
 
 export async function listInvitations(tx: Tx, organisationId: string) {
@@ -68,7 +65,14 @@ export async function inviteUser(ctx: AppContext, tx: Tx, actor: Actor, input: I
   await tx
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.organisationId, actor.organisationId), eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(
+      and(
+        eq(invitations.organisationId, actor.organisationId),
+        eq(invitations.email, input.email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
   const token = newToken();
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITE_VALID_DAYS * 86_400_000);
@@ -110,7 +114,14 @@ export async function revokeInvitation(tx: Tx, actor: Actor, invitationId: strin
   const [row] = await tx
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.organisationId, actor.organisationId), eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.organisationId, actor.organisationId),
+        eq(invitations.id, invitationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning();
   if (!row) throw new AppError('invite.not_found', 404);
   await appendAudit(tx, {
@@ -128,9 +139,7 @@ export async function revokeInvitation(tx: Tx, actor: Actor, invitationId: strin
  * two administrators demoting or removing each other at once take turns and the second finds no one left.
  */
 async function assertAdminRemains(tx: Tx, organisationId: string, changedUserId: string) {
-  const admins = (await listMembers(tx, organisationId)).filter(
-    (m) => m.isAdmin && m.role !== 'auditor' && m.userId !== changedUserId,
-  );
+  const admins = (await listMembers(tx, organisationId)).filter((m) => m.isAdmin && m.role !== 'auditor' && m.userId !== changedUserId);
   if (admins.length === 0) throw new AppError('membership.last_admin', 409);
 }
 
@@ -213,10 +222,7 @@ export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
     if (organisationsOfAccount.some((m) => m.organisationId !== actor.organisationId)) {
       throw new AppError('membership.mfa_reset_shared_account', 409);
     }
-    await tx
-      .update(users)
-      .set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null })
-      .where(eq(users.id, userId));
+    await tx.update(users).set({ totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await auditForAccount(tx, userId, { actorUserId: actor.userId, action: 'member.mfa_reset', data: { by: actor.organisationId } });
@@ -309,4 +315,3 @@ export async function joinWithExistingAccount(ctx: AppContext, token: string, se
     return { organisationId: invitation.organisationId };
   });
 }
-
