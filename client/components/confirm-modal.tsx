@@ -10,7 +10,7 @@ interface ConfirmModalProps<T> {
   text: string;
   confirmLabel: string;
   color?: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any mutation taking the subject's key
+  // biome-ignore lint/suspicious/noExplicitAny: any mutation taking the subject's key, whatever it answers
   mutation: UseMutationResult<any, Error, string>;
   keyOf: (subject: T) => string;
   onClose: () => void;

@@ -159,8 +159,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   let body: ReactNode;
   if (loading) {
-    body = Array.from({ length: 3 }, (_, i) => (
-      <Table.Tr key={`skeleton-${i}`}>
+    body = ['first', 'second', 'third'].map((placeholder) => (
+      <Table.Tr key={`skeleton-${placeholder}`}>
         {columns.map((column) => (
           <Table.Td key={column.key} visibleFrom={column.visibleFrom}>
             <Skeleton height={12} radius="sm" />

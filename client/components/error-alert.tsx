@@ -13,8 +13,8 @@ export function ErrorAlert({ error, messages, title }: { error?: unknown; messag
         lines[0]
       ) : (
         <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
-          {lines.map((line, i) => (
-            <li key={i}>{line}</li>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       )}

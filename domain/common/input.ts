@@ -16,7 +16,7 @@ export const inputIssueCodes = {
 
 // C0 control characters except tab, line feed and carriage return. PostgreSQL cannot store U+0000 in text or jsonb at
 // all ("invalid byte sequence for encoding UTF8: 0x00"); the others are never typed by a person and break exports.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 // A UTF-16 surrogate without its partner is no character and has no UTF-8 form (RFC 3629 § 3): PostgreSQL refuses it

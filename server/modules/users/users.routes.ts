@@ -62,7 +62,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
     params: memberParams,
     response: null,
     handler: async ({ tx, actor, params }) => {
-      await service.removeMember(ctx, tx, actor, params.userId);
+      await service.removeMember(tx, actor, params.userId);
       return undefined;
     },
   });

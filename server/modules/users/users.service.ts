@@ -179,7 +179,7 @@ export async function updateMembership(tx: Tx, actor: Actor, userId: string, inp
   });
 }
 
-export async function removeMember(ctx: AppContext, tx: Tx, actor: Actor, userId: string) {
+export async function removeMember(tx: Tx, actor: Actor, userId: string) {
   await assertStillAdmin(tx, actor);
   const [before] = await tx
     .select()
@@ -229,7 +229,7 @@ export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
   });
 }
 
-async function findOpenInvitation(ctx: AppContext, tx: Tx, token: string) {
+async function findOpenInvitation(tx: Tx, token: string) {
   const [invitation] = await tx
     .select({ invitation: invitations, organisationName: organisations.name })
     .from(invitations)
@@ -248,7 +248,7 @@ async function findOpenInvitation(ctx: AppContext, tx: Tx, token: string) {
  */
 export async function describeInvitation(ctx: AppContext, token: string) {
   return ctx.db.transaction(async (tx) => {
-    const { invitation, organisationName } = await findOpenInvitation(ctx, tx, token);
+    const { invitation, organisationName } = await findOpenInvitation(tx, token);
     return { organisationName, email: invitation.email, role: invitation.role };
   });
 }
@@ -278,7 +278,7 @@ async function joinOrganisation(tx: Tx, invitation: typeof invitations.$inferSel
 export async function acceptInvitation(ctx: AppContext, token: string, input: AcceptInvite) {
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
-    const { invitation } = await findOpenInvitation(ctx, tx, token);
+    const { invitation } = await findOpenInvitation(tx, token);
     const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
     if (account) throw new AppError('invite.login_required', 409);
     const userId = randomUUID();
@@ -304,7 +304,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: Ac
 /** Someone who already has an account (e.g. an IT service provider) joins one more organisation. */
 export async function joinWithExistingAccount(ctx: AppContext, token: string, session: AuthSession) {
   return ctx.db.transaction(async (tx) => {
-    const { invitation } = await findOpenInvitation(ctx, tx, token);
+    const { invitation } = await findOpenInvitation(tx, token);
     if (invitation.email !== session.email) throw new AppError('invite.wrong_account', 403);
     const [existing] = await tx
       .select()
