@@ -7,7 +7,7 @@ import { AuditPage } from '../features/audit/audit-page.tsx';
 import { AccountPage } from '../features/auth/account-page.tsx';
 import { useSession } from '../features/auth/auth.api.ts';
 import { EnrolPage } from '../features/auth/enrol-page.tsx';
-import { homeOf, LoginPage } from '../features/auth/login-page.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
 import { PasswordResetConfirmPage, PasswordResetRequestPage } from '../features/auth/password-reset-page.tsx';
 import { CatalogPage } from '../features/catalog/catalog-page.tsx';
 import { RequirementPage } from '../features/catalog/requirement-page.tsx';
@@ -25,6 +25,7 @@ import { OverviewPage } from '../features/organisations/overview-page.tsx';
 import { RegistrationPage } from '../features/registration/registration-page.tsx';
 import { SetupWizardPage } from '../features/setup/setup-wizard-page.tsx';
 import { PeoplePage } from '../features/users/people-page.tsx';
+import { homeOf } from '../lib/home-of.ts';
 import { AppLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 

@@ -7,9 +7,9 @@ import { CodeInput } from '../../components/code-input.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { RecoveryCodes } from '../../components/recovery-codes.tsx';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useChangePassword, useRecoveryStatus, useRenewRecoveryCodes, useSession } from './auth.api.ts';
-import { RecoveryCodes } from './recovery-codes.tsx';
 
 const changePasswordFormSchema = changePasswordSchema
   .extend({ newPasswordRepeat: z.string() })

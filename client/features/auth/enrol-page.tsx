@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
+import { EnrolmentPanel } from '../../components/enrolment-panel.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
+import { homeOf } from '../../lib/home-of.ts';
 import { useSession } from './auth.api.ts';
-import { EnrolmentPanel } from './enrolment-panel.tsx';
-import { homeOf } from './login-page.tsx';
 
 /** A session that still has to set up two-factor sign-in (e.g. after a reload during enrolment). */
 export function EnrolPage() {

@@ -5,21 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { loginSchema, recoveryLoginSchema, totpSchema } from '../../../domain/auth/auth.schema.ts';
 import { CodeInput } from '../../components/code-input.tsx';
+import { EnrolmentPanel } from '../../components/enrolment-panel.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { isApiError } from '../../lib/api.ts';
+import { homeOf } from '../../lib/home-of.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { type Enrolment, reloadSession, type Session, useLogin, useLogout, useRecoveryLogin, useSession, useVerifyTotp } from './auth.api.ts';
-import { EnrolmentPanel } from './enrolment-panel.tsx';
 
 /** Only paths inside this app are followed after sign-in. */
 export function safeNext(value: string | null): string | null {
   return value?.startsWith('/') && !value.startsWith('//') ? value : null;
-}
-
-export function homeOf(session: Session): string {
-  return session.state === 'active' && session.currentOrganisationId ? `/o/${session.currentOrganisationId}` : '/';
 }
 
 export function LoginPage() {

@@ -4,15 +4,15 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { acceptInviteSchema, PASSWORD_MIN_LENGTH } from '../../../domain/auth/auth.schema.ts';
+import { EnrolmentPanel } from '../../components/enrolment-panel.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
 import { isApiError } from '../../lib/api.ts';
+import { homeOf } from '../../lib/home-of.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { type Enrolment, useLogout, useSession } from '../auth/auth.api.ts';
-import { EnrolmentPanel } from '../auth/enrolment-panel.tsx';
-import { homeOf } from '../auth/login-page.tsx';
 import { type InvitationOffer, useAcceptInvitation, useInvitationOffer, useJoinInvitation } from './invitations.api.ts';
 
 const acceptFormSchema = acceptInviteSchema

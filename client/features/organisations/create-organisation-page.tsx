@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { createOrganisationSchema, type LegalForm } from '../../../domain/organisations/organisation.schema.ts';
 import { FormProblems } from '../../components/form-problems.tsx';
+import { emptyLocation, LocationRows } from '../../components/location-rows.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
+import { legalFormOptions } from '../../lib/legal-forms.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useLogout, useSwitchOrganisation } from '../auth/auth.api.ts';
 import type { LocationDraft } from '../setup/setup.api.ts';
-import { legalFormOptions } from './legal-forms.ts';
-import { emptyLocation, LocationRows } from './location-rows.tsx';
 import { useCreateOrganisation } from './organisations.api.ts';
 
 type Values = {

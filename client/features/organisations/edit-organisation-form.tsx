@@ -2,8 +2,8 @@ import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type LegalForm, organisationInputSchema } from '../../../domain/organisations/organisation.schema.ts';
 import { FormProblems } from '../../components/form-problems.tsx';
+import { legalFormOptions } from '../../lib/legal-forms.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
-import { legalFormOptions } from './legal-forms.ts';
 import { type Organisation, useUpdateOrganisation } from './organisations.api.ts';
 
 /** Name and legal form (administrators only; the server checks again). */

@@ -7,11 +7,11 @@ import { permissionsOf } from '../../app/permissions.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
+import { emptyLocation } from '../../components/location-rows.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import type { LocationDraft } from '../setup/setup.api.ts';
-import { emptyLocation } from './location-rows.tsx';
 import { type Location, useDeleteLocation, useOrganisation, useSaveLocation } from './organisations.api.ts';
 
 export function formatAddress(location: Pick<Location, 'street' | 'postalCode' | 'city'>): string {

@@ -1,9 +1,9 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormProblems } from '../../components/form-problems.tsx';
+import { emptyLocation, LocationRows } from '../../components/location-rows.tsx';
+import { legalFormOptions } from '../../lib/legal-forms.ts';
 import type { SchemaForm } from '../../lib/use-schema-form.ts';
-import { legalFormOptions } from '../organisations/legal-forms.ts';
-import { emptyLocation, LocationRows } from '../organisations/location-rows.tsx';
 import { organisationStep, type SetupValues } from './setup-form.ts';
 
 /** Step 1: the organisation and its locations; "Weiter" checks these fields with the shared schema at once. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { publicUrlSchema } from '../../../domain/auth/auth.schema.ts';
 import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
 import { setupSchema } from '../../../domain/organisations/organisation.schema.ts';
-import { emptyLocation } from '../organisations/location-rows.tsx';
+import { emptyLocation } from '../../components/location-rows.tsx';
 import type { LocationDraft } from './setup.api.ts';
 
 export type SetupValues = {

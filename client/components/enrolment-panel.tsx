@@ -2,15 +2,15 @@ import { Alert, Box, Button, Code, CopyButton, Group, Image, List, Stack, Text, 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { totpSchema } from '../../../domain/auth/auth.schema.ts';
-import { CodeInput } from '../../components/code-input.tsx';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormProblems } from '../../components/form-problems.tsx';
-import { PageLoader } from '../../components/page-loader.tsx';
-import { isApiError } from '../../lib/api.ts';
-import { groupSecret } from '../../lib/format.ts';
-import { useSchemaForm } from '../../lib/use-schema-form.ts';
-import { type Enrolment, finishEnrolment, type Session, useConfirmEnrolment, useEnrolment } from './auth.api.ts';
+import { totpSchema } from '../../domain/auth/auth.schema.ts';
+import { type Enrolment, finishEnrolment, type Session, useConfirmEnrolment, useEnrolment } from '../features/auth/auth.api.ts';
+import { isApiError } from '../lib/api.ts';
+import { groupSecret } from '../lib/format.ts';
+import { useSchemaForm } from '../lib/use-schema-form.ts';
+import { CodeInput } from './code-input.tsx';
+import { ErrorAlert } from './error-alert.tsx';
+import { FormProblems } from './form-problems.tsx';
+import { PageLoader } from './page-loader.tsx';
 import { RecoveryCodes } from './recovery-codes.tsx';
 
 /**

@@ -1,6 +1,6 @@
 import { Button, Grid, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { LocationDraft } from '../setup/setup.api.ts';
+import type { LocationDraft } from '../features/setup/setup.api.ts';
 
 export const emptyLocation = (): LocationDraft => ({ name: '', street: '', postalCode: '', city: '' });
 
