@@ -1,4 +1,4 @@
-import { Box, Button, Card, Group, LoadingOverlay, type MantineBreakpoint, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Box, Button, Card, Group, LoadingOverlay, type MantineBreakpoint, Skeleton, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -154,6 +154,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
           </Table.Th>
         );
       })}
+      {renderExpanded && (
+        <Table.Th w={1}>
+          <VisuallyHidden>{t('list.details')}</VisuallyHidden>
+        </Table.Th>
+      )}
     </Table.Tr>
   );
 
@@ -171,7 +176,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   } else if (rows.length === 0) {
     body = (
       <Table.Tr>
-        <Table.Td colSpan={columns.length}>
+        <Table.Td colSpan={columns.length + (renderExpanded ? 1 : 0)}>
           <Text c="dimmed" size="sm" py="sm" data-testid={testId ? `${testId}-empty` : undefined}>
             {emptyText}
           </Text>
@@ -184,20 +189,32 @@ export function DataTable<T>(props: DataTableProps<T>) {
       const expanded = renderExpanded && open === key;
       return (
         <Fragment key={key}>
-          <Table.Tr
-            onClick={renderExpanded ? () => setOpen(expanded ? null : key) : undefined}
-            style={renderExpanded ? { cursor: 'pointer' } : undefined}
-            aria-expanded={renderExpanded ? Boolean(expanded) : undefined}
-          >
+          {/* A click anywhere on the row opens it for the mouse; the button in the last cell does it for the keyboard and screen readers. */}
+          <Table.Tr onClick={renderExpanded ? () => setOpen(expanded ? null : key) : undefined} style={renderExpanded ? { cursor: 'pointer' } : undefined}>
             {columns.map((column) => (
               <Table.Td key={column.key} visibleFrom={column.visibleFrom} miw={column.width}>
                 {column.render(row)}
               </Table.Td>
             ))}
+            {renderExpanded && (
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-expanded={Boolean(expanded)}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    setOpen(expanded ? null : key);
+                  }}
+                >
+                  {expanded ? t('list.hideDetails') : t('list.showDetails')}
+                </Button>
+              </Table.Td>
+            )}
           </Table.Tr>
           {expanded && (
             <Table.Tr>
-              <Table.Td colSpan={columns.length}>{renderExpanded(row)}</Table.Td>
+              <Table.Td colSpan={columns.length + 1}>{renderExpanded(row)}</Table.Td>
             </Table.Tr>
           )}
         </Fragment>

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowed, type Permission, permissions } from './permissions.ts';
+import { type Role, roles } from './roles.ts';
+
+// Who may do what (../shared/DESIGN.md, "Users and their jobs"): management approves and oversees (§ 38 BSIG), the
+// IT lead and the DPO do the work, staff report incidents, the auditor reads and never writes.
+const table: [Permission, Role, boolean, boolean][] = [
+  ['organisation.read', 'auditor', false, true],
+  ['organisation.read', 'staff', false, true],
+  ['organisation.administer', 'management', false, false],
+  ['organisation.administer', 'management', true, true],
+  ['organisation.administer', 'auditor', true, false],
+  ['applicability.record', 'it_lead', false, true],
+  ['applicability.record', 'data_protection_officer', false, false],
+  ['applicability.record', 'staff', true, true],
+  ['requirements.edit', 'data_protection_officer', false, true],
+  ['requirements.edit', 'staff', false, false],
+  ['requirements.edit', 'auditor', false, false],
+  ['incidents.report', 'staff', false, true],
+  ['incidents.report', 'auditor', false, false],
+  ['incidents.handle', 'staff', false, false],
+  ['incidents.handle', 'management', false, true],
+  ['audit.read', 'auditor', false, true],
+  ['audit.read', 'data_protection_officer', false, true],
+  ['audit.read', 'it_lead', false, false],
+  ['audit.read', 'it_lead', true, true],
+  ['audit.anchor', 'data_protection_officer', false, false],
+  ['audit.anchor', 'auditor', false, true],
+  ['registration.edit', 'management', false, true],
+  ['registration.edit', 'auditor', true, false],
+];
+
+describe('permission table', () => {
+  it.each(table)('%s for %s (admin %s) is %s', (permission, role, isAdmin, expected) => {
+    expect(isAllowed(permission, { role, isAdmin })).toBe(expected);
+  });
+
+  it('never lets the auditor write, whatever the flag', () => {
+    for (const permission of Object.keys(permissions) as Permission[]) {
+      const rule = permissions[permission] as { write?: boolean; admin?: boolean };
+      if (rule.write || rule.admin) expect(isAllowed(permission, { role: 'auditor', isAdmin: true }), permission).toBe(false);
+    }
+  });
+
+  it('lets every member read', () => {
+    for (const role of roles) expect(isAllowed('organisation.read', { role, isAdmin: false })).toBe(true);
+  });
+});
