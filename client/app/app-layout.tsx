@@ -3,7 +3,6 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate, useParams } from 'react-router';
-import { canWrite } from '../../domain/auth/roles.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Logo } from '../components/logo.tsx';
 import { type ActiveSession, useLogout, useSwitchOrganisation } from '../features/auth/auth.api.ts';
@@ -84,7 +83,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            {canWrite(organisation.role) && <ReportIncidentButton organisationId={organisation.id} size="sm" visibleFrom="sm" />}
+            {can.reportIncidents && <ReportIncidentButton organisationId={organisation.id} size="sm" visibleFrom="sm" />}
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
