@@ -252,8 +252,8 @@ export const nis2BeyondKbv: readonly Nis2Addition[] = [
   {
     id: 'management_duties',
     legalBasis: '§ 38 BSIG',
-    de: 'Die Geschäftsleitung muss die Maßnahmen umsetzen, ihre Umsetzung überwachen und regelmäßig an Schulungen teilnehmen; bei Verstößen haftet sie der Einrichtung.',
-    en: 'Management must implement the measures, supervise their implementation and attend training regularly; it is liable to the entity for breaches.',
+    de: 'Die Geschäftsleitung muss die Maßnahmen billigen (Art. 20 Abs. 1 NIS2-Richtlinie), sie umsetzen, ihre Umsetzung überwachen und regelmäßig an Schulungen teilnehmen; sie kann das nicht an die IT abgeben und haftet bei Verstößen der Einrichtung.',
+    en: 'Management must approve the measures (Art. 20(1) NIS2 Directive), implement them, oversee their implementation and attend training regularly; it cannot delegate this to IT and is liable to the entity for breaches.',
   },
   {
     id: 'fines_and_supervision',
