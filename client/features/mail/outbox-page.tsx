@@ -21,7 +21,16 @@ const badges: Record<OutboxMail['status'], { color: string; label: string }> = {
 function deliveryBadge(mail: OutboxMail, t: (key: string) => string) {
   const badge = badges[mail.status];
   return (
-    <Badge color={badge.color} variant="light" data-testid="mail-status" data-status={mail.status}>
+    // Normal case and a label that may wrap: "Nur im Postausgang" must not be cut in its column.
+    <Badge
+      color={badge.color}
+      variant="light"
+      tt="none"
+      h="auto"
+      styles={{ label: { whiteSpace: 'normal' } }}
+      data-testid="mail-status"
+      data-status={mail.status}
+    >
       {t(badge.label)}
     </Badge>
   );
