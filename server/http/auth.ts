@@ -83,40 +83,6 @@ export function requireActiveSession(request: FastifyRequest): AuthSession {
   return session;
 }
 
-export interface AccessRule {
-  /** Needs a role that may change data (not the auditor). */
-  write?: boolean;
-  /** Needs the administrator flag (users, invitations, locations, organisation data). */
-  admin?: boolean;
-  /** Only these roles (besides the checks above). */
-  roles?: readonly Role[];
-}
-
-/**
- * Membership check before any organisation route: a non-member gets 404, as if the organisation did not exist.
- * Row-level security below still holds the line should a route forget this.
- */
-export async function requireMember(ctx: AppContext, request: FastifyRequest, organisationId: string, rule: AccessRule = {}): Promise<Actor> {
-  const session = requireActiveSession(request);
-  const [membership] = await ctx.db
-    .select({ role: memberships.role, isAdmin: memberships.isAdmin })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, session.userId)));
-  if (!membership) throw new AppError('organisation.not_found', 404);
-  const actor: Actor = {
-    userId: session.userId,
-    organisationId,
-    role: membership.role as Role,
-    isAdmin: membership.isAdmin,
-  };
-  if (rule.write && !canWrite(actor.role)) throw new AppError('auth.forbidden', 403);
-  if (rule.admin && !canAdminister(actor.role, actor.isAdmin)) throw new AppError('auth.forbidden', 403);
-  if (rule.roles && !rule.roles.includes(actor.role) && !canAdminister(actor.role, actor.isAdmin)) {
-    throw new AppError('auth.forbidden', 403);
-  }
-  return actor;
-}
-
 export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
