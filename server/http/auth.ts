@@ -1,10 +1,10 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionState } from '../../domain/auth/auth.schema.ts';
-import { canAdminister, canWrite, type Role } from '../../domain/auth/roles.ts';
+import { type Role } from '../../domain/auth/roles.ts';
 import type { AppContext } from '../context.ts';
 import { hashToken } from '../crypto.ts';
-import { memberships, sessions, users } from '../db/schema.ts';
+import { sessions, users } from '../db/schema.ts';
 import { AppError } from './errors.ts';
 
 export const SESSION_COOKIE = 'ps_session';
