@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionState } from '../../domain/auth/auth.schema.ts';
-import { type Role } from '../../domain/auth/roles.ts';
+import type { Role } from '../../domain/auth/roles.ts';
 import type { AppContext } from '../context.ts';
 import { hashToken } from '../crypto.ts';
 import { sessions, users } from '../db/schema.ts';
