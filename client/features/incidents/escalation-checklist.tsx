@@ -1,4 +1,5 @@
 import { Anchor, Card, Checkbox, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../domain/auth/roles.ts';
 import { escalationChecklist } from '../../../domain/incidents/escalation.ts';
@@ -43,8 +44,18 @@ export function EscalationChecklist({ organisationId, incident, canTick }: { org
   const setTick = useSetEscalationTick(organisationId, incident.id);
   const ticks = new Map(incident.escalationTicks.map((tick) => [tick.step, tick]));
   const steps = escalationChecklist(incident.escalation ?? []);
-  const pending = setTick.isPending ? setTick.variables : undefined;
-  const isTicked = (step: string) => (pending?.step === step ? pending.ticked : ticks.has(step));
+  // The box follows the click at once (a controlled checkbox would otherwise snap back until the mutation's state
+  // arrives a tick later) and keeps that state until the stored ticks agree or the request fails.
+  const [clicked, setClicked] = useState<{ step: string; ticked: boolean } | null>(null);
+  const storedAgrees = clicked !== null && ticks.has(clicked.step) === clicked.ticked;
+  useEffect(() => {
+    if (storedAgrees && !setTick.isPending) setClicked(null);
+  }, [storedAgrees, setTick.isPending]);
+  const isTicked = (step: string) => (clicked?.step === step ? clicked.ticked : ticks.has(step));
+  const tick = (step: string, ticked: boolean) => {
+    setClicked({ step, ticked });
+    setTick.mutate({ step, ticked }, { onError: () => setClicked(null) });
+  };
   const tickedAt = (step: string) => {
     const tick = ticks.get(step);
     return tick ? t('incidents.escalation.tickedAt', { at: formatBerlinTime(tick.tickedAt) }) : undefined;
@@ -75,7 +86,7 @@ export function EscalationChecklist({ organisationId, incident, canTick }: { org
               <Checkbox
                 checked={isTicked(step)}
                 disabled={!canTick || setTick.isPending}
-                onChange={(event) => setTick.mutate({ step, ticked: event.currentTarget.checked })}
+                onChange={(event) => tick(step, event.currentTarget.checked)}
                 data-testid={`escalation-${step}`}
                 label={
                   <Text size="sm" fw={600}>
