@@ -28,6 +28,13 @@ const table: [Permission, Role, boolean, boolean][] = [
   ['audit.anchor', 'auditor', false, true],
   ['registration.edit', 'management', false, true],
   ['registration.edit', 'auditor', true, false],
+  ['registers.edit', 'data_protection_officer', false, true],
+  ['registers.edit', 'staff', false, false],
+  ['registers.edit', 'auditor', true, false],
+  // § 38 Abs. 1 BSIG: accepting a residual risk is a decision of management; the admin flag does not stand in.
+  ['risks.accept', 'management', false, true],
+  ['risks.accept', 'it_lead', true, false],
+  ['risks.accept', 'data_protection_officer', true, false],
 ];
 
 describe('permission table', () => {

@@ -8,6 +8,8 @@ export interface AccessRule {
   readonly admin?: boolean;
   /** Only these roles, besides administrators. */
   readonly roles?: readonly Role[];
+  /** The role list binds administrators too: a duty the law gives a role, not whoever administers the app. */
+  readonly rolesOnly?: boolean;
 }
 
 /** Who works on the requirements: management, the IT lead and the DPO; staff and auditors read. */
@@ -38,6 +40,13 @@ export const permissions = {
   'audit.anchor': { roles: ['management', 'auditor'] },
   /** Prepare the § 33 BSIG registration. */
   'registration.edit': { write: true, roles: ['management', 'it_lead'] },
+  /** Keep the registers: assets, suppliers, risks (including their import). */
+  'registers.edit': { write: true, roles: complianceEditors },
+  /**
+   * Accept a risk (risk owner's decision that the residual risk is tolerable). Only management: § 38 Abs. 1 BSIG
+   * makes the managing directors approve the risk-management measures; an administrator of the app may not.
+   */
+  'risks.accept': { write: true, roles: ['management'], rolesOnly: true },
 } as const satisfies Record<string, AccessRule>;
 
 export type Permission = keyof typeof permissions;
@@ -54,6 +63,6 @@ export function isAllowed(permission: Permission, member: MemberRole): boolean {
   if (rule.write && !canWrite(member.role)) return false;
   const admin = canAdminister(member.role, member.isAdmin);
   if (rule.admin && !admin) return false;
-  if (rule.roles && !rule.roles.includes(member.role) && !admin) return false;
+  if (rule.roles && !rule.roles.includes(member.role) && (rule.rolesOnly || !admin)) return false;
   return true;
 }
