@@ -15,6 +15,7 @@ import { registerSessionHook } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { openApiRoute, registerOpenApi } from './http/openapi.ts';
 import { registerSecurity } from './http/security.ts';
+import { assetRoutes } from './modules/assets/assets.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { checkRoutes } from './modules/checks/checks.routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   auditRoutes(app, ctx);
   checkRoutes(app);
   complianceRoutes(app, ctx);
+  assetRoutes(app, ctx);
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);
   openApiRoute(app);

@@ -109,3 +109,4 @@ export const assetListQuerySchema = listQuerySchema({
     warning: z.enum(assetWarningKinds).optional(),
   },
 });
+export type AssetListQuery = z.output<typeof assetListQuerySchema>;

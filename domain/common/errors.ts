@@ -37,6 +37,9 @@ export const errorCodes = [
   'auth.recovery_code_invalid',
   'auth.password_wrong',
   'membership.mfa_reset_shared_account',
+  'asset.not_found',
+  'asset.revision_conflict',
+  'asset.relation_not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

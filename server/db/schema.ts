@@ -1,6 +1,7 @@
 // Typed view of the tables created by the SQL files in migrations/ (the SQL is the source of truth).
 
 import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AssetKind, AssetRelationKind, ProtectionNeed } from '../../domain/assets/assets.schema.ts';
 import type { Role } from '../../domain/auth/roles.ts';
 import type { LegalForm } from '../../domain/organisations/organisation.schema.ts';
 
@@ -373,3 +374,44 @@ export const instanceSettings = pgTable('instance_settings', {
   publicUrl: text('public_url'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+export const assets = pgTable(
+  'assets',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<AssetKind>().notNull(),
+    locationId: uuid('location_id'),
+    owner: text('owner').notNull().default(''),
+    inventoryNumber: text('inventory_number').notNull().default(''),
+    manufacturer: text('manufacturer').notNull().default(''),
+    model: text('model').notNull().default(''),
+    version: text('version').notNull().default(''),
+    operatingSystem: text('operating_system').notNull().default(''),
+    supportEndsOn: date('support_ends_on', { mode: 'string' }),
+    protectionNeed: text('protection_need').$type<ProtectionNeed>().notNull().default('normal'),
+    lastPatchedOn: date('last_patched_on', { mode: 'string' }),
+    adminMfa: boolean('admin_mfa'),
+    encryptedAtRest: boolean('encrypted_at_rest'),
+    networkSegment: text('network_segment').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const assetRelations = pgTable(
+  'asset_relations',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    sourceId: uuid('source_id').notNull(),
+    kind: text('kind').$type<AssetRelationKind>().notNull(),
+    targetId: uuid('target_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);

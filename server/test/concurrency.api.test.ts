@@ -452,6 +452,46 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(new Set(answers.map((a) => a.body.token)).size).toBe(N);
     });
 
+    it('stores one asset when the same inventory number (any case) is recorded N times at once', async () => {
+      const assetsUrl = `/api/v1/organisations/${orgId}/assets`;
+      const answers = await all(N, (i) => call(admin, 'POST', assetsUrl, { name: `Laptop ${i}`, kind: 'laptop', inventoryNumber: i % 2 ? 'LT-42' : 'lt-42' }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([201, ...Array(N - 1).fill(400)]);
+      for (const refused of answers.filter((a) => a.status === 400)) {
+        expect(refused.body.issues).toEqual([expect.objectContaining({ path: ['inventoryNumber'], code: 'asset.inventory_number_taken' })]);
+      }
+      const same = await one<{ n: number }>(sql`select count(*)::int as n from assets where organisation_id = ${orgId} and lower(inventory_number) = 'lt-42'`);
+      expect(same.n).toBe(1);
+    });
+
+    it('applies one of N changes sent at once on the same revision and refuses the rest with 409', async () => {
+      const assetsUrl = `/api/v1/organisations/${orgId}/assets`;
+      const asset = (await call(admin, 'POST', assetsUrl, { name: 'Empfangsrechner', kind: 'workstation' })).body as { id: string };
+      const answers = await all(N, (i) => call(admin, 'PUT', `${assetsUrl}/${asset.id}`, { name: `Empfang ${i}`, kind: 'workstation', revision: 1 }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
+      const row = await one<{ revision: number }>(sql`select revision from assets where id = ${asset.id}`);
+      expect(row.revision).toBe(2);
+    });
+
+    it('keeps one relation when it is recorded N times at once, and none when its target is deleted meanwhile', async () => {
+      const assetsUrl = `/api/v1/organisations/${orgId}/assets`;
+      const pvs = (await call(admin, 'POST', assetsUrl, { name: 'PVS gleichzeitig', kind: 'pvs' })).body as { id: string };
+      const server = (await call(admin, 'POST', assetsUrl, { name: 'Server gleichzeitig', kind: 'server' })).body as { id: string };
+      const answers = await all(N, () => call(admin, 'POST', `${assetsUrl}/${pvs.id}/relations`, { kind: 'runs_on', targetId: server.id }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+      const mixed = await all(N, (i) =>
+        i === 0
+          ? call(admin, 'DELETE', `${assetsUrl}/${server.id}`)
+          : call(admin, 'POST', `${assetsUrl}/${pvs.id}/relations`, { kind: 'used_by', targetId: server.id }),
+      );
+      expect(serverErrors(mixed)).toEqual([]);
+      expect(mixed.every((a) => [201, 204, 400].includes(a.status))).toBe(true);
+      const left = await one<{ n: number }>(sql`select count(*)::int as n from asset_relations where source_id = ${pvs.id}`);
+      expect(left.n).toBe(0);
+    });
+
     it('leaves every audit chain intact after all of it', async () => {
       const reports = await verifyAllAuditChains(t.ctx.db);
       expect(reports.flatMap((r) => r.problems)).toEqual([]);

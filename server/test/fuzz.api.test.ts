@@ -31,6 +31,10 @@ interface Fixture {
   evidenceId: string;
   requirementId: string;
   kind: string;
+  assetId: string;
+  spareAssetId: string;
+  targetAssetId: string;
+  relationId: string;
 }
 
 interface FuzzSpec {
@@ -54,6 +58,25 @@ const incidentTables = [
   'jobs',
 ];
 const organisationTables = ['organisations', 'locations', 'memberships', 'audit_events'];
+const assetTables = ['assets', 'asset_relations', 'audit_events'];
+const assetBody = (f: Fixture) => ({
+  name: 'PVS-Server Empfang',
+  kind: 'server',
+  locationId: f.locationId,
+  owner: 'Praxisleitung',
+  inventoryNumber: 'INV-0815',
+  manufacturer: 'Fujitsu',
+  model: 'Primergy TX1320',
+  version: 'M5',
+  operatingSystem: 'Windows Server 2019',
+  supportEndsOn: '2029-01-09',
+  protectionNeed: 'very_high',
+  lastPatchedOn: '2026-11-20',
+  adminMfa: false,
+  encryptedAtRest: true,
+  networkSegment: 'VLAN 10',
+  notes: 'Im Serverschrank hinter dem Empfang',
+});
 const significance = {
   severeDisruption: 'unsure',
   financialLoss: 'no',
@@ -220,6 +243,17 @@ const specs: Record<string, FuzzSpec> = {
       details: 'Prozess vssadmin.exe',
     }),
   },
+  'POST /api/v1/organisations/:organisationId/assets': { tables: assetTables, body: assetBody },
+  'PUT /api/v1/organisations/:organisationId/assets/:assetId': {
+    tables: assetTables,
+    body: (f) => ({ ...assetBody(f), inventoryNumber: 'INV-0001', revision: 1 }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/assets/:spareAssetId': { tables: assetTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/assets/:assetId/relations': {
+    tables: assetTables,
+    body: (f) => ({ kind: 'runs_on', targetId: f.targetAssetId }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/assets/:assetId/relations/:relationId': { tables: assetTables, body: () => undefined },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],
     body: () => ({
@@ -245,6 +279,7 @@ const registeredAs: Record<string, string> = {
   'PATCH /api/v1/organisations/:organisationId/members/:userId': 'PATCH /api/v1/organisations/:organisationId/members/:memberId',
   'DELETE /api/v1/organisations/:organisationId/members/:userId': 'DELETE /api/v1/organisations/:organisationId/members/:memberId',
   'POST /api/v1/organisations/:organisationId/members/:userId/reset-mfa': 'POST /api/v1/organisations/:organisationId/members/:memberId/reset-mfa',
+  'DELETE /api/v1/organisations/:organisationId/assets/:assetId': 'DELETE /api/v1/organisations/:organisationId/assets/:spareAssetId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -558,6 +593,10 @@ for (const { engine, skipReason } of await eachEngine()) {
           payload: upload.payload,
         }),
       );
+      const asset = ok(await admin.request('POST', org('/assets'), { name: 'Konnektor', kind: 'ti_connector', inventoryNumber: 'INV-0001' }));
+      const spareAsset = ok(await admin.request('POST', org('/assets'), { name: 'Altgerät', kind: 'printer' }));
+      const targetAsset = ok(await admin.request('POST', org('/assets'), { name: 'Serverraum-Rack', kind: 'server' }));
+      const relation = ok(await admin.request('POST', org(`/assets/${asset.id}/relations`), { kind: 'stored_in', targetId: targetAsset.id }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -572,6 +611,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         evidenceId: evidence.id,
         requirementId: 'KBV-A1-02',
         kind: 'early_warning',
+        assetId: asset.id,
+        spareAssetId: spareAsset.id,
+        targetAssetId: targetAsset.id,
+        relationId: relation.id,
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });

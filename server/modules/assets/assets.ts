@@ -1,0 +1,2 @@
+/** The assets module as other modules, runtime.ts, db/ and the command line see it: they import only this file (app.ts registers its routes from assets.routes.ts). */
+export { practiceToday, summary as assetSummary } from './assets.service.ts';
