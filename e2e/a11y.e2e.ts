@@ -115,6 +115,11 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       dueDate: '2026-12-31',
     });
     expect(status.status).toBeLessThan(300);
+    const assetsUrl = `/api/v1/organisations/${organisationId}/assets`;
+    const laptop = await apiInPage<{ id: string }>(page, 'POST', assetsUrl, { name: 'Notebook Hausbesuche', kind: 'laptop', encryptedAtRest: false });
+    const pvsServer = await apiInPage<{ id: string }>(page, 'POST', assetsUrl, { name: 'PVS-Server', kind: 'server', supportEndsOn: '2025-10-14' });
+    expect(laptop.status).toBe(201);
+    expect((await apiInPage(page, 'POST', `${assetsUrl}/${laptop.body.id}/relations`, { kind: 'used_by', targetId: pvsServer.body.id })).status).toBe(201);
 
     const pages: [string, string][] = [
       ['dashboard', base],
@@ -127,6 +132,9 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       ['incident', `${base}/incidents/${incident.body.id}`],
       ['incident-assessment', `${base}/incidents/${incident.body.id}/assessment`],
       ['registration', `${base}/registration`],
+      ['assets', `${base}/assets`],
+      ['asset', `${base}/assets/${laptop.body.id}`],
+      ['requirement-with-asset-warning', `${base}/catalog/KBV-A1-43`],
       ['api-tokens', `${base}/api-tokens`],
       ['locations', `${base}/locations`],
       ['people', `${base}/people`],

@@ -38,6 +38,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
     { to: `${base}/applicability`, label: t('nav.applicability'), show: true },
     { to: `${base}/registration`, label: t('registration.nav'), show: true },
     { to: `${base}/catalog`, label: t('nav.catalog'), show: true },
+    { to: `${base}/assets`, label: t('nav.assets'), show: true },
     { to: `${base}/organisation`, label: t('nav.organisation'), show: true },
     { to: `${base}/locations`, label: t('nav.locations'), show: true },
     { to: `${base}/people`, label: t('nav.people'), show: true },

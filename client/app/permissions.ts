@@ -14,5 +14,7 @@ export function permissionsOf(me: MemberRole) {
     reportIncidents: isAllowed('incidents.report', me),
     handleIncidents: isAllowed('incidents.handle', me),
     editRegistration: isAllowed('registration.edit', me),
+    /** Assets, suppliers and risks. */
+    editRegisters: isAllowed('registers.edit', me),
   };
 }

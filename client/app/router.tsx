@@ -3,6 +3,8 @@ import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
 import { ApplicabilityPage } from '../features/applicability/applicability-page.tsx';
+import { AssetPage } from '../features/assets/asset-page.tsx';
+import { AssetsPage } from '../features/assets/assets-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { AccountPage } from '../features/auth/account-page.tsx';
 import { useSession } from '../features/auth/auth.api.ts';
@@ -86,6 +88,8 @@ export const router = createBrowserRouter([
       { path: 'incidents/:incidentId', element: <IncidentPage /> },
       { path: 'incidents/:incidentId/assessment', element: <AssessmentPage /> },
       { path: 'registration', element: <RegistrationPage /> },
+      { path: 'assets', element: <AssetsPage /> },
+      { path: 'assets/:assetId', element: <AssetPage /> },
       { path: 'api-tokens', element: <IntakeTokensPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },

@@ -10,6 +10,7 @@ import { useOrganisation } from '../organisations/organisations.api.ts';
 import { useRequirement } from './catalog.api.ts';
 import { EvidenceCard } from './evidence-card.tsx';
 import { ORGANISATION, RequirementAbout, ScopePicker } from './requirement-about.tsx';
+import { RequirementAssetWarnings } from './requirement-assets.tsx';
 import { StatusForm, StatusView } from './status-form.tsx';
 
 export function RequirementPage() {
@@ -42,6 +43,7 @@ export function RequirementPage() {
         </Title>
       </Stack>
       <RequirementAbout requirement={r} />
+      <RequirementAssetWarnings organisationId={organisationId} requirementId={r.id} />
       <Card withBorder padding="lg">
         <Stack gap="md">
           <Title order={2} size="h4">
