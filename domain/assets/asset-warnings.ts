@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { type AssetKind, type AssetWarningKind, adminLoginKinds, mobileKinds } from './assets.schema.ts';
 
 /** How far ahead the end of vendor support is announced: time to plan a replacement (KBV Anlage 1 Nr. 16). */
@@ -36,10 +35,15 @@ export interface AssetWarning {
  * The warnings of one asset on a calendar day (YYYY-MM-DD, the practice's day). The same rules are evaluated in SQL
  * for the list filter and the counts (server/modules/assets); the API tests hold the two to the same answers.
  */
+/** Whole calendar days from `from` to `to` (both YYYY-MM-DD); no time zone involved, so no DST hour. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 export function assetWarnings(asset: AssetWarningInput, today: string): AssetWarning[] {
   const warnings: AssetWarning[] = [];
   if (asset.supportEndsOn) {
-    const days = Math.round(DateTime.fromISO(asset.supportEndsOn).diff(DateTime.fromISO(today), 'days').days);
+    const days = daysBetween(today, asset.supportEndsOn);
     if (days <= 0) warnings.push({ kind: 'unsupported', requirementIds: assetWarningRequirements.unsupported, days });
     else if (days <= SUPPORT_WARNING_DAYS) {
       warnings.push({ kind: 'support_ending', requirementIds: assetWarningRequirements.support_ending, days });

@@ -1,0 +1,85 @@
+// `npm run bench` (part): the asset register of a practice network with 10 000 assets at 10 locations (issue 9, item 6).
+// The list answers filtered, searched, sorted and paged by the server; each figure is compared with a bare Fastify
+// route doing `select 1` on the same engine, measured in the same run. Targets: p95 ≤ 25 ms and at least half the
+// requests per second of that baseline.
+
+import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
+import { assetKinds } from '../domain/assets/assets.schema.ts';
+import { eachEngine, runFirstSetup, startTestApp } from '../server/test/test-app.ts';
+import { type Figures, formatFigures, measure } from './measure.ts';
+
+export const ASSETS = 10_000;
+const TARGET_P95_MS = 25;
+const TARGET_RATE = 0.5;
+
+async function benchEngine(engine: 'pglite' | 'postgres') {
+  const t = await startTestApp(engine);
+  try {
+    const { agent, organisationId } = await runFirstSetup(t.app);
+    for (let i = 3; i <= 10; i++) await agent.request('POST', `/api/v1/organisations/${organisationId}/locations`, { name: `Standort ${i}` });
+    const seedStarted = performance.now();
+    // Spread over kinds, locations, support ends (some past, some soon, most later) and the MFA/encryption answers.
+    const kinds = sql.raw(`array[${assetKinds.map((k) => `'${k}'`).join(',')}]`);
+    await t.ctx.db.execute(sql`
+      insert into assets (organisation_id, id, name, kind, location_id, inventory_number, manufacturer, model, support_ends_on, admin_mfa, encrypted_at_rest)
+      select ${organisationId}::uuid, gen_random_uuid(), 'Gerät ' || lpad(n::text, 5, '0'), (${kinds})[1 + n % ${assetKinds.length}],
+             l.ids[1 + n % array_length(l.ids, 1)], 'INV-' || n, 'Hersteller ' || (n % 37), 'Modell ' || (n % 101),
+             current_date + ((n % 2000) - 200), (n % 4 <> 0), (n % 5 <> 0)
+        from generate_series(1, ${ASSETS}) n,
+             (select array_agg(id) as ids from locations where organisation_id = ${organisationId}) l`);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}/api/v1/organisations/${organisationId}/assets`;
+    const baseline = Fastify();
+    baseline.get('/select1', async () => {
+      await t.ctx.db.execute(sql`select 1`);
+      return { ok: true };
+    });
+    await baseline.listen({ port: 0, host: '127.0.0.1' });
+    const baselineUrl = `http://127.0.0.1:${(baseline.server.address() as { port: number }).port}/select1`;
+    const init = { headers: { cookie: agent.cookie } };
+    const options = { requests: 400, concurrency: 1, warmup: 30, maxMs: 8000 };
+
+    const firstPage = (await (await fetch(`${base}?limit=50&sort=name`, init)).json()) as { nextCursor: string; total: number };
+    if (firstPage.total !== ASSETS) throw new Error(`expected ${ASSETS} assets, the list says ${firstPage.total}`);
+    const location = (await (await fetch(`${base}/summary`, init)).json()) as { byLocation: { locationId: string }[] };
+
+    const select1 = await measure(baselineUrl, {}, options);
+    const cases: [string, string][] = [
+      ['first page by name', `${base}?limit=50&sort=name`],
+      ['page 2 (cursor)', `${base}?limit=50&sort=name&cursor=${encodeURIComponent(firstPage.nextCursor)}`],
+      ['by support end, one kind', `${base}?limit=50&sort=supportEndsOn&kind=server`],
+      ['warning filter: unsupported', `${base}?limit=50&warning=unsupported`],
+      ['one location, newest first', `${base}?limit=50&sort=updatedAt&order=desc&locationId=${location.byLocation[0]!.locationId}`],
+      ['search "modell 7"', `${base}?limit=50&q=modell%207`],
+      ['summary (counts)', `${base}/summary`],
+    ];
+    const rows: [string, Figures][] = [];
+    for (const [label, url] of cases) rows.push([label, await measure(url, init, options)]);
+    await baseline.close();
+
+    console.log(`\n${engine}: asset register with ${ASSETS} assets at 10 locations (seeded in ${seedSeconds.toFixed(1)} s)`);
+    console.log(formatFigures('baseline: Fastify + select 1', select1));
+    for (const [label, figures] of rows) {
+      const rate = figures.perSecond / select1.perSecond;
+      const verdict = figures.p95 <= TARGET_P95_MS && rate >= TARGET_RATE ? 'within' : 'OVER';
+      console.log(
+        `${formatFigures(label, figures)}  p95 ${(figures.p95 / select1.p95).toFixed(1)}× baseline, ${(rate * 100).toFixed(0)} % of its req/s; ${verdict} the targets (p95 ≤ ${TARGET_P95_MS} ms, ≥ ${TARGET_RATE * 100} %)`,
+      );
+    }
+  } finally {
+    await t.close();
+  }
+}
+
+const started = performance.now();
+for (const { engine, skipReason } of await eachEngine()) {
+  if (skipReason) {
+    console.log(`\n${engine}: skipped (${skipReason})`);
+    continue;
+  }
+  await benchEngine(engine);
+}
+console.log(`\nasset bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
