@@ -23,7 +23,7 @@ describe('Berlin time on the incident pages', () => {
     expect(code('15.01.2026', '10:00')).toBeUndefined();
     expect(berlinInstantInput(' ', '')).toBe('');
     expect(code('31.02.2026', '10:00')).toBe('invalid_date');
-    expect(code('15.01.2026', '25:00')).toBe('invalid_date');
+    expect(code('15.01.2026', '25:00')).toBe('datetime_with_offset');
     expect(code('15.13', '10:00')).toBe('datetime_with_offset');
     expect(code('15.01.2026', '')).toBe('datetime_with_offset');
     expect(code('15.01.1999', '10:00')).toBe('date.out_of_range');

@@ -1,5 +1,5 @@
 import { Group, Input, Stack, Text, TextInput } from '@mantine/core';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface WhenParts {
@@ -37,7 +37,14 @@ export function BerlinWhenInputs({
   const errorId = useId();
   const hintId = useId();
   const message = typeof error === 'string' && error ? error : null;
-  const described = message ? `${errorId} ${hintId}` : hintId;
+  const dateRef = useRef<HTMLInputElement>(null);
+  const timeRef = useRef<HTMLInputElement>(null);
+  // Mantine links an input only to its own message; both inputs of the pair are described by the pair's message and
+  // the Berlin-time hint (set here because Mantine's own aria-describedby would replace a prop).
+  useEffect(() => {
+    const described = message ? `${errorId} ${hintId}` : hintId;
+    for (const input of [dateRef.current, timeRef.current]) input?.setAttribute('aria-describedby', described);
+  }, [message, errorId, hintId]);
   return (
     <Stack gap={4} data-testid={testId}>
       <Group gap="sm" align="flex-start" wrap="wrap">
@@ -48,7 +55,7 @@ export function BerlinWhenInputs({
           onChange={(event) => onChange({ ...value, date: event.currentTarget.value })}
           onBlur={onBlur}
           error={Boolean(message)}
-          aria-describedby={described}
+          ref={dateRef}
           inputMode="numeric"
           autoComplete="off"
           w={170}
@@ -61,7 +68,7 @@ export function BerlinWhenInputs({
           onChange={(event) => onChange({ ...value, time: event.currentTarget.value })}
           onBlur={onBlur}
           error={Boolean(message)}
-          aria-describedby={described}
+          ref={timeRef}
           inputMode="numeric"
           autoComplete="off"
           w={120}
