@@ -1,15 +1,15 @@
 import { Alert, Anchor, Button, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { GdprRisk } from '../../../domain/incidents/deadlines.schema.ts';
 import { gdprRisks } from '../../../domain/incidents/deadlines.schema.ts';
-import type { SignificanceAnswers } from '../../../domain/incidents/incident.schema.ts';
+import { significanceAnswersSchema } from '../../../domain/incidents/incident.schema.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { incidentPermissions } from './incident-parts.tsx';
 import { type IncidentDetail, useAssessIncident, useIncident } from './incidents.api.ts';
@@ -17,7 +17,7 @@ import { type IncidentDetail, useAssessIncident, useIncident } from './incidents
 type Level = 'no' | 'unsure' | 'yes';
 type YesNo = 'yes' | 'no';
 
-interface AssessmentValues {
+type AssessmentValues = {
   severeDisruption: Level | '';
   financialLoss: Level | '';
   considerableHarmToOthers: Level | '';
@@ -26,10 +26,30 @@ interface AssessmentValues {
   personalDataBreach: YesNo | '';
   gdprRisk: GdprRisk | '';
   encryptedWithUncompromisedKeys: YesNo | '';
-}
+};
 
 const levels = ['severeDisruption', 'financialLoss', 'considerableHarmToOthers'] as const;
 const yesNo = (value: boolean | undefined): YesNo | '' => (value === undefined ? '' : value ? 'yes' : 'no');
+
+const answered = (value: YesNo | ''): boolean | undefined => (value === '' ? undefined : value === 'yes');
+
+/**
+ * The answers the schema checks: a question not answered yet stays unanswered (the schema marks it); without a
+ * personal-data breach the GDPR follow-up questions are not asked and count as "no risk", "not encrypted".
+ */
+function toAnswers(values: AssessmentValues) {
+  const breach = answered(values.personalDataBreach);
+  return {
+    severeDisruption: values.severeDisruption || undefined,
+    financialLoss: values.financialLoss || undefined,
+    considerableHarmToOthers: values.considerableHarmToOthers || undefined,
+    maliciousSuspected: answered(values.maliciousSuspected),
+    crossBorderImpact: answered(values.crossBorderImpact),
+    personalDataBreach: breach,
+    gdprRisk: breach ? values.gdprRisk || undefined : 'none',
+    encryptedWithUncompromisedKeys: breach ? answered(values.encryptedWithUncompromisedKeys) : false,
+  };
+}
 
 function initialValues(incident: IncidentDetail): AssessmentValues {
   const a = incident.significance;
@@ -96,40 +116,19 @@ function AssessmentForm({ organisationId, incident }: { organisationId: string; 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const assess = useAssessIncident(organisationId, incident.id);
-  const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm<AssessmentValues>({ mode: 'controlled', initialValues: initialValues(incident) });
+  const schemaForm = useSchemaForm<AssessmentValues>({ schema: significanceAnswersSchema, initialValues: initialValues(incident), toInput: toAnswers });
+  const { form } = schemaForm;
   const breach = form.values.personalDataBreach === 'yes';
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    const errors: Record<string, string> = {};
-    const required: (keyof AssessmentValues)[] = [...levels, 'maliciousSuspected', 'crossBorderImpact', 'personalDataBreach'];
-    if (values.personalDataBreach === 'yes') required.push('gdprRisk', 'encryptedWithUncompromisedKeys');
-    for (const key of required) if (values[key] === '') errors[key] = t('issues.choose');
-    if (Object.keys(errors).length > 0) {
-      form.setErrors(errors);
-      setProblems([t('incidents.assess.answerAll')]);
-      return;
-    }
-    const answers: SignificanceAnswers = {
-      severeDisruption: values.severeDisruption as Level,
-      financialLoss: values.financialLoss as Level,
-      considerableHarmToOthers: values.considerableHarmToOthers as Level,
-      maliciousSuspected: values.maliciousSuspected === 'yes',
-      crossBorderImpact: values.crossBorderImpact === 'yes',
-      personalDataBreach: breach,
-      gdprRisk: breach ? (values.gdprRisk as GdprRisk) : 'none',
-      encryptedWithUncompromisedKeys: breach && values.encryptedWithUncompromisedKeys === 'yes',
-    };
-    assess.mutate(answers, {
-      onSuccess: () => navigate(`/o/${organisationId}/incidents/${incident.id}`),
-      onError: (error) => {
-        const { fields, rest } = fieldErrors(t, error, values);
-        form.setErrors(fields);
-        setProblems(rest);
-      },
-    });
-  });
+  const submit = schemaForm.onSubmit(
+    (values) => {
+      assess.mutate(significanceAnswersSchema.parse(toAnswers(values)), {
+        onSuccess: () => navigate(`/o/${organisationId}/incidents/${incident.id}`),
+        onError: schemaForm.showError,
+      });
+    },
+    () => schemaForm.setProblems([t('incidents.assess.answerAll')]),
+  );
 
   const levelRadios = (key: (typeof levels)[number]) => (
     <Radio.Group {...form.getInputProps(key)} aria-label={t(`incidents.assess.${key}`)}>
@@ -207,7 +206,7 @@ function AssessmentForm({ organisationId, incident }: { organisationId: string; 
             )}
           </Stack>
         </Card>
-        <ErrorAlert messages={problems} />
+        <FormProblems form={schemaForm} />
         <Group justify="flex-end">
           <Button type="submit" size="md" loading={assess.isPending}>
             {t('incidents.assess.submit')}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { berlinInstant, berlinParts, isUrgent, remainingUntil } from './berlin-time.ts';
+import { instantSchema } from '../../../domain/incidents/deadlines.schema.ts';
+import { berlinInstant, berlinInstantInput, berlinParts, isUrgent, remainingUntil } from './berlin-time.ts';
 
 describe('Berlin time on the incident pages', () => {
   it('turns a typed Berlin date and time into an instant with the offset of that day', () => {
@@ -14,6 +15,18 @@ describe('Berlin time on the incident pages', () => {
     expect(berlinInstant('30.02.2026', '10:00')).toBeNull();
     expect(berlinInstant('15.01.2026', '25:00')).toBeNull();
     expect(berlinInstant('15.01.2026', '10')).toBeNull();
+  });
+
+  it('gives the schema what names the problem of a typed date and time', () => {
+    const code = (date: string, time: string) => instantSchema.safeParse(berlinInstantInput(date, time)).error?.issues[0]?.message;
+    expect(berlinInstantInput('15.01.2026', '10:00')).toBe('2026-01-15T10:00:00.000+01:00');
+    expect(code('15.01.2026', '10:00')).toBeUndefined();
+    expect(berlinInstantInput(' ', '')).toBe('');
+    expect(code('31.02.2026', '10:00')).toBe('invalid_date');
+    expect(code('15.01.2026', '25:00')).toBe('datetime_with_offset');
+    expect(code('15.13', '10:00')).toBe('datetime_with_offset');
+    expect(code('15.01.2026', '')).toBe('datetime_with_offset');
+    expect(code('15.01.1999', '10:00')).toBe('date.out_of_range');
   });
 
   it('shows an instant as Berlin date and time', () => {

@@ -35,6 +35,25 @@ export function berlinInstant(date: string, time: string): string | null {
   return value.isValid ? value.toISO() : null;
 }
 
+/**
+ * What a form sends for a typed Berlin date and time, so that the shared schema names the right problem: the instant
+ * when both are valid, '' when both are empty ("Bitte ausfüllen."), an ISO-shaped text for a day that does not exist
+ * (31.02.) so that the schema says "Dieses Datum gibt es nicht", and otherwise the typed text, which the schema
+ * refuses as not a date and time (also 25:00: the day exists, the time does not).
+ */
+export function berlinInstantInput(date: string, time: string): string {
+  const typedDate = date.trim();
+  const typedTime = time.trim();
+  if (!typedDate && !typedTime) return '';
+  const instant = berlinInstant(typedDate, typedTime);
+  if (instant) return instant;
+  const d = parseDate(typedDate);
+  const t = /^(\d{1,2})[:.](\d{2})$/.exec(typedTime);
+  if (!d || !t || Number(t[1]) > 23 || Number(t[2]) > 59) return `${typedDate} ${typedTime}`.trim();
+  const pad = (value: number | string, length = 2) => String(value).padStart(length, '0');
+  return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}T${pad(t[1]!)}:${t[2]}:00+01:00`;
+}
+
 /** Whether an instant lies in the future (a minute of slack for clocks that run a little apart). */
 export function isInFuture(instant: string, now = Date.now()): boolean {
   return DateTime.fromISO(instant).toMillis() > now + 60_000;

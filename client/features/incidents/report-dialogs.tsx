@@ -1,15 +1,17 @@
 import { Alert, Button, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncidentReportKind } from '../../../domain/incidents/incident.schema.ts';
+import { type IncidentReportKind, recordSubmissionSchema } from '../../../domain/incidents/incident.schema.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { isApiError } from '../../lib/api.ts';
-import { fieldErrors } from '../../lib/form-errors.ts';
 import { currentLocale } from '../../lib/i18n.ts';
-import { berlinInstant, berlinParts, isInFuture } from './berlin-time.ts';
-import { BerlinDateTimeInputs, formatBerlinTime } from './incident-parts.tsx';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
+import { berlinInstantInput, berlinParts } from './berlin-time.ts';
+import { formatBerlinTime } from './incident-parts.tsx';
 import { type DraftKind, draftUrl, useRecordSubmission, useReportDraft } from './incidents.api.ts';
+import { recordSubmissionFormSchema } from './report-form-schemas.ts';
+import { BerlinWhenInputs, type WhenParts } from './report-when-inputs.tsx';
 
 /** The draft of one report: its fields to read or copy over, the whole text for the clipboard, PDF and Word. */
 export function DraftModal({
@@ -127,6 +129,24 @@ export function RecordSubmissionModal({
   );
 }
 
+type SubmissionValues = {
+  date: string;
+  time: string;
+  submittedAt: string;
+  reference: string;
+};
+
+function submissionStart(): SubmissionValues {
+  const now = berlinParts();
+  return { ...now, submittedAt: berlinInstantInput(now.date, now.time), reference: '' };
+}
+
+const submissionRequest = (kind: IncidentReportKind, { submittedAt, reference }: SubmissionValues) => ({
+  kind,
+  submittedAt,
+  reference: reference.trim() || undefined,
+});
+
 function RecordSubmissionForm({
   organisationId,
   incidentId,
@@ -140,52 +160,37 @@ function RecordSubmissionForm({
 }) {
   const { t } = useTranslation();
   const record = useRecordSubmission(organisationId, incidentId);
-  const [when, setWhen] = useState(berlinParts);
-  const [reference, setReference] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setProblems([]);
-    const submittedAt = berlinInstant(when.date, when.time);
-    if (!submittedAt) return setError(t('incidents.submit.whenRequired'));
-    if (isInFuture(submittedAt)) return setError(t('incidents.submit.inFuture'));
-    record.mutate(
-      { kind, submittedAt, reference: reference.trim() || undefined },
-      {
-        onSuccess: onDone,
-        onError: (failure) => {
-          const { fields, rest } = fieldErrors(t, failure, { submittedAt: '', reference: '' });
-          setError(isBeforeNoticed(failure) ? t('incidents.submit.beforeNoticed') : (fields.submittedAt ?? null));
-          setProblems(fields.reference ? [fields.reference, ...rest] : rest);
-        },
-      },
-    );
+  // The typed Berlin date and time, and the instant they make under the request's name (`submittedAt`).
+  const schemaForm = useSchemaForm<SubmissionValues>({
+    schema: recordSubmissionFormSchema,
+    initialValues: submissionStart(),
+    toInput: (values) => submissionRequest(kind, values),
+  });
+  const { form } = schemaForm;
+  const setWhen = ({ date, time }: WhenParts) => {
+    form.setValues({ date, time, submittedAt: berlinInstantInput(date, time) });
+    form.clearFieldError('submittedAt');
   };
+  const submit = schemaForm.onSubmit((values) => {
+    // A time before the incident was noticed comes back as a 400 at `submittedAt` (before_aware_at).
+    record.mutate(recordSubmissionSchema.parse(submissionRequest(kind, values)), { onSuccess: onDone, onError: schemaForm.showError });
+  });
 
   return (
     <form onSubmit={submit} noValidate data-testid="submission-form">
       <Stack gap="md">
         <Text size="sm">{t('incidents.submit.intro')}</Text>
-        <BerlinDateTimeInputs
-          date={when.date}
-          time={when.time}
-          onDate={(date) => setWhen((w) => ({ ...w, date }))}
-          onTime={(time) => setWhen((w) => ({ ...w, time }))}
+        <BerlinWhenInputs
+          testId="submitted-at"
+          value={{ date: form.values.date, time: form.values.time }}
+          onChange={setWhen}
+          onBlur={() => form.validateField('submittedAt')}
           dateLabel={t('incidents.submit.date')}
           timeLabel={t('incidents.submit.time')}
-          error={error}
+          error={form.errors.submittedAt}
         />
-        <TextInput
-          label={t('incidents.submit.reference')}
-          description={t('incidents.submit.referenceHint')}
-          value={reference}
-          onChange={(e) => setReference(e.currentTarget.value)}
-          maxLength={200}
-        />
-        <ErrorAlert messages={problems} />
+        <TextInput label={t('incidents.submit.reference')} description={t('incidents.submit.referenceHint')} {...form.getInputProps('reference')} />
+        <FormProblems form={schemaForm} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -1,28 +1,32 @@
 import { Alert, Button, Card, Group, MultiSelect, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { suspectedOrigins } from '../../../domain/incidents/incident.schema.ts';
+import { reportIncidentSchema, suspectedOrigins } from '../../../domain/incidents/incident.schema.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
-import { berlinInstant, berlinParts, isInFuture } from './berlin-time.ts';
-import { BerlinDateTimeInputs, incidentPermissions } from './incident-parts.tsx';
+import { berlinInstantInput, berlinParts } from './berlin-time.ts';
+import { incidentPermissions } from './incident-parts.tsx';
 import { type SuspectedOrigin, useReportIncident } from './incidents.api.ts';
+import { foldListErrors, reportIncidentFormSchema } from './report-form-schemas.ts';
+import { BerlinWhenInputs, type WhenParts } from './report-when-inputs.tsx';
 
-interface ReportValues {
+type ReportValues = {
   title: string;
   description: string;
   noticedDate: string;
   noticedTime: string;
+  /** The instant the typed date and time make (or what the schema needs to name their problem). */
+  noticedAt: string;
   locationIds: string[];
   systems: string;
   suspectedOrigin: SuspectedOrigin;
   patientDataInvolved: '' | 'yes' | 'no';
-}
+};
 
 /** What someone typed survives a reload or a lost connection until the report is saved. */
 const storageKey = (organisationId: string) => `praxisschild.incidentReport.${organisationId}`;
@@ -33,6 +37,26 @@ function restore(organisationId: string): Partial<ReportValues> {
   } catch {
     return {};
   }
+}
+
+function startValues(organisationId: string, locations: { id: string }[]): ReportValues {
+  const now = berlinParts();
+  const typed = { noticedDate: now.date, noticedTime: now.time, ...restore(organisationId) };
+  return {
+    title: '',
+    description: '',
+    locationIds: locations.length === 1 ? [locations[0]!.id] : [],
+    systems: '',
+    suspectedOrigin: 'unknown',
+    patientDataInvolved: '',
+    ...typed,
+    noticedAt: berlinInstantInput(typed.noticedDate, typed.noticedTime),
+  };
+}
+
+/** The request body the form's values make; a question not answered yet stays unanswered for the schema. */
+function toRequest({ noticedDate: _date, noticedTime: _time, patientDataInvolved, ...values }: ReportValues) {
+  return { ...values, patientDataInvolved: patientDataInvolved === '' ? undefined : patientDataInvolved === 'yes' };
 }
 
 export function ReportIncidentPage() {
@@ -58,22 +82,11 @@ function ReportForm({ organisationId, locations, canAssess }: { organisationId: 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const report = useReportIncident(organisationId);
-  const [problems, setProblems] = useState<string[]>([]);
-  const now = berlinParts();
-  const form = useForm<ReportValues>({
-    mode: 'controlled',
-    initialValues: {
-      title: '',
-      description: '',
-      noticedDate: now.date,
-      noticedTime: now.time,
-      locationIds: locations.length === 1 ? [locations[0]!.id] : [],
-      systems: '',
-      suspectedOrigin: 'unknown',
-      patientDataInvolved: '',
-      ...restore(organisationId),
-    },
-  });
+  const [initialValues] = useState(() => startValues(organisationId, locations));
+  // The form keeps the typed Berlin date and time and, under the request's name, the instant they make: the schema's
+  // issue, the check on leaving the pair and the server's 400 all land at `noticedAt`.
+  const schemaForm = useSchemaForm<ReportValues>({ schema: reportIncidentFormSchema, initialValues, toInput: toRequest });
+  const { form } = schemaForm;
 
   useEffect(() => {
     try {
@@ -83,42 +96,22 @@ function ReportForm({ organisationId, locations, canAssess }: { organisationId: 
     }
   }, [form.values, organisationId]);
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    const errors: Record<string, string> = {};
-    if (values.title.trim().length < 3) errors.title = t('incidents.form.titleRequired');
-    const noticedAt = berlinInstant(values.noticedDate, values.noticedTime);
-    if (!noticedAt) errors.noticedDate = t('incidents.form.noticedRequired');
-    else if (isInFuture(noticedAt)) errors.noticedDate = t('incidents.form.noticedInFuture');
-    if (values.patientDataInvolved === '') errors.patientDataInvolved = t('issues.choose');
-    if (Object.keys(errors).length > 0) {
-      form.setErrors(errors);
-      return;
-    }
-    report.mutate(
-      {
-        title: values.title.trim(),
-        description: values.description.trim(),
-        noticedAt: noticedAt!,
-        locationIds: values.locationIds,
-        systems: values.systems.trim(),
-        suspectedOrigin: values.suspectedOrigin,
-        patientDataInvolved: values.patientDataInvolved === 'yes',
+  const setNoticed = ({ date, time }: WhenParts) => {
+    form.setValues({ noticedDate: date, noticedTime: time, noticedAt: berlinInstantInput(date, time) });
+    form.clearFieldError('noticedAt');
+  };
+
+  const submit = schemaForm.onSubmit((values) => {
+    report.mutate(reportIncidentSchema.parse(toRequest(values)), {
+      onSuccess: (created) => {
+        sessionStorage.removeItem(storageKey(organisationId));
+        navigate(`/o/${organisationId}/incidents/${created.id}${canAssess ? '/assessment' : ''}`);
       },
-      {
-        onSuccess: (created) => {
-          sessionStorage.removeItem(storageKey(organisationId));
-          navigate(`/o/${organisationId}/incidents/${created.id}${canAssess ? '/assessment' : ''}`);
-        },
-        onError: (error) => {
-          const { fields, rest } = fieldErrors(t, error, { ...form.values, noticedAt: '' });
-          if (fields.noticedAt) fields.noticedDate = fields.noticedAt;
-          for (const key of Object.keys(fields)) if (key.startsWith('locationIds.')) fields.locationIds = fields[key]!;
-          form.setErrors(fields);
-          setProblems(rest);
-        },
+      onError: (error) => {
+        schemaForm.showError(error);
+        form.setErrors((errors) => foldListErrors(errors, 'locationIds'));
       },
-    );
+    });
   });
 
   return (
@@ -142,15 +135,14 @@ function ReportForm({ organisationId, locations, canAssess }: { organisationId: 
             maxRows={8}
             {...form.getInputProps('description')}
           />
-          <BerlinDateTimeInputs
+          <BerlinWhenInputs
             testId="noticed-at"
-            date={form.values.noticedDate}
-            time={form.values.noticedTime}
-            onDate={(value) => form.setFieldValue('noticedDate', value)}
-            onTime={(value) => form.setFieldValue('noticedTime', value)}
+            value={{ date: form.values.noticedDate, time: form.values.noticedTime }}
+            onChange={setNoticed}
+            onBlur={() => form.validateField('noticedAt')}
             dateLabel={t('incidents.form.noticedDate')}
             timeLabel={t('incidents.form.noticedTime')}
-            error={form.errors.noticedDate as string | undefined}
+            error={form.errors.noticedAt}
           />
           <Text size="sm" c="dimmed" mt={-12}>
             {t('incidents.form.noticedHint')}
@@ -187,7 +179,7 @@ function ReportForm({ organisationId, locations, canAssess }: { organisationId: 
           <Alert color="blue" variant="light" p="sm">
             <Text size="sm">{t('incidents.form.noPatientNames')}</Text>
           </Alert>
-          <ErrorAlert messages={problems} />
+          <FormProblems form={schemaForm} />
           <Group justify="flex-end">
             <Button
               variant="default"
