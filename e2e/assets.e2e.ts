@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiInPage } from './support/api.ts';
@@ -15,7 +17,7 @@ describe.runIf(run)('the asset register: what the practice runs, and where it is
   let page: Page;
 
   beforeAll(async () => {
-    ({ server, browser, page } = await openSession());
+    ({ server, browser, page } = await openSession({ acceptDownloads: true }));
   });
 
   afterAll(() => closeSession({ server, browser }));
@@ -161,5 +163,21 @@ describe.runIf(run)('the asset register: what the practice runs, and where it is
         .getByRole('textbox', { name: /^Hersteller/ })
         .inputValue(),
     ).toBe('Fujitsu');
+  });
+
+  it('exports the filtered list to an Excel file with German titles and real dates', async () => {
+    const organisationId = new URL(page.url()).pathname.split('/')[2];
+    await page.goto(`${server.url}/o/${organisationId}/assets?kind=server`);
+    await expect.poll(() => page.getByTestId('asset-table').getByRole('row').count()).toBe(2);
+    await page.getByRole('button', { name: 'Exportieren' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('asset-export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Geraete-und-Dienste-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('Bezeichnung');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toBe('PVS-Server (Keller)');
+    expect(sheet.getRow(2).getCell(12).value).toBeInstanceOf(Date);
   });
 });

@@ -110,3 +110,14 @@ export const assetListQuerySchema = listQuerySchema({
   },
 });
 export type AssetListQuery = z.output<typeof assetListQuerySchema>;
+
+/** The register as a file: the list's filters, the format and the language of titles and labels. */
+export const assetExportQuerySchema = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  locale: z.enum(['de', 'en']).default('de'),
+  kind: z.enum(assetKinds).optional(),
+  locationId: z.uuid().optional(),
+  warning: z.enum(assetWarningKinds).optional(),
+  q: assetListQuerySchema.shape.q,
+});
+export type AssetExportQuery = z.output<typeof assetExportQuerySchema>;

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Card, Group, Menu, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,7 @@ import { type Asset, type AssetSummary, useAssetList, useAssetSummary } from './
 
 /** The asset register: counts by warning, kind and location that filter the list, and the list paged by the server. */
 export function AssetsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { organisationId = '' } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -90,13 +90,35 @@ export function AssetsPage() {
     { key: 'warnings', header: t('assets.warnings'), render: (asset) => <AssetWarningBadges warnings={asset.warnings} /> },
   ];
   const filtered = Boolean(kind || locationId || warning || q);
+  /** The same filters as the list, as a file in the page's language. */
+  const exportUrl = (format: 'xlsx' | 'csv') => {
+    const search = new URLSearchParams({ format, locale: i18n.resolvedLanguage === 'en' ? 'en' : 'de' });
+    for (const [name, value] of Object.entries({ kind, locationId, warning, q })) if (value) search.set(name, value);
+    return `/api/v1/organisations/${organisationId}/assets/export?${search}`;
+  };
 
   return (
     <Stack gap="lg">
       <PageHeader
         title={t('assets.title')}
         description={t('assets.description')}
-        actions={can.editRegisters && <Button onClick={() => setCreating(true)}>{t('assets.add')}</Button>}
+        actions={
+          <Group gap="xs">
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="default">{t('assets.export.button')}</Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {(['xlsx', 'csv'] as const).map((format) => (
+                  <Menu.Item key={format} component="a" href={exportUrl(format)} download data-testid={`asset-export-${format}`}>
+                    {t(`assets.export.${format}`)}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+            {can.editRegisters && <Button onClick={() => setCreating(true)}>{t('assets.add')}</Button>}
+          </Group>
+        }
       />
       {summary.data && summary.data.total > 0 && (
         <SummaryCard summary={summary.data} locationName={locationName} active={{ kind, locationId, warning }} onFilter={setFilter} />

@@ -3,7 +3,7 @@ import { SUPPORT_WARNING_DAYS } from '../../../domain/assets/asset-warnings.ts';
 import { type AssetListQuery, type AssetWarningKind, adminLoginKinds, mobileKinds } from '../../../domain/assets/assets.schema.ts';
 import type { Tx } from '../../db/connect.ts';
 import { containsText, countRows, type ListDefinition, planList } from '../../db/list.ts';
-import { assets } from '../../db/schema.ts';
+import { assets, locations } from '../../db/schema.ts';
 
 /**
  * The warning rules of domain/assets/asset-warnings.ts as SQL conditions, for the list filter and the counts; the API
@@ -80,4 +80,22 @@ export async function summariseAssets(tx: Tx, organisationId: string, today: str
     .orderBy(assets.locationId);
   const { total, ...warnings } = totals ?? { total: 0, unsupported: 0, support_ending: 0, admin_mfa_missing: 0, encryption_missing: 0 };
   return { total, byKind, byLocation, warnings };
+}
+
+/** Every asset matching the filters, by name, with its location's name: the rows of an export. */
+export async function assetsForExport(tx: Tx, organisationId: string, query: Omit<AssetListQuery, 'limit' | 'sort' | 'order' | 'cursor'>, today: string) {
+  return tx
+    .select({ asset: assets, location: locations.name })
+    .from(assets)
+    .leftJoin(locations, and(eq(locations.organisationId, assets.organisationId), eq(locations.id, assets.locationId)))
+    .where(
+      and(
+        eq(assets.organisationId, organisationId),
+        query.kind ? eq(assets.kind, query.kind) : undefined,
+        query.locationId ? eq(assets.locationId, query.locationId) : undefined,
+        query.warning ? warningCondition(query.warning, today) : undefined,
+        containsText(query.q, assets.name, assets.inventoryNumber, assets.manufacturer, assets.model, assets.owner),
+      ),
+    )
+    .orderBy(sql`lower(${assets.name})`, assets.id);
 }

@@ -1,9 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { assetDetailSchema, assetPageSchema, assetRelationSchema, assetSchema, assetSummarySchema } from '../../../domain/assets/assets.response.ts';
-import { assetInputSchema, assetListQuerySchema, assetRelationInputSchema, assetUpdateSchema } from '../../../domain/assets/assets.schema.ts';
+import {
+  assetExportQuerySchema,
+  assetInputSchema,
+  assetListQuerySchema,
+  assetRelationInputSchema,
+  assetUpdateSchema,
+} from '../../../domain/assets/assets.schema.ts';
 import type { AppContext } from '../../context.ts';
-import { orgParams, orgRoute } from '../../http/org-route.ts';
+import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
+import { sheetMediaTypes } from '../../spreadsheet/export.ts';
 import * as service from './assets.service.ts';
 
 const assetParams = orgParams.extend({ assetId: z.uuid() });
@@ -32,6 +39,21 @@ export function assetRoutes(app: FastifyInstance, ctx: AppContext) {
     summary: 'Asset counts by kind, by location and by warning',
     response: assetSummarySchema,
     handler: ({ tx, actor }) => service.summary(tx, actor.organisationId),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/assets/export',
+    permission: 'organisation.read',
+    tags,
+    summary: 'The register (with the list filters) as XLSX or CSV: titles and labels in the chosen language, dates as dates',
+    querystring: assetExportQuerySchema,
+    response: fileResponse(sheetMediaTypes.xlsx, sheetMediaTypes.csv),
+    handler: async ({ tx, actor, query, reply }) => {
+      const { file, fileName, mediaType } = await service.exportAssets(tx, actor.organisationId, query);
+      reply.header('content-type', mediaType).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store');
+      return file;
+    },
   });
 
   orgRoute(app, ctx, {

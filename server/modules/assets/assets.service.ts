@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { assetWarnings } from '../../../domain/assets/asset-warnings.ts';
-import type { AssetInput, AssetListQuery, AssetRelationKind } from '../../../domain/assets/assets.schema.ts';
+import type { AssetExportQuery, AssetInput, AssetListQuery, AssetRelationKind } from '../../../domain/assets/assets.schema.ts';
+import { assetSheet } from '../../../domain/assets/assets.sheet.ts';
 import type { Tx } from '../../db/connect.ts';
 import { databaseErrorOf, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { assetRelations, assets, locations } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
+import { t } from '../../i18n/texts.ts';
+import { exportSheet, type SheetRow, sheetFileName, sheetMediaTypes } from '../../spreadsheet/export.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { listAssets, summariseAssets } from './assets.queries.ts';
+import { assetsForExport, listAssets, summariseAssets } from './assets.queries.ts';
 
 type AssetRow = typeof assets.$inferSelect;
 
@@ -218,4 +221,16 @@ export async function removeRelation(tx: Tx, actor: Actor, assetId: string, rela
     entityId: row.sourceId,
     data: { kind: row.kind, targetId: row.targetId },
   });
+}
+
+/** The register (or the filtered part of it) as XLSX or CSV, titles and labels in the reader's language. */
+export async function exportAssets(tx: Tx, organisationId: string, query: AssetExportQuery) {
+  const today = practiceToday();
+  const rows = await assetsForExport(tx, organisationId, query, today);
+  const sheetRows: SheetRow[] = rows.map(({ asset: { createdAt: _created, updatedAt: _updated, ...asset }, location }) => ({
+    ...asset,
+    location: location ?? '',
+  }));
+  const file = await exportSheet(assetSheet, sheetRows, { format: query.format, locale: query.locale, sheetTitle: t(query.locale, 'assets.title') });
+  return { file, fileName: sheetFileName(t(query.locale, 'assets.title'), today, query.format), mediaType: sheetMediaTypes[query.format] };
 }
