@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, desktop, screenshot, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, desktop, screenshot, screenshotBoth, tablet } from './support/browser.ts';
 import { openNav } from './support/compliance.ts';
 import { chooseOption, runSetup, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
@@ -228,7 +228,7 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await screenshotBoth(page, '49-incidents-list');
   });
 
-  it('pages a long incident list and shows the audit trail with its anchor and how many entries there are', async () => {
+  it('pages, searches, filters and sorts a long incident list on the server, the clocks keep running; the audit trail shows its anchor', async () => {
     const organisationId = new URL(page.url()).pathname.split('/')[2]!;
     // 100 more reports (a practice network after years of use), sent from the page's own session.
     const statuses = await page.evaluate(async (base) => {
@@ -247,13 +247,119 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     expect(new Set(statuses)).toEqual(new Set([201]));
 
     await page.reload();
+    const table = page.getByTestId('incident-table');
+    const rowIds = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')));
+    // A page of 50, newest first; the rest on request.
     await page.getByTestId('incident-row-101').waitFor();
     expect(await page.getByTestId('incident-row-1').count()).toBe(0);
-    const more = page.getByTestId('incidents-more');
-    expect(await more.textContent()).toBe('Ältere Vorfälle laden (100 von 101 angezeigt)');
+    expect((await rowIds()).length).toBe(50);
+    const more = page.getByTestId('incident-table-more');
+    expect(await more.textContent()).toBe('Weitere Vorfälle laden (50 von 101 angezeigt)');
+    await more.click();
+    await expect.poll(() => more.textContent()).toBe('Weitere Vorfälle laden (100 von 101 angezeigt)');
     await more.click();
     await page.getByTestId('incident-row-1').waitFor();
     expect(await more.count()).toBe(0);
+    await seeText(page, '101 von 101 angezeigt');
+
+    // The search in the title runs on the server: case-insensitive, the count follows.
+    const search = page.getByRole('textbox', { name: 'Suche im Titel' });
+    await search.fill('praxisserver');
+    await expect.poll(rowIds).toEqual(['incident-row-1']);
+    await seeText(page, '1 von 1 angezeigt');
+    await search.fill('Phishing-Mail 1');
+    await expect.poll(async () => (await rowIds()).length).toBe(12);
+    // Back to no search: the pages loaded before come back as they were.
+    await search.fill('');
+    await expect.poll(async () => (await rowIds()).length).toBe(101);
+
+    // Filters: significant ones (only the ransomware night), then open or closed.
+    await chooseOption(page, 'Einschätzung', 'erheblich');
+    await expect.poll(rowIds).toEqual(['incident-row-1']);
+    await chooseOption(page, 'Bearbeitung', 'offen');
+    await seeText(page, 'Keine Vorfälle zu diesen Filtern.');
+    expect(await rowIds()).toEqual([null]);
+    await chooseOption(page, 'Bearbeitung', 'abgeschlossen');
+    await expect.poll(rowIds).toEqual(['incident-row-1']);
+    expect(await page.getByTestId('incident-row-1').getByTestId('incident-status').getAttribute('data-closed')).toBe('true');
+    await screenshotBoth(page, '49-incidents-filtered', false);
+    await page.reload();
+
+    // A click on a header sorts on the server: by number from the oldest, by status what needs attention first.
+    await page.getByTestId('incident-row-101').waitFor();
+    await page.getByRole('button', { name: 'Nach „Nr.“ sortieren' }).click();
+    await expect.poll(async () => (await rowIds())[0]).toBe('incident-row-1');
+    expect(await table.getByRole('columnheader', { name: /Nr\./ }).getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('button', { name: 'Nach „Status“ sortieren' }).click();
+    // Open and not yet assessed first (ties by number), the closed incident last.
+    await expect.poll(async () => (await rowIds())[0]).toBe('incident-row-2');
+    await page.getByRole('button', { name: 'Nach „Status“ sortieren' }).click();
+    await expect.poll(async () => (await rowIds())[0]).toBe('incident-row-1');
+    expect(await table.getByRole('columnheader', { name: /Status/ }).getAttribute('aria-sort')).toBe('descending');
+
+    // On a tablet the list still fits: title, status and clock shown, the time noticed under the title, no badge cut.
+    await page.setViewportSize(tablet);
+    await page.waitForTimeout(400);
+    expect(await table.getByRole('columnheader', { name: 'Bemerkt am' }).isVisible()).toBe(false);
+    for (const name of [/Vorfall/, /Status/, /Nächste Frist/]) expect(await table.getByRole('columnheader', { name }).isVisible()).toBe(true);
+    const first = page.getByTestId('incident-row-1');
+    expect(await first.getByText(/^bemerkt am /).isVisible()).toBe(true);
+    const overflow = await table.evaluate((el) => ({
+      table: el.scrollWidth - (el.parentElement?.clientWidth ?? el.scrollWidth),
+      badges: [...el.querySelectorAll('.mantine-Badge-label')].filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent),
+    }));
+    expect(overflow).toEqual({ table: 0, badges: [] });
+    await screenshot(page, '49-incidents-sorted', false);
+    await page.setViewportSize(desktop);
+
+    // The clocks run while the page is open: the time left counts down, and the rows reload from the server.
+    const state = await page.context().storageState();
+    const watching = await browser.newContext({
+      storageState: { cookies: state.cookies, origins: [] },
+      viewport: tablet,
+      locale: 'de-DE',
+      timezoneId: 'Europe/Berlin',
+    });
+    try {
+      await watching.clock.install();
+      const second = await watching.newPage();
+      await second.goto(`${server.url}/o/${organisationId}/incidents`);
+      const newest = second.getByTestId('incident-row-101');
+      await newest.waitFor();
+      expect(await newest.getByTestId('next-remaining').textContent()).toMatch(/^noch (23|24) Std\./);
+      await watching.clock.fastForward('03:00:00');
+      await expect.poll(() => newest.getByTestId('next-remaining').textContent()).toMatch(/^noch (20|21) Std\./);
+      // Assessed elsewhere (here: by a request of its own): the open list shows it within a minute.
+      const incidentId = await newest.getByRole('link').getAttribute('href');
+      const assessed = await second.evaluate(
+        async (url) => {
+          const { csrfToken } = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+          const answers = {
+            severeDisruption: 'yes',
+            financialLoss: 'no',
+            considerableHarmToOthers: 'no',
+            maliciousSuspected: true,
+            crossBorderImpact: false,
+            personalDataBreach: false,
+            gdprRisk: 'none',
+          };
+          const res = await fetch(url, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+            body: JSON.stringify(answers),
+          });
+          return res.status;
+        },
+        `/api/v1/organisations/${organisationId}/incidents/${incidentId!.split('/').pop()}/significance`,
+      );
+      expect(assessed).toBe(200);
+      expect(await newest.getByTestId('significance-badge').textContent()).toBe('Einschätzung offen');
+      await watching.clock.fastForward('01:01');
+      await expect.poll(() => newest.getByTestId('significance-badge').textContent()).toBe('erheblich');
+      expect(await newest.textContent()).toContain('Frühe Erstmeldung an das BSI');
+    } finally {
+      await watching.close();
+    }
 
     await page.goto(`${server.url}/o/${organisationId}/audit`);
     await seeText(page, 'Prüfanker');

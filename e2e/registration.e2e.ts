@@ -209,8 +209,8 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
     await openNav(page, 'Sicherheitsvorfälle');
     await page.waitForURL(/\/incidents$/, { waitUntil: 'commit' });
     await seeText(page, 'Trojaner auf dem Empfangs-PC gefunden');
-    const listed = await apiInPage<{ title: string }[]>(page, 'GET', `/api/v1/organisations/${orgId}/incidents`);
-    expect(listed.body.some((i) => i.title.includes('Trojaner auf dem Empfangs-PC gefunden'))).toBe(true);
+    const listed = await apiInPage<{ items: { title: string }[] }>(page, 'GET', `/api/v1/organisations/${orgId}/incidents`);
+    expect(listed.body.items.some((i) => i.title.includes('Trojaner auf dem Empfangs-PC gefunden'))).toBe(true);
     await screenshotBoth(page, '57-incident-from-alert', false);
 
     // Revoked after confirming: the key no longer opens anything.

@@ -19,11 +19,16 @@ export interface ListSort<K extends string = string> {
 /** The query of a list as the client holds it: sort, filters and search; the cursor is the pager's business. */
 export type ListParams = Record<string, string | number | undefined>;
 
+export interface ListQueryOptions {
+  /** Reload the loaded pages this often (ms), e.g. for rows that carry a running clock. */
+  refetchInterval?: number;
+}
+
 /**
  * Loads a list page by page with the list query (sort, order, filters, q) and the server's cursor. A change of the
  * parameters starts again at the first page; the previous rows stay visible (dimmed) until the new ones arrive.
  */
-export function useListQuery<P extends ListPage<unknown>>(queryKey: readonly unknown[], url: string, params: ListParams) {
+export function useListQuery<P extends ListPage<unknown>>(queryKey: readonly unknown[], url: string, params: ListParams, options: ListQueryOptions = {}) {
   const query = useInfiniteQuery({
     queryKey: [...queryKey, params],
     initialPageParam: null as string | null,
@@ -36,6 +41,7 @@ export function useListQuery<P extends ListPage<unknown>>(queryKey: readonly unk
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
   });
   const pages = query.data?.pages ?? [];
   return {
@@ -86,6 +92,8 @@ export interface DataTableProps<T> {
   /** Shown below a row when it is opened by a click (details such as a mail's text). */
   renderExpanded?: (row: T) => ReactNode;
   testId?: string;
+  /** A test id for each row (e.g. by the row's number). */
+  rowTestId?: (row: T) => string;
   /** Below this width the table scrolls sideways instead of squeezing its columns. */
   minWidth?: number;
 }
@@ -96,7 +104,7 @@ function SortHeader({ label, active, order, onClick }: { label: ReactNode; activ
     <UnstyledButton
       onClick={onClick}
       aria-label={typeof label === 'string' ? t('list.sortBy', { column: label }) : undefined}
-      style={{ fontWeight: 'inherit' }}
+      style={{ fontWeight: 'inherit', fontSize: 'inherit' }}
     >
       <Group gap={4} wrap="nowrap">
         <span>{label}</span>
@@ -126,6 +134,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
     filters,
     renderExpanded,
     testId,
+    rowTestId,
   } = props;
   const [open, setOpen] = useState<string | number | null>(null);
 
@@ -190,7 +199,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
       return (
         <Fragment key={key}>
           {/* A click anywhere on the row opens it for the mouse; the button in the last cell does it for the keyboard and screen readers. */}
-          <Table.Tr onClick={renderExpanded ? () => setOpen(expanded ? null : key) : undefined} style={renderExpanded ? { cursor: 'pointer' } : undefined}>
+          <Table.Tr
+            onClick={renderExpanded ? () => setOpen(expanded ? null : key) : undefined}
+            style={renderExpanded ? { cursor: 'pointer' } : undefined}
+            data-testid={rowTestId?.(row)}
+          >
             {columns.map((column) => (
               <Table.Td key={column.key} visibleFrom={column.visibleFrom} miw={column.width}>
                 {column.render(row)}

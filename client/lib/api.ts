@@ -22,13 +22,6 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   return (await request<T>(method, url, body)).data;
 }
 
-/** A page of a list and the number of entries in all (the server's x-total-count header). */
-export async function getPage<T>(url: string): Promise<{ items: T[]; total: number | null }> {
-  const { data, response } = await request<T[]>('GET', url);
-  const total = Number(response.headers.get('x-total-count'));
-  return { items: data, total: Number.isFinite(total) && response.headers.has('x-total-count') ? total : null };
-}
-
 async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<{ data: T; response: Response }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';

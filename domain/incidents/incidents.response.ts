@@ -33,7 +33,6 @@ export const incidentSummarySchema = z.object({
   handlingCompletedAt: instantSchema.nullable(),
   next: nextDeadlineSchema.nullable(),
 });
-export const incidentListSchema = z.array(incidentSummarySchema);
 
 export const reportedIncidentSchema = z.object({ id: z.uuid(), number: z.number() });
 

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AddIncidentEvent,
   RecordIntermediateRequest,
@@ -9,6 +9,7 @@ import type {
   SignificanceAnswers,
   suspectedOrigins,
 } from '../../../domain/incidents/incident.schema.ts';
+import type { IncidentPage, IncidentSignificanceFilter, IncidentStatusFilter } from '../../../domain/incidents/incident-list.ts';
 import type {
   EscalationTicks,
   IncidentDetail,
@@ -21,7 +22,8 @@ import type {
   Submission,
 } from '../../../domain/incidents/incidents.response.ts';
 import { type DraftKind, draftKinds } from '../../../domain/incidents/report-draft.ts';
-import { get, getPage, post, put } from '../../lib/api.ts';
+import { type ListSort, useListQuery } from '../../components/data-table.tsx';
+import { get, post, put } from '../../lib/api.ts';
 
 // The answers' types come from the response schemas the server encodes them with (domain/incidents/incidents.response.ts).
 export type { IncidentDetail, IncidentEvent, IncidentSummary, NextDeadline, ReportDraft, Submission };
@@ -38,20 +40,26 @@ export const incidentsBase = (organisationId: string) => `/api/v1/organisations/
 export const incidentsKey = (organisationId: string) => ['incidents', organisationId] as const;
 export const incidentKey = (organisationId: string, incidentId: string) => ['incidents', organisationId, incidentId] as const;
 
-const INCIDENT_PAGE = 100;
+/** Rows per page of the list: enough for a practice's year at a glance; older ones follow on request. */
+export const INCIDENT_PAGE_SIZE = 50;
+
+export interface IncidentFilters {
+  q?: string | undefined;
+  status?: IncidentStatusFilter | undefined;
+  significance?: IncidentSignificanceFilter | undefined;
+}
 
 /**
- * Incidents newest first, a page of 100 at a time (older ones on request), with the number in all. The list
- * refreshes every minute so that the time left stays honest while the page is open.
+ * The incidents page by page, filtered, searched and sorted by the server, each with the report due next. The loaded
+ * pages refresh every minute so that the clocks stay honest while the page is open (a report recorded elsewhere).
  */
-export function useIncidents(organisationId: string) {
-  return useInfiniteQuery({
-    queryKey: incidentsKey(organisationId),
-    initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => getPage<IncidentSummary>(`${incidentsBase(organisationId)}?limit=${INCIDENT_PAGE}${pageParam ? `&before=${pageParam}` : ''}`),
-    getNextPageParam: (last) => (last.items.length < INCIDENT_PAGE ? undefined : last.items[last.items.length - 1]?.number),
-    refetchInterval: 60_000,
-  });
+export function useIncidents(organisationId: string, sort: ListSort, filters: IncidentFilters) {
+  return useListQuery<IncidentPage>(
+    [...incidentsKey(organisationId), 'list'],
+    incidentsBase(organisationId),
+    { limit: INCIDENT_PAGE_SIZE, sort: sort.sort, order: sort.order, q: filters.q, status: filters.status, significance: filters.significance },
+    { refetchInterval: 60_000 },
+  );
 }
 
 export function useIncident(organisationId: string, incidentId: string) {

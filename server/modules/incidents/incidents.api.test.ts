@@ -53,7 +53,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       });
       expect(foreign.statusCode).toBe(400);
       expect(foreign.json().issues[0].path).toEqual(['locationIds', 0]);
-      expect((await admin.request('GET', base())).json()).toEqual([]);
+      expect((await admin.request('GET', base())).json()).toEqual({ items: [], total: 0, nextCursor: null });
     });
 
     it('reports an incident in one request; no BSIG clock until it is assessed', async () => {
@@ -117,7 +117,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(incident.clocks.bsig.finalReportProvisional).toBe(false);
       expect(incident.clocks.next.kind).toBe('final_report');
       const list = (await admin.request('GET', base())).json();
-      expect(list[0]).toMatchObject({ number: 1, significant: true, next: { kind: 'final_report' } });
+      expect(list.items[0]).toMatchObject({ number: 1, significant: true, next: { kind: 'final_report' } });
     });
 
     it('drafts each due report in German and English, as text, PDF and DOCX', async () => {

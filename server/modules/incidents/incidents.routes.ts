@@ -10,11 +10,11 @@ import {
   setEscalationTickSchema,
   significanceAnswersSchema,
 } from '../../../domain/incidents/incident.schema.ts';
+import { incidentListQuerySchema, incidentPageSchema } from '../../../domain/incidents/incident-list.ts';
 import {
   createdIdSchema,
   escalationTicksSchema,
   incidentDetailSchema,
-  incidentListSchema,
   okSchema,
   reportDraftSchema,
   reportedIncidentSchema,
@@ -24,11 +24,11 @@ import { draftKinds } from '../../../domain/incidents/report-draft.ts';
 import type { AppContext } from '../../context.ts';
 import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
 import { draftFileName, draftFooter, draftToDocx, draftToPdf, incidentDraft } from './drafts.ts';
+import { listIncidentPage } from './incident-list.service.ts';
 import * as service from './incidents.service.ts';
 import { intakeRoutes } from './intake.routes.ts';
 
 const incidentParams = orgParams.extend({ incidentId: z.uuid() });
-const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() });
 
 export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['incidents'];
@@ -38,14 +38,11 @@ export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
     url: '/api/v1/organisations/:organisationId/incidents',
     permission: 'organisation.read',
     tags,
-    summary: 'Incidents, newest first, with the next legal deadline (a page: limit, before = number; total in x-total-count)',
-    querystring: pageQuery,
-    response: incidentListSchema,
-    handler: async ({ tx, actor, query, reply }) => {
-      const items = await service.listIncidents(tx, actor.organisationId, new Date(), query);
-      reply.header('x-total-count', String(await service.countIncidents(tx, actor.organisationId)));
-      return items;
-    },
+    summary:
+      'Incidents, a page: filtered by status (open/closed), significance and a search in the title, sorted by number, time noticed, status or title, each with the report due next; total, and the cursor of the next page',
+    querystring: incidentListQuerySchema,
+    response: incidentPageSchema,
+    handler: ({ tx, actor, query }) => listIncidentPage(tx, actor.organisationId, query),
   });
 
   orgRoute(app, ctx, {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { AuditAction } from '../../../domain/audit/audit-actions.ts';
 import { escalationChecklist, escalationLabel } from '../../../domain/incidents/escalation.ts';
@@ -18,9 +18,9 @@ import { incidentEscalationTicks, incidentEvents, incidentIntermediateRequests, 
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { latestCheckSummaries } from '../compliance/compliance.ts';
 import { storedEscalation } from '../registration/registration.ts';
-import { asIntermediate, clocksOf, findIncident, incidentWithClocks, intermediateRequestsOf } from './clocks.service.ts';
+import { findIncident, incidentWithClocks } from './clocks.service.ts';
+import { newestIncidents } from './incident-list.service.ts';
 import { planReminders } from './reminders.service.ts';
 
 const instant = (value: string) => new Date(DateTime.fromISO(value, { setZone: true }).toMillis());
@@ -160,68 +160,12 @@ export async function completeHandling(tx: Tx, actor: Actor, incidentId: string,
   await planReminders(tx, actor.organisationId, incidentId);
 }
 
-/** A page of incidents: newest first (numbers are unique per organisation), `before` a number from the previous page. */
-export interface IncidentPage {
-  limit?: number;
-  before?: number;
-}
-
 /** The dashboard looks for report deadlines among this many newest incidents; the incidents list pages through all. */
 export const DEADLINE_INCIDENTS = 200;
 
-export async function listIncidents(tx: Tx, organisationId: string, now = new Date(), { limit = 100, before }: IncidentPage = {}) {
-  const rows = await tx
-    .select()
-    .from(incidents)
-    .where(and(eq(incidents.organisationId, organisationId), before === undefined ? undefined : sql`${incidents.number} < ${before}`))
-    .orderBy(desc(incidents.number), asc(incidents.id))
-    .limit(limit);
-  const { nis2 } = await latestCheckSummaries(tx, organisationId);
-  const submitted = rows.length
-    ? await tx
-        .select({ incidentId: incidentSubmissions.incidentId, kind: incidentSubmissions.kind, submittedAt: incidentSubmissions.submittedAt })
-        .from(incidentSubmissions)
-        .where(
-          and(
-            eq(incidentSubmissions.organisationId, organisationId),
-            inArray(
-              incidentSubmissions.incidentId,
-              rows.map((r) => r.id),
-            ),
-          ),
-        )
-    : [];
-  const byIncident = new Map<string, Map<string, Date>>();
-  for (const s of submitted) byIncident.set(s.incidentId, (byIncident.get(s.incidentId) ?? new Map<string, Date>()).set(s.kind, s.submittedAt));
-  const requests = await intermediateRequestsOf(
-    tx,
-    organisationId,
-    rows.map((r) => r.id),
-  );
-  return rows.map((incident) => {
-    const intermediate = requests.filter((r) => r.incidentId === incident.id).map(asIntermediate);
-    const clocks = clocksOf(incident, nis2?.category ?? null, byIncident.get(incident.id) ?? new Map(), intermediate, now);
-    return {
-      id: incident.id,
-      number: incident.number,
-      title: incident.title,
-      noticedAt: incident.noticedAt,
-      patientDataInvolved: incident.patientDataInvolved,
-      significant: incident.significant,
-      handlingCompletedAt: incident.handlingCompletedAt,
-      next: clocks.next,
-    };
-  });
-}
-
-export async function countIncidents(tx: Tx, organisationId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(incidents).where(eq(incidents.organisationId, organisationId));
-  return Number(row?.n ?? 0);
-}
-
 /** The newest DEADLINE_INCIDENTS incidents with their next deadline, for the dashboard's deadline card. */
 export function incidentsWithDeadlines(tx: Tx, organisationId: string, now = new Date()) {
-  return listIncidents(tx, organisationId, now, { limit: DEADLINE_INCIDENTS });
+  return newestIncidents(tx, organisationId, DEADLINE_INCIDENTS, now);
 }
 
 export async function getIncident(tx: Tx, organisationId: string, incidentId: string, now = new Date()) {

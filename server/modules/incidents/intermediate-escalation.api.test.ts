@@ -70,8 +70,8 @@ for (const { engine, skipReason } of await eachEngine()) {
         expect(incident.clocks.next).toMatchObject({ kind: 'intermediate_report', isOverdue: false });
         expect(Date.parse(incident.clocks.next.due)).toBe(Date.parse(dueAt));
         expect(incident.events.filter((e: { kind: string }) => e.kind === 'intermediate_requested')).toHaveLength(1);
-        const list = (await admin.request('GET', base())).json() as { id: string; next: { kind: string } | null }[];
-        expect(list.find((i) => i.id === incidentId)?.next?.kind).toBe('intermediate_report');
+        const list = (await admin.request('GET', base())).json() as { items: { id: string; next: { kind: string } | null }[] };
+        expect(list.items.find((i) => i.id === incidentId)?.next?.kind).toBe('intermediate_report');
         // Due within 48 hours: the dashboard's deadline card names it too.
         const dashboard = await admin.request('GET', `/api/v1/organisations/${orgId}/dashboard`);
         expect(dashboard.statusCode).toBe(200);

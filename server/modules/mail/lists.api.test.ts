@@ -24,22 +24,11 @@ for (const { engine, skipReason } of await eachEngine()) {
     });
     afterAll(async () => t?.close());
 
-    it('pages the incidents by number, newest first, with the total in x-total-count', async () => {
-      const first = await admin.request('GET', `/api/v1/organisations/${orgId}/incidents?limit=2`);
-      expect(first.headers['x-total-count']).toBe('5');
-      const numbers: number[] = [];
-      let before: number | undefined;
-      for (;;) {
-        const page = (await admin.request('GET', `/api/v1/organisations/${orgId}/incidents?limit=2${before ? `&before=${before}` : ''}`)).json() as {
-          number: number;
-        }[];
-        numbers.push(...page.map((i) => i.number));
-        if (page.length < 2) break;
-        before = page[page.length - 1]!.number;
-      }
-      expect(numbers).toEqual([5, 4, 3, 2, 1]);
-      // Without a limit the first 100: the old answer for any practice with fewer incidents.
-      expect(((await admin.request('GET', `/api/v1/organisations/${orgId}/incidents`)).json() as unknown[]).length).toBe(5);
+    it('pages the incidents by number, newest first, with the total and the next cursor', async () => {
+      const { items, totals, pages } = await walk<{ number: number }>(`/api/v1/organisations/${orgId}/incidents?limit=2`);
+      expect(items.map((i) => i.number)).toEqual([5, 4, 3, 2, 1]);
+      expect(totals).toEqual([5, 5, 5]);
+      expect(pages).toBe(3);
       const bad = await admin.request('GET', `/api/v1/organisations/${orgId}/incidents?limit=0`);
       expect(bad.statusCode).toBe(400);
       expect(bad.json().issues[0].path).toEqual(['limit']);
