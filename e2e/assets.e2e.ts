@@ -153,6 +153,8 @@ describe.runIf(run)('the asset register: what the practice runs, and where it is
       name: 'PVS-Server (Keller)',
       kind: 'server',
       inventoryNumber: 'INV-001',
+      lastPatchedOn: '2026-11-20',
+      adminMfa: false,
       revision: pvs.revision,
     });
     expect(other.status).toBe(200);
@@ -178,6 +180,8 @@ describe.runIf(run)('the asset register: what the practice runs, and where it is
     expect(sheet.getRow(1).getCell(2).value).toBe('Bezeichnung');
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(2).value).toBe('PVS-Server (Keller)');
-    expect(sheet.getRow(2).getCell(12).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(2).getCell(3).value).toBe('Server');
+    expect(sheet.getRow(1).getCell(12).value).toBe('Letzte Updates eingespielt am');
+    expect((sheet.getRow(2).getCell(12).value as Date).toISOString().slice(0, 10)).toBe('2026-11-20');
   });
 });
