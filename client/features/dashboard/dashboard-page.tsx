@@ -10,6 +10,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useDashboard } from './dashboard.api.ts';
 import { CoverageCard, FineCard, IncidentDeadlinesCard, ListCard, ProgressCard, RequirementLink } from './dashboard-cards.tsx';
+import { RegistersCard } from './dashboard-registers.tsx';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function DashboardPage() {
         />
         <FineCard dashboard={d} base={base} />
       </SimpleGrid>
+      <RegistersCard organisationId={organisationId} base={base} />
 
       {d.progress.byAnnex.length > 0 && (
         <Card withBorder padding="lg">
