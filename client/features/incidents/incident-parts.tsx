@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { type FocusEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isAllowed, type MemberRole } from '../../../domain/auth/permissions.ts';
@@ -111,6 +111,7 @@ export function BerlinDateTimeInputs({
   error,
   testId,
   optional = false,
+  onBlur,
 }: {
   date: string;
   time: string;
@@ -122,10 +123,15 @@ export function BerlinDateTimeInputs({
   testId?: string;
   /** The pair may be left empty (e.g. a date the BSI did not set). */
   optional?: boolean;
+  /** Called when the focus leaves the pair (not when it moves from the date to the time), so a form can check it then. */
+  onBlur?: () => void;
 }) {
   const { t } = useTranslation();
+  const leave = (event: FocusEvent<HTMLDivElement>) => {
+    if (onBlur && !event.currentTarget.contains(event.relatedTarget as Node | null)) onBlur();
+  };
   return (
-    <Stack gap={4} data-testid={testId}>
+    <Stack gap={4} data-testid={testId} onBlur={leave}>
       <Group gap="sm" align="flex-start" wrap="wrap">
         <TextInput
           label={dateLabel}
@@ -143,6 +149,7 @@ export function BerlinDateTimeInputs({
           placeholder={t('incidents.timePlaceholder')}
           value={time}
           onChange={(e) => onTime(e.currentTarget.value)}
+          error={Boolean(error)}
           inputMode="numeric"
           autoComplete="off"
           w={120}
