@@ -123,12 +123,19 @@ export function BerlinDateTimeInputs({
   testId?: string;
   /** The pair may be left empty (e.g. a date the BSI did not set). */
   optional?: boolean;
-  /** Called when the focus leaves the pair (not when it moves from the date to the time), so a form can check it then. */
+  /**
+   * Called when the focus leaves the pair, so a form can check it then: not when it moves from the date to the time,
+   * nor to a submit button (the submit checks everything; a message appearing under the pair on mousedown would move
+   * the button away from under the pointer and swallow the click).
+   */
   onBlur?: () => void;
 }) {
   const { t } = useTranslation();
   const leave = (event: FocusEvent<HTMLDivElement>) => {
-    if (onBlur && !event.currentTarget.contains(event.relatedTarget as Node | null)) onBlur();
+    const next = event.relatedTarget;
+    if (!onBlur || event.currentTarget.contains(next)) return;
+    if (next instanceof HTMLButtonElement && next.type === 'submit') return;
+    onBlur();
   };
   return (
     <Stack gap={4} data-testid={testId} onBlur={leave}>

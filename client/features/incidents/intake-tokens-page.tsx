@@ -153,19 +153,22 @@ function TokenManagement({ organisationId }: { organisationId: string }) {
             <Title order={2} size="h4">
               {t('apiTokens.createTitle')}
             </Title>
-            <Group align="flex-end" gap="sm" wrap="wrap">
-              <TextInput
-                label={t('apiTokens.name')}
-                description={t('apiTokens.nameHint')}
-                placeholder={t('apiTokens.namePlaceholder')}
-                style={{ flex: '1 1 280px' }}
-                required
-                {...form.getInputProps('name')}
-              />
-              <Button type="submit" loading={create.isPending}>
-                {t('apiTokens.create')}
-              </Button>
-            </Group>
+            {/* The button sits beside the input itself, so that a message under the input does not move it. */}
+            <TextInput
+              label={t('apiTokens.name')}
+              description={t('apiTokens.nameHint')}
+              placeholder={t('apiTokens.namePlaceholder')}
+              required
+              {...form.getInputProps('name')}
+              inputContainer={(input) => (
+                <Group gap="sm" wrap="nowrap" align="flex-start">
+                  <div style={{ flex: 1, minWidth: 0 }}>{input}</div>
+                  <Button type="submit" loading={create.isPending}>
+                    {t('apiTokens.create')}
+                  </Button>
+                </Group>
+              )}
+            />
             <FormProblems form={schemaForm} />
           </Stack>
         </form>

@@ -31,8 +31,10 @@ describe('a date and time typed in Berlin, as the shared schema sees it', () => 
     expect(typedInstant({ date: '15.07.2026', time: '' }, '23:59')).toBe('2026-07-15T23:59:00.000+02:00');
   });
 
-  it('is empty when nothing is typed, even with a default time', () => {
+  it('is empty when a part is missing, unless the default time stands in for it', () => {
     expect(typedInstant({ date: ' ', time: '' }, '23:59')).toBe('');
+    expect(typedInstant({ date: '', time: '10:00' }, '23:59')).toBe('');
+    expect(typedInstant({ date: '15.01.2026', time: '' })).toBe('');
   });
 
   it('keeps an impossible day as an ISO text and anything else as typed', () => {
@@ -47,6 +49,7 @@ describe('the form of a request of the BSI names each mistake at its field, in G
 
   it.each([
     ['nothing typed', { date: '', time: '' }, 'Bitte ausfüllen.'],
+    ['no date', { date: '', time: '10:00' }, 'Bitte ausfüllen.'],
     ['no date format', { date: '15-01-2026', time: '10:00' }, 'Bitte das Datum als TT.MM.JJJJ und die Uhrzeit als HH:MM eingeben, z. B. 23.11.2026 und 07:30.'],
     ['an impossible day', { date: '31.02.2026', time: '10:00' }, 'Dieses Datum gibt es nicht. Bitte prüfen Sie Tag, Monat und Jahr.'],
     [
@@ -63,6 +66,10 @@ describe('the form of a request of the BSI names each mistake at its field, in G
     const values = request(yesterday);
     expect(await requestErrors(values)).toEqual({});
     expect(requestBody(values)).toEqual({ requestedAt: values.requestedAt, dueAt: undefined, reference: undefined });
+  });
+
+  it('asks for the day of a deadline when only its time is typed', async () => {
+    expect(await requestErrors(request(yesterday, { date: '', time: '12:00' }))).toEqual({ dueAt: 'Bitte ausfüllen.' });
   });
 
   it('refuses a deadline before the arrival at the deadline', async () => {

@@ -13,15 +13,15 @@ export interface When {
 const pad = (part: string) => part.padStart(2, '0');
 
 /**
- * What the shared schema checks for a date/time pair typed in Berlin: the instant when both are valid; '' when both
- * are empty ("Bitte ausfüllen."); for an impossible day (31.02.2026) an ISO text of that day, so the schema says the
+ * What the shared schema checks for a date/time pair typed in Berlin: the instant when both are valid; '' when either
+ * is empty ("Bitte ausfüllen."); for an impossible day (31.02.2026) an ISO text of that day, so the schema says the
  * day does not exist; else the text as typed, which the schema refuses as no date and time. `defaultTime` stands in
  * for a time left empty beside a date (a deadline of the BSI that names a day only).
  */
 export function typedInstant({ date, time }: When, defaultTime?: string): string {
   const day = date.trim();
   const clock = time.trim() || (day && defaultTime ? defaultTime : '');
-  if (!day && !clock) return '';
+  if (!day || !clock) return '';
   const instant = berlinInstant(day, clock);
   if (instant) return instant;
   const dmy = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/.exec(day);
@@ -64,9 +64,10 @@ export function requestInitialValues(): RequestValues {
   return { requested, requestedAt: typedInstant(requested), due: { date: '', time: '' }, dueAt: '', reference: '' };
 }
 
-/** The request body (and what the schema checks): an empty deadline or reference is left out. */
+/** The request body (and what the schema checks): a deadline left empty and an empty reference are left out. */
 export function requestBody(values: RequestValues) {
-  return { requestedAt: values.requestedAt, dueAt: values.dueAt || undefined, reference: values.reference.trim() || undefined };
+  const dueTyped = Boolean(values.due.date.trim() || values.due.time.trim());
+  return { requestedAt: values.requestedAt, dueAt: dueTyped ? values.dueAt : undefined, reference: values.reference.trim() || undefined };
 }
 
 export interface SubmissionValues extends Record<string, unknown> {
@@ -100,8 +101,10 @@ export function pairInputs<V extends Record<string, unknown>>(
   const when = form.getValues()[pair] as When;
   const set = (part: keyof When, value: string) => {
     const next = { ...(form.getValues()[pair] as When), [part]: value };
-    form.setValues({ [pair]: next, [instant]: typedInstant(next, defaultTime) } as Partial<V>);
-    form.clearFieldError(instant);
+    // Field by field: form.setValues would clear the messages of every other field too.
+    const setField = form.setFieldValue as (path: string, value: unknown) => void;
+    setField(pair, next);
+    setField(instant, typedInstant(next, defaultTime));
   };
   const error = form.errors[instant];
   return {
