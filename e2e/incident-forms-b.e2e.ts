@@ -87,13 +87,15 @@ describe.runIf(run)('incident forms: timeline entry, the BSI’s request for an 
     const text = form.getByRole('textbox', { name: 'Eintrag' });
     await text.waitFor();
 
-    await form.getByRole('button', { name: 'Eintragen' }).click();
-    await expectMessageAt(text, 'Bitte ausfüllen.');
-    await seeText(page, CHECK_FIELDS);
-
     await text.fill('a');
     await text.press('Tab');
     await expectMessageAt(text, 'Bitte kurz beschreiben (mindestens 2 Zeichen).');
+
+    // Straight from the field to the button: the click submits (a message appearing on blur must not swallow it).
+    await text.fill('');
+    await form.getByRole('button', { name: 'Eintragen' }).click();
+    await expectMessageAt(text, 'Bitte ausfüllen.');
+    await seeText(page, CHECK_FIELDS);
     await screenshotBoth(page, 'incforms-b-timeline-error', false);
 
     await form.getByText('Kontakt', { exact: true }).click();

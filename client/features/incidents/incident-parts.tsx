@@ -100,6 +100,16 @@ export function ReportIncidentButton({
   );
 }
 
+/**
+ * Whether the focus leaves a field because a submit button is being pressed. A form need not check the field then (the
+ * submit checks everything), and should not: a message appearing under the field on mousedown moves the button away
+ * from under the pointer, and the click is lost. Tabbing to the button still checks the field.
+ */
+export const pressesSubmit = (event: FocusEvent) => {
+  const next = event.relatedTarget;
+  return next instanceof HTMLButtonElement && next.type === 'submit' && next.matches(':active');
+};
+
 /** Date and time inputs side by side, both in Berlin time. */
 export function BerlinDateTimeInputs({
   date,
@@ -123,19 +133,12 @@ export function BerlinDateTimeInputs({
   testId?: string;
   /** The pair may be left empty (e.g. a date the BSI did not set). */
   optional?: boolean;
-  /**
-   * Called when the focus leaves the pair, so a form can check it then: not when it moves from the date to the time,
-   * nor to a submit button (the submit checks everything; a message appearing under the pair on mousedown would move
-   * the button away from under the pointer and swallow the click).
-   */
+  /** Called when the focus leaves the pair (not from the date to the time, nor by pressing a submit button), so a form can check it then. */
   onBlur?: () => void;
 }) {
   const { t } = useTranslation();
   const leave = (event: FocusEvent<HTMLDivElement>) => {
-    const next = event.relatedTarget;
-    if (!onBlur || event.currentTarget.contains(next)) return;
-    if (next instanceof HTMLButtonElement && next.type === 'submit') return;
-    onBlur();
+    if (onBlur && !event.currentTarget.contains(event.relatedTarget) && !pressesSubmit(event)) onBlur();
   };
   return (
     <Stack gap={4} data-testid={testId} onBlur={leave}>

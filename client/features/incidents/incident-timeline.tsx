@@ -1,11 +1,12 @@
 import { Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import type { FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addIncidentEventSchema, incidentEventKinds } from '../../../domain/incidents/incident.schema.ts';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { newestFirst } from './incident-clocks.ts';
-import { formatBerlinTime } from './incident-parts.tsx';
+import { formatBerlinTime, pressesSubmit } from './incident-parts.tsx';
 import { type IncidentDetail, useAddIncidentEvent } from './incidents.api.ts';
 
 /** A step of the escalation checklist as the timeline names it: the fixed steps translated, the own chain by its role. */
@@ -78,6 +79,7 @@ function AddEventForm({ organisationId, incidentId }: { organisationId: string; 
   const schemaForm = useSchemaForm<EventValues>({ schema: addIncidentEventSchema, initialValues: { kind: 'measure', text: '' } });
   const { form } = schemaForm;
   const kind = form.getValues().kind;
+  const textProps = form.getInputProps('text');
   const submit = schemaForm.onSubmit((values) =>
     add.mutate(
       { kind: values.kind, text: values.text.trim() },
@@ -99,7 +101,8 @@ function AddEventForm({ organisationId, incidentId }: { organisationId: string; 
           placeholder={t(`incidents.timeline.placeholder.${kind}`)}
           autosize
           minRows={2}
-          {...form.getInputProps('text')}
+          {...textProps}
+          onBlur={(event: FocusEvent) => pressesSubmit(event) || textProps.onBlur?.()}
         />
         <FormProblems form={schemaForm} />
         <Group justify="flex-end">
