@@ -50,7 +50,7 @@ describe('the form of a request of the BSI names each mistake at its field, in G
   it.each([
     ['nothing typed', { date: '', time: '' }, 'Bitte ausfüllen.'],
     ['no date', { date: '', time: '10:00' }, 'Bitte ausfüllen.'],
-    ['no date format', { date: '15-01-2026', time: '10:00' }, 'Bitte das Datum als TT.MM.JJJJ und die Uhrzeit als HH:MM eingeben, z. B. 23.11.2026 und 07:30.'],
+    ['no date format', { date: '15-01-2026', time: '10:00' }, 'Bitte das Datum als TT.MM.JJJJ und die Uhrzeit als HH:MM angeben, z. B. 15.01.2026 und 07:30.'],
     ['an impossible day', { date: '31.02.2026', time: '10:00' }, 'Dieses Datum gibt es nicht. Bitte prüfen Sie Tag, Monat und Jahr.'],
     [
       'a year out of range',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema } from '../../../domain/incidents/deadlines.schema.ts';
 import { recordIntermediateRequestSchema, recordIntermediateSubmissionSchema } from '../../../domain/incidents/incident.schema.ts';
 import type { SchemaForm } from '../../lib/use-schema-form.ts';
-import { berlinInstant, berlinParts, isInFuture } from './berlin-time.ts';
+import { berlinInstantInput, berlinParts, isInFuture } from './berlin-time.ts';
 
 /** A date (TT.MM.JJJJ) and a time (HH:MM) as typed in Berlin. */
 export interface When {
@@ -10,27 +10,15 @@ export interface When {
   time: string;
 }
 
-const pad = (part: string) => part.padStart(2, '0');
-
 /**
- * What the shared schema checks for a date/time pair typed in Berlin: the instant when both are valid; '' when either
- * is empty ("Bitte ausfüllen."); for an impossible day (31.02.2026) an ISO text of that day, so the schema says the
- * day does not exist; else the text as typed, which the schema refuses as no date and time. `defaultTime` stands in
- * for a time left empty beside a date (a deadline of the BSI that names a day only).
+ * What the shared schema checks for a date/time pair typed in Berlin (berlinInstantInput: the instant, or a text the
+ * schema names the mistake of), and '' when either part is missing ("Bitte ausfüllen."). `defaultTime` stands in for
+ * a time left empty beside a date (a deadline of the BSI that names a day only).
  */
 export function typedInstant({ date, time }: When, defaultTime?: string): string {
   const day = date.trim();
   const clock = time.trim() || (day && defaultTime ? defaultTime : '');
-  if (!day || !clock) return '';
-  const instant = berlinInstant(day, clock);
-  if (instant) return instant;
-  const dmy = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/.exec(day);
-  const hm = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(clock);
-  if (dmy && hm) {
-    const year = dmy[3]!.length === 2 ? `20${dmy[3]}` : dmy[3]!;
-    return `${year}-${pad(dmy[2]!)}-${pad(dmy[1]!)}T${pad(hm[1]!)}:${hm[2]}:00+01:00`;
-  }
-  return `${day} ${clock}`.trim();
+  return day && clock ? berlinInstantInput(day, clock) : '';
 }
 
 /**
