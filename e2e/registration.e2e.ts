@@ -172,7 +172,7 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
 
     // Too short a name is refused before it goes out.
     await page.getByRole('button', { name: 'Schlüssel anlegen' }).click();
-    await seeText(page, 'Bitte einen Namen mit mindestens 2 Zeichen eingeben.');
+    await seeText(page, 'Bitte ausfüllen.');
     await page.getByRole('textbox', { name: /Wofür ist der Schlüssel/ }).fill('Virenscanner Empfang');
     await page.getByRole('button', { name: 'Schlüssel anlegen' }).click();
     const shown = page.getByTestId('created-token');

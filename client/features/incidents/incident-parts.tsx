@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { type FocusEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isAllowed, type MemberRole } from '../../../domain/auth/permissions.ts';
@@ -100,6 +100,16 @@ export function ReportIncidentButton({
   );
 }
 
+/**
+ * Whether the focus leaves a field because a submit button is being pressed. A form need not check the field then (the
+ * submit checks everything), and should not: a message appearing under the field on mousedown moves the button away
+ * from under the pointer, and the click is lost. Tabbing to the button still checks the field.
+ */
+export const pressesSubmit = (event: FocusEvent) => {
+  const next = event.relatedTarget;
+  return next instanceof HTMLButtonElement && next.type === 'submit' && next.matches(':active');
+};
+
 /** Date and time inputs side by side, both in Berlin time. */
 export function BerlinDateTimeInputs({
   date,
@@ -111,6 +121,7 @@ export function BerlinDateTimeInputs({
   error,
   testId,
   optional = false,
+  onBlur,
 }: {
   date: string;
   time: string;
@@ -122,10 +133,15 @@ export function BerlinDateTimeInputs({
   testId?: string;
   /** The pair may be left empty (e.g. a date the BSI did not set). */
   optional?: boolean;
+  /** Called when the focus leaves the pair (not from the date to the time, nor by pressing a submit button), so a form can check it then. */
+  onBlur?: () => void;
 }) {
   const { t } = useTranslation();
+  const leave = (event: FocusEvent<HTMLDivElement>) => {
+    if (onBlur && !event.currentTarget.contains(event.relatedTarget) && !pressesSubmit(event)) onBlur();
+  };
   return (
-    <Stack gap={4} data-testid={testId}>
+    <Stack gap={4} data-testid={testId} onBlur={leave}>
       <Group gap="sm" align="flex-start" wrap="wrap">
         <TextInput
           label={dateLabel}
@@ -143,6 +159,7 @@ export function BerlinDateTimeInputs({
           placeholder={t('incidents.timePlaceholder')}
           value={time}
           onChange={(e) => onTime(e.currentTarget.value)}
+          error={Boolean(error)}
           inputMode="numeric"
           autoComplete="off"
           w={120}

@@ -1,10 +1,12 @@
 import { Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { type FormEvent, useState } from 'react';
+import type { FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { addIncidentEventSchema, incidentEventKinds } from '../../../domain/incidents/incident.schema.ts';
+import { FormProblems } from '../../components/form-problems.tsx';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { newestFirst } from './incident-clocks.ts';
-import { formatBerlinTime } from './incident-parts.tsx';
+import { formatBerlinTime, pressesSubmit } from './incident-parts.tsx';
 import { type IncidentDetail, useAddIncidentEvent } from './incidents.api.ts';
 
 /** A step of the escalation checklist as the timeline names it: the fixed steps translated, the own chain by its role. */
@@ -13,7 +15,7 @@ function escalationStepText(t: TFunction, data: Record<string, unknown>): string
   return step.startsWith('own-') ? String(data.label ?? step) : t(`incidents.escalation.${step}`, { defaultValue: step });
 }
 
-const addableKinds = ['note', 'measure', 'contact'] as const;
+type EventValues = { kind: (typeof incidentEventKinds)[number]; text: string };
 
 /** The timeline, newest first, with the form for notes, measures and contacts. */
 export function IncidentTimeline({ incident, organisationId, canAdd }: { incident: IncidentDetail; organisationId: string; canAdd: boolean }) {
@@ -74,43 +76,35 @@ export function IncidentTimeline({ incident, organisationId, canAdd }: { inciden
 function AddEventForm({ organisationId, incidentId }: { organisationId: string; incidentId: string }) {
   const { t } = useTranslation();
   const add = useAddIncidentEvent(organisationId, incidentId);
-  const [kind, setKind] = useState<(typeof addableKinds)[number]>('measure');
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (text.trim().length < 2) return setError(t('incidents.timeline.textRequired'));
-    setError(null);
+  const schemaForm = useSchemaForm<EventValues>({ schema: addIncidentEventSchema, initialValues: { kind: 'measure', text: '' } });
+  const { form } = schemaForm;
+  const kind = form.getValues().kind;
+  const textProps = form.getInputProps('text');
+  const submit = schemaForm.onSubmit((values) =>
     add.mutate(
-      { kind, text: text.trim() },
-      {
-        onSuccess: () => setText(''),
-        onError: (failure) => {
-          const { fields, rest } = fieldErrors(t, failure, { kind: '', text: '' });
-          setError(fields.text ?? fields.kind ?? rest.join(' '));
-        },
-      },
-    );
-  };
+      { kind: values.kind, text: values.text.trim() },
+      // The kind stays chosen for the next entry; only the text is done.
+      { onSuccess: () => form.setFieldValue('text', ''), onError: schemaForm.showError },
+    ),
+  );
   return (
     <form onSubmit={submit} noValidate data-testid="event-form">
       <Stack gap="xs">
         <SegmentedControl
           aria-label={t('incidents.timeline.kindLabel')}
-          value={kind}
-          onChange={(value) => setKind(value as typeof kind)}
-          data={addableKinds.map((value) => ({ value, label: t(`incidents.timeline.kind.${value}`) }))}
+          data={incidentEventKinds.map((value) => ({ value, label: t(`incidents.timeline.kind.${value}`) }))}
           fullWidth
+          {...form.getInputProps('kind')}
         />
         <Textarea
           aria-label={t('incidents.timeline.text')}
           placeholder={t(`incidents.timeline.placeholder.${kind}`)}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          error={error}
           autosize
           minRows={2}
+          {...textProps}
+          onBlur={(event: FocusEvent) => pressesSubmit(event) || textProps.onBlur?.()}
         />
+        <FormProblems form={schemaForm} />
         <Group justify="flex-end">
           <Button type="submit" size="sm" loading={add.isPending}>
             {t('incidents.timeline.add')}

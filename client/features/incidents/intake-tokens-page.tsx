@@ -1,15 +1,16 @@
 import { Alert, Badge, Button, Card, Code, CopyButton, Group, List, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isAllowed } from '../../../domain/auth/permissions.ts';
+import { createApiTokenSchema } from '../../../domain/incidents/incident.schema.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { type CreatedIntakeToken, type IntakeToken, intakePath, useCreateIntakeToken, useIntakeTokens, useRevokeIntakeToken } from './intake-tokens.api.ts';
 
@@ -128,15 +129,10 @@ function TokenManagement({ organisationId }: { organisationId: string }) {
   const revoke = useRevokeIntakeToken(organisationId);
   const [created, setCreated] = useState<CreatedIntakeToken | null>(null);
   const [toRevoke, setToRevoke] = useState<IntakeToken | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const form = useForm({ mode: 'controlled', initialValues: { name: '' } });
+  const schemaForm = useSchemaForm({ schema: createApiTokenSchema, initialValues: { name: '' } });
+  const { form } = schemaForm;
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    if (values.name.trim().length < 2) {
-      form.setErrors({ name: t('apiTokens.nameRequired') });
-      return;
-    }
+  const submit = schemaForm.onSubmit((values) =>
     create.mutate(
       { name: values.name.trim() },
       {
@@ -144,36 +140,36 @@ function TokenManagement({ organisationId }: { organisationId: string }) {
           setCreated(token);
           form.reset();
         },
-        onError: (error) => {
-          const { fields, rest } = fieldErrors(t, error, form.values);
-          form.setErrors(fields);
-          setProblems(rest);
-        },
+        onError: schemaForm.showError,
       },
-    );
-  });
+    ),
+  );
 
   return (
     <>
       <Card withBorder padding="lg">
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate data-testid="api-token-form">
           <Stack gap="sm">
             <Title order={2} size="h4">
               {t('apiTokens.createTitle')}
             </Title>
-            <Group align="flex-end" gap="sm" wrap="wrap">
-              <TextInput
-                label={t('apiTokens.name')}
-                description={t('apiTokens.nameHint')}
-                placeholder={t('apiTokens.namePlaceholder')}
-                style={{ flex: '1 1 280px' }}
-                {...form.getInputProps('name')}
-              />
-              <Button type="submit" loading={create.isPending}>
-                {t('apiTokens.create')}
-              </Button>
-            </Group>
-            <ErrorAlert messages={problems} />
+            {/* The button sits beside the input itself, so that a message under the input does not move it. */}
+            <TextInput
+              label={t('apiTokens.name')}
+              description={t('apiTokens.nameHint')}
+              placeholder={t('apiTokens.namePlaceholder')}
+              required
+              {...form.getInputProps('name')}
+              inputContainer={(input) => (
+                <Group gap="sm" wrap="nowrap" align="flex-start">
+                  <div style={{ flex: 1, minWidth: 0 }}>{input}</div>
+                  <Button type="submit" loading={create.isPending}>
+                    {t('apiTokens.create')}
+                  </Button>
+                </Group>
+              )}
+            />
+            <FormProblems form={schemaForm} />
           </Stack>
         </form>
       </Card>

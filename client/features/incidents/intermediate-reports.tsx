@@ -1,18 +1,25 @@
 import { Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openIntermediateRequests } from '../../../domain/incidents/intermediate.ts';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { isApiError } from '../../lib/api.ts';
-import { fieldErrors } from '../../lib/form-errors.ts';
-import { berlinInstant, berlinParts, isInFuture } from './berlin-time.ts';
+import { FormProblems } from '../../components/form-problems.tsx';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { BerlinDateTimeInputs, formatBerlinTime, useNow, useRemainingText } from './incident-parts.tsx';
 import { type IncidentDetail, useRecordIntermediateRequest, useRecordIntermediateSubmission } from './incidents.api.ts';
-import { isBeforeNoticed } from './report-dialogs.tsx';
+import {
+  DUE_DEFAULT_TIME,
+  pairInputs,
+  type RequestValues,
+  requestBody,
+  requestFormSchema,
+  requestInitialValues,
+  type SubmissionValues,
+  submissionBody,
+  submissionFormSchema,
+  submissionInitialValues,
+} from './intermediate-form.ts';
 
 type Request = IncidentDetail['intermediateRequests'][number];
-
-const isBeforeRequested = (error: unknown) => isApiError(error) && error.issues.some((issue) => issue.code === 'before_requested_at');
 
 /**
  * § 32 Abs. 1 Nr. 3 BSIG: the intermediate report is owed only when the BSI asks for it, by the date it sets. The card
@@ -116,60 +123,29 @@ export function IntermediateReports({
 function RequestForm({ organisationId, incidentId, onDone }: { organisationId: string; incidentId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const record = useRecordIntermediateRequest(organisationId, incidentId);
-  const [requested, setRequested] = useState(berlinParts);
-  const [due, setDue] = useState({ date: '', time: '' });
-  const [reference, setReference] = useState('');
-  const [errors, setErrors] = useState<{ requestedAt?: string | null; dueAt?: string | null; rest: string[] }>({ rest: [] });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const requestedAt = berlinInstant(requested.date, requested.time);
-    const hasDue = Boolean(due.date.trim() || due.time.trim());
-    const dueAt = hasDue ? berlinInstant(due.date, due.time || '23:59') : null;
-    if (!requestedAt) return setErrors({ requestedAt: t('incidents.submit.whenRequired'), rest: [] });
-    if (isInFuture(requestedAt)) return setErrors({ requestedAt: t('incidents.submit.inFuture'), rest: [] });
-    if (hasDue && !dueAt) return setErrors({ dueAt: t('incidents.submit.whenRequired'), rest: [] });
-    setErrors({ rest: [] });
-    record.mutate(
-      { requestedAt, dueAt: dueAt ?? undefined, reference: reference.trim() || undefined },
-      {
-        onSuccess: onDone,
-        onError: (failure) => {
-          const { fields, rest } = fieldErrors(t, failure, { requestedAt: '', dueAt: '', reference: '' });
-          setErrors({
-            requestedAt: isBeforeNoticed(failure) ? t('incidents.submit.beforeNoticed') : (fields.requestedAt ?? null),
-            dueAt: isBeforeRequested(failure) ? t('incidents.intermediate.beforeRequested') : (fields.dueAt ?? null),
-            rest: fields.reference ? [fields.reference, ...rest] : rest,
-          });
-        },
-      },
-    );
-  };
+  const schemaForm = useSchemaForm<RequestValues>({ schema: requestFormSchema, initialValues: requestInitialValues(), toInput: requestBody });
+  const { form } = schemaForm;
+  // The server answers "before the incident was noticed" at requestedAt; like every 400 it lands at its field.
+  const submit = schemaForm.onSubmit((values) => record.mutate(requestBody(values), { onSuccess: onDone, onError: schemaForm.showError }));
   return (
     <form onSubmit={submit} noValidate data-testid="intermediate-request-form">
       <Stack gap="md">
         <Text size="sm">{t('incidents.intermediate.recordIntro')}</Text>
         <BerlinDateTimeInputs
-          date={requested.date}
-          time={requested.time}
-          onDate={(date) => setRequested((w) => ({ ...w, date }))}
-          onTime={(time) => setRequested((w) => ({ ...w, time }))}
+          {...pairInputs(schemaForm, 'requested', 'requestedAt')}
           dateLabel={t('incidents.intermediate.requestedDate')}
           timeLabel={t('incidents.submit.time')}
-          error={errors.requestedAt}
+          testId="intermediate-requested"
         />
         <BerlinDateTimeInputs
-          date={due.date}
-          time={due.time}
-          onDate={(date) => setDue((w) => ({ ...w, date }))}
-          onTime={(time) => setDue((w) => ({ ...w, time }))}
+          {...pairInputs(schemaForm, 'due', 'dueAt', DUE_DEFAULT_TIME)}
           dateLabel={t('incidents.intermediate.dueDate')}
           timeLabel={t('incidents.submit.time')}
-          error={errors.dueAt}
           optional
           testId="intermediate-due"
         />
-        <TextInput label={t('incidents.intermediate.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} maxLength={200} />
-        <ErrorAlert messages={errors.rest} />
+        <TextInput label={t('incidents.intermediate.reference')} maxLength={200} {...form.getInputProps('reference')} />
+        <FormProblems form={schemaForm} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
@@ -186,50 +162,33 @@ function RequestForm({ organisationId, incidentId, onDone }: { organisationId: s
 function SubmissionForm({ organisationId, incidentId, request, onDone }: { organisationId: string; incidentId: string; request: Request; onDone: () => void }) {
   const { t } = useTranslation();
   const record = useRecordIntermediateSubmission(organisationId, incidentId);
-  const [when, setWhen] = useState(() => berlinParts(request.submittedAt ?? new Date()));
-  const [reference, setReference] = useState(request.submissionReference ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setProblems([]);
-    const submittedAt = berlinInstant(when.date, when.time);
-    if (!submittedAt) return setError(t('incidents.submit.whenRequired'));
-    if (isInFuture(submittedAt)) return setError(t('incidents.submit.inFuture'));
-    setError(null);
-    record.mutate(
-      { requestId: request.id, submittedAt, reference: reference.trim() || undefined },
-      {
-        onSuccess: onDone,
-        onError: (failure) => {
-          const { fields, rest } = fieldErrors(t, failure, { submittedAt: '', reference: '' });
-          setError(isBeforeRequested(failure) ? t('incidents.intermediate.beforeRequested') : (fields.submittedAt ?? null));
-          setProblems(fields.reference ? [fields.reference, ...rest] : rest);
-        },
-      },
-    );
-  };
+  const schemaForm = useSchemaForm<SubmissionValues>({
+    schema: submissionFormSchema,
+    initialValues: submissionInitialValues(request.submittedAt, request.submissionReference),
+    toInput: submissionBody,
+  });
+  const { form } = schemaForm;
+  // "Before the request arrived" comes from the server at submittedAt.
+  const submit = schemaForm.onSubmit((values) =>
+    record.mutate({ requestId: request.id, ...submissionBody(values) }, { onSuccess: onDone, onError: schemaForm.showError }),
+  );
   return (
     <form onSubmit={submit} noValidate data-testid="intermediate-submission-form">
       <Stack gap="md">
         <Text size="sm">{t('incidents.submit.intro')}</Text>
         <BerlinDateTimeInputs
-          date={when.date}
-          time={when.time}
-          onDate={(date) => setWhen((w) => ({ ...w, date }))}
-          onTime={(time) => setWhen((w) => ({ ...w, time }))}
+          {...pairInputs(schemaForm, 'submitted', 'submittedAt')}
           dateLabel={t('incidents.submit.date')}
           timeLabel={t('incidents.submit.time')}
-          error={error}
+          testId="intermediate-submitted-at"
         />
         <TextInput
           label={t('incidents.submit.reference')}
           description={t('incidents.submit.referenceHint')}
-          value={reference}
-          onChange={(e) => setReference(e.currentTarget.value)}
           maxLength={200}
+          {...form.getInputProps('reference')}
         />
-        <ErrorAlert messages={problems} />
+        <FormProblems form={schemaForm} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
