@@ -1,20 +1,19 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isAllowed } from '../../../domain/auth/permissions.ts';
-import { invalidIpRanges } from '../../../domain/registration/registration.ts';
+import { registrationSetupSchema } from '../../../domain/registration/registration.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { EscalationRows } from './escalation-rows.tsx';
 import { type Registration, registrationUrl, useRegistration, useSaveRegistration } from './registration.api.ts';
 import { ChecklistSection, MasterDataSection, MukSection, PersonFields, SaveBar, Section } from './registration-sections.tsx';
 import { RegistrationStatus } from './registration-status.tsx';
-import { inputId, isoDate, type RegistrationValues, setupOf, valuesOf } from './registration-values.ts';
+import { draftValues, inputId, type RegistrationValues, registrationIssueText } from './registration-values.ts';
 
 /** What someone typed stays in this tab until it is saved, also when they look at another page in between. */
 const draftKey = (organisationId: string) => `praxisschild.registration-draft.${organisationId}`;
@@ -22,7 +21,7 @@ const draftKey = (organisationId: string) => `praxisschild.registration-draft.${
 function loadDraft(organisationId: string): RegistrationValues | null {
   try {
     const raw = sessionStorage.getItem(draftKey(organisationId));
-    return raw ? (JSON.parse(raw) as RegistrationValues) : null;
+    return raw ? draftValues(JSON.parse(raw) as RegistrationValues) : null;
   } catch {
     return null;
   }
@@ -65,33 +64,29 @@ export function RegistrationPage() {
   );
 }
 
-/** A field's text for a server issue: for e-mail, postcode, date, phone and IP fields a sentence that says what fits. */
-function issueTexts(t: ReturnType<typeof useTranslation>['t'], fields: Record<string, string>, values: RegistrationValues): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, text] of Object.entries(fields)) {
-    const last = path.split('.').pop();
-    if (last === 'email') out[path] = t('issues.email.invalid_format');
-    else if (last === 'postalCode') out[path] = t('issues.postal_code');
-    else if (last === 'qualifiesSince') out[path] = t('registration.qualifiesSinceInvalid');
-    else if (last === 'phone') out[path] = t('registration.invalid.phone');
-    else if (last === 'publicIpRanges') out[path] = t('registration.invalid.publicIpRanges', { entries: invalidIpRanges(values.publicIpRanges).join(', ') });
-    else out[path] = text;
-  }
-  return out;
+/** Moves to the first field that needs attention (the errors come in the order of the form). */
+function focusFirst(paths: string[]) {
+  const first = paths.find((path) => document.getElementById(inputId(path)));
+  if (first) document.getElementById(inputId(first))?.focus();
 }
 
 function RegistrationFormView({ organisationId, registration, canEdit }: { organisationId: string; registration: Registration; canEdit: boolean }) {
   const { t } = useTranslation();
   const save = useSaveRegistration(organisationId);
-  const serverValues = useMemo(() => valuesOf(registration.setup), [registration.setup]);
+  const serverValues = registration.setup;
   const [restored] = useState(() => {
     const draft = canEdit ? loadDraft(organisationId) : null;
     return draft && JSON.stringify(draft) !== JSON.stringify(serverValues) ? draft : null;
   });
-  const [problems, setProblems] = useState<string[]>([]);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [showRestored, setShowRestored] = useState(restored !== null);
-  const form = useForm<RegistrationValues>({ mode: 'controlled', initialValues: { ...serverValues, ...restored } });
+  // The schema the server checks the PUT with (§ 33 BSIG data, phone numbers, IP ranges), field by field on blur.
+  const schemaForm = useSchemaForm<RegistrationValues>({
+    schema: registrationSetupSchema,
+    initialValues: { ...serverValues, ...restored },
+    issueText: registrationIssueText(t),
+  });
+  const { form } = schemaForm;
   const dirty = JSON.stringify(form.values) !== JSON.stringify(serverValues);
 
   // Fields reached with the keyboard must not hide behind the sticky save bar.
@@ -110,36 +105,30 @@ function RegistrationFormView({ organisationId, registration, canEdit }: { organ
 
   const field = (path: string) => ({ ...form.getInputProps(path), id: inputId(path), disabled: !canEdit });
 
-  const submit = form.onSubmit((values) => {
-    setProblems([]);
-    setSavedAt(null);
-    if (!isoDate(values.qualifiesSince)) {
-      form.setErrors({ qualifiesSince: t('registration.qualifiesSinceInvalid') });
-      document.getElementById(inputId('qualifiesSince'))?.focus();
-      return;
-    }
-    save.mutate(setupOf(values), {
-      onSuccess: (saved) => {
-        const next = valuesOf(saved.setup);
-        form.setValues(next);
-        form.resetDirty(next);
-        storeDraft(organisationId, null);
-        setShowRestored(false);
-        setSavedAt(saved.updatedAt ?? new Date().toISOString());
-      },
-      onError: (error) => {
-        const { fields, rest } = fieldErrors(t, error, values);
-        form.setErrors(issueTexts(t, fields, values));
-        setProblems(Object.keys(fields).length > 0 ? [t('registration.fixFields'), ...rest] : rest);
-        const first = Object.keys(fields)[0];
-        if (first) document.getElementById(inputId(first))?.focus();
-      },
-    });
-  });
+  const submit = schemaForm.onSubmit(
+    (values) => {
+      setSavedAt(null);
+      save.mutate(values, {
+        onSuccess: (saved) => {
+          form.setValues(saved.setup);
+          form.resetDirty(saved.setup);
+          storeDraft(organisationId, null);
+          setShowRestored(false);
+          setSavedAt(saved.updatedAt ?? new Date().toISOString());
+        },
+        onError: (error) => focusFirst(Object.keys(schemaForm.showErrorAt('', error))),
+      });
+    },
+    (errors) => {
+      setSavedAt(null);
+      focusFirst(Object.keys(errors));
+    },
+  );
 
   const discardDraft = () => {
     form.setValues(serverValues);
     form.clearErrors();
+    schemaForm.setProblems([]);
     storeDraft(organisationId, null);
     setShowRestored(false);
   };
@@ -171,7 +160,7 @@ function RegistrationFormView({ organisationId, registration, canEdit }: { organ
           <EscalationRows form={form} field={field} canEdit={canEdit} suggestion={registration.escalationSuggestion} />
         </Section>
         <ChecklistSection form={form} field={field} canEdit={canEdit} />
-        {canEdit && <SaveBar problems={problems} savedAt={savedAt} dirty={dirty} updatedAt={registration.updatedAt} saving={save.isPending} />}
+        {canEdit && <SaveBar schemaForm={schemaForm} savedAt={savedAt} dirty={dirty} updatedAt={registration.updatedAt} saving={save.isPending} />}
       </Stack>
     </form>
   );

@@ -2,7 +2,8 @@ import { Alert, Anchor, Button, Card, Group, List, MultiSelect, SimpleGrid, Stac
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../components/error-alert.tsx';
+import { DateInput } from '../../components/date-input.tsx';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import { checklistItems, euMemberStates, type FieldProps, inputId, type RegistrationForm } from './registration-values.ts';
@@ -68,13 +69,7 @@ export function MasterDataSection({ organisationId, nameWithLegalForm, field }: 
           description={t('registration.fields.commercialRegisterHint')}
           {...field('commercialRegister')}
         />
-        <TextInput
-          label={t('registration.fields.qualifiesSince')}
-          description={t('registration.fields.qualifiesSinceHint')}
-          placeholder="TT.MM.JJJJ"
-          inputMode="numeric"
-          {...field('qualifiesSince')}
-        />
+        <DateInput label={t('registration.fields.qualifiesSince')} description={t('registration.fields.qualifiesSinceHint')} {...field('qualifiesSince')} />
       </SimpleGrid>
       <TextInput label={t('registration.fields.street')} autoComplete="street-address" {...field('street')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -168,13 +163,13 @@ export function ChecklistSection({ form, field, canEdit }: { form: RegistrationF
 
 /** The sticky bar with the save button, what went wrong and when it was last saved. */
 export function SaveBar({
-  problems,
+  schemaForm,
   savedAt,
   dirty,
   updatedAt,
   saving,
 }: {
-  problems: string[];
+  schemaForm: { problems: string[]; hasFieldErrors: boolean };
   savedAt: string | null;
   dirty: boolean;
   updatedAt: string | null;
@@ -184,7 +179,7 @@ export function SaveBar({
   return (
     <Card withBorder padding="md" style={{ position: 'sticky', bottom: 0, zIndex: 2 }} shadow="sm">
       <Stack gap="sm">
-        <ErrorAlert messages={problems} />
+        <FormProblems form={schemaForm} />
         {savedAt && !dirty && (
           <Alert color="green" variant="light" role="status" data-testid="registration-saved">
             {t('registration.saved', { at: formatDateTime(savedAt) })}

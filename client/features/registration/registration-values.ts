@@ -1,10 +1,11 @@
-import type { UseFormReturnType } from '@mantine/form';
-import type { RegistrationSetup } from '../../../domain/registration/registration.ts';
+import type { TFunction } from 'i18next';
+import { invalidIpRanges, type RegistrationSetup } from '../../../domain/registration/registration.ts';
+import type { IssueText, SchemaForm } from '../../lib/use-schema-form.ts';
 
-/** The form's values: the setup, with the date as typed (TT.MM.JJJJ) instead of ISO. */
-export type RegistrationValues = Omit<RegistrationSetup, 'qualifiesSince'> & { qualifiesSince: string };
+/** The form's values: the setup as the server takes it (the date YYYY-MM-DD, shown as TT.MM.JJJJ by the date input). */
+export type RegistrationValues = RegistrationSetup;
 
-export type RegistrationForm = UseFormReturnType<RegistrationValues>;
+export type RegistrationForm = SchemaForm<RegistrationValues>['form'];
 /** The props of one input of the form: value, change handler, error, its id (see inputId) and whether it is read-only. */
 export type FieldProps = (path: string) => ReturnType<RegistrationForm['getInputProps']> & { id: string; disabled: boolean };
 
@@ -41,12 +42,6 @@ export const euMemberStates = [
   'SK',
 ] as const;
 
-/** 2026-03-06 → 06.03.2026 */
-export function germanDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
 /** 6.3.2026, 06.03.26 or 2026-03-06 → 2026-03-06; null when it is no real calendar day. */
 export function isoDate(text: string): string | null {
   const value = text.trim();
@@ -61,13 +56,25 @@ export function isoDate(text: string): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function valuesOf(setup: RegistrationSetup): RegistrationValues {
-  return { ...setup, qualifiesSince: germanDate(setup.qualifiesSince) };
+/** A draft kept in the tab by an earlier version held the date as typed (06.12.2025); the form now holds 2025-12-06. */
+export function draftValues(draft: RegistrationValues): RegistrationValues {
+  return { ...draft, qualifiesSince: isoDate(draft.qualifiesSince ?? '') ?? draft.qualifiesSince ?? '' };
 }
 
-/** What goes to the server; the date must already be valid (see isoDate). */
-export function setupOf(values: RegistrationValues): RegistrationSetup {
-  return { ...values, qualifiesSince: isoDate(values.qualifiesSince) ?? values.qualifiesSince };
+/**
+ * The registration's own texts: the phone numbers and IP entries that do not fit (§ 33 Abs. 1 Nr. 2 BSIG asks for
+ * usable contact data) and the limit of a text that is too long.
+ */
+export function registrationIssueText(t: TFunction): IssueText {
+  return (issue, input) => {
+    if (issue.code === 'custom' && issue.message === 'phone_number') return t('registration.invalid.phone');
+    if (issue.code === 'custom' && issue.message === 'ip_range') {
+      const typed = (input as Partial<RegistrationValues> | null)?.publicIpRanges ?? '';
+      return t('registration.invalid.publicIpRanges', { entries: invalidIpRanges(typed).join(', ') });
+    }
+    if (issue.code === 'too_big' && issue.origin === 'string') return t('registration.tooLong', { max: Number(issue.maximum) });
+    return undefined;
+  };
 }
 
 /** The form's field for a path of the server ("escalation.0.email" stays, everything else too): one place to adjust. */
