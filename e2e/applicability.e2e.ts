@@ -32,7 +32,26 @@ describe.runIf(run)('Betroffenheitscheck: what a new user stumbled over', () => 
 
     // Step 1: "Weiter" with an empty person count stays and says what is expected; a huge count names the limit.
     const persons = page.getByRole('textbox', { name: /Anzahl Personen/ });
-    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+    const weiter = page.getByRole('button', { name: 'Weiter', exact: true });
+    const checkFields = page.getByText('Bitte prüfen Sie die markierten Felder.');
+
+    // Leaving an invalid field by clicking "Weiter": the field's message appears (and moves the button down), and the
+    // click still counts: the step is checked, the form says so. A lost click would leave only the field's message.
+    await persons.fill('2000000');
+    const before = await weiter.boundingBox();
+    await weiter.click();
+    await seeText(page, 'Höchstens 100.000.');
+    await checkFields.waitFor();
+    expect((await weiter.boundingBox())!.y).toBeGreaterThan(before!.y);
+    expect(await persons.getAttribute('aria-invalid')).toBe('true');
+    // On blur alone (by keyboard) the message is at the field at once.
+    await persons.fill('');
+    expect(await page.getByText('Höchstens 100.000.').count()).toBe(0);
+    await persons.press('Tab');
+    await seeText(page, 'Bitte ausfüllen.');
+    await persons.fill('');
+
+    await weiter.click();
     await seeText(page, 'Bitte ausfüllen.');
     expect(await persons.getAttribute('aria-invalid')).toBe('true');
     await seeText(page, 'Ihre Praxis nach der KBV-IT-Sicherheitsrichtlinie');
@@ -60,7 +79,7 @@ describe.runIf(run)('Betroffenheitscheck: what a new user stumbled over', () => 
     await partner.getByRole('textbox', { name: /^Jahresumsatz/ }).fill('90000000');
     await partner.getByRole('textbox', { name: /^Jahresbilanzsumme/ }).fill('80000000');
     await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
-    await seeText(page, 'Bitte prüfen Sie die rot markierten Angaben. Ihre Eingaben bleiben erhalten.');
+    await checkFields.waitFor();
     expect(
       await page
         .getByRole('textbox', { name: /^Jahresbilanzsumme/ })
@@ -69,17 +88,42 @@ describe.runIf(run)('Betroffenheitscheck: what a new user stumbled over', () => 
     ).toBe('true');
     expect(await stored()).toMatchObject({ nis2: null, kbv: null, history: [] });
 
-    // With the figure: both are stored; the 10 % shareholder is accepted and explained, not counted.
+    // With the figure, but the server refuses the NIS2 figures (here: the staff taken out of the request on the way):
+    // its 400 appears at the field, what was typed stays, and the KBV result is not stored either.
     await page
       .getByRole('textbox', { name: /^Jahresbilanzsumme/ })
       .first()
       .fill('1000000');
+    const staffAwu = page.getByRole('textbox', { name: /Beschäftigte in Jahresarbeitseinheiten/ });
+    await page.route('**/applicability/nis2', (route) => {
+      const body = route.request().postDataJSON() as { check: Record<string, unknown> };
+      delete body.check.staffAwu;
+      return route.continue({ postData: JSON.stringify(body) });
+    });
+    await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
+    await seeText(page, 'Bitte die Zahl der Beschäftigten angeben.');
+    expect(await staffAwu.getAttribute('aria-invalid')).toBe('true');
+    expect(await staffAwu.inputValue()).toBe('30');
+    expect(await stored()).toMatchObject({ nis2: null, kbv: null, history: [] });
+    await page.unroute('**/applicability/nis2');
+
+    // Saved as it is: both are stored; the 10 % shareholder is accepted and explained, not counted.
     await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
     await seeText(page, 'Ihre Praxis ist von NIS2 nicht betroffen');
     await seeText(page, /kein Partnerunternehmen, wird nicht mitgezählt/);
     expect(await page.getByTestId('kbv-headline').textContent()).toContain('Anlagen 1, 2, 4, 5');
     const after = await stored();
     expect(after.history).toHaveLength(2);
+    // Step 1 stored as it was shown: 8 persons, contract practice yes, no large-scale processing, major devices yes.
+    expect(after.kbv).toMatchObject({
+      inputs: {
+        personsHandlingData: 8,
+        contractPractice: true,
+        significantScaleProcessing: false,
+        majorMedicalDevices: true,
+        targetObjects: { usesMajorMedicalDevices: true },
+      },
+    });
   });
 
   // KBV guideline: carried-over requirements have applied since 2021 (revised text since 2025-04-01), new ones since 2025-10-01.

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { ApiRequestError } from './api.ts';
 import { fieldErrors, schemaErrors } from './form-errors.ts';
 
 type Check<Values> = (values: Values) => FormErrors;
@@ -42,6 +43,21 @@ export interface SchemaForm<Values extends Record<string, unknown>> {
   showErrorAt: (prefix: string, error: unknown) => Record<string, string>;
   setProblems: (problems: string[]) => void;
 }
+
+/** zod's own issue codes; any other code on the wire names a check of the schema (a refinement or a pattern). */
+const zodCodes = new Set([
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+]);
 
 const under = (path: string, prefixes: string[]) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}.`));
 
@@ -148,9 +164,15 @@ export function useSchemaForm<Values extends Record<string, unknown>>(options: S
     const placed: Record<string, string> = {};
     // The same schema in the browser names the limit or the wrong entry; the server's issue only its code.
     const local = findErrors();
+    const input = toInput ? toInput(values) : values;
+    const serverIssues = error instanceof ApiRequestError ? error.issues : [];
     for (const [path, text] of Object.entries(fields)) {
       const full = prefix ? `${prefix}.${path}` : path;
-      placed[full] = local[full] ?? text;
+      // A code of the schema's own checks (phone_number, staff_awu_or_staff) is the issue the form would raise itself.
+      const server = serverIssues.find((issue) => issue.path.join('.') === path && !zodCodes.has(issue.code));
+      const fullPath = [...(prefix ? prefix.split('.') : []), ...(server?.path ?? [])];
+      const own = server && issueText?.({ code: 'custom', path: fullPath, message: server.code, input: undefined } as z.core.$ZodIssue, input);
+      placed[full] = local[full] ?? own ?? text;
     }
     form.setErrors(placed);
     setSubmitted(Object.keys(placed).length > 0);

@@ -1,12 +1,12 @@
 import { Card, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { targetObjectLabels } from '../../../domain/kbv/requirement.ts';
 import { currentLocale } from '../../lib/i18n.ts';
+import type { SchemaForm } from '../../lib/use-schema-form.ts';
 import { targetObjectsAsked, type WizardValues } from './wizard-values.ts';
 
-export type WizardForm = UseFormReturnType<WizardValues>;
+export type WizardForm = SchemaForm<WizardValues>['form'];
 
 export function Question({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
   return (

@@ -11,7 +11,7 @@ export interface EnterpriseRow {
   balanceSheetTotalEur: Num;
 }
 
-export interface WizardValues {
+export type WizardValues = {
   kbv: {
     check: { contractPractice: boolean; personsHandlingData: Num; significantScaleProcessing: boolean; majorMedicalDevices: boolean };
     targetObjects: Record<TargetObject, boolean>;
@@ -34,7 +34,7 @@ export interface WizardValues {
       figuresBasis: 'approved_accounts' | 'estimate';
     };
   };
-}
+};
 
 export const emptyEnterprise = (): EnterpriseRow => ({ holdingPercent: '', staffAwu: '', annualTurnoverEur: '', balanceSheetTotalEur: '' });
 
@@ -171,11 +171,4 @@ export function nis2Request(values: WizardValues): RecordNis2Check {
       figuresBasis: check.figuresBasis,
     },
   };
-}
-
-/** The wizard step a form path belongs to. */
-export function stepOfPath(path: string): number {
-  if (path.startsWith('kbv.targetObjects')) return 1;
-  if (path.startsWith('kbv.')) return 0;
-  return 2;
 }

@@ -1,16 +1,15 @@
-import { Alert, Button, Card, Group, Stack, Stepper } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Card, Group, Stack, Stepper } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/error-alert.tsx';
-import { fieldErrors } from '../../lib/form-errors.ts';
+import { FormProblems } from '../../components/form-problems.tsx';
 import { currentLocale } from '../../lib/i18n.ts';
+import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { type Applicability, useRecordKbvCheck, useRecordNis2Check } from './applicability.api.ts';
 import { Results } from './check-result.tsx';
 import { Nis2Step } from './nis2-step.tsx';
 import { KbvStep, TargetStep } from './wizard-fields.tsx';
-import { errorsOfStep, validateWizard } from './wizard-validation.ts';
-import { kbvRequest, nis2Request, stepOfPath, valuesFromStored, type WizardValues } from './wizard-values.ts';
+import { stepOfPath, stepPaths, wizardInput, wizardIssueText, wizardSchema } from './wizard-schema.ts';
+import { kbvRequest, nis2Request, valuesFromStored, type WizardValues } from './wizard-values.ts';
 
 const STEPS = 3;
 const RESULT_STEP = STEPS;
@@ -33,67 +32,64 @@ function saveDraft(organisationId: string, values: WizardValues) {
   }
 }
 
+/** The fields of the steps up to `last`. */
+const pathsUpTo = (last: number) => stepPaths.slice(0, last + 1).flat();
+const firstStep = (paths: string[]) => Math.min(...paths.map(stepOfPath));
+
 /** The three steps (practice, what it uses, NIS2 figures) and the result; both checks are stored together or not at all. */
 export function Wizard({ organisationId, stored }: { organisationId: string; stored: Applicability }) {
   const { t } = useTranslation();
   const hasResult = Boolean(stored.nis2 || stored.kbv);
   const [draft] = useState(() => loadDraft(organisationId));
   const [active, setActive] = useState(draft || !hasResult ? 0 : RESULT_STEP);
-  const [problems, setProblems] = useState<string[]>([]);
   const recordKbv = useRecordKbvCheck(organisationId);
   const recordNis2 = useRecordNis2Check(organisationId);
-  const form = useForm<WizardValues>({
-    mode: 'controlled',
+  const schemaForm = useSchemaForm<WizardValues>({
+    schema: wizardSchema,
+    toInput: wizardInput,
+    issueText: wizardIssueText(t, currentLocale()),
     initialValues: draft ?? valuesFromStored(stored),
     onValuesChange: (values) => saveDraft(organisationId, values),
   });
+  const { form } = schemaForm;
 
   const go = (step: number) => {
     setActive(step);
     window.scrollTo({ top: 0 });
   };
 
-  /** Errors of the shared schemas for the steps up to `last`; moves to the first step that has one. */
-  const checkUpTo = (last: number): boolean => {
-    const all = validateWizard(t, form.values, currentLocale());
-    const shown: Record<string, string> = {};
-    for (let step = 0; step <= last; step++) Object.assign(shown, errorsOfStep(all, step));
-    form.setErrors(shown);
-    const steps = Object.keys(shown).map(stepOfPath);
-    if (steps.length > 0) go(Math.min(...steps));
-    return steps.length === 0;
-  };
-
+  /** "Weiter": the fields of this step and the ones before; an error sends the user to the first step that has one. */
   const next = () => {
-    setProblems([]);
-    if (checkUpTo(active)) go(active + 1);
+    schemaForm.setProblems([]);
+    const paths = pathsUpTo(active);
+    const found = Object.keys(schemaForm.findErrors(paths));
+    schemaForm.validatePaths(paths);
+    if (found.length === 0) go(active + 1);
+    else go(firstStep(found));
   };
 
-  const submit = async () => {
-    setProblems([]);
-    form.clearErrors();
-    if (!checkUpTo(STEPS - 1)) return;
-    const values = form.values;
+  const record = async (values: WizardValues) => {
     // NIS2 first: when it fails (e.g. the server refuses a figure), the KBV result is not stored either.
-    for (const [prefix, record] of [
+    for (const [prefix, send] of [
       ['nis2', () => recordNis2.mutateAsync(nis2Request(values))],
       ['kbv', () => recordKbv.mutateAsync(kbvRequest(values))],
     ] as const) {
       try {
-        await record();
+        await send();
       } catch (error) {
-        const mapped = fieldErrors(t, error, values[prefix]);
-        const errors = Object.fromEntries(Object.entries(mapped.fields).map(([path, message]) => [`${prefix}.${path}`, message]));
-        form.setErrors(errors);
-        setProblems([...new Set(mapped.rest)]);
-        const steps = Object.keys(errors).map(stepOfPath);
-        if (steps.length > 0) go(Math.min(...steps));
+        const placed = Object.keys(schemaForm.showErrorAt(prefix, error));
+        if (placed.length > 0) go(firstStep(placed));
         return;
       }
     }
     sessionStorage.removeItem(draftKey(organisationId));
     go(RESULT_STEP);
   };
+
+  const submit = schemaForm.onSubmit(
+    (values) => void record(values),
+    (errors) => go(firstStep(Object.keys(errors))),
+  );
 
   const pending = recordKbv.isPending || recordNis2.isPending;
   const stepHasError = (step: number) => Object.keys(form.errors).some((path) => stepOfPath(path) === step);
@@ -123,12 +119,7 @@ export function Wizard({ organisationId, stored }: { organisationId: string; sto
       </Stepper>
       {active < RESULT_STEP && (
         <Stack gap="sm" mt="xl">
-          <ErrorAlert messages={problems} />
-          {Object.keys(form.errors).length > 0 && problems.length === 0 && (
-            <Alert color="red" variant="light" role="alert">
-              {t('applicability.fixFields')}
-            </Alert>
-          )}
+          <FormProblems form={schemaForm} />
           <Group justify="space-between">
             <Button variant="default" onClick={() => go(active - 1)} disabled={active === 0}>
               {t('common.back')}
@@ -136,7 +127,7 @@ export function Wizard({ organisationId, stored }: { organisationId: string; sto
             {active < STEPS - 1 ? (
               <Button onClick={next}>{t('common.next')}</Button>
             ) : (
-              <Button onClick={() => void submit()} loading={pending}>
+              <Button onClick={() => submit()} loading={pending}>
                 {t('applicability.submit')}
               </Button>
             )}

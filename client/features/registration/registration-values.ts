@@ -69,8 +69,9 @@ export function registrationIssueText(t: TFunction): IssueText {
   return (issue, input) => {
     if (issue.code === 'custom' && issue.message === 'phone_number') return t('registration.invalid.phone');
     if (issue.code === 'custom' && issue.message === 'ip_range') {
-      const typed = (input as Partial<RegistrationValues> | null)?.publicIpRanges ?? '';
-      return t('registration.invalid.publicIpRanges', { entries: invalidIpRanges(typed).join(', ') });
+      const entries = invalidIpRanges((input as Partial<RegistrationValues> | null)?.publicIpRanges ?? '');
+      // The server may refuse what the browser did not see (another tab's value): then the general text.
+      return entries.length ? t('registration.invalid.publicIpRanges', { entries: entries.join(', ') }) : t('issues.ip_range');
     }
     if (issue.code === 'too_big' && issue.origin === 'string') return t('registration.tooLong', { max: Number(issue.maximum) });
     return undefined;

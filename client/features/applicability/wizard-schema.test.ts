@@ -1,8 +1,9 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { schemaFormErrors } from '../../lib/use-schema-form.ts';
 import de from '../../locales/de.json';
 import en from '../../locales/en.json';
-import { errorsOfStep, validateWizard } from './wizard-validation.ts';
+import { stepOfPath, stepPaths, wizardInput, wizardIssueText, wizardSchema } from './wizard-schema.ts';
 import { defaultValues, kbvRequest, type WizardValues } from './wizard-values.ts';
 
 const translator = async (lng: 'de' | 'en') => {
@@ -10,6 +11,16 @@ const translator = async (lng: 'de' | 'en') => {
   await instance.init({ lng, resources: { de: { translation: de }, en: { translation: en } }, returnObjects: false });
   return instance.t;
 };
+
+/** What the wizard shows at its fields for these values, as useSchemaForm computes it with the shared schemas. */
+async function validateWizard(lng: 'de' | 'en', values: WizardValues): Promise<Record<string, string>> {
+  const t = await translator(lng);
+  const input = wizardInput(values);
+  const result = wizardSchema.safeParse(input);
+  return result.success ? {} : schemaFormErrors(t, result.error.issues, input, wizardIssueText(t, lng));
+}
+
+const errorsOfStep = (errors: Record<string, string>, step: number) => Object.fromEntries(Object.entries(errors).filter(([path]) => stepOfPath(path) === step));
 
 function filled(change: (v: WizardValues) => void = () => undefined): WizardValues {
   const values = defaultValues(new Date('2026-02-01T12:00:00Z'));
@@ -23,7 +34,7 @@ function filled(change: (v: WizardValues) => void = () => undefined): WizardValu
 
 describe('Betroffenheitscheck wizard validation (the schemas the server uses)', () => {
   it('passes complete values', async () => {
-    expect(validateWizard(await translator('de'), filled(), 'de')).toEqual({});
+    expect(await validateWizard('de', filled())).toEqual({});
   });
 
   // An empty "Anzahl Personen" must stop step 1 ("Weiter"), not let the user on.
@@ -80,7 +91,7 @@ describe('Betroffenheitscheck wizard validation (the schemas the server uses)', 
     ],
     ['de', 'no staff given', 2, 'nis2.check.staffAwu', 'Bitte die Zahl der Beschäftigten angeben.', (v: WizardValues): unknown => (v.nis2.check.staffAwu = '')],
   ] as const)('%s: %s stops step %i at %s with "%s"', async (lng, _label, step, path, text, change) => {
-    const errors = validateWizard(await translator(lng), filled(change), lng);
+    const errors = await validateWizard(lng, filled(change));
     expect(errorsOfStep(errors, step)).toEqual({ [path]: text });
     for (const message of Object.values(errors)) expect(message).not.toMatch(/^(Diese Angabe passt nicht\.|Zu lang\.)$/);
   });
@@ -90,7 +101,19 @@ describe('Betroffenheitscheck wizard validation (the schemas the server uses)', 
       v.nis2.check.partnerEnterprises.push({ holdingPercent: 10, staffAwu: 1, annualTurnoverEur: 1, balanceSheetTotalEur: 1 });
       v.nis2.check.linkedEnterprises.push({ holdingPercent: 50, staffAwu: 1, annualTurnoverEur: 1, balanceSheetTotalEur: 1 });
     });
-    expect(validateWizard(await translator('de'), values, 'de')).toEqual({});
+    expect(await validateWizard('de', values)).toEqual({});
+  });
+
+  it('asks for the full-time heads when the staff is given as heads', async () => {
+    const errors = await validateWizard(
+      'de',
+      filled((v) => (v.staffMode = 'heads')),
+    );
+    expect(errors).toEqual({ 'nis2.check.staff.fullTimeHeads': 'Bitte ausfüllen.' });
+  });
+
+  it('checks each step under the paths "Weiter" validates', () => {
+    expect(stepPaths.map((paths) => paths.map((path) => stepOfPath(`${path}.x`)))).toEqual([[0], [1], [2]]);
   });
 
   // Step 1 and step 2 ask about major medical devices once: the answer of step 1 is what is sent.
