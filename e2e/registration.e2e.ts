@@ -62,12 +62,29 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
     expect(await page.getByRole('textbox', { name: 'Straße und Hausnummer' }).inputValue()).toBe('Lindenstraße 5');
     await screenshotBoth(page, '51-registration-required');
 
-    await page.getByRole('textbox', { name: 'E-Mail-Adresse der Praxis' }).fill('praxis-at-muster');
+    // A wrong e-mail address is named at the field as soon as the field is left.
+    const email = page.getByRole('textbox', { name: 'E-Mail-Adresse der Praxis' });
+    await email.fill('praxis-at-muster');
+    await email.press('Tab');
+    await seeText(page, 'Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@praxis.de.');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
     // § 33 Abs. 1 Nr. 1 BSIG: the name with its legal form, said once.
     expect(await page.getByTestId('registration-name-legal-form').inputValue()).toBe('Hausarztpraxis Dr. Muster, Berufsausübungsgemeinschaft');
-    // Nr. 2: a phone "abc" and an IP range "999.1.1.1/99" are refused below.
-    await page.getByRole('textbox', { name: 'Telefonnummer der Praxis' }).fill('abc');
-    await page.getByRole('textbox', { name: 'Öffentliche IP-Adressbereiche' }).fill('203.0.113.0/29, 999.1.1.1/99');
+
+    // The date is German, typed or picked; an emptied date is asked for.
+    const since = page.getByRole('textbox', { name: 'Betroffen seit' });
+    expect(await since.inputValue()).toBe('06.12.2025');
+    await since.fill('');
+    await since.press('Tab');
+    await seeText(page, 'Bitte ausfüllen.');
+    expect(await since.getAttribute('aria-invalid')).toBe('true');
+    await since.fill('1.1.2026');
+    await since.press('Tab');
+    expect(await since.inputValue()).toBe('01.01.2026');
+    expect(await since.getAttribute('aria-invalid')).not.toBe('true');
+
+    const phone = page.getByRole('textbox', { name: 'Telefonnummer der Praxis' });
+    const ipRanges = page.getByRole('textbox', { name: 'Öffentliche IP-Adressbereiche' });
     await page.getByRole('textbox', { name: 'Zuständige Aufsichtsbehörden' }).fill('BSI; Berliner Beauftragte für Datenschutz und Informationsfreiheit');
     const contact = section('section-contact-point');
     await contact.getByRole('textbox', { name: 'Name oder Stelle' }).fill('Bereitschaft IT-Dienst Nord');
@@ -106,31 +123,61 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
       await turnOn(label);
     }
 
-    // The server refuses the e-mail address; the text stands next to the field and nothing is lost.
+    // Nr. 2: a phone "abc" and an IP range "999.1.1.1/99" are refused at their fields, before anything is sent. The
+    // click on "Speichern" straight out of the IP field counts: the form says what to check and goes to the first field.
+    await phone.fill('abc');
+    await ipRanges.fill('203.0.113.0/29, 999.1.1.1/99');
+    const puts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().endsWith('/registration')) puts.push(request.url());
+    });
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await seeText(page, 'Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@praxis.de.');
-    const email = page.getByRole('textbox', { name: 'E-Mail-Adresse der Praxis' });
-    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await seeText(page, 'Bitte prüfen Sie die markierten Felder.');
     await seeText(page, /Bitte eine Telefonnummer aus Ziffern eingeben/);
     await seeText(page, /Keine gültige IP-Adresse und kein Netz in CIDR-Schreibweise: 999\.1\.1\.1\/99\./);
-    expect(await page.getByRole('textbox', { name: 'Telefonnummer der Praxis' }).getAttribute('aria-invalid')).toBe('true');
-    await page.getByRole('textbox', { name: 'Telefonnummer der Praxis' }).fill('030 1234567');
-    await page.getByRole('textbox', { name: 'Öffentliche IP-Adressbereiche' }).fill('203.0.113.0/29');
+    expect(await phone.getAttribute('aria-invalid')).toBe('true');
+    expect(await ipRanges.getAttribute('aria-invalid')).toBe('true');
+    expect(await email.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(puts).toEqual([]);
     expect(await contact.getByRole('textbox', { name: 'Name oder Stelle' }).inputValue()).toBe('Bereitschaft IT-Dienst Nord');
-    await screenshotBoth(page, '52-registration-server-error', false);
+    await screenshotBoth(page, '52-registration-field-errors', false);
 
     // Away and back: the draft is still there.
     await openNav(page, 'Übersicht');
     await page.waitForURL(/\/o\/[0-9a-f-]{36}$/, { waitUntil: 'commit' });
     await openNav(page, 'Registrierung (§ 33)');
     await page.getByTestId('registration-draft-restored').waitFor();
-    expect(await page.getByRole('textbox', { name: 'E-Mail-Adresse der Praxis' }).inputValue()).toBe('praxis-at-muster');
+    expect(await email.inputValue()).toBe('praxis-at-muster');
+    expect(await phone.inputValue()).toBe('abc');
     expect(await page.getByTestId('escalation-row-2').getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Dana Datenschutz');
 
-    await page.getByRole('textbox', { name: 'E-Mail-Adresse der Praxis' }).fill('praxis@praxis-muster.de');
+    // The server's 400 stands at its field (here a phone number changed on the way), and what was typed stays.
+    await email.fill('praxis@praxis-muster.de');
+    await phone.fill('030 1234567');
+    await ipRanges.fill('203.0.113.0/29');
+    await page.route('**/registration', (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      const body = route.request().postDataJSON() as { contactPoint: { phone: string } };
+      body.contactPoint.phone = 'bitte anrufen';
+      return route.continue({ postData: JSON.stringify(body) });
+    });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const contactPhone = contact.getByRole('textbox', { name: 'Telefon' });
+    await seeText(page, 'Bitte prüfen Sie die markierten Felder.');
+    await page.waitForFunction(() => document.activeElement?.id === 'registration-contactPoint-phone');
+    expect(await contactPhone.getAttribute('aria-invalid')).toBe('true');
+    expect(await contact.getByText(/Bitte eine Telefonnummer aus Ziffern eingeben/).count()).toBe(1);
+    expect(await contactPhone.inputValue()).toBe('0170 1234567');
+    expect(await phone.inputValue()).toBe('030 1234567');
+    expect(await email.inputValue()).toBe('praxis@praxis-muster.de');
+    expect(puts).toHaveLength(1);
+    await page.unroute('**/registration');
+
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByTestId('registration-saved').waitFor();
     expect(await badge().textContent()).toBe('Bereit zur Registrierung');
+    const saved = await apiInPage<{ setup: Record<string, unknown> }>(page, 'GET', `/api/v1/organisations/${orgId}/registration`);
+    expect(saved.body.setup).toMatchObject({ qualifiesSince: '2026-01-01', phone: '030 1234567', publicIpRanges: '203.0.113.0/29' });
     expect(await page.getByTestId('registration-checklist-count').textContent()).toBe('4 von 5 erledigt');
     expect(await page.getByTestId('registration-missing').count()).toBe(0);
     await screenshotBoth(page, '53-registration-ready');
