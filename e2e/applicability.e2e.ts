@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiInPage } from './support/api.ts';
-import { chromiumAvailable } from './support/browser.ts';
+import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
 import { chooseSegment, openNav } from './support/compliance.ts';
 import { runSetup, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
@@ -38,12 +38,15 @@ describe.runIf(run)('Betroffenheitscheck: what a new user stumbled over', () => 
     // Leaving an invalid field by clicking "Weiter": the field's message appears (and moves the button down), and the
     // click still counts: the step is checked, the form says so. A lost click would leave only the field's message.
     await persons.fill('2000000');
-    const before = await weiter.boundingBox();
+    const gap = async () => (await weiter.boundingBox())!.y - (await persons.boundingBox())!.y;
+    const before = await gap();
     await weiter.click();
     await seeText(page, 'Höchstens 100.000.');
     await checkFields.waitFor();
-    expect((await weiter.boundingBox())!.y).toBeGreaterThan(before!.y);
+    expect(await gap()).toBeGreaterThan(before);
     expect(await persons.getAttribute('aria-invalid')).toBe('true');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    await screenshotBoth(page, '30-applicability-step1-error', false);
     // On blur alone (by keyboard) the message is at the field at once.
     await persons.fill('');
     expect(await page.getByText('Höchstens 100.000.').count()).toBe(0);
@@ -104,6 +107,9 @@ describe.runIf(run)('Betroffenheitscheck: what a new user stumbled over', () => 
     await seeText(page, 'Bitte die Zahl der Beschäftigten angeben.');
     expect(await staffAwu.getAttribute('aria-invalid')).toBe('true');
     expect(await staffAwu.inputValue()).toBe('30');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    expect(await staffAwu.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshotBoth(page, '31-applicability-server-error', false);
     expect(await stored()).toMatchObject({ nis2: null, kbv: null, history: [] });
     await page.unroute('**/applicability/nis2');
 

@@ -110,9 +110,21 @@ describe.runIf(run)('§ 33 BSIG registration and an alert from a detection tool'
     expect(await row(1).getByRole('textbox', { name: 'Rolle' }).inputValue()).toBe('Datenschutzbeauftragte');
     await page.getByRole('button', { name: 'Stufe 2 nach unten' }).click();
     expect(await row(2).getByRole('textbox', { name: 'Rolle' }).inputValue()).toBe('Datenschutzbeauftragte');
+    // A button below a field that shows its message on leaving it: the click that leaves the field still counts.
+    const lastPhone = row(2).getByRole('textbox', { name: 'Telefon' });
+    await lastPhone.fill('12');
+    const gap = async () => (await page.getByTestId('escalation-add').boundingBox())!.y - (await lastPhone.boundingBox())!.y;
+    const before = await gap();
     await page.getByTestId('escalation-add').click();
+    await page.getByTestId('escalation-row-3').waitFor();
+    await row(2)
+      .getByText(/Bitte eine Telefonnummer aus Ziffern eingeben/)
+      .waitFor();
+    expect(await lastPhone.getAttribute('aria-invalid')).toBe('true');
+    expect(await gap()).toBeGreaterThan(before);
     await page.getByRole('button', { name: 'Stufe 4 entfernen' }).click();
     expect(await page.getByTestId('escalation-row-3').count()).toBe(0);
+    await lastPhone.fill('');
 
     for (const label of [
       'ELSTER-Organisationszertifikat liegt vor',

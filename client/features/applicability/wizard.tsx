@@ -36,6 +36,15 @@ function saveDraft(organisationId: string, values: WizardValues) {
 const pathsUpTo = (last: number) => stepPaths.slice(0, last + 1).flat();
 const firstStep = (paths: string[]) => Math.min(...paths.map(stepOfPath));
 
+/** After the step with errors is shown: its first marked field, in view and focused. */
+function focusFirstInvalid() {
+  window.setTimeout(() => {
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  }, 0);
+}
+
 /** The three steps (practice, what it uses, NIS2 figures) and the result; both checks are stored together or not at all. */
 export function Wizard({ organisationId, stored }: { organisationId: string; stored: Applicability }) {
   const { t } = useTranslation();
@@ -64,8 +73,9 @@ export function Wizard({ organisationId, stored }: { organisationId: string; sto
     const paths = pathsUpTo(active);
     const found = Object.keys(schemaForm.findErrors(paths));
     schemaForm.validatePaths(paths);
-    if (found.length === 0) go(active + 1);
-    else go(firstStep(found));
+    if (found.length === 0) return go(active + 1);
+    go(firstStep(found));
+    focusFirstInvalid();
   };
 
   const record = async (values: WizardValues) => {
@@ -78,7 +88,10 @@ export function Wizard({ organisationId, stored }: { organisationId: string; sto
         await send();
       } catch (error) {
         const placed = Object.keys(schemaForm.showErrorAt(prefix, error));
-        if (placed.length > 0) go(firstStep(placed));
+        if (placed.length > 0) {
+          go(firstStep(placed));
+          focusFirstInvalid();
+        }
         return;
       }
     }
@@ -88,7 +101,10 @@ export function Wizard({ organisationId, stored }: { organisationId: string; sto
 
   const submit = schemaForm.onSubmit(
     (values) => void record(values),
-    (errors) => go(firstStep(Object.keys(errors))),
+    (errors) => {
+      go(firstStep(Object.keys(errors)));
+      focusFirstInvalid();
+    },
   );
 
   const pending = recordKbv.isPending || recordNis2.isPending;
