@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { AvvStatus, C5Basis, C5Type, SupplierWarningKind } from './suppliers.schema.ts';
 
 /** How far ahead the end of a C5 attestation is announced: time to ask the provider for the next report. */
@@ -44,7 +43,10 @@ export interface SupplierWarning {
   days?: number;
 }
 
-const daysBetween = (today: string, date: string) => Math.round(DateTime.fromISO(date).diff(DateTime.fromISO(today), 'days').days);
+/** Whole calendar days from `from` to `to` (both YYYY-MM-DD); no time zone involved, so no DST hour. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
 
 /** Whether the kind of C5 evidence is enough on that day, before looking at its validity. */
 export function c5BasisAccepted(supplier: Pick<SupplierWarningInput, 'c5Basis' | 'c5Type'>, today: string): boolean {
