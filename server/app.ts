@@ -28,6 +28,7 @@ import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { supplierRoutes } from './modules/suppliers/suppliers.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
 export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   checkRoutes(app);
   complianceRoutes(app, ctx);
   assetRoutes(app, ctx);
+  supplierRoutes(app, ctx);
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);
   openApiRoute(app);

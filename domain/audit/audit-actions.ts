@@ -45,6 +45,7 @@ export const auditActions = [
   'supplier.created',
   'supplier.updated',
   'supplier.deleted',
+  'supplier.assets_changed',
   'risk.created',
   'risk.updated',
   'risk.deleted',

@@ -40,6 +40,8 @@ export const errorCodes = [
   'asset.not_found',
   'asset.revision_conflict',
   'asset.relation_not_found',
+  'supplier.not_found',
+  'supplier.revision_conflict',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

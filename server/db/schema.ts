@@ -4,6 +4,7 @@ import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey,
 import type { AssetKind, AssetRelationKind, ProtectionNeed } from '../../domain/assets/assets.schema.ts';
 import type { Role } from '../../domain/auth/roles.ts';
 import type { LegalForm } from '../../domain/organisations/organisation.schema.ts';
+import type { AvvStatus, C5Basis, C5Type, SupplierCriticality } from '../../domain/suppliers/suppliers.schema.ts';
 
 /** bytea as a Node Buffer on both drivers. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -414,4 +415,50 @@ export const assetRelations = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    services: text('services').notNull().default(''),
+    criticality: text('criticality').$type<SupplierCriticality>().notNull().default('medium'),
+    patientDataAccess: boolean('patient_data_access'),
+    avvStatus: text('avv_status').$type<AvvStatus>(),
+    avvSignedOn: date('avv_signed_on', { mode: 'string' }),
+    avvEvidenceId: uuid('avv_evidence_id'),
+    cloudHealthData: boolean('cloud_health_data'),
+    c5Basis: text('c5_basis').$type<C5Basis>(),
+    c5Type: text('c5_type').$type<C5Type>(),
+    c5Scope: text('c5_scope').notNull().default(''),
+    c5ReportDate: date('c5_report_date', { mode: 'string' }),
+    c5ValidUntil: date('c5_valid_until', { mode: 'string' }),
+    securityAgreement: boolean('security_agreement'),
+    auditRights: boolean('audit_rights'),
+    contactName: text('contact_name').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    emergencyContact: text('emergency_contact').notNull().default(''),
+    emergencyPhone: text('emergency_phone').notNull().default(''),
+    subProcessors: text('sub_processors').notNull().default(''),
+    nextReviewOn: date('next_review_on', { mode: 'string' }),
+    notes: text('notes').notNull().default(''),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const supplierAssets = pgTable(
+  'supplier_assets',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    supplierId: uuid('supplier_id').notNull(),
+    assetId: uuid('asset_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.supplierId, t.assetId] })],
 );

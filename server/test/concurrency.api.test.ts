@@ -492,6 +492,56 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(left.n).toBe(0);
     });
 
+    it('stores one supplier when the same name (any case) is recorded N times at once', async () => {
+      const suppliersUrl = `/api/v1/organisations/${orgId}/suppliers`;
+      const answers = await all(N, (i) => call(admin, 'POST', suppliersUrl, { name: i % 2 ? 'Praxis-IT Nord' : 'praxis-it nord', criticality: 'high' }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([201, ...Array(N - 1).fill(400)]);
+      for (const refused of answers.filter((a) => a.status === 400)) {
+        expect(refused.body.issues).toEqual([expect.objectContaining({ path: ['name'], code: 'supplier.name_taken' })]);
+      }
+      const same = await one<{ n: number }>(sql`select count(*)::int as n from suppliers where organisation_id = ${orgId} and lower(name) = 'praxis-it nord'`);
+      expect(same.n).toBe(1);
+    });
+
+    it('applies one of N supplier changes sent at once on the same revision and refuses the rest with 409', async () => {
+      const suppliersUrl = `/api/v1/organisations/${orgId}/suppliers`;
+      const supplier = (await call(admin, 'POST', suppliersUrl, { name: 'Cloud-Backup gleichzeitig' })).body as { id: string };
+      const answers = await all(N, (i) =>
+        call(admin, 'PUT', `${suppliersUrl}/${supplier.id}`, { name: 'Cloud-Backup gleichzeitig', notes: `Fassung ${i}`, revision: 1 }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
+      for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.code).toBe('supplier.revision_conflict');
+      const row = await one<{ revision: number }>(sql`select revision from suppliers where id = ${supplier.id}`);
+      expect(row.revision).toBe(2);
+    });
+
+    it('ends with one of the asset sets when N are set at once, and without an asset deleted meanwhile', async () => {
+      const suppliersUrl = `/api/v1/organisations/${orgId}/suppliers`;
+      const assetsUrl = `/api/v1/organisations/${orgId}/assets`;
+      const supplier = (await call(admin, 'POST', suppliersUrl, { name: 'TI-Anbieter gleichzeitig' })).body as { id: string };
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++)
+        ids.push(((await call(admin, 'POST', assetsUrl, { name: `TI-Gerät ${i}`, kind: 'card_terminal' })).body as { id: string }).id);
+      const sets = [[ids[0]!], [ids[1]!, ids[2]!], [ids[0]!, ids[2]!]];
+      const answers = await all(N, (i) => call(admin, 'PUT', `${suppliersUrl}/${supplier.id}/assets`, { assetIds: sets[i % sets.length] }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(200));
+      const linked = await queryRows<{ asset_id: string }>(
+        t.ctx.db,
+        sql`select asset_id from supplier_assets where supplier_id = ${supplier.id} order by asset_id`,
+      );
+      expect(sets.map((set) => [...set].sort())).toContainEqual(linked.map((r) => r.asset_id));
+      const mixed = await all(N, (i) =>
+        i === 0 ? call(admin, 'DELETE', `${assetsUrl}/${ids[1]}`) : call(admin, 'PUT', `${suppliersUrl}/${supplier.id}/assets`, { assetIds: [ids[1]!] }),
+      );
+      expect(serverErrors(mixed)).toEqual([]);
+      expect(mixed.every((a) => [200, 204, 400].includes(a.status))).toBe(true);
+      const left = await one<{ n: number }>(sql`select count(*)::int as n from supplier_assets where supplier_id = ${supplier.id} and asset_id = ${ids[1]}`);
+      expect(left.n).toBe(0);
+    });
+
     it('leaves every audit chain intact after all of it', async () => {
       const reports = await verifyAllAuditChains(t.ctx.db);
       expect(reports.flatMap((r) => r.problems)).toEqual([]);

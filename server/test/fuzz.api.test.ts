@@ -35,6 +35,9 @@ interface Fixture {
   spareAssetId: string;
   targetAssetId: string;
   relationId: string;
+  supplierId: string;
+  spareSupplierId: string;
+  avvEvidenceId: string;
 }
 
 interface FuzzSpec {
@@ -76,6 +79,32 @@ const assetBody = (f: Fixture) => ({
   encryptedAtRest: true,
   networkSegment: 'VLAN 10',
   notes: 'Im Serverschrank hinter dem Empfang',
+});
+const supplierTables = ['suppliers', 'supplier_assets', 'audit_events'];
+const supplierBody = (f: Fixture) => ({
+  name: 'Praxis-IT Müller GmbH',
+  services: 'Betreuung der Arbeitsplätze und des Servers, Fernwartung',
+  criticality: 'high',
+  patientDataAccess: true,
+  avvStatus: 'signed',
+  avvSignedOn: '2025-03-01',
+  avvEvidenceId: f.avvEvidenceId,
+  cloudHealthData: true,
+  c5Basis: 'attestation',
+  c5Type: 'type2',
+  c5Scope: 'Rechenzentrum Frankfurt, Backup-Dienst',
+  c5ReportDate: '2026-02-15',
+  c5ValidUntil: '2027-02-14',
+  securityAgreement: true,
+  auditRights: false,
+  contactName: 'Frau Müller',
+  contactEmail: 'support@praxis-it.example',
+  contactPhone: '+49 30 1234567',
+  emergencyContact: 'Bereitschaft',
+  emergencyPhone: '+49 171 1234567',
+  subProcessors: 'Hetzner Online GmbH',
+  nextReviewOn: '2027-06-30',
+  notes: 'Vertrag liegt im Ordner Verträge',
 });
 const significance = {
   severeDisruption: 'unsure',
@@ -254,6 +283,16 @@ const specs: Record<string, FuzzSpec> = {
     body: (f) => ({ kind: 'runs_on', targetId: f.targetAssetId }),
   },
   'DELETE /api/v1/organisations/:organisationId/assets/:assetId/relations/:relationId': { tables: assetTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/suppliers': { tables: supplierTables, body: supplierBody },
+  'PUT /api/v1/organisations/:organisationId/suppliers/:supplierId': {
+    tables: supplierTables,
+    body: (f) => ({ ...supplierBody(f), name: 'IT-Dienstleister', revision: 1 }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/suppliers/:spareSupplierId': { tables: supplierTables, body: () => undefined },
+  'PUT /api/v1/organisations/:organisationId/suppliers/:supplierId/assets': {
+    tables: supplierTables,
+    body: (f) => ({ assetIds: [f.assetId, f.targetAssetId] }),
+  },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],
     body: () => ({
@@ -280,6 +319,7 @@ const registeredAs: Record<string, string> = {
   'DELETE /api/v1/organisations/:organisationId/members/:userId': 'DELETE /api/v1/organisations/:organisationId/members/:memberId',
   'POST /api/v1/organisations/:organisationId/members/:userId/reset-mfa': 'POST /api/v1/organisations/:organisationId/members/:memberId/reset-mfa',
   'DELETE /api/v1/organisations/:organisationId/assets/:assetId': 'DELETE /api/v1/organisations/:organisationId/assets/:spareAssetId',
+  'DELETE /api/v1/organisations/:organisationId/suppliers/:supplierId': 'DELETE /api/v1/organisations/:organisationId/suppliers/:spareSupplierId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -597,6 +637,18 @@ for (const { engine, skipReason } of await eachEngine()) {
       const spareAsset = ok(await admin.request('POST', org('/assets'), { name: 'Altgerät', kind: 'printer' }));
       const targetAsset = ok(await admin.request('POST', org('/assets'), { name: 'Serverraum-Rack', kind: 'server' }));
       const relation = ok(await admin.request('POST', org(`/assets/${asset.id}/relations`), { kind: 'stored_in', targetId: targetAsset.id }));
+      // The AVV of the suppliers is a file of its own: the fuzzed evidence delete must not take it away.
+      const avvUpload = multipart('AVV.pdf', samplePdf);
+      const avvEvidence = ok(
+        await t.app.inject({
+          method: 'POST',
+          url: org('/requirements/KBV-A1-04/evidence'),
+          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': avvUpload.contentType },
+          payload: avvUpload.payload,
+        }),
+      );
+      const supplier = ok(await admin.request('POST', org('/suppliers'), { name: 'IT-Dienstleister' }));
+      const spareSupplier = ok(await admin.request('POST', org('/suppliers'), { name: 'Ehemaliger Dienstleister' }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -615,6 +667,9 @@ for (const { engine, skipReason } of await eachEngine()) {
         spareAssetId: spareAsset.id,
         targetAssetId: targetAsset.id,
         relationId: relation.id,
+        supplierId: supplier.id,
+        spareSupplierId: spareSupplier.id,
+        avvEvidenceId: avvEvidence.id,
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });

@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { supplierDetailSchema, supplierPageSchema, supplierSchema, supplierSummarySchema } from '../../../domain/suppliers/suppliers.response.ts';
+import { supplierAssetsInputSchema, supplierInputSchema, supplierListQuerySchema, supplierUpdateSchema } from '../../../domain/suppliers/suppliers.schema.ts';
+import type { AppContext } from '../../context.ts';
+import { orgParams, orgRoute } from '../../http/org-route.ts';
+import * as service from './suppliers.service.ts';
+
+const supplierParams = orgParams.extend({ supplierId: z.uuid() });
+
+/** The supplier register (Dienstleister): list, views, warnings, records and the assets each provides. */
+export function supplierRoutes(app: FastifyInstance, ctx: AppContext) {
+  const tags = ['suppliers'];
+
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/suppliers',
+    permission: 'organisation.read',
+    tags,
+    summary: 'Suppliers: filtered by criticality, warning or patient-data access, searched, sorted and paged on the server',
+    querystring: supplierListQuerySchema,
+    response: supplierPageSchema,
+    handler: ({ tx, actor, query }) => service.listPage(tx, actor.organisationId, query),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/suppliers/summary',
+    permission: 'organisation.read',
+    tags,
+    summary: 'Supplier counts: total, with patient data, by criticality and by warning',
+    response: supplierSummarySchema,
+    handler: ({ tx, actor }) => service.summary(tx, actor.organisationId),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/suppliers/:supplierId',
+    permission: 'organisation.read',
+    tags,
+    summary: 'One supplier with its warnings, the assets it provides and its AVV document',
+    params: supplierParams,
+    response: supplierDetailSchema,
+    handler: ({ tx, actor, params }) => service.getSupplier(tx, actor.organisationId, params.supplierId),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'POST',
+    url: '/api/v1/organisations/:organisationId/suppliers',
+    permission: 'registers.edit',
+    tags,
+    summary: 'Record a supplier',
+    body: supplierInputSchema,
+    status: 201,
+    response: supplierSchema,
+    handler: ({ tx, actor, body }) => service.createSupplier(tx, actor, body),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'PUT',
+    url: '/api/v1/organisations/:organisationId/suppliers/:supplierId',
+    permission: 'registers.edit',
+    tags,
+    summary: 'Change a supplier (409 when someone else changed it since the given revision)',
+    params: supplierParams,
+    body: supplierUpdateSchema,
+    response: supplierSchema,
+    handler: ({ tx, actor, params, body }) => service.updateSupplier(tx, actor, params.supplierId, body),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'DELETE',
+    url: '/api/v1/organisations/:organisationId/suppliers/:supplierId',
+    permission: 'registers.edit',
+    tags,
+    summary: 'Remove a supplier and its asset links',
+    params: supplierParams,
+    response: null,
+    handler: async ({ tx, actor, params }) => {
+      await service.deleteSupplier(tx, actor, params.supplierId);
+      return undefined;
+    },
+  });
+
+  orgRoute(app, ctx, {
+    method: 'PUT',
+    url: '/api/v1/organisations/:organisationId/suppliers/:supplierId/assets',
+    permission: 'registers.edit',
+    tags,
+    summary: 'Set the assets and services this supplier provides (the given set replaces the previous one)',
+    params: supplierParams,
+    body: supplierAssetsInputSchema,
+    response: supplierDetailSchema,
+    handler: ({ tx, actor, params, body }) => service.setSupplierAssets(tx, actor, params.supplierId, body),
+  });
+}
