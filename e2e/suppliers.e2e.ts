@@ -70,6 +70,7 @@ describe.runIf(run)('the supplier register: who processes patient data, and whet
     await page.getByTestId('supplier-save').click();
     await expect.poll(() => dateField(/^C5 gültig bis/).getAttribute('aria-invalid')).toBe('true');
     expect(await dialog().getByText(message).count()).toBeGreaterThan(0);
+    await dateField(/^Datum des Testatberichts/).scrollIntoViewIfNeeded();
     await screenshotBoth(page, '70-supplier-form-errors');
     await dateField(/^C5 gültig bis/).fill(german(validUntil));
     await dateField(/^C5 gültig bis/).blur();

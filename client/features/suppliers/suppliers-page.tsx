@@ -77,7 +77,7 @@ export function SuppliersPage() {
     },
     {
       key: 'criticality',
-      header: t('suppliers.field.criticality'),
+      header: t('suppliers.column.criticality'),
       sortKey: 'criticality',
       render: (supplier) => <Text size="sm">{t(`suppliers.criticality.${supplier.criticality}`)}</Text>,
     },
@@ -98,7 +98,7 @@ export function SuppliersPage() {
       key: 'nextReviewOn',
       header: t('suppliers.field.nextReviewOn'),
       sortKey: 'nextReviewOn',
-      visibleFrom: 'lg',
+      visibleFrom: 'xl',
       render: (supplier) => <Text size="sm">{supplier.nextReviewOn ? formatCalendarDate(supplier.nextReviewOn) : '–'}</Text>,
     },
     { key: 'warnings', header: t('suppliers.warnings'), render: (supplier) => <SupplierWarningBadges warnings={supplier.warnings} /> },
