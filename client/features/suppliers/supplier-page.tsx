@@ -38,6 +38,7 @@ export function SupplierPage() {
     [t('suppliers.field.patientDataAccess'), answer(s.patientDataAccess)],
     [t('suppliers.field.avvStatus'), s.avvStatus ? t(`suppliers.avvStatus.${s.avvStatus}`) : ''],
     [t('suppliers.field.avvSignedOn'), date(s.avvSignedOn)],
+    ...(s.avvEvidence ? ([[t('suppliers.field.avvEvidence'), s.avvEvidence.fileName]] as [string, string][]) : []),
     [t('suppliers.field.cloudHealthData'), answer(s.cloudHealthData)],
     ...(s.cloudHealthData
       ? ([
