@@ -120,6 +120,19 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
     const pvsServer = await apiInPage<{ id: string }>(page, 'POST', assetsUrl, { name: 'PVS-Server', kind: 'server', supportEndsOn: '2025-10-14' });
     expect(laptop.status).toBe(201);
     expect((await apiInPage(page, 'POST', `${assetsUrl}/${laptop.body.id}/relations`, { kind: 'used_by', targetId: pvsServer.body.id })).status).toBe(201);
+    const supplier = await apiInPage<{ id: string }>(page, 'POST', `/api/v1/organisations/${organisationId}/suppliers`, {
+      name: 'Muster Cloud GmbH',
+      services: 'Cloud-Backup der Patientendaten',
+      criticality: 'high',
+      patientDataAccess: true,
+      cloudHealthData: true,
+      c5Basis: 'attestation',
+      c5Type: 'type1',
+    });
+    expect(supplier.status).toBe(201);
+    expect(
+      (await apiInPage(page, 'PUT', `/api/v1/organisations/${organisationId}/suppliers/${supplier.body.id}/assets`, { assetIds: [pvsServer.body.id] })).status,
+    ).toBe(200);
 
     const pages: [string, string][] = [
       ['dashboard', base],
@@ -135,6 +148,9 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       ['assets', `${base}/assets`],
       ['asset', `${base}/assets/${laptop.body.id}`],
       ['requirement-with-asset-warning', `${base}/catalog/KBV-A1-43`],
+      ['suppliers', `${base}/suppliers`],
+      ['supplier', `${base}/suppliers/${supplier.body.id}`],
+      ['requirement-with-supplier-warning', `${base}/catalog/KBV-A1-50`],
       ['api-tokens', `${base}/api-tokens`],
       ['locations', `${base}/locations`],
       ['people', `${base}/people`],

@@ -26,6 +26,8 @@ import { LocationsPage } from '../features/organisations/locations-page.tsx';
 import { OverviewPage } from '../features/organisations/overview-page.tsx';
 import { RegistrationPage } from '../features/registration/registration-page.tsx';
 import { SetupWizardPage } from '../features/setup/setup-wizard-page.tsx';
+import { SupplierPage } from '../features/suppliers/supplier-page.tsx';
+import { SuppliersPage } from '../features/suppliers/suppliers-page.tsx';
 import { PeoplePage } from '../features/users/people-page.tsx';
 import { homeOf } from '../lib/home-of.ts';
 import { AppLayout } from './app-layout.tsx';
@@ -90,6 +92,8 @@ export const router = createBrowserRouter([
       { path: 'registration', element: <RegistrationPage /> },
       { path: 'assets', element: <AssetsPage /> },
       { path: 'assets/:assetId', element: <AssetPage /> },
+      { path: 'suppliers', element: <SuppliersPage /> },
+      { path: 'suppliers/:supplierId', element: <SupplierPage /> },
       { path: 'api-tokens', element: <IntakeTokensPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },
