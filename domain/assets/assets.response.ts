@@ -44,9 +44,10 @@ export const assetRelationSchema = z.object({
   otherKind: z.enum(assetKinds),
 });
 
-/** One asset with its relations in both directions. */
+/** One asset with its relations in both directions and the suppliers that provide or look after it. */
 export const assetDetailSchema = assetSchema.extend({
   relations: z.array(assetRelationSchema),
+  suppliers: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 
 export const assetPageSchema = listPageSchema(assetSchema);

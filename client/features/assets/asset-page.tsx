@@ -105,6 +105,20 @@ export function AssetPage() {
             </Stack>
           ))}
         </SimpleGrid>
+        {a.suppliers.length > 0 && (
+          <Stack gap={0} mt="md" data-testid="asset-suppliers">
+            <Text size="xs" c="dimmed">
+              {t('assets.suppliers')}
+            </Text>
+            <Group gap="md">
+              {a.suppliers.map((supplier) => (
+                <Anchor key={supplier.id} component={Link} to={`/o/${organisationId}/suppliers/${supplier.id}`} size="sm">
+                  {supplier.name}
+                </Anchor>
+              ))}
+            </Group>
+          </Stack>
+        )}
         {a.notes && (
           <Stack gap={0} mt="md">
             <Text size="xs" c="dimmed">

@@ -152,6 +152,13 @@ for (const { engine, skipReason } of await eachEngine()) {
       await admin.request('POST', url(`/${pvs.id}/relations`), { kind: 'runs_on', targetId: server.id });
       expect((await admin.request('DELETE', url(`/${server.id}`))).statusCode).toBe(204);
       expect((await admin.request('GET', url(`/${pvs.id}`))).json().relations).toEqual([]);
+
+      // The supplier register's links show on the asset as "looked after by".
+      const vendor = (await admin.request('POST', `/api/v1/organisations/${orgId}/suppliers`, { name: 'PVS-Hersteller GmbH' })).json() as { id: string };
+      expect((await admin.request('GET', url(`/${pvs.id}`))).json().suppliers).toEqual([]);
+      const linked = await admin.request('PUT', `/api/v1/organisations/${orgId}/suppliers/${vendor.id}/assets`, { assetIds: [pvs.id] });
+      expect(linked.statusCode).toBe(200);
+      expect((await admin.request('GET', url(`/${pvs.id}`))).json().suppliers).toEqual([{ id: vendor.id, name: 'PVS-Hersteller GmbH' }]);
     });
 
     it('warns in the list, the filter and the counts exactly as the domain rules say', async () => {

@@ -6,7 +6,7 @@ import type { AssetExportQuery, AssetInput, AssetListQuery, AssetRelationKind } 
 import { assetSheet } from '../../../domain/assets/assets.sheet.ts';
 import type { Tx } from '../../db/connect.ts';
 import { databaseErrorOf, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
-import { assetRelations, assets, locations } from '../../db/schema.ts';
+import { assetRelations, assets, locations, supplierAssets, suppliers } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { t } from '../../i18n/texts.ts';
@@ -59,7 +59,14 @@ export async function getAsset(tx: Tx, organisationId: string, assetId: string) 
     .innerJoin(assets, and(eq(assets.organisationId, assetRelations.organisationId), sql`${assets.id} = ${other}`))
     .where(and(eq(assetRelations.organisationId, organisationId), or(eq(assetRelations.sourceId, assetId), eq(assetRelations.targetId, assetId))))
     .orderBy(assetRelations.kind, assets.name, assetRelations.id);
-  return { ...withWarnings(row, practiceToday()), relations };
+  // The supplier register links suppliers to what they provide (supplier_assets); the asset page shows it back.
+  const providers = await tx
+    .select({ id: suppliers.id, name: suppliers.name })
+    .from(supplierAssets)
+    .innerJoin(suppliers, and(eq(suppliers.organisationId, supplierAssets.organisationId), eq(suppliers.id, supplierAssets.supplierId)))
+    .where(and(eq(supplierAssets.organisationId, organisationId), eq(supplierAssets.assetId, assetId)))
+    .orderBy(sql`lower(${suppliers.name})`, suppliers.id);
+  return { ...withWarnings(row, practiceToday()), relations, suppliers: providers };
 }
 
 /** Refusals a person can act on, at the field: a location of another organisation or one deleted meanwhile. */
