@@ -27,6 +27,7 @@ import { createMailer, type Mailer } from './modules/mail/mail.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
+import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { supplierRoutes } from './modules/suppliers/suppliers.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   complianceRoutes(app, ctx);
   assetRoutes(app, ctx);
   supplierRoutes(app, ctx);
+  riskRoutes(app, ctx);
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);
   openApiRoute(app);

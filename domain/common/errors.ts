@@ -42,6 +42,9 @@ export const errorCodes = [
   'asset.relation_not_found',
   'supplier.not_found',
   'supplier.revision_conflict',
+  'risk.not_found',
+  'risk.revision_conflict',
+  'risk.template_not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

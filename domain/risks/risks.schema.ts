@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, plainText, safeText } from '../common/input.ts';
+import { listQuerySchema } from '../common/list.ts';
 
 /**
  * The risk register (issue 9, part 3): risks rated on a 5 × 5 matrix of likelihood and impact, before (inherent) and
@@ -64,3 +65,39 @@ export const riskMatrixLabelsSchema = z.object({
   impact: z.array(safeText().trim().min(1).max(40)).length(RISK_SCALE),
 });
 export type RiskMatrixLabels = z.output<typeof riskMatrixLabelsSchema>;
+
+/** Codes of the refusals at a field of a risk (translated under "issues." in client/locales). */
+export const riskIssueCodes = {
+  requirementUnknown: 'risk.requirement_unknown',
+  templateUnknown: 'risk.template_unknown',
+  templateAdopted: 'risk.template_adopted',
+  notAcceptTreatment: 'risk.not_accept_treatment',
+} as const;
+
+/** The languages the template library is written in. */
+export const riskTemplateLocales = ['de', 'en'] as const;
+export type RiskTemplateLocale = (typeof riskTemplateLocales)[number];
+
+/** GET …/risks/templates?locale=de|en */
+export const riskTemplatesQuerySchema = z.object({ locale: z.enum(riskTemplateLocales).default('de') });
+
+/** POST …/risks/templates/:templateId/adopt: the language the adopted risk is written in. */
+export const riskAdoptSchema = z.object({ locale: z.enum(riskTemplateLocales).default('de') });
+
+/** POST …/risks/:riskId/acceptance: the revision management saw and accepts (409 when it changed meanwhile). */
+export const riskAcceptanceSchema = z.object({ revision: z.int().min(1).max(2_147_483_647) });
+
+/** The risk list: filtered by current level, treatment, need of a management decision and acceptance; searched. */
+export const riskListQuerySchema = listQuerySchema({
+  sort: ['score', 'title', 'reviewOn', 'updatedAt', 'number'],
+  defaultSort: 'score',
+  defaultOrder: 'desc',
+  search: true,
+  filters: {
+    level: z.enum(riskLevels).optional(),
+    treatment: z.enum(riskTreatments).optional(),
+    needsDecision: z.enum(['yes', 'no']).optional(),
+    accepted: z.enum(['yes', 'no']).optional(),
+  },
+});
+export type RiskListQuery = z.output<typeof riskListQuerySchema>;

@@ -4,6 +4,7 @@ import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey,
 import type { AssetKind, AssetRelationKind, ProtectionNeed } from '../../domain/assets/assets.schema.ts';
 import type { Role } from '../../domain/auth/roles.ts';
 import type { LegalForm } from '../../domain/organisations/organisation.schema.ts';
+import type { RiskTreatment } from '../../domain/risks/risks.schema.ts';
 import type { AvvStatus, C5Basis, C5Type, SupplierCriticality } from '../../domain/suppliers/suppliers.schema.ts';
 
 /** bytea as a Node Buffer on both drivers. */
@@ -461,4 +462,32 @@ export const supplierAssets = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.supplierId, t.assetId] })],
+);
+
+export const risks = pgTable(
+  'risks',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    owner: text('owner').notNull().default(''),
+    likelihood: integer('likelihood').notNull(),
+    impact: integer('impact').notNull(),
+    residualLikelihood: integer('residual_likelihood'),
+    residualImpact: integer('residual_impact'),
+    treatment: text('treatment').$type<RiskTreatment>().notNull().default('reduce'),
+    measures: text('measures').notNull().default(''),
+    requirementIds: text('requirement_ids').array().notNull().default([]),
+    reviewOn: date('review_on', { mode: 'string' }),
+    templateId: text('template_id'),
+    acceptedByUserId: uuid('accepted_by_user_id'),
+    acceptedAt: ts('accepted_at'),
+    acceptedRevision: integer('accepted_revision'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );

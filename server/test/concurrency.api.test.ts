@@ -542,6 +542,41 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(left.n).toBe(0);
     });
 
+    it('numbers N risks recorded at once 1 … N without a gap or a twin', async () => {
+      const risksUrl = `/api/v1/organisations/${orgId}/risks`;
+      const answers = await all(N, (i) => call(admin, 'POST', risksUrl, { title: `Risiko gleichzeitig ${i}`, likelihood: 1 + (i % 5), impact: 3 }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(201));
+      const numbers = answers.map((a) => (a.body as { number: number }).number).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: N }, (_, i) => numbers[0]! + i));
+      const stored = await queryRows<{ number: number }>(t.ctx.db, sql`select number from risks where organisation_id = ${orgId} order by number`);
+      expect(stored.map((r) => r.number)).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1));
+      expect(numbers[0]).toBe(stored.length - N + 1);
+    });
+
+    it('adopts a template once when it is adopted N times at once, and all answer the same risk', async () => {
+      const risksUrl = `/api/v1/organisations/${orgId}/risks`;
+      const answers = await all(N, (i) => call(admin, 'POST', `${risksUrl}/templates/RT-07/adopt`, { locale: i % 2 ? 'de' : 'en' }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(200));
+      expect(new Set(answers.map((a) => (a.body as { id: string }).id)).size).toBe(1);
+      const same = await one<{ n: number }>(sql`select count(*)::int as n from risks where organisation_id = ${orgId} and template_id = 'RT-07'`);
+      expect(same.n).toBe(1);
+    });
+
+    it('applies one of N risk changes sent at once on the same revision and refuses the rest with 409', async () => {
+      const risksUrl = `/api/v1/organisations/${orgId}/risks`;
+      const risk = (await call(admin, 'POST', risksUrl, { title: 'Phishing gleichzeitig', likelihood: 4, impact: 4 })).body as { id: string };
+      const answers = await all(N, (i) =>
+        call(admin, 'PUT', `${risksUrl}/${risk.id}`, { title: 'Phishing gleichzeitig', likelihood: 1 + (i % 5), impact: 4, revision: 1 }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
+      for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.code).toBe('risk.revision_conflict');
+      const row = await one<{ revision: number }>(sql`select revision from risks where id = ${risk.id}`);
+      expect(row.revision).toBe(2);
+    });
+
     it('leaves every audit chain intact after all of it', async () => {
       const reports = await verifyAllAuditChains(t.ctx.db);
       expect(reports.flatMap((r) => r.problems)).toEqual([]);

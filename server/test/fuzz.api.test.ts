@@ -38,6 +38,9 @@ interface Fixture {
   supplierId: string;
   spareSupplierId: string;
   avvEvidenceId: string;
+  riskId: string;
+  spareRiskId: string;
+  templateId: string;
 }
 
 interface FuzzSpec {
@@ -105,6 +108,22 @@ const supplierBody = (f: Fixture) => ({
   subProcessors: 'Hetzner Online GmbH',
   nextReviewOn: '2027-06-30',
   notes: 'Vertrag liegt im Ordner Verträge',
+});
+// The counter row too: a refused create must not use up a risk number.
+const riskTables = ['risks', 'organisation_counters', 'audit_events'];
+const riskBody = () => ({
+  title: 'Ransomware verschlüsselt den PVS-Server',
+  description: 'Über einen ungepatchten Fernwartungszugang',
+  owner: 'Praxisleitung',
+  likelihood: 3,
+  impact: 5,
+  residualLikelihood: 2,
+  residualImpact: 4,
+  treatment: 'accept',
+  measures: 'Offline-Sicherung, Fernwartung nur auf Anfrage',
+  requirementIds: ['KBV-A1-16', 'BSIG-30-2-03'],
+  reviewOn: '2027-06-30',
+  templateId: null,
 });
 const significance = {
   severeDisruption: 'unsure',
@@ -293,6 +312,12 @@ const specs: Record<string, FuzzSpec> = {
     tables: supplierTables,
     body: (f) => ({ assetIds: [f.assetId, f.targetAssetId] }),
   },
+  'POST /api/v1/organisations/:organisationId/risks': { tables: riskTables, body: riskBody },
+  'PUT /api/v1/organisations/:organisationId/risks/:riskId': { tables: riskTables, body: () => ({ ...riskBody(), revision: 1 }) },
+  'DELETE /api/v1/organisations/:organisationId/risks/:spareRiskId': { tables: riskTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/risks/templates/:templateId/adopt': { tables: riskTables, body: () => ({ locale: 'en' }) },
+  'POST /api/v1/organisations/:organisationId/risks/:riskId/acceptance': { tables: riskTables, body: () => ({ revision: 1 }) },
+  'DELETE /api/v1/organisations/:organisationId/risks/:riskId/acceptance': { tables: riskTables, body: () => undefined },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],
     body: () => ({
@@ -320,6 +345,7 @@ const registeredAs: Record<string, string> = {
   'POST /api/v1/organisations/:organisationId/members/:userId/reset-mfa': 'POST /api/v1/organisations/:organisationId/members/:memberId/reset-mfa',
   'DELETE /api/v1/organisations/:organisationId/assets/:assetId': 'DELETE /api/v1/organisations/:organisationId/assets/:spareAssetId',
   'DELETE /api/v1/organisations/:organisationId/suppliers/:supplierId': 'DELETE /api/v1/organisations/:organisationId/suppliers/:spareSupplierId',
+  'DELETE /api/v1/organisations/:organisationId/risks/:riskId': 'DELETE /api/v1/organisations/:organisationId/risks/:spareRiskId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -649,6 +675,8 @@ for (const { engine, skipReason } of await eachEngine()) {
       );
       const supplier = ok(await admin.request('POST', org('/suppliers'), { name: 'IT-Dienstleister' }));
       const spareSupplier = ok(await admin.request('POST', org('/suppliers'), { name: 'Ehemaliger Dienstleister' }));
+      const risk = ok(await admin.request('POST', org('/risks'), { title: 'Konnektor fällt aus', likelihood: 3, impact: 4, treatment: 'accept' }));
+      const spareRisk = ok(await admin.request('POST', org('/risks'), { title: 'Erledigtes Risiko', likelihood: 1, impact: 1 }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -670,6 +698,9 @@ for (const { engine, skipReason } of await eachEngine()) {
         supplierId: supplier.id,
         spareSupplierId: spareSupplier.id,
         avvEvidenceId: avvEvidence.id,
+        riskId: risk.id,
+        spareRiskId: spareRisk.id,
+        templateId: 'RT-01',
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });
@@ -738,9 +769,12 @@ for (const { engine, skipReason } of await eachEngine()) {
       ['PUT', '/registration', { escalation: [{ role: 'IT', name: 'Name \udc00', phone: '', email: '' }] }, 'escalation.0.name', 'text.invalid_character'],
       ['PUT', '/registration', { qualifiesSince: '1999-12-31' }, 'qualifiesSince', 'date.out_of_range'],
       ['POST', '/locations', { name: 'Filiale\u0000' }, 'name', 'text.control_character'],
+      ['POST', '/risks', { title: 'Risiko\u0000', likelihood: 1, impact: 1 }, 'title', 'text.control_character'],
+      ['POST', '/risks', { title: 'Altes Risiko', likelihood: 1, impact: 1, reviewOn: '0001-01-01' }, 'reviewOn', 'date.out_of_range'],
+      ['POST', '/risks', { title: 'Unbekannt', likelihood: 1, impact: 1, requirementIds: ['KBV-A5-99'] }, 'requirementIds.0', 'risk.requirement_unknown'],
     ])('%s %s refuses absurd input at the field (%s)', async (method, path, body, field, code) => {
       const url = `/api/v1/organisations/${fixture.organisationId}${path.replace(':incidentId', fixture.incidentId)}`;
-      const before = await tableState(['incidents', 'incident_events', 'requirement_statuses', 'registration_setups', 'locations']);
+      const before = await tableState(['incidents', 'incident_events', 'requirement_statuses', 'registration_setups', 'locations', 'risks']);
       // JSON.stringify keeps a lone surrogate as the escape \udXXX, as a browser's fetch would send it.
       const res = await t.app.inject({
         method: method as 'POST',
@@ -750,7 +784,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().issues).toContainEqual(expect.objectContaining({ path: field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), code }));
-      expect(await tableState(['incidents', 'incident_events', 'requirement_statuses', 'registration_setups', 'locations'])).toBe(before);
+      expect(await tableState(['incidents', 'incident_events', 'requirement_statuses', 'registration_setups', 'locations', 'risks'])).toBe(before);
     });
 
     it(`answers every fuzzed request below 500 and changes nothing when it refuses`, async () => {
