@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiInPage } from './support/api.ts';
@@ -26,7 +27,7 @@ describe.runIf(run)('the supplier register: who processes patient data, and whet
   let supplierUrl = '';
 
   beforeAll(async () => {
-    ({ server, browser, page } = await openSession());
+    ({ server, browser, page } = await openSession({ acceptDownloads: true }));
   });
 
   afterAll(() => closeSession({ server, browser }));
@@ -167,5 +168,18 @@ describe.runIf(run)('the supplier register: who processes patient data, and whet
         .getByRole('textbox', { name: /^Ansprechpartner/ })
         .inputValue(),
     ).toBe('Herr Neu');
+  });
+
+  it('exports the filtered suppliers as CSV that a German spreadsheet opens', async () => {
+    await page.goto(`${server.url}/o/${organisationId}/suppliers?criticality=low`);
+    await page.getByRole('button', { name: 'Exportieren' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('supplier-export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Dienstleister-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = (await readFile((await download.path())!)).toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^Name;Was der Dienstleister tut;Bedeutung für die Praxis;Zugriff auf Patientendaten;/);
+    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['Druckerservice Nord']);
+    expect(lines[1]!.split(';')[2]).toBe('Gering');
   });
 });

@@ -114,3 +114,14 @@ export const supplierListQuerySchema = listQuerySchema({
   },
 });
 export type SupplierListQuery = z.output<typeof supplierListQuerySchema>;
+
+/** The register as a file: the list's filters, the format and the language of titles and labels. */
+export const supplierExportQuerySchema = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  locale: z.enum(['de', 'en']).default('de'),
+  criticality: z.enum(supplierCriticalities).optional(),
+  warning: z.enum(supplierWarningKinds).optional(),
+  patientDataAccess: z.enum(['yes', 'no', 'unknown']).optional(),
+  q: supplierListQuerySchema.shape.q,
+});
+export type SupplierExportQuery = z.output<typeof supplierExportQuerySchema>;

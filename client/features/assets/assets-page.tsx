@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Menu, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { type AssetWarningKind, assetKinds, assetWarningKinds } from '../../../d
 import { permissionsOf } from '../../app/permissions.ts';
 import { DataTable, type DataTableColumn, useListSort } from '../../components/data-table.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ExportMenu } from '../../components/export-menu.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
@@ -17,7 +18,7 @@ import { type Asset, type AssetSummary, useAssetList, useAssetSummary } from './
 
 /** The asset register: counts by warning, kind and location that filter the list, and the list paged by the server. */
 export function AssetsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { organisationId = '' } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -90,12 +91,6 @@ export function AssetsPage() {
     { key: 'warnings', header: t('assets.warnings'), render: (asset) => <AssetWarningBadges warnings={asset.warnings} /> },
   ];
   const filtered = Boolean(kind || locationId || warning || q);
-  /** The same filters as the list, as a file in the page's language. */
-  const exportUrl = (format: 'xlsx' | 'csv') => {
-    const search = new URLSearchParams({ format, locale: i18n.resolvedLanguage === 'en' ? 'en' : 'de' });
-    for (const [name, value] of Object.entries({ kind, locationId, warning, q })) if (value) search.set(name, value);
-    return `/api/v1/organisations/${organisationId}/assets/export?${search}`;
-  };
 
   return (
     <Stack gap="lg">
@@ -104,18 +99,7 @@ export function AssetsPage() {
         description={t('assets.description')}
         actions={
           <Group gap="xs">
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <Button variant="default">{t('assets.export.button')}</Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {(['xlsx', 'csv'] as const).map((format) => (
-                  <Menu.Item key={format} component="a" href={exportUrl(format)} download data-testid={`asset-export-${format}`}>
-                    {t(`assets.export.${format}`)}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
+            <ExportMenu url={`/api/v1/organisations/${organisationId}/assets/export`} filters={{ kind, locationId, warning, q }} testId="asset-export" />
             {can.editRegisters && <Button onClick={() => setCreating(true)}>{t('assets.add')}</Button>}
           </Group>
         }

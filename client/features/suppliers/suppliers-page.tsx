@@ -7,6 +7,7 @@ import { type SupplierCriticality, type SupplierWarningKind, supplierCriticaliti
 import { permissionsOf } from '../../app/permissions.ts';
 import { DataTable, type DataTableColumn, useListSort } from '../../components/data-table.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ExportMenu } from '../../components/export-menu.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
@@ -110,7 +111,16 @@ export function SuppliersPage() {
       <PageHeader
         title={t('suppliers.title')}
         description={t('suppliers.description')}
-        actions={can.editRegisters && <Button onClick={() => setCreating(true)}>{t('suppliers.add')}</Button>}
+        actions={
+          <Group gap="xs">
+            <ExportMenu
+              url={`/api/v1/organisations/${organisationId}/suppliers/export`}
+              filters={{ criticality, warning, patientDataAccess, q }}
+              testId="supplier-export"
+            />
+            {can.editRegisters && <Button onClick={() => setCreating(true)}>{t('suppliers.add')}</Button>}
+          </Group>
+        }
       />
       {summary.data && summary.data.total > 0 && (
         <SummaryCard summary={summary.data} active={{ criticality, warning, patientDataAccess }} onFilter={setFilter} />

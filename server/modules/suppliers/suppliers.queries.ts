@@ -106,3 +106,20 @@ export async function summariseSuppliers(tx: Tx, organisationId: string, today: 
   };
   return { total, patientDataAccess, byCriticality, warnings };
 }
+
+/** Every supplier matching the list's filters, by name: the rows of an export. */
+export async function suppliersForExport(tx: Tx, organisationId: string, query: Omit<SupplierListQuery, 'limit' | 'sort' | 'order' | 'cursor'>, today: string) {
+  return tx
+    .select()
+    .from(suppliers)
+    .where(
+      and(
+        eq(suppliers.organisationId, organisationId),
+        query.criticality ? eq(suppliers.criticality, query.criticality) : undefined,
+        query.warning ? warningCondition(query.warning, today) : undefined,
+        patientDataCondition(query.patientDataAccess),
+        containsText(query.q, suppliers.name, suppliers.services, suppliers.contactName, suppliers.subProcessors),
+      ),
+    )
+    .orderBy(sql`lower(${suppliers.name})`, suppliers.id);
+}

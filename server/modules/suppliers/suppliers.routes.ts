@@ -1,9 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { supplierDetailSchema, supplierPageSchema, supplierSchema, supplierSummarySchema } from '../../../domain/suppliers/suppliers.response.ts';
-import { supplierAssetsInputSchema, supplierInputSchema, supplierListQuerySchema, supplierUpdateSchema } from '../../../domain/suppliers/suppliers.schema.ts';
+import {
+  supplierAssetsInputSchema,
+  supplierExportQuerySchema,
+  supplierInputSchema,
+  supplierListQuerySchema,
+  supplierUpdateSchema,
+} from '../../../domain/suppliers/suppliers.schema.ts';
 import type { AppContext } from '../../context.ts';
-import { orgParams, orgRoute } from '../../http/org-route.ts';
+import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
+import { sheetMediaTypes } from '../../spreadsheet/export.ts';
 import * as service from './suppliers.service.ts';
 
 const supplierParams = orgParams.extend({ supplierId: z.uuid() });
@@ -31,6 +38,21 @@ export function supplierRoutes(app: FastifyInstance, ctx: AppContext) {
     summary: 'Supplier counts: total, with patient data, by criticality and by warning',
     response: supplierSummarySchema,
     handler: ({ tx, actor }) => service.summary(tx, actor.organisationId),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/suppliers/export',
+    permission: 'organisation.read',
+    tags,
+    summary: 'The register (with the list filters) as XLSX or CSV: titles and labels in the chosen language, dates as dates',
+    querystring: supplierExportQuerySchema,
+    response: fileResponse(sheetMediaTypes.xlsx, sheetMediaTypes.csv),
+    handler: async ({ tx, actor, query, reply }) => {
+      const { file, fileName, mediaType } = await service.exportSuppliers(tx, actor.organisationId, query);
+      reply.header('content-type', mediaType).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store');
+      return file;
+    },
   });
 
   orgRoute(app, ctx, {

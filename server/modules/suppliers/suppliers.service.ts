@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { supplierWarnings } from '../../../domain/suppliers/supplier-warnings.ts';
-import { type SupplierInput, type SupplierListQuery, supplierIssueCodes } from '../../../domain/suppliers/suppliers.schema.ts';
+import { type SupplierExportQuery, type SupplierInput, type SupplierListQuery, supplierIssueCodes } from '../../../domain/suppliers/suppliers.schema.ts';
+import { supplierSheet } from '../../../domain/suppliers/suppliers.sheet.ts';
 import type { Tx } from '../../db/connect.ts';
 import { databaseErrorOf, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { assets, evidenceFiles, supplierAssets, suppliers } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
+import { t } from '../../i18n/texts.ts';
+import { exportSheet, type SheetRow, sheetFileName, sheetMediaTypes } from '../../spreadsheet/export.ts';
 import { practiceToday } from '../assets/assets.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { listSuppliers, summariseSuppliers } from './suppliers.queries.ts';
+import { listSuppliers, summariseSuppliers, suppliersForExport } from './suppliers.queries.ts';
 
 type SupplierRow = typeof suppliers.$inferSelect;
 
@@ -192,4 +195,14 @@ export async function setSupplierAssets(tx: Tx, actor: Actor, supplierId: string
     });
   }
   return getSupplier(tx, organisationId, supplierId);
+}
+
+/** The register (or its filtered part) as XLSX or CSV, titles and labels in the reader's language. */
+export async function exportSuppliers(tx: Tx, organisationId: string, query: SupplierExportQuery) {
+  const today = practiceToday();
+  const rows = await suppliersForExport(tx, organisationId, query, today);
+  const sheetRows: SheetRow[] = rows.map(({ createdAt: _created, updatedAt: _updated, ...supplier }) => supplier);
+  const title = t(query.locale, 'suppliers.title');
+  const file = await exportSheet(supplierSheet, sheetRows, { format: query.format, locale: query.locale, sheetTitle: title });
+  return { file, fileName: sheetFileName(title, today, query.format), mediaType: sheetMediaTypes[query.format] };
 }
