@@ -101,3 +101,15 @@ export const riskListQuerySchema = listQuerySchema({
   },
 });
 export type RiskListQuery = z.output<typeof riskListQuerySchema>;
+
+/** The register as a file: the list's filters, the format and the language of titles and labels. */
+export const riskExportQuerySchema = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  locale: z.enum(['de', 'en']).default('de'),
+  level: z.enum(riskLevels).optional(),
+  treatment: z.enum(riskTreatments).optional(),
+  needsDecision: z.enum(['yes', 'no']).optional(),
+  accepted: z.enum(['yes', 'no']).optional(),
+  q: riskListQuerySchema.shape.q,
+});
+export type RiskExportQuery = z.output<typeof riskExportQuerySchema>;

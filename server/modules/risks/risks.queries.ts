@@ -104,3 +104,21 @@ export async function summariseRisks(tx: Tx, organisationId: string) {
     accepted: totals?.accepted ?? 0,
   };
 }
+
+/** Every risk matching the list's filters, highest current score first: the rows of an export. */
+export async function risksForExport(tx: Tx, organisationId: string, query: Omit<RiskListQuery, 'limit' | 'sort' | 'order' | 'cursor'>) {
+  return tx
+    .select({ risk: risks, currentScore: currentScoreSql.mapWith(Number) })
+    .from(risks)
+    .where(
+      and(
+        eq(risks.organisationId, organisationId),
+        query.level ? levelCondition(query.level) : undefined,
+        query.treatment ? eq(risks.treatment, query.treatment) : undefined,
+        yesNo(query.needsDecision, needsDecisionSql),
+        yesNo(query.accepted, sql`${risks.acceptedAt} is not null`),
+        containsText(query.q, risks.title, risks.description, risks.owner, risks.measures),
+      ),
+    )
+    .orderBy(sql`${currentScoreSql} desc`, risks.number);
+}

@@ -4,13 +4,15 @@ import { riskPageSchema, riskSchema, riskSummarySchema, riskTemplateListSchema }
 import {
   riskAcceptanceSchema,
   riskAdoptSchema,
+  riskExportQuerySchema,
   riskInputSchema,
   riskListQuerySchema,
   riskTemplatesQuerySchema,
   riskUpdateSchema,
 } from '../../../domain/risks/risks.schema.ts';
 import type { AppContext } from '../../context.ts';
-import { orgParams, orgRoute } from '../../http/org-route.ts';
+import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
+import { sheetMediaTypes } from '../../spreadsheet/export.ts';
 import * as service from './risks.service.ts';
 
 const riskParams = orgParams.extend({ riskId: z.uuid() });
@@ -62,6 +64,21 @@ export function riskRoutes(app: FastifyInstance, ctx: AppContext) {
     body: riskAdoptSchema,
     response: riskSchema,
     handler: ({ tx, actor, params, body }) => service.adoptTemplate(tx, actor, params.templateId, body.locale),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/risks/export',
+    permission: 'organisation.read',
+    tags,
+    summary: 'The register (with the list filters) as XLSX or CSV: titles and labels in the chosen language, dates as dates',
+    querystring: riskExportQuerySchema,
+    response: fileResponse(sheetMediaTypes.xlsx, sheetMediaTypes.csv),
+    handler: async ({ tx, actor, query, reply }) => {
+      const { file, fileName, mediaType } = await service.exportRisks(tx, actor.organisationId, query);
+      reply.header('content-type', mediaType).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store');
+      return file;
+    },
   });
 
   orgRoute(app, ctx, {

@@ -4,14 +4,24 @@ import { kbvRequirements } from '../../../domain/kbv/requirements.data.ts';
 import { nis2Measures } from '../../../domain/nis2/measures.data.ts';
 import { currentScore, needsManagementDecision, riskLevel, riskScore } from '../../../domain/risks/risk-rating.ts';
 import { RISK_TEMPLATES_VERSION, riskTemplates } from '../../../domain/risks/risk-templates.data.ts';
-import { type RiskInput, type RiskListQuery, type RiskTemplateLocale, riskInputSchema, riskIssueCodes } from '../../../domain/risks/risks.schema.ts';
+import {
+  type RiskExportQuery,
+  type RiskInput,
+  type RiskListQuery,
+  type RiskTemplateLocale,
+  riskInputSchema,
+  riskIssueCodes,
+} from '../../../domain/risks/risks.schema.ts';
+import { riskSheet } from '../../../domain/risks/risks.sheet.ts';
 import { queryRows, type Tx } from '../../db/connect.ts';
 import { databaseErrorOf, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { risks } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
+import { t } from '../../i18n/texts.ts';
+import { exportSheet, type SheetRow, sheetFileName, sheetMediaTypes } from '../../spreadsheet/export.ts';
 import { appendAudit } from '../audit/audit.ts';
-import { listRisks, summariseRisks } from './risks.queries.ts';
+import { listRisks, risksForExport, summariseRisks } from './risks.queries.ts';
 
 type RiskRow = typeof risks.$inferSelect;
 
@@ -270,4 +280,34 @@ export async function withdrawAcceptance(tx: Tx, actor: Actor, riskId: string) {
     data: { number: before.number, title: before.title, acceptedRevision: before.acceptedRevision },
   });
   return withRating(row!);
+}
+
+/** The register (or its filtered part) as XLSX or CSV, titles and labels in the reader's language. */
+export async function exportRisks(tx: Tx, organisationId: string, query: RiskExportQuery) {
+  const rows = await risksForExport(tx, organisationId, query);
+  const sheetRows: SheetRow[] = rows.map(({ risk, currentScore: current }) => ({
+    number: risk.number,
+    title: risk.title,
+    description: risk.description,
+    owner: risk.owner,
+    likelihood: risk.likelihood,
+    impact: risk.impact,
+    score: riskScore(risk.likelihood, risk.impact),
+    treatment: risk.treatment,
+    measures: risk.measures,
+    residualLikelihood: risk.residualLikelihood,
+    residualImpact: risk.residualImpact,
+    currentScore: current,
+    requirementIds: risk.requirementIds,
+    reviewOn: risk.reviewOn,
+    // The day of the acceptance in Germany.
+    acceptedAt: risk.acceptedAt ? practiceDay(risk.acceptedAt) : null,
+  }));
+  const title = t(query.locale, 'sheet.risks.sheetTitle');
+  const file = await exportSheet(riskSheet, sheetRows, { format: query.format, locale: query.locale, sheetTitle: title });
+  return { file, fileName: sheetFileName(title, practiceDay(new Date()), query.format), mediaType: sheetMediaTypes[query.format] };
+}
+
+function practiceDay(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
