@@ -16,5 +16,7 @@ export function permissionsOf(me: MemberRole) {
     editRegistration: isAllowed('registration.edit', me),
     /** Assets, suppliers and risks. */
     editRegisters: isAllowed('registers.edit', me),
+    /** Accepting a risk above the acceptance line: management only (§ 38 Abs. 1 BSIG). */
+    acceptRisks: isAllowed('risks.accept', me),
   };
 }

@@ -25,6 +25,9 @@ import { CreateOrganisationPage, NoOrganisationPage } from '../features/organisa
 import { LocationsPage } from '../features/organisations/locations-page.tsx';
 import { OverviewPage } from '../features/organisations/overview-page.tsx';
 import { RegistrationPage } from '../features/registration/registration-page.tsx';
+import { RiskPage } from '../features/risks/risk-page.tsx';
+import { RiskTemplatesPage } from '../features/risks/risk-templates-page.tsx';
+import { RisksPage } from '../features/risks/risks-page.tsx';
 import { SetupWizardPage } from '../features/setup/setup-wizard-page.tsx';
 import { SupplierPage } from '../features/suppliers/supplier-page.tsx';
 import { SuppliersPage } from '../features/suppliers/suppliers-page.tsx';
@@ -94,6 +97,9 @@ export const router = createBrowserRouter([
       { path: 'assets/:assetId', element: <AssetPage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'suppliers/:supplierId', element: <SupplierPage /> },
+      { path: 'risks', element: <RisksPage /> },
+      { path: 'risks/templates', element: <RiskTemplatesPage /> },
+      { path: 'risks/:riskId', element: <RiskPage /> },
       { path: 'api-tokens', element: <IntakeTokensPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },

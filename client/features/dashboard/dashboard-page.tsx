@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useDashboard } from './dashboard.api.ts';
 import { CoverageCard, FineCard, IncidentDeadlinesCard, ListCard, ProgressCard, RequirementLink } from './dashboard-cards.tsx';
 import { RegistersCard } from './dashboard-registers.tsx';
+import { RisksCard } from './dashboard-risks.tsx';
 import { SuppliersCard } from './dashboard-suppliers.tsx';
 
 export function DashboardPage() {
@@ -53,6 +54,7 @@ export function DashboardPage() {
       </SimpleGrid>
       <RegistersCard organisationId={organisationId} base={base} />
       <SuppliersCard organisationId={organisationId} base={base} />
+      <RisksCard organisationId={organisationId} base={base} />
 
       {d.progress.byAnnex.length > 0 && (
         <Card withBorder padding="lg">
