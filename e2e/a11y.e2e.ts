@@ -134,6 +134,22 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       (await apiInPage(page, 'PUT', `/api/v1/organisations/${organisationId}/suppliers/${supplier.body.id}/assets`, { assetIds: [pvsServer.body.id] })).status,
     ).toBe(200);
 
+    const risksUrl = `/api/v1/organisations/${organisationId}/risks`;
+    const adopted = await apiInPage<{ id: string; revision: number }>(page, 'POST', `${risksUrl}/templates/RT-01/adopt`, { locale: 'de' });
+    expect(adopted.status).toBeLessThan(300);
+    const risk = await apiInPage<{ id: string; revision: number }>(page, 'POST', risksUrl, {
+      title: 'Ausfall des Konnektors',
+      owner: 'Praxismanagerin',
+      likelihood: 4,
+      impact: 4,
+      residualLikelihood: 3,
+      residualImpact: 4,
+      treatment: 'accept',
+      requirementIds: ['KBV-A1-10'],
+    });
+    expect(risk.status).toBe(201);
+    expect((await apiInPage(page, 'POST', `${risksUrl}/${risk.body.id}/acceptance`, { revision: risk.body.revision })).status).toBe(200);
+
     const pages: [string, string][] = [
       ['dashboard', base],
       ['organisation', `${base}/organisation`],
@@ -151,6 +167,10 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       ['suppliers', `${base}/suppliers`],
       ['supplier', `${base}/suppliers/${supplier.body.id}`],
       ['requirement-with-supplier-warning', `${base}/catalog/KBV-A1-50`],
+      ['risks', `${base}/risks`],
+      ['risk-templates', `${base}/risks/templates`],
+      ['risk', `${base}/risks/${risk.body.id}`],
+      ['risk-to-decide', `${base}/risks/${adopted.body.id}`],
       ['api-tokens', `${base}/api-tokens`],
       ['locations', `${base}/locations`],
       ['people', `${base}/people`],

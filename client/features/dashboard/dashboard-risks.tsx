@@ -12,7 +12,9 @@ function SmallHeatMap({ summary }: { summary: RiskSummary }) {
   const { t } = useTranslation();
   return (
     <table data-testid="risk-heat-map-small" style={{ borderCollapse: 'separate', borderSpacing: 2, fontSize: 'var(--mantine-font-size-xs)' }}>
-      <caption style={{ captionSide: 'bottom', textAlign: 'left' }}>{t('risks.heatMap.caption', { view: t('risks.heatMap.current') })}</caption>
+      <caption style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+        {t('risks.heatMap.caption', { view: t('risks.heatMap.current') })}
+      </caption>
       <thead>
         <tr>
           <th scope="col" aria-label={t('risks.heatMap.axes')} />

@@ -165,7 +165,7 @@ function AcceptanceBlock({ organisationId, risk, canAccept }: { organisationId: 
 
   if (risk.acceptedAt)
     return (
-      <Alert color="teal" title={t('risks.marker.accepted')} data-testid="risk-acceptance">
+      <Alert color="teal" title={t('risks.acceptance.acceptedTitle')} data-testid="risk-acceptance">
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{t('risks.acceptance.acceptedBy', { name: nameOf(risk.acceptedByUserId), date: formatDateTime(risk.acceptedAt) })}</Text>
           {withdraw.error && <ErrorAlert error={withdraw.error} />}

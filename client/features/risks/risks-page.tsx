@@ -18,18 +18,20 @@ import { type Risk, type RiskSummary, useRiskList, useRiskSummary } from './risk
 const YES_NO = ['yes', 'no'] as const;
 type YesNo = (typeof YES_NO)[number];
 
+const markerStyles = { root: { textTransform: 'none', maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } } as const;
+
 /** "Entscheidung nötig" above the acceptance line until management accepted; "akzeptiert" once it did. */
 export function RiskDecisionMarker({ risk }: { risk: Risk }) {
   const { t } = useTranslation();
   if (risk.acceptedAt)
     return (
-      <Badge color="teal.9" variant="outline" style={{ textTransform: 'none' }}>
+      <Badge color="teal.9" variant="outline" styles={markerStyles}>
         {t('risks.marker.accepted')}
       </Badge>
     );
   if (risk.needsDecision)
     return (
-      <Badge color="red.9" variant="outline" style={{ textTransform: 'none' }}>
+      <Badge color="red.9" variant="outline" styles={markerStyles}>
         {t('risks.marker.needsDecision')}
       </Badge>
     );
