@@ -39,7 +39,7 @@ export function RiskHeatMap({ summary, compact = false }: { summary: RiskSummary
   const { t } = useTranslation();
   const [view, setView] = useState<'current' | 'inherent'>('current');
   const grid = view === 'current' ? summary.currentHeatMap : summary.inherentHeatMap;
-  const cellSize = compact ? 36 : 84;
+  const cellSize = compact ? 36 : 64;
   return (
     <Stack gap="xs" data-testid={compact ? 'risk-heat-map-small' : 'risk-heat-map'}>
       <Group justify="space-between" align="center" gap="xs">
@@ -72,7 +72,7 @@ export function RiskHeatMap({ summary, compact = false }: { summary: RiskSummary
                 </Text>
               </Table.Th>
               {SCALE.map((impact) => (
-                <Table.Th key={impact} scope="col" style={{ textAlign: 'center', fontWeight: 500, width: cellSize, overflowWrap: 'anywhere' }}>
+                <Table.Th key={impact} scope="col" style={{ textAlign: 'center', fontWeight: 500 }}>
                   <Text size="xs" title={t(`risks.impact.${impact}`)}>
                     {compact ? impact : `${impact} ${t(`risks.impact.${impact}`)}`}
                   </Text>
@@ -100,7 +100,7 @@ export function RiskHeatMap({ summary, compact = false }: { summary: RiskSummary
                         background: levelBackground(level),
                         color: 'var(--mantine-color-black)',
                         textAlign: 'center',
-                        width: cellSize,
+                        minWidth: cellSize,
                         height: compact ? 32 : 44,
                         fontWeight: count > 0 ? 700 : 400,
                         outline: count > 0 ? '2px solid var(--mantine-color-dark-6)' : undefined,
