@@ -7,6 +7,7 @@ import { type RiskLevel, type RiskTreatment, riskLevels, riskTreatments } from '
 import { permissionsOf } from '../../app/permissions.ts';
 import { DataTable, type DataTableColumn, useListSort } from '../../components/data-table.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { ExportMenu } from '../../components/export-menu.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
@@ -126,6 +127,11 @@ export function RisksPage() {
         description={t('risks.description')}
         actions={
           <Group gap="xs">
+            <ExportMenu
+              url={`/api/v1/organisations/${organisationId}/risks/export`}
+              filters={{ level, treatment, needsDecision, accepted, q }}
+              testId="risk-export"
+            />
             <Button variant="light" component={Link} to={`${base}/templates`}>
               {t('risks.fromTemplates')}
             </Button>
