@@ -155,4 +155,26 @@ describe.runIf(run)('the risk register: templates adopted, rated, and accepted b
         .inputValue(),
     ).toBe('Frau Neu');
   });
+
+  it('shows the template library and the form in English after switching the language', async () => {
+    await page.goto(`${server.url}/o/${organisationId}/risks/templates`);
+    await page.getByTestId('risk-template-RT-01').waitFor();
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Risk templates' }).waitFor();
+    await page.getByTestId('risk-template-RT-01').getByText('Phishing at the front desk leads to manipulated e-prescriptions').waitFor();
+    // RT-02 (RT-01's risk lost its template id through the other client's PUT above, which left it out).
+    expect(await page.getByTestId('risk-template-RT-02').getByText('adopted', { exact: true }).count()).toBe(1);
+    expect(
+      await page
+        .getByTestId('risk-template-RT-04')
+        .getByRole('button', { name: /^Adopt: / })
+        .count(),
+    ).toBe(1);
+    await page.goto(riskUrl);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await chooseOption(page, /^Likelihood afterwards/, '5 – almost certain', dialog());
+    await dialog().getByText('Treatment and residual risk', { exact: true }).waitFor();
+    await page.getByTestId('risk-save').click();
+    await expect.poll(() => dialog().getByText('Please give both likelihood and impact afterwards (or leave both empty).').count()).toBeGreaterThan(0);
+  });
 });

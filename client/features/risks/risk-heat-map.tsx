@@ -35,19 +35,16 @@ export function RiskLevelBadge({ score, level }: { score?: number; level: RiskLe
  * each cell coloured by the level of its score. A table, so that screen readers name row and column of each count.
  * The toggle switches between the rating before measures (inherent) and the one that counts now.
  */
-export function RiskHeatMap({ summary, compact = false }: { summary: RiskSummary; compact?: boolean }) {
+export function RiskHeatMap({ summary }: { summary: RiskSummary }) {
   const { t } = useTranslation();
   const [view, setView] = useState<'current' | 'inherent'>('current');
   const grid = view === 'current' ? summary.currentHeatMap : summary.inherentHeatMap;
-  const cellSize = compact ? 36 : 64;
   return (
-    <Stack gap="xs" data-testid={compact ? 'risk-heat-map-small' : 'risk-heat-map'}>
+    <Stack gap="xs" data-testid="risk-heat-map">
       <Group justify="space-between" align="center" gap="xs">
-        {!compact && (
-          <Title order={2} size="h4">
-            {t('risks.heatMap.title')}
-          </Title>
-        )}
+        <Title order={2} size="h4">
+          {t('risks.heatMap.title')}
+        </Title>
         <SegmentedControl
           size="xs"
           value={view}
@@ -74,7 +71,7 @@ export function RiskHeatMap({ summary, compact = false }: { summary: RiskSummary
               {SCALE.map((impact) => (
                 <Table.Th key={impact} scope="col" style={{ textAlign: 'center', fontWeight: 500 }}>
                   <Text size="xs" title={t(`risks.impact.${impact}`)}>
-                    {compact ? impact : `${impact} ${t(`risks.impact.${impact}`)}`}
+                    {`${impact} ${t(`risks.impact.${impact}`)}`}
                   </Text>
                 </Table.Th>
               ))}
@@ -85,7 +82,7 @@ export function RiskHeatMap({ summary, compact = false }: { summary: RiskSummary
               <Table.Tr key={likelihood}>
                 <Table.Th scope="row" style={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
                   <Text size="xs" title={t(`risks.likelihood.${likelihood}`)}>
-                    {compact ? likelihood : `${likelihood} ${t(`risks.likelihood.${likelihood}`)}`}
+                    {`${likelihood} ${t(`risks.likelihood.${likelihood}`)}`}
                   </Text>
                 </Table.Th>
                 {SCALE.map((impact) => {
@@ -100,8 +97,8 @@ export function RiskHeatMap({ summary, compact = false }: { summary: RiskSummary
                         background: levelBackground(level),
                         color: 'var(--mantine-color-black)',
                         textAlign: 'center',
-                        minWidth: cellSize,
-                        height: compact ? 32 : 44,
+                        minWidth: 64,
+                        height: 44,
                         fontWeight: count > 0 ? 700 : 400,
                         outline: count > 0 ? '2px solid var(--mantine-color-dark-6)' : undefined,
                         outlineOffset: -2,
@@ -116,13 +113,11 @@ export function RiskHeatMap({ summary, compact = false }: { summary: RiskSummary
           </Table.Tbody>
         </Table>
       </div>
-      {!compact && (
-        <Group gap="xs">
-          {(['low', 'medium', 'high', 'critical'] as const).map((level) => (
-            <RiskLevelBadge key={level} level={level} />
-          ))}
-        </Group>
-      )}
+      <Group gap="xs">
+        {(['low', 'medium', 'high', 'critical'] as const).map((level) => (
+          <RiskLevelBadge key={level} level={level} />
+        ))}
+      </Group>
     </Stack>
   );
 }
