@@ -40,7 +40,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       const first = (sheet.getRow(2).values as unknown[]).slice(1);
       expect(first[1]).toBe('Ransomware trifft auf eine Datensicherung, die nicht funktioniert');
       expect(first[header.indexOf('Risikowert')]).toBe(15);
-      expect(first[header.indexOf('Behandlung')]).toBe('Mindern');
+      expect(first[header.indexOf('Behandlung')]).toBe('Verringern');
       const second = (sheet.getRow(3).values as unknown[]).slice(1);
       expect(second[header.indexOf('Anforderungen')]).toBe('KBV-A1-19; KBV-A1-32');
       expect(second[header.indexOf('Behandlung')]).toBe('Akzeptieren');
