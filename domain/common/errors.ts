@@ -45,6 +45,12 @@ export const errorCodes = [
   'risk.not_found',
   'risk.revision_conflict',
   'risk.template_not_found',
+  'sheet.too_large',
+  'sheet.unreadable',
+  'sheet.too_many_rows',
+  'sheet.empty',
+  'sheet.mapping_invalid',
+  'sheet.rows_invalid',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
