@@ -50,8 +50,8 @@ interface FuzzSpec {
   tables: string[];
   /** Who sends it: the signed-in administrator (default), nobody, or a detection tool with an API token. */
   as?: 'admin' | 'anonymous' | 'intake';
-  /** The body is multipart/form-data (evidence upload). */
-  multipart?: true;
+  /** The body is multipart/form-data (evidence upload), or a spreadsheet upload with its own sample files and fields. */
+  multipart?: true | { files: Buffer[]; fields: string[] };
 }
 
 const incidentTables = [
@@ -83,6 +83,17 @@ const assetBody = (f: Fixture) => ({
   networkSegment: 'VLAN 10',
   notes: 'Im Serverschrank hinter dem Empfang',
 });
+/** Spreadsheets for the import routes: a good CSV, broken ones, a ZIP that is no workbook; the mapping as a field. */
+const sheetUploads = {
+  files: [
+    Buffer.from('Inventarnummer;Bezeichnung;Art\nF-1;Fuzz-PC;workstation\n'),
+    Buffer.from('Inventarnummer;Bezeichnung;Art\nF-1;Fuzz-PC;workstation\nf-1;Doppelt;server\n'),
+    Buffer.from('Name,Kind,Support end\n"=1+1",Toaster,31.02.2026\n'),
+    Buffer.from('PK\x03\x04 kein Arbeitsbuch'),
+    Buffer.from('\uFEFF;;;\n;;;\n', 'utf8'),
+  ],
+  fields: ['mapping'],
+};
 const supplierTables = ['suppliers', 'supplier_assets', 'audit_events'];
 const supplierBody = (f: Fixture) => ({
   name: 'Praxis-IT Müller GmbH',
@@ -240,6 +251,8 @@ const specs: Record<string, FuzzSpec> = {
     body: () => undefined,
   },
   'DELETE /api/v1/organisations/:organisationId/evidence/:evidenceId': { tables: ['evidence_files', 'audit_events'], body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/assets/import/preview': { multipart: sheetUploads, tables: assetTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/assets/import': { multipart: sheetUploads, tables: assetTables, body: () => undefined },
   'POST /api/v1/organisations/:organisationId/incidents': {
     tables: incidentTables,
     body: (f) => ({
@@ -502,13 +515,14 @@ const urlJunk = fc.oneof(
   fc.string({ maxLength: 30 }).map(encodeURIComponent),
 );
 
-function multipartBody(): fc.Arbitrary<Sent> {
+function multipartBody(sheet?: { files: Buffer[]; fields: string[] }): fc.Arbitrary<Sent> {
   const b = 'fuzzboundary';
   const header = (name: string, fileName?: string) =>
     `Content-Disposition: form-data; name="${name}"${fileName === undefined ? '' : `; filename="${fileName}"`}\r\nContent-Type: application/octet-stream\r\n\r\n`;
   const part = fc.record({
     name: fc.oneof(
       fc.constant('file'),
+      ...(sheet ? [fc.constantFrom(...sheet.fields)] : []),
       nastyString.map((s) => s.slice(0, 50)),
     ),
     fileName: fc.option(
@@ -520,6 +534,13 @@ function multipartBody(): fc.Arbitrary<Sent> {
     ),
     content: fc.oneof(
       fc.constantFrom(samplePdf, samplePng, Buffer.alloc(0), Buffer.from('<html></html>')),
+      ...(sheet
+        ? [
+            fc.constantFrom(...sheet.files),
+            fc.constantFrom('{"0":"name","1":"name"}', '{"0":"kind","99999":"x"}', '[1]', 'null', '{"0":null}').map((text) => Buffer.from(text)),
+            nestedJunk.map((value) => Buffer.from(JSON.stringify(value) ?? '')),
+          ]
+        : []),
       fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)),
     ),
   });
@@ -560,7 +581,7 @@ function multipartBody(): fc.Arbitrary<Sent> {
 }
 
 function requests(spec: FuzzSpec, fixture: Fixture): Sent[] {
-  const body = spec.multipart ? multipartBody() : jsonBody(spec.body(fixture));
+  const body = spec.multipart ? multipartBody(spec.multipart === true ? undefined : spec.multipart) : jsonBody(spec.body(fixture));
   // About one request in ten carries junk in a path id instead of the real one.
   const param = fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: urlJunk });
   const arbitrary = fc.tuple(body, param).map(([sent, param]) => (param === undefined ? sent : { ...sent, param }));

@@ -26,5 +26,8 @@ export const seeds: ModuleSeeds = {
     'PUT /api/v1/organisations/:organisationId/assets/:assetId': { ...asset, name: 'Überschrieben', revision: 1 },
     // A relation from the attacked asset to itself would be refused by validation; any uuid reaches the access check.
     'POST /api/v1/organisations/:organisationId/assets/:assetId/relations': { kind: 'runs_on', targetId: '00000000-0000-4000-8000-000000000001' },
+    // Multipart uploads: without a body the access check still answers first.
+    'POST /api/v1/organisations/:organisationId/assets/import/preview': undefined,
+    'POST /api/v1/organisations/:organisationId/assets/import': undefined,
   },
 };
