@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { AssetForm } from './asset-form.tsx';
+import { AssetImport } from './asset-import.tsx';
 import { AssetWarningBadges } from './asset-warning-badges.tsx';
 import { type Asset, type AssetSummary, useAssetList, useAssetSummary } from './assets.api.ts';
 
@@ -28,6 +29,8 @@ export function AssetsPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<{ created: number; updated: number } | null>(null);
   const kind = params.get('kind');
   const locationId = params.get('locationId');
   const warning = params.get('warning') as AssetWarningKind | null;
@@ -100,10 +103,20 @@ export function AssetsPage() {
         actions={
           <Group gap="xs">
             <ExportMenu url={`/api/v1/organisations/${organisationId}/assets/export`} filters={{ kind, locationId, warning, q }} testId="asset-export" />
+            {can.editRegisters && (
+              <Button variant="default" onClick={() => setImporting(true)} data-testid="asset-import-open">
+                {t('assets.import.button')}
+              </Button>
+            )}
             {can.editRegisters && <Button onClick={() => setCreating(true)}>{t('assets.add')}</Button>}
           </Group>
         }
       />
+      {imported && (
+        <Alert color="green" variant="light" withCloseButton onClose={() => setImported(null)} data-testid="asset-import-done">
+          {t('assets.import.done', imported)}
+        </Alert>
+      )}
       {summary.data && summary.data.total > 0 && (
         <SummaryCard summary={summary.data} locationName={locationName} active={{ kind, locationId, warning }} onFilter={setFilter} />
       )}
@@ -172,6 +185,17 @@ export function AssetsPage() {
             onSaved={(saved) => {
               setCreating(false);
               navigate(`/o/${organisationId}/assets/${saved.id}`);
+            }}
+          />
+        )}
+      </Modal>
+      <Modal opened={importing} onClose={() => setImporting(false)} title={t('assets.import.title')} size="xl">
+        {importing && (
+          <AssetImport
+            organisationId={organisationId}
+            onDone={(result) => {
+              setImporting(false);
+              setImported(result);
             }}
           />
         )}
