@@ -235,6 +235,21 @@ export function parseDay(text: string): string | undefined {
 const TRUE_WORDS = new Set(['ja', 'yes', 'x', 'wahr', 'true', '1', 'j', 'y']);
 const FALSE_WORDS = new Set(['nein', 'no', 'falsch', 'false', '0', 'n']);
 
+/** An enum column's values by every way of writing them: the value and its German and English label, normalised. */
+const enumLookups = new WeakMap<SheetColumn, Map<string, string>>();
+function enumLookup(column: SheetColumn): Map<string, string> {
+  let lookup = enumLookups.get(column);
+  if (!lookup) {
+    lookup = new Map();
+    for (const value of column.values ?? []) {
+      const spellings = [value, ...(column.labels ? [t('de', `${column.labels}.${value}`), t('en', `${column.labels}.${value}`)] : [])];
+      for (const spelling of spellings) if (!lookup.has(normalise(spelling))) lookup.set(normalise(spelling), value);
+    }
+    enumLookups.set(column, lookup);
+  }
+  return lookup;
+}
+
 /** One cell as the field's value, or an error code. */
 export function convertCell(column: SheetColumn, text: string): { value: CellValue } | { error: string } {
   const value = text.trim();
@@ -266,12 +281,7 @@ export function convertCell(column: SheetColumn, text: string): { value: CellVal
     }
     case 'enum': {
       if (value === '') return { value: null };
-      const word = normalise(value);
-      const match = (column.values ?? []).find(
-        (v) =>
-          normalise(v) === word ||
-          (column.labels && (normalise(t('de', `${column.labels}.${v}`)) === word || normalise(t('en', `${column.labels}.${v}`)) === word)),
-      );
+      const match = enumLookup(column).get(normalise(value));
       return match ? { value: match } : { error: 'sheet.enum_invalid' };
     }
   }

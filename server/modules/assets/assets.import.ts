@@ -108,8 +108,30 @@ export async function previewAssetImport(tx: Tx, organisationId: string, upload:
   );
 }
 
-/** Rows per INSERT: 17 columns × 1 000 rows stays far below PostgreSQL's 65 535 parameters. */
-const CHUNK = 1000;
+/** SQL types of the input fields as json_to_recordset reads them; text unless named here. */
+const fieldTypes: Partial<Record<keyof AssetInput, string>> = {
+  locationId: 'uuid',
+  supportEndsOn: 'date',
+  lastPatchedOn: 'date',
+  adminMfa: 'boolean',
+  encryptedAtRest: 'boolean',
+};
+
+/**
+ * Creates and updates in one statement: the rows travel as one JSON parameter (json_to_recordset), an existing id
+ * turns its row into an update (revision + 1). Far faster than 18 bound parameters per row, above all on PGlite.
+ */
+async function writeRows(tx: Tx, organisationId: string, rows: { id: string; input: AssetInput }[]) {
+  const columns = inputFields.map((field) => assets[field].name);
+  const record = sql.raw(['id uuid', ...inputFields.map((field, i) => `${columns[i]} ${fieldTypes[field] ?? 'text'}`)].join(', '));
+  const names = sql.raw(columns.join(', '));
+  const updates = sql.raw(columns.map((column) => `${column} = excluded.${column}`).join(', '));
+  const json = JSON.stringify(rows.map(({ id, input }) => Object.fromEntries([['id', id], ...inputFields.map((field, i) => [columns[i], input[field]])])));
+  await tx.execute(sql`
+    insert into assets (organisation_id, id, ${names})
+    select ${organisationId}::uuid, r.id, ${names} from json_to_recordset(${json}::json) as r(${record})
+    on conflict (organisation_id, id) do update set ${updates}, revision = assets.revision + 1, updated_at = now()`);
+}
 
 /** All rows or none: one row with an error refuses the whole file (400, the first 200 errors by row and field). */
 export async function commitAssetImport(tx: Tx, actor: Actor, upload: SheetUpload) {
@@ -124,19 +146,11 @@ export async function commitAssetImport(tx: Tx, actor: Actor, upload: SheetUploa
   const creates = planned.filter((row) => row.action === 'create');
   const updates = planned.filter((row) => row.action === 'update');
   const organisationId = actor.organisationId;
-  const now = new Date();
   try {
-    for (let i = 0; i < creates.length; i += CHUNK) {
-      await tx.insert(assets).values(creates.slice(i, i + CHUNK).map((row) => ({ ...row.input!, organisationId, id: randomUUID() })));
-    }
-    // Updates as one statement per chunk: the existing ids inserted again, the conflict on the key turns each into an update.
-    const set = Object.fromEntries(inputFields.map((field) => [field, sql.raw(`excluded.${assets[field].name}`)]));
-    for (let i = 0; i < updates.length; i += CHUNK) {
-      await tx
-        .insert(assets)
-        .values(updates.slice(i, i + CHUNK).map((row) => ({ ...row.input!, organisationId, id: row.id! })))
-        .onConflictDoUpdate({ target: [assets.organisationId, assets.id], set: { ...set, revision: sql`${assets.revision} + 1`, updatedAt: now } });
-    }
+    await writeRows(tx, organisationId, [
+      ...creates.map((row) => ({ id: randomUUID(), input: row.input! })),
+      ...updates.map((row) => ({ id: row.id!, input: row.input! })),
+    ]);
   } catch (error) {
     // An inventory number recorded in a transaction beside this one.
     if (databaseErrorOf(error)?.code === UNIQUE_VIOLATION) throw fieldError(['inventoryNumber'], 'asset.inventory_number_taken');
