@@ -202,7 +202,8 @@ for (const { engine, skipReason } of await eachEngine()) {
       ]);
       const preview = (await post('import/preview', 'fehler.xlsx', file)).json();
       expect(preview.counts).toEqual({ rows: 5, create: 1, update: 0, error: 4 });
-      expect(preview.rows[1]).toEqual({ row: 3, action: 'error', errors: [{ column: 4, field: 'supportEndsOn', code: 'sheet.date_invalid' }] });
+      expect(preview.rows[1]).toMatchObject({ row: 3, errors: [{ column: 4, field: 'supportEndsOn', code: 'sheet.date_invalid' }] });
+      expect(preview.rows.map((r: { action: string }) => r.action)).toEqual(['create', 'error', 'error', 'error', 'error']);
       expect(preview.rows[2].errors).toEqual([{ column: 0, field: 'inventoryNumber', code: 'sheet.duplicate_key' }]);
       expect(preview.rows[3].errors).toEqual(
         expect.arrayContaining([

@@ -15,6 +15,7 @@ import {
   type CellValue,
   columnOf,
   convertRows,
+  type ImportAction,
   type PreviewRow,
   previewOf,
   readSheet,
@@ -32,6 +33,8 @@ export interface SheetUpload {
 
 type AssetRow = typeof assets.$inferSelect;
 type PlannedRow = PreviewRow & { input?: AssetInput; id?: string };
+/** The preview's word for a row that cannot be imported (not an audit action). */
+const failedAction: ImportAction = 'error';
 
 const inputFields = Object.keys(assetInputSchema.shape) as (keyof AssetInput)[];
 /** Enum cells left empty keep the record's value (or the schema's default), they do not clear it. */
@@ -93,7 +96,7 @@ async function plan(tx: Tx, organisationId: string, upload: SheetUpload) {
         rowErrors.push({ column: columnOf(mapping, sheetField), field: sheetField, code: issue.code });
       }
     }
-    if (rowErrors.length > 0 || !parsed.success) return { row, action: 'error', errors: rowErrors };
+    if (rowErrors.length > 0 || !parsed.success) return { row, action: failedAction, errors: rowErrors };
     return { row, action: before ? 'update' : 'create', errors: [], input: parsed.data, id: before?.id };
   });
   return { sheet, mapping, planned };
