@@ -47,7 +47,15 @@ describe('the spreadsheet import', () => {
     expect(detectDelimiter('a\tb\tc')).toBe('\t');
   });
 
-  it('refuses a ZIP without a directory', () => {
+  it('refuses a ZIP without a directory, and one that unpacks to more than the limit', async () => {
     expect(() => zipUncompressedSize(Buffer.from('PK\x03\x04 nichts weiter'))).toThrow('sheet.unreadable');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('A').addRow(['x'.repeat(10_000)]);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const size = zipUncompressedSize(file);
+    expect(size).toBeGreaterThan(10_000);
+    expect(size).toBeGreaterThan(file.length);
+    expect(() => zipUncompressedSize(file, size - 1)).toThrow('sheet.too_large');
   });
 });

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import type { SheetColumn, SheetDefinition } from '../../domain/common/spreadsheet.ts';
 import { AppError } from '../http/errors.ts';
@@ -30,12 +31,15 @@ const sheetError = (code: 'sheet.too_large' | 'sheet.unreadable' | 'sheet.too_ma
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
 
 /**
- * The sum of the uncompressed sizes in a ZIP's central directory, read by hand before exceljs inflates anything.
- * A directory that cannot be read, or that uses ZIP64 sizes (no XLSX of 5 MB needs them), is refused.
+ * The sum of the uncompressed sizes of a ZIP's entries, checked before exceljs inflates anything: first the sizes the
+ * central directory announces, then (because a directory can lie) each entry inflated with a cap on its output, so
+ * that nothing beyond `limit` bytes is ever produced. Over the limit is `sheet.too_large`; a directory that cannot be
+ * read, ZIP64 sizes (no XLSX of 5 MB needs them) or a compression other than deflate is refused.
  */
-export function zipUncompressedSize(content: Buffer): number {
+export function zipUncompressedSize(content: Buffer, limit = SHEET_MAX_UNCOMPRESSED_BYTES): number {
   const searchFrom = Math.max(0, content.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = content.length - 22; i >= searchFrom; i--) {
@@ -48,16 +52,34 @@ export function zipUncompressedSize(content: Buffer): number {
   const entries = content.readUInt16LE(eocd + 10);
   const directoryOffset = content.readUInt32LE(eocd + 16);
   if (entries === 0xffff || directoryOffset === 0xffffffff) throw sheetError('sheet.too_large');
+  const found: { method: number; compressed: number; local: number }[] = [];
   let offset = directoryOffset;
-  let total = 0;
+  let announced = 0;
   for (let i = 0; i < entries; i++) {
     if (offset + 46 > content.length || content.readUInt32LE(offset) !== CENTRAL_SIGNATURE) throw sheetError('sheet.unreadable');
     const size = content.readUInt32LE(offset + 24);
     if (size === 0xffffffff) throw sheetError('sheet.too_large');
-    total += size;
+    announced += size;
+    found.push({ method: content.readUInt16LE(offset + 10), compressed: content.readUInt32LE(offset + 20), local: content.readUInt32LE(offset + 42) });
     offset += 46 + content.readUInt16LE(offset + 28) + content.readUInt16LE(offset + 30) + content.readUInt16LE(offset + 32);
   }
-  return total;
+  if (announced > limit) throw sheetError('sheet.too_large');
+  let actual = 0;
+  for (const entry of found) {
+    if (entry.local + 30 > content.length || content.readUInt32LE(entry.local) !== LOCAL_SIGNATURE) throw sheetError('sheet.unreadable');
+    const start = entry.local + 30 + content.readUInt16LE(entry.local + 26) + content.readUInt16LE(entry.local + 28);
+    const data = content.subarray(start, start + entry.compressed);
+    if (entry.method === 0) actual += data.length;
+    else if (entry.method === 8) {
+      try {
+        actual += inflateRawSync(data, { maxOutputLength: Math.max(1, limit - actual + 1) }).length;
+      } catch (error) {
+        throw sheetError((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'sheet.too_large' : 'sheet.unreadable');
+      }
+    } else throw sheetError('sheet.unreadable');
+    if (actual > limit) throw sheetError('sheet.too_large');
+  }
+  return actual;
 }
 
 const isoDay = (date: Date) => (Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10));
@@ -83,7 +105,7 @@ function xlsxCellText(value: unknown): string {
 }
 
 async function readXlsx(content: Buffer): Promise<SheetRowCells[]> {
-  if (zipUncompressedSize(content) > SHEET_MAX_UNCOMPRESSED_BYTES) throw sheetError('sheet.too_large');
+  zipUncompressedSize(content);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

@@ -24,8 +24,11 @@ async function workbook(rows: unknown[][], edit?: (sheet: ExcelJS.Worksheet) => 
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** A ZIP with one stored name whose deflated content is 60 MB of zeros: small on the wire, a bomb when unpacked. */
-function zipBomb(): Buffer {
+/**
+ * A ZIP with one entry whose deflated content is 60 MB of zeros: small on the wire, a bomb when unpacked. `announced`
+ * is the size its headers claim: the truth, or a lie that a check of the directory alone would believe.
+ */
+function zipBomb(announced = 60 * 1024 * 1024): Buffer {
   const data = deflateRawSync(Buffer.alloc(60 * 1024 * 1024));
   const name = Buffer.from('xl/worksheets/sheet1.xml');
   const local = Buffer.alloc(30);
@@ -33,7 +36,7 @@ function zipBomb(): Buffer {
   local.writeUInt16LE(20, 4);
   local.writeUInt16LE(8, 8);
   local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(60 * 1024 * 1024, 22);
+  local.writeUInt32LE(announced, 22);
   local.writeUInt16LE(name.length, 26);
   const central = Buffer.alloc(46);
   central.writeUInt32LE(0x02014b50, 0);
@@ -41,7 +44,7 @@ function zipBomb(): Buffer {
   central.writeUInt16LE(20, 6);
   central.writeUInt16LE(8, 10);
   central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(60 * 1024 * 1024, 24);
+  central.writeUInt32LE(announced, 24);
   central.writeUInt16LE(name.length, 28);
   const directoryOffset = local.length + name.length + data.length;
   const end = Buffer.alloc(22);
@@ -240,6 +243,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       await refused('kaputt.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 7)]), 'sheet.unreadable');
       await refused('gross.csv', Buffer.alloc(5 * 1024 * 1024 + 10, 'a;'), 'sheet.too_large');
       await refused('bombe.xlsx', zipBomb(), 'sheet.too_large');
+      await refused('luege.xlsx', zipBomb(1000), 'sheet.too_large');
       const rows = Array.from({ length: 10_001 }, (_, i) => `R-${i};Gerät ${i};other`).join('\n');
       await refused('viele.csv', Buffer.from(`Inventarnummer;Bezeichnung;Art\n${rows}\n`), 'sheet.too_many_rows');
     });
