@@ -57,6 +57,7 @@ describe.runIf(run)('importing the asset register from a spreadsheet', () => {
     await seeText(page, 'Empfangs-PC');
     await seeText(page, 'Drucker Flur');
     expect(await page.getByTestId('asset-table').innerText()).toContain('E2E-1');
+    await screenshotBoth(page, '68-asset-import-done', false);
 
     // The same titles again: "Nr" is mapped as last time, so E2E-1 is an update, not a second PC.
     await page.getByTestId('asset-import-open').click();
