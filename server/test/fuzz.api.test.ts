@@ -95,6 +95,16 @@ const sheetUploads = {
   fields: ['mapping'],
 };
 const supplierTables = ['suppliers', 'supplier_assets', 'audit_events'];
+const supplierSheetUploads = {
+  files: [
+    Buffer.from('Name;Bedeutung;Patientendaten\nFuzz GmbH;Hoch;ja\n'),
+    Buffer.from('Name;Bedeutung\nFuzz GmbH;Hoch\nfuzz gmbh;Niedrig\n'),
+    Buffer.from('Name,C5 report date,C5 valid until\n"=1+1",2026-02-15,2026-01-01\n'),
+    Buffer.from('PK\x03\x04 kein Arbeitsbuch'),
+    Buffer.from('\uFEFF;;;\n;;;\n', 'utf8'),
+  ],
+  fields: ['mapping'],
+};
 const supplierBody = (f: Fixture) => ({
   name: 'Praxis-IT Müller GmbH',
   services: 'Betreuung der Arbeitsplätze und des Servers, Fernwartung',
@@ -316,6 +326,8 @@ const specs: Record<string, FuzzSpec> = {
   },
   'DELETE /api/v1/organisations/:organisationId/assets/:assetId/relations/:relationId': { tables: assetTables, body: () => undefined },
   'POST /api/v1/organisations/:organisationId/suppliers': { tables: supplierTables, body: supplierBody },
+  'POST /api/v1/organisations/:organisationId/suppliers/import/preview': { multipart: supplierSheetUploads, tables: supplierTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/suppliers/import': { multipart: supplierSheetUploads, tables: supplierTables, body: () => undefined },
   'PUT /api/v1/organisations/:organisationId/suppliers/:supplierId': {
     tables: supplierTables,
     body: (f) => ({ ...supplierBody(f), name: 'IT-Dienstleister', revision: 1 }),

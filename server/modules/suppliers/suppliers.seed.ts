@@ -16,5 +16,8 @@ export const seeds: ModuleSeeds = {
     'PUT /api/v1/organisations/:organisationId/suppliers/:supplierId': { ...supplier, name: 'Überschrieben', revision: 1 },
     // Any uuid reaches the access check; an asset of the attacker would be refused at the field.
     'PUT /api/v1/organisations/:organisationId/suppliers/:supplierId/assets': { assetIds: [] },
+    // Multipart uploads: without a body the access check still answers first.
+    'POST /api/v1/organisations/:organisationId/suppliers/import/preview': undefined,
+    'POST /api/v1/organisations/:organisationId/suppliers/import': undefined,
   },
 };
