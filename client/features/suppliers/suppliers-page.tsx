@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { SupplierForm } from './supplier-form.tsx';
+import { SupplierImport } from './supplier-import.tsx';
 import { SupplierWarningBadges } from './supplier-warning-badges.tsx';
 import { type Supplier, type SupplierSummary, supplierWarningColor, useSupplierList, useSupplierSummary } from './suppliers.api.ts';
 
@@ -31,6 +32,8 @@ export function SuppliersPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<{ created: number; updated: number } | null>(null);
   const criticality = params.get('criticality') as SupplierCriticality | null;
   const warning = params.get('warning') as SupplierWarningKind | null;
   const patientDataAccess = params.get('patientDataAccess') as AnswerFilter | null;
@@ -118,10 +121,20 @@ export function SuppliersPage() {
               filters={{ criticality, warning, patientDataAccess, q }}
               testId="supplier-export"
             />
+            {can.editRegisters && (
+              <Button variant="default" onClick={() => setImporting(true)} data-testid="supplier-import-open">
+                {t('suppliers.import.button')}
+              </Button>
+            )}
             {can.editRegisters && <Button onClick={() => setCreating(true)}>{t('suppliers.add')}</Button>}
           </Group>
         }
       />
+      {imported && (
+        <Alert color="green" variant="light" withCloseButton onClose={() => setImported(null)} data-testid="supplier-import-done">
+          {t('suppliers.import.done', imported)}
+        </Alert>
+      )}
       {summary.data && summary.data.total > 0 && (
         <SummaryCard summary={summary.data} active={{ criticality, warning, patientDataAccess }} onFilter={setFilter} />
       )}
@@ -188,6 +201,17 @@ export function SuppliersPage() {
             onSaved={(saved) => {
               setCreating(false);
               navigate(`/o/${organisationId}/suppliers/${saved.id}`);
+            }}
+          />
+        )}
+      </Modal>
+      <Modal opened={importing} onClose={() => setImporting(false)} title={t('suppliers.import.title')} size="xl">
+        {importing && (
+          <SupplierImport
+            organisationId={organisationId}
+            onDone={(result) => {
+              setImporting(false);
+              setImported(result);
             }}
           />
         )}
