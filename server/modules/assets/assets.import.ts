@@ -20,16 +20,10 @@ import {
   previewOf,
   readSheet,
   resolveMapping,
-  type SheetMapping,
 } from '../../spreadsheet/import.ts';
+import type { SheetUpload } from '../../spreadsheet/upload.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { practiceToday } from './assets.service.ts';
-
-export interface SheetUpload {
-  fileName: string;
-  content: Buffer;
-  mapping?: SheetMapping;
-}
 
 type AssetRow = typeof assets.$inferSelect;
 type PlannedRow = PreviewRow & { input?: AssetInput; id?: string };

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { assetDetailSchema, assetPageSchema, assetRelationSchema, assetSchema, assetSummarySchema } from '../../../domain/assets/assets.response.ts';
 import {
@@ -9,69 +9,14 @@ import {
   assetUpdateSchema,
 } from '../../../domain/assets/assets.schema.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError, fieldError } from '../../http/errors.ts';
 import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
 import { sheetMediaTypes } from '../../spreadsheet/export.ts';
-import { SHEET_MAX_BYTES, type SheetMapping } from '../../spreadsheet/import.ts';
-import { assetImportTemplate, commitAssetImport, previewAssetImport, type SheetUpload } from './assets.import.ts';
+import { readSheetUpload, sheetPreviewSchema, sheetTemplateQuerySchema } from '../../spreadsheet/upload.ts';
+import { assetImportTemplate, commitAssetImport, previewAssetImport } from './assets.import.ts';
 import * as service from './assets.service.ts';
 
 const assetParams = orgParams.extend({ assetId: z.uuid() });
 const relationParams = assetParams.extend({ relationId: z.uuid() });
-
-const templateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx'), locale: z.enum(['de', 'en']).default('de') });
-/** The client's mapping: column index of the file → field, or null for a column left out. */
-const mappingSchema = z.record(z.string().regex(/^\d{1,4}$/), z.string().max(100).nullable());
-const previewResponse = z.object({
-  columns: z.array(z.string()),
-  mapping: z.record(z.string(), z.string().nullable()),
-  rows: z.array(
-    z.object({
-      row: z.int(),
-      action: z.enum(['create', 'update', 'error']),
-      errors: z.array(z.object({ column: z.int().nullable(), field: z.string(), code: z.string() })),
-    }),
-  ),
-  counts: z.object({ rows: z.int(), create: z.int(), update: z.int(), error: z.int() }),
-});
-
-const multipartLimits = new Set(['FST_PARTS_LIMIT', 'FST_FILES_LIMIT', 'FST_FIELDS_LIMIT']);
-
-/**
- * The file (field "file", at most 5 MB) and the optional mapping (field "mapping", JSON), read before the transaction.
- * A file over the limit is the spreadsheet's own 400, a body that is not well-formed multipart a 400 at the file.
- */
-async function readSheetUpload(request: FastifyRequest): Promise<SheetUpload> {
-  if (!request.isMultipart()) throw fieldError(['file'], 'sheet.file_missing');
-  let upload: Omit<SheetUpload, 'mapping'> | undefined;
-  let mapping: SheetMapping | undefined;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: SHEET_MAX_BYTES } })) {
-      if (part.type === 'file') {
-        const content = await part.toBuffer();
-        if (part.fieldname === 'file' && typeof part.filename === 'string') upload = { fileName: part.filename, content };
-      } else if (part.fieldname === 'mapping') {
-        let json: unknown;
-        try {
-          json = JSON.parse(String(part.value));
-        } catch {
-          throw new AppError('sheet.mapping_invalid', 400);
-        }
-        const parsed = mappingSchema.safeParse(json);
-        if (!parsed.success) throw new AppError('sheet.mapping_invalid', 400);
-        mapping = Object.fromEntries(Object.entries(parsed.data).map(([index, field]) => [Number(index), field]));
-      }
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: unknown }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('sheet.too_large', 400);
-    if (typeof code === 'string' && multipartLimits.has(code)) throw new AppError('payload_too_large', 413);
-    throw fieldError(['file'], 'sheet.multipart_invalid');
-  }
-  if (!upload) throw fieldError(['file'], 'sheet.file_missing');
-  return { ...upload, ...(mapping ? { mapping } : {}) };
-}
 
 /** The asset register (Geräte & Dienste): list, views, warnings, records and their relations. */
 export function assetRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -119,7 +64,7 @@ export function assetRoutes(app: FastifyInstance, ctx: AppContext) {
     permission: 'organisation.read',
     tags,
     summary: "The file to fill in for an import: the register's columns and one example row, as XLSX or CSV",
-    querystring: templateQuery,
+    querystring: sheetTemplateQuerySchema,
     response: fileResponse(sheetMediaTypes.xlsx, sheetMediaTypes.csv),
     handler: async ({ query, reply }) => {
       const { file, fileName, mediaType } = await assetImportTemplate(query.format, query.locale);
@@ -135,7 +80,7 @@ export function assetRoutes(app: FastifyInstance, ctx: AppContext) {
     tags,
     summary: 'Read an XLSX or CSV file (multipart "file", optional "mapping" JSON) and show what an import would do, row by row; writes nothing',
     consumes: ['multipart/form-data'],
-    response: previewResponse,
+    response: sheetPreviewSchema,
     prepare: readSheetUpload,
     handler: ({ tx, actor, prepared }) => previewAssetImport(tx, actor.organisationId, prepared),
   });

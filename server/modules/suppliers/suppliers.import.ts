@@ -20,16 +20,10 @@ import {
   previewOf,
   readSheet,
   resolveMapping,
-  type SheetMapping,
 } from '../../spreadsheet/import.ts';
+import type { SheetUpload } from '../../spreadsheet/upload.ts';
 import { practiceToday } from '../assets/assets.ts';
 import { appendAudit } from '../audit/audit.ts';
-
-export interface SheetUpload {
-  fileName: string;
-  content: Buffer;
-  mapping?: SheetMapping;
-}
 
 type SupplierRow = typeof suppliers.$inferSelect;
 type PlannedRow = PreviewRow & { input?: SupplierInput; id?: string };
