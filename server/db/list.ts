@@ -133,3 +133,14 @@ export function containsText(q: string | undefined, ...columns: SQLWrapper[]): S
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return or(...columns.map((column) => sql`${column} ilike ${pattern}`));
 }
+
+/**
+ * The same "contains" over one kept search column: the lowered text of the searched columns joined by a separator no
+ * input can hold (a stored generated column, see migration 0024 for assets). One `like` per row instead of an `ilike`
+ * per column: about six times faster on 10 000 rows (decision 023).
+ */
+export function containsLowered(q: string | undefined, searchColumn: SQLWrapper): SQL | undefined {
+  if (!q) return undefined;
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${searchColumn} like lower(${pattern})`;
+}

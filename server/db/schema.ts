@@ -1,5 +1,6 @@
 // Typed view of the tables created by the SQL files in migrations/ (the SQL is the source of truth).
 
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AssetKind, AssetRelationKind, ProtectionNeed } from '../../domain/assets/assets.schema.ts';
 import type { Role } from '../../domain/auth/roles.ts';
@@ -401,6 +402,10 @@ export const assets = pgTable(
     revision: integer('revision').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    /** Kept by PostgreSQL (migration 0024): what the list's search looks in, lowered. Never written, never answered. */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(name || E'\x1f' || inventory_number || E'\x1f' || manufacturer || E'\x1f' || model || E'\x1f' || owner)`),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );

@@ -195,6 +195,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(expected('unsupported')).toEqual(['Altserver', 'Endet heute']);
       const summary = (await fresh.agent.request('GET', `${base}/summary`)).json();
       expect(summary.total).toBe(cases.length);
+      const kinds = [...new Set(cases.map((c) => c.kind))].sort();
+      expect(summary.byKind).toEqual(kinds.map((kind) => ({ kind, count: cases.filter((c) => c.kind === kind).length })));
+      expect(summary.byLocation).toEqual([{ locationId: null, count: cases.length }]);
       for (const kind of assetWarningKinds) {
         const page = (await fresh.agent.request('GET', `${base}?warning=${kind}&limit=100`)).json();
         expect(page.items.map((a: Asset) => a.name).sort(), kind).toEqual(expected(kind));
@@ -229,6 +232,19 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(names).toEqual([...names].sort().reverse());
       expect((await fresh.agent.request('GET', `${base}?kind=printer`)).json().total).toBe(5);
       expect((await fresh.agent.request('GET', `${base}?q=p-1`)).json().total).toBe(11);
+      // The search looks in name, inventory number, manufacturer, model and owner, ignores case (umlauts too), takes %
+      // and _ literally and never matches across two columns.
+      const found = await fresh.agent.request('POST', base, {
+        name: 'Ultraschall',
+        kind: 'medical_device',
+        manufacturer: 'Großgerätebau 100%',
+        model: 'Ä_1',
+        owner: 'Dr. Öz',
+      });
+      expect(found.statusCode).toBe(201);
+      const search = async (q: string) => (await fresh.agent.request('GET', `${base}?q=${encodeURIComponent(q)}`)).json().items.map((a: Asset) => a.name);
+      for (const q of ['ULTRA', 'GROßGERÄTE', 'gerätebau 100%', 'ä_1', 'dr. öz', 'ÖZ']) expect(await search(q), q).toEqual(['Ultraschall']);
+      for (const q of ['100 %', 'ä%1', 'schall großgeräte', 'a_1']) expect(await search(q), q).toEqual([]);
       for (const query of ['sort=organisationId', 'limit=0', 'kind=toaster', 'warning=all', 'locationId=Keller', 'q=%00']) {
         const res = await fresh.agent.request('GET', `${base}?${query}`);
         expect(res.statusCode, query).toBe(400);
