@@ -19,12 +19,16 @@ describe('the remembered import mapping', () => {
   });
 
   it('remembers this file first, then earlier titles it did not have, at most 200 of reasonable length', () => {
-    const merged = mergeRemembered({ Ding: 'name', 'Alte Spalte': 'notes', DING: 'owner' }, ['ding', 'Art', 'x'.repeat(201), 'nul\u0000', ''], {
-      0: 'owner',
-      1: 'kind',
-      2: 'notes',
-    });
-    expect(merged).toEqual({ ding: 'owner', Art: 'kind', 'Alte Spalte': 'notes' });
+    const merged = mergeRemembered(
+      { Ding: 'name', 'Alte Spalte': 'notes', DING: 'owner' },
+      ['ding', 'Art', 'x'.repeat(201), 'nul\u0000', '', 'halb\uD800', 'Zeichen 😀'],
+      {
+        0: 'owner',
+        1: 'kind',
+        2: 'notes',
+      },
+    );
+    expect(merged).toEqual({ ding: 'owner', Art: 'kind', 'Zeichen 😀': null, 'Alte Spalte': 'notes' });
     const wide = Array.from({ length: 300 }, (_, i) => `Spalte ${i}`);
     const capped = mergeRemembered({ Vorher: 'name' }, wide, {});
     expect(Object.keys(capped)).toHaveLength(200);

@@ -20,10 +20,12 @@ export type RememberedMapping = Record<string, string | null>;
 
 /** At most this many titles are remembered per register; the latest file's titles first. */
 export const REMEMBERED_MAX_TITLES = 200;
-/** A longer title (or one with a NUL character, which PostgreSQL's jsonb refuses) is not remembered. */
+/** A longer title is not remembered; nor one that PostgreSQL's jsonb refuses (a NUL character, a lone surrogate). */
 export const REMEMBERED_MAX_TITLE_LENGTH = 200;
 
-const rememberable = (title: string) => title.trim() !== '' && title.length <= REMEMBERED_MAX_TITLE_LENGTH && !title.includes('\u0000');
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const rememberable = (title: string) =>
+  title.trim() !== '' && title.length <= REMEMBERED_MAX_TITLE_LENGTH && !title.includes('\u0000') && !LONE_SURROGATE.test(title);
 
 /**
  * The remembered choices laid over the kit's suggestion: a column whose title was seen before gets the field (or the
