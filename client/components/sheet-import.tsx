@@ -23,17 +23,6 @@ export interface ImportPreview {
 
 /** The register's import routes: /api/v1/organisations/{id}/{register}/import[/preview|/template]. */
 const base = (organisationId: string, register: string) => `/api/v1/organisations/${organisationId}/${register}/import`;
-/** The mapping a person chose last time, by column title, per organisation and register (this browser only). */
-const rememberedKey = (organisationId: string, register: string) => `praxisschild.import-mapping.${organisationId}.${register}`;
-
-function remembered(organisationId: string, register: string): Record<string, string | null> {
-  try {
-    return JSON.parse(localStorage.getItem(rememberedKey(organisationId, register)) ?? '{}') as Record<string, string | null>;
-  } catch {
-    return {};
-  }
-}
-
 /** Multipart upload: lib/api.ts speaks JSON only, so this sends the same CSRF header itself. */
 async function send<T>(url: string, file: File, mapping: Mapping | undefined, csrfToken: string | null): Promise<T> {
   const body = new FormData();
@@ -83,12 +72,12 @@ export function SheetImport({ organisationId, sheet, testId, onDone }: SheetImpo
     mutationFn: async ({ chosen, mapping }: { chosen: File; mapping?: Mapping }) => {
       const first = await send<ImportPreview>(`${base(organisationId, sheet.register)}/preview`, chosen, mapping, csrfToken());
       if (mapping) return first;
-      // A file with titles seen before: the columns the person mapped by hand last time are mapped the same way again.
-      const known = { ...remembered(organisationId, sheet.register), ...chosenTitles };
+      // The server applies the mapping this organisation's last import of the register used (by column title); a
+      // corrected file chosen again in this dialog keeps what the person mapped by hand here.
       const again: Mapping = { ...first.mapping };
       let changed = false;
       first.columns.forEach((title, index) => {
-        const field = known[title];
+        const field = chosenTitles[title];
         if (field !== undefined && again[index] !== field && !Object.values(again).includes(field)) {
           again[index] = field;
           changed = true;
@@ -101,8 +90,6 @@ export function SheetImport({ organisationId, sheet, testId, onDone }: SheetImpo
   const run = useMutation({
     mutationFn: () => send<{ created: number; updated: number }>(base(organisationId, sheet.register), file!, preview!.mapping, csrfToken()),
     onSuccess: async (result) => {
-      const titles = Object.fromEntries(preview!.columns.map((title, index) => [title, preview!.mapping[index] ?? null]));
-      localStorage.setItem(rememberedKey(organisationId, sheet.register), JSON.stringify({ ...remembered(organisationId, sheet.register), ...titles }));
       await queryClient.invalidateQueries({ queryKey: [sheet.register, organisationId] });
       onDone(result);
     },

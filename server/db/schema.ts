@@ -496,3 +496,15 @@ export const risks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
+
+/** The column mapping a register's last import used, by column title (server/spreadsheet/remembered-mapping.ts). */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    register: text('register').notNull(),
+    mapping: jsonb('mapping').notNull().$type<Record<string, string | null>>(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.register] })],
+);

@@ -192,7 +192,9 @@ export async function readSheet(content: Buffer): Promise<ParsedSheet> {
 /** Column index in the file → field of the definition, or null when the column is not imported. */
 export type SheetMapping = Record<number, string | null>;
 
-const normalise = (title: string) => title.toLowerCase().replace(/\s+/g, '');
+/** A column title as the kit compares titles: lower case, without any white space. */
+export const normaliseTitle = (title: string) => title.toLowerCase().replace(/\s+/g, '');
+const normalise = normaliseTitle;
 
 /** The titles a column is recognised by: its German and English title, its aliases and the field's own name. */
 function titlesOf(column: SheetColumn): string[] {

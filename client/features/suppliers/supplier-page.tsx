@@ -9,6 +9,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { SupplierAssetsCard } from './supplier-assets.tsx';
+import { SupplierAvvCard } from './supplier-avv.tsx';
 import { SupplierForm } from './supplier-form.tsx';
 import { useSupplierWarningTitle } from './supplier-warning-badges.tsx';
 import { type SupplierDetail, supplierWarningColor, useDeleteSupplier, useSupplier } from './suppliers.api.ts';
@@ -38,7 +39,6 @@ export function SupplierPage() {
     [t('suppliers.field.patientDataAccess'), answer(s.patientDataAccess)],
     [t('suppliers.field.avvStatus'), s.avvStatus ? t(`suppliers.avvStatus.${s.avvStatus}`) : ''],
     [t('suppliers.field.avvSignedOn'), date(s.avvSignedOn)],
-    ...(s.avvEvidence ? ([[t('suppliers.field.avvEvidence'), s.avvEvidence.fileName]] as [string, string][]) : []),
     [t('suppliers.field.cloudHealthData'), answer(s.cloudHealthData)],
     ...(s.cloudHealthData
       ? ([
@@ -131,6 +131,7 @@ export function SupplierPage() {
             </Stack>
           ))}
       </Card>
+      <SupplierAvvCard organisationId={organisationId} supplier={s} canEdit={can.editRegisters} />
       <SupplierAssetsCard key={s.assets.map((a) => a.id).join()} organisationId={organisationId} supplier={s} canEdit={can.editRegisters} />
       {s.warnings.length === 0 && (
         <List size="xs" c="dimmed">

@@ -1,7 +1,9 @@
 import { deflateRawSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Agent, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
+import { queryRows } from '../../db/connect.ts';
+import { type Agent, createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 
 /** A multipart body with the file and, when given, the mapping field (as the client sends it). */
 function body(fileName: string, content: Buffer, mapping?: Record<number, string | null>) {
@@ -85,6 +87,8 @@ for (const { engine, skipReason } of await eachEngine()) {
     const list = async () => (await admin.request('GET', `${base()}?limit=100`)).json().items as Record<string, unknown>[];
     const clear = async () => {
       for (const asset of await list()) await admin.request('DELETE', `${base()}/${asset.id}`);
+      // Each test starts without a remembered mapping (a committed import remembers its titles).
+      await t.ctx.db.execute(sql`delete from import_mappings`);
     };
     /** A refused file: a 400 with the code, and the register exactly as before. */
     const refused = async (fileName: string, content: Buffer, code: string) => {
@@ -233,6 +237,73 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await post('import/preview', 'x.csv', csv, mapping)).json().counts).toMatchObject({ create: 1, error: 0 });
       expect((await post('import', 'x.csv', csv, mapping)).json()).toEqual({ created: 1, updated: 0 });
       expect((await post('import', 'x.csv', csv, { 0: 'name', 1: 'name' })).json().code).toBe('sheet.mapping_invalid');
+    });
+
+    it('remembers the mapping of a committed import on the server, for this organisation only', async () => {
+      const csv = Buffer.from('Etikett Nr.;Ding;Sorte;Hinweis Technik;Bezeichnung\nR-1;Router Keller;network;alt;ignoriert\n');
+      // "Bezeichnung" would be the name by its title; the person maps it away and takes "Ding" instead.
+      const mapping = { 0: 'inventoryNumber', 1: 'name', 2: 'kind', 3: 'notes', 4: null };
+      expect((await post('import/preview', 'keller.csv', csv)).json().mapping).toEqual({ 0: null, 1: null, 2: null, 3: null, 4: 'name' });
+      // A preview alone remembers nothing.
+      await post('import/preview', 'keller.csv', csv, mapping);
+      expect((await post('import/preview', 'keller.csv', csv)).json().mapping).toEqual({ 0: null, 1: null, 2: null, 3: null, 4: 'name' });
+      expect((await post('import', 'keller.csv', csv, mapping)).json()).toEqual({ created: 1, updated: 0 });
+
+      // The next file with these titles (in any case and spacing, in another order, beside new ones) comes back mapped.
+      const next = Buffer.from('sorte;ETIKETTNR.;Standort;Ding ;Bezeichnung\nnetwork;R-1;;Router Keller;x\n');
+      const preview = (await post('import/preview', 'keller2.csv', next)).json();
+      expect(preview.mapping).toEqual({ 0: 'kind', 1: 'inventoryNumber', 2: 'location', 3: 'name', 4: null });
+      expect(preview.counts).toMatchObject({ update: 1, error: 0 });
+      // Committing without a mapping uses the same one the preview showed.
+      expect((await post('import', 'keller2.csv', next)).json()).toEqual({ created: 0, updated: 1 });
+      // An explicit mapping still wins over the remembered one.
+      expect((await post('import/preview', 'keller2.csv', next, { 3: null, 4: 'name' })).json().mapping).toMatchObject({ 3: null, 4: 'name' });
+
+      // Another organisation sees only the automatic matching, and reads nothing of ours from the table.
+      const other = await createOrganisationWithAdmin(t, `Praxis Andere ${engine}`, `andere-import-${engine}@example.org`);
+      const b = body('keller.csv', csv);
+      const theirs = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/organisations/${other.organisationId}/assets/import/preview`,
+        headers: { cookie: other.agent.cookie, 'x-csrf-token': other.agent.csrf, 'content-type': b.contentType },
+        payload: b.payload,
+      });
+      expect(theirs.statusCode, theirs.body).toBe(200);
+      expect(theirs.json().mapping).toEqual({ 0: null, 1: null, 2: null, 3: null, 4: 'name' });
+      const stored = await queryRows<{ organisation_id: string; register: string; mapping: Record<string, string | null> }>(
+        t.ctx.db,
+        sql`select organisation_id, register, mapping from import_mappings where register = 'assets'`,
+      );
+      expect(stored.map((r) => r.organisation_id)).toEqual([orgId]);
+      expect(stored[0]!.mapping).toEqual({
+        'ETIKETTNR.': 'inventoryNumber',
+        Ding: 'name',
+        sorte: 'kind',
+        'Hinweis Technik': 'notes',
+        Standort: 'location',
+        Bezeichnung: null,
+      });
+    });
+
+    it('remembers titles within limits and survives two imports committing at once', async () => {
+      const long = 'L'.repeat(201);
+      const titles = ['Inventarnummer', 'Bezeichnung', 'Art', long, ...Array.from({ length: 250 }, (_, i) => `Spalte ${i}`)];
+      const csv = Buffer.from(`${titles.join(';')}\nW-1;Waage;other\n`);
+      const first = await post('import', 'breit.csv', csv);
+      expect(first.statusCode, first.body).toBe(200);
+      const [row] = await queryRows<{ mapping: Record<string, string | null> }>(
+        t.ctx.db,
+        sql`select mapping from import_mappings where organisation_id = ${orgId} and register = 'assets'`,
+      );
+      const remembered = Object.keys(row!.mapping);
+      expect(remembered).toHaveLength(200);
+      expect(remembered).not.toContain(long);
+      expect(row!.mapping).toMatchObject({ Inventarnummer: 'inventoryNumber', Bezeichnung: 'name', Art: 'kind' });
+
+      const one = Buffer.from('Inventarnummer;Bezeichnung;Art\nC-1;Eins;other\n');
+      const two = Buffer.from('Inventarnummer;Bezeichnung;Art\nC-2;Zwei;other\n');
+      const results = await Promise.all([post('import', 'eins.csv', one), post('import', 'zwei.csv', two)]);
+      for (const res of results) expect(res.statusCode, res.body).toBe(200);
     });
 
     it('refuses broken files with a 400, never a 500', async () => {

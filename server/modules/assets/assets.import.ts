@@ -10,17 +10,8 @@ import { AppError, fieldError, issuesFromZod } from '../../http/errors.ts';
 import type { Locale } from '../../i18n/texts.ts';
 import { t } from '../../i18n/texts.ts';
 import { exportSheet, type SheetFormat, sheetFileName, sheetMediaTypes } from '../../spreadsheet/export.ts';
-import {
-  type CellError,
-  type CellValue,
-  columnOf,
-  convertRows,
-  type ImportAction,
-  type PreviewRow,
-  previewOf,
-  readSheet,
-  resolveMapping,
-} from '../../spreadsheet/import.ts';
+import { type CellError, type CellValue, columnOf, convertRows, type ImportAction, type PreviewRow, previewOf, readSheet } from '../../spreadsheet/import.ts';
+import { importMapping, rememberMapping } from '../../spreadsheet/remembered-mapping.ts';
 import type { SheetUpload } from '../../spreadsheet/upload.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { practiceToday } from './assets.service.ts';
@@ -40,7 +31,7 @@ const enumFields = new Set(assetSheet.columns.filter((c) => c.type === 'enum').m
  */
 async function plan(tx: Tx, organisationId: string, upload: SheetUpload) {
   const sheet = await readSheet(upload.content);
-  const mapping = resolveMapping(assetSheet, sheet.headers, upload.mapping);
+  const mapping = await importMapping(tx, organisationId, assetSheet, sheet.headers, upload.mapping);
   const converted = convertRows(assetSheet, sheet, mapping);
   const locationColumn = columnOf(mapping, 'location');
   const keyColumn = columnOf(mapping, 'inventoryNumber');
@@ -132,7 +123,7 @@ async function writeRows(tx: Tx, organisationId: string, rows: { id: string; inp
 
 /** All rows or none: one row with an error refuses the whole file (400, the first 200 errors by row and field). */
 export async function commitAssetImport(tx: Tx, actor: Actor, upload: SheetUpload) {
-  const { planned } = await plan(tx, actor.organisationId, upload);
+  const { sheet, mapping, planned } = await plan(tx, actor.organisationId, upload);
   const failed = planned.filter((row) => row.action === 'error');
   if (failed.length > 0) {
     const issues = failed.flatMap((row) =>
@@ -153,6 +144,8 @@ export async function commitAssetImport(tx: Tx, actor: Actor, upload: SheetUploa
     if (databaseErrorOf(error)?.code === UNIQUE_VIOLATION) throw fieldError(['inventoryNumber'], 'asset.inventory_number_taken');
     throw error;
   }
+  // The next file with these titles is mapped the same way (from any browser).
+  await rememberMapping(tx, organisationId, assetSheet, sheet.headers, mapping);
   await appendAudit(tx, {
     organisationId,
     actorUserId: actor.userId,

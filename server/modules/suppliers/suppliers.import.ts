@@ -10,17 +10,8 @@ import { AppError, fieldError, issuesFromZod } from '../../http/errors.ts';
 import type { Locale } from '../../i18n/texts.ts';
 import { t } from '../../i18n/texts.ts';
 import { exportSheet, type SheetFormat, sheetFileName, sheetMediaTypes } from '../../spreadsheet/export.ts';
-import {
-  type CellError,
-  type CellValue,
-  columnOf,
-  convertRows,
-  type ImportAction,
-  type PreviewRow,
-  previewOf,
-  readSheet,
-  resolveMapping,
-} from '../../spreadsheet/import.ts';
+import { type CellError, type CellValue, columnOf, convertRows, type ImportAction, type PreviewRow, previewOf, readSheet } from '../../spreadsheet/import.ts';
+import { importMapping, rememberMapping } from '../../spreadsheet/remembered-mapping.ts';
 import type { SheetUpload } from '../../spreadsheet/upload.ts';
 import { practiceToday } from '../assets/assets.ts';
 import { appendAudit } from '../audit/audit.ts';
@@ -42,7 +33,7 @@ const enumFields = new Set(supplierSheet.columns.filter((c) => c.type === 'enum'
  */
 async function plan(tx: Tx, organisationId: string, upload: SheetUpload) {
   const sheet = await readSheet(upload.content);
-  const mapping = resolveMapping(supplierSheet, sheet.headers, upload.mapping);
+  const mapping = await importMapping(tx, organisationId, supplierSheet, sheet.headers, upload.mapping);
   const converted = convertRows(supplierSheet, sheet, mapping);
   const keyColumn = columnOf(mapping, 'name');
 
@@ -120,7 +111,7 @@ async function writeRows(tx: Tx, organisationId: string, rows: { id: string; inp
 
 /** All rows or none: one row with an error refuses the whole file (400, the first 200 errors by row and field). */
 export async function commitSupplierImport(tx: Tx, actor: Actor, upload: SheetUpload) {
-  const { planned } = await plan(tx, actor.organisationId, upload);
+  const { sheet, mapping, planned } = await plan(tx, actor.organisationId, upload);
   const failed = planned.filter((row) => row.action === 'error');
   if (failed.length > 0) {
     const issues = failed.flatMap((row) =>
@@ -141,6 +132,8 @@ export async function commitSupplierImport(tx: Tx, actor: Actor, upload: SheetUp
     if (databaseErrorOf(error)?.code === UNIQUE_VIOLATION) throw fieldError(['name'], supplierIssueCodes.nameTaken);
     throw error;
   }
+  // The next file with these titles is mapped the same way (from any browser).
+  await rememberMapping(tx, organisationId, supplierSheet, sheet.headers, mapping);
   await appendAudit(tx, {
     organisationId,
     actorUserId: actor.userId,
