@@ -1,10 +1,11 @@
 // Typed view of the tables created by the SQL files in migrations/ (the SQL is the source of truth).
 
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AssetKind, AssetRelationKind, ProtectionNeed } from '../../domain/assets/assets.schema.ts';
 import type { Role } from '../../domain/auth/roles.ts';
 import type { LegalForm } from '../../domain/organisations/organisation.schema.ts';
+import type { ContractType, PersonRole } from '../../domain/people/people.schema.ts';
 import type { RiskTreatment } from '../../domain/risks/risks.schema.ts';
 import type { AvvStatus, C5Basis, C5Type, SupplierCriticality } from '../../domain/suppliers/suppliers.schema.ts';
 
@@ -20,6 +21,8 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
   legalForm: text('legal_form').$type<LegalForm>().notNull(),
+  /** Months a leaver's record is kept after the end date (migration 0025); then it may be deleted. */
+  peopleRetentionMonths: integer('people_retention_months').notNull().default(36),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -507,4 +510,31 @@ export const importMappings = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.register] })],
+);
+
+/** The people of the practice (migration 0025): with or without an account; access, training and § 38 hang on them. */
+export const people = pgTable(
+  'people',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    personnelNumber: text('personnel_number').notNull().default(''),
+    role: text('role').$type<PersonRole>().notNull(),
+    locationId: uuid('location_id'),
+    email: text('email').notNull().default(''),
+    userId: uuid('user_id'),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    /** numeric(4,1) as a JavaScript number (at most 80.0, one decimal: exact in a double). */
+    weeklyHours: numeric('weekly_hours', { mode: 'number' }),
+    contractType: text('contract_type').$type<ContractType>().notNull().default('permanent'),
+    handlesPatientData: boolean('handles_patient_data').notNull().default(true),
+    notes: text('notes').notNull().default(''),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    searchText: text('search_text').notNull().generatedAlwaysAs(sql`lower(name || E'\x1f' || personnel_number || E'\x1f' || email)`),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
