@@ -35,6 +35,14 @@ const table: [Permission, Role, boolean, boolean][] = [
   ['risks.accept', 'management', false, true],
   ['risks.accept', 'it_lead', true, false],
   ['risks.accept', 'data_protection_officer', true, false],
+  ['people.edit', 'it_lead', false, true],
+  ['people.edit', 'staff', false, false],
+  ['training.edit', 'data_protection_officer', false, true],
+  ['training.edit', 'staff', true, true],
+  // § 38 Abs. 1 BSIG: the approval of the measures is each managing director's own; no admin flag stands in.
+  ['management.approve', 'management', false, true],
+  ['management.approve', 'it_lead', true, false],
+  ['management.approve', 'auditor', true, false],
 ];
 
 describe('permission table', () => {

@@ -42,6 +42,15 @@ export const permissions = {
   'registration.edit': { write: true, roles: ['management', 'it_lead'] },
   /** Keep the registers: assets, suppliers, risks (including their import). */
   'registers.edit': { write: true, roles: complianceEditors },
+  /** Keep the people register, their accounts, on- and offboarding checklists and the retention period (issue 10). */
+  'people.edit': { write: true, roles: complianceEditors },
+  /** Keep courses, sessions and attendance of awareness training (§ 30 Abs. 2 Satz 2 Nr. 7 BSIG). */
+  'training.edit': { write: true, roles: complianceEditors },
+  /**
+   * Record one's own approval ("Billigung") of the risk-management measures (§ 38 Abs. 1 BSIG): only a managing
+   * director, for themselves; an administrator of the app may not approve on management's behalf.
+   */
+  'management.approve': { write: true, roles: ['management'], rolesOnly: true },
   /**
    * Accept a risk (risk owner's decision that the residual risk is tolerable). Only management: § 38 Abs. 1 BSIG
    * makes the managing directors approve the risk-management measures; an administrator of the app may not.
