@@ -25,6 +25,7 @@ import { registerReminderJobs } from './modules/incidents/incidents.ts';
 import { createJobRegistry } from './modules/jobs/jobs.ts';
 import { createMailer, type Mailer } from './modules/mail/mail.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
+import { managementRoutes } from './modules/management/management.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   complianceRoutes(app, ctx);
   assetRoutes(app, ctx);
   supplierRoutes(app, ctx);
+  managementRoutes(app, ctx);
   riskRoutes(app, ctx);
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);

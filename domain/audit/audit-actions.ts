@@ -53,5 +53,9 @@ export const auditActions = [
   'risk.acceptance_withdrawn',
   'risk.matrix_labels_updated',
   'register.imported',
+  'management.training_recorded',
+  'management.training_updated',
+  'management.training_deleted',
+  'management.approved',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -538,3 +538,43 @@ export const people = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
+
+/** A managing director's training under § 38 Abs. 3 BSIG (migration 0028). */
+export const managementTrainings = pgTable(
+  'management_trainings',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    personId: uuid('person_id'),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    agenda: text('agenda').notNull(),
+    provider: text('provider').notNull(),
+    durationMinutes: integer('duration_minutes'),
+    certificateEvidenceId: uuid('certificate_evidence_id'),
+    notes: text('notes').notNull().default(''),
+    recordedByUserId: uuid('recorded_by_user_id'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+/** A managing director's approval of the measures as they stood (§ 38 Abs. 1 BSIG; migration 0028). Append-only. */
+export const managementApprovals = pgTable(
+  'management_approvals',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    personId: uuid('person_id'),
+    approvedByUserId: uuid('approved_by_user_id').notNull(),
+    approvedAt: ts('approved_at').notNull().defaultNow(),
+    statusVersion: bigint('status_version', { mode: 'number' }).notNull(),
+    kbvDone: integer('kbv_done').notNull(),
+    kbvTotal: integer('kbv_total').notNull(),
+    nis2Done: integer('nis2_done').notNull(),
+    nis2Total: integer('nis2_total').notNull(),
+    remark: text('remark').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
