@@ -4,7 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOCATIONS_PER_ORGANISATION } from '../../domain/organisations/organisation.schema.ts';
 import { queryRows } from '../db/connect.ts';
-import { locations, memberships, users } from '../db/schema.ts';
+import { locations, memberships, people, users } from '../db/schema.ts';
 import { withOrganisation } from '../db/tenant.ts';
 import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
@@ -574,6 +574,25 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(statuses(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
       for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.code).toBe('risk.revision_conflict');
       const row = await one<{ revision: number }>(sql`select revision from risks where id = ${risk.id}`);
+      expect(row.revision).toBe(2);
+    });
+
+    it('records N approvals of one director sent at once, each on the record, and applies one of N training changes on one revision', async () => {
+      const directorId = randomUUID();
+      await t.ctx.db.insert(people).values({ organisationId: orgId, id: directorId, name: 'Dr. Gleichzeitig', role: 'management', userId: admin.userId });
+      const base = `/api/v1/organisations/${orgId}/management`;
+      const approvals = await all(N, (i) => call(admin, 'POST', `${base}/people/${directorId}/approvals`, { remark: `Billigung ${i}` }));
+      expect(serverErrors(approvals)).toEqual([]);
+      expect(statuses(approvals)).toEqual(Array(N).fill(201));
+      const counted = await one<{ n: number }>(sql`select count(*)::int as n from management_approvals where person_id = ${directorId}`);
+      expect(counted.n).toBe(N);
+
+      const training = { heldOn: '2026-11-20', agenda: 'Pflichten nach § 38 BSIG', provider: 'Ärztekammer' };
+      const created = (await call(admin, 'POST', `${base}/people/${directorId}/trainings`, training)).body as { id: string };
+      const changes = await all(N, (i) => call(admin, 'PUT', `${base}/trainings/${created.id}`, { ...training, notes: `Fassung ${i}`, revision: 1 }));
+      expect(serverErrors(changes)).toEqual([]);
+      expect(statuses(changes)).toEqual([200, ...Array(N - 1).fill(409)]);
+      const row = await one<{ revision: number }>(sql`select revision from management_trainings where id = ${created.id}`);
       expect(row.revision).toBe(2);
     });
 

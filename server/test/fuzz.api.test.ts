@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/connect.ts';
+import { people } from '../db/schema.ts';
 import { multipart, samplePdf, samplePng } from './files.ts';
 import { type Agent, eachEngine, PASSWORD, runFirstSetup, startTestApp, type TestApp } from './test-app.ts';
 
@@ -41,6 +43,9 @@ interface Fixture {
   riskId: string;
   spareRiskId: string;
   templateId: string;
+  directorId: string;
+  trainingId: string;
+  spareTrainingId: string;
 }
 
 interface FuzzSpec {
@@ -95,6 +100,15 @@ const sheetUploads = {
   fields: ['mapping'],
 };
 const supplierTables = ['suppliers', 'supplier_assets', 'audit_events'];
+const managementTables = ['management_trainings', 'management_approvals', 'audit_events'];
+const managementTrainingBody = (f: Fixture) => ({
+  heldOn: '2026-11-20',
+  agenda: 'Pflichten nach § 38 BSIG, Meldewege nach § 32, aktuelle Angriffe auf Praxen',
+  provider: 'Ärztekammer Nordrhein',
+  durationMinutes: 180,
+  certificateEvidenceId: f.avvEvidenceId,
+  notes: 'Zertifikat liegt in der Personalakte',
+});
 const supplierSheetUploads = {
   files: [
     Buffer.from('Name;Bedeutung;Patientendaten\nFuzz GmbH;Hoch;ja\n'),
@@ -343,6 +357,16 @@ const specs: Record<string, FuzzSpec> = {
   'POST /api/v1/organisations/:organisationId/risks/templates/:templateId/adopt': { tables: riskTables, body: () => ({ locale: 'en' }) },
   'POST /api/v1/organisations/:organisationId/risks/:riskId/acceptance': { tables: riskTables, body: () => ({ revision: 1 }) },
   'DELETE /api/v1/organisations/:organisationId/risks/:riskId/acceptance': { tables: riskTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/management/people/:directorId/trainings': { tables: managementTables, body: managementTrainingBody },
+  'PUT /api/v1/organisations/:organisationId/management/trainings/:trainingId': {
+    tables: managementTables,
+    body: (f) => ({ ...managementTrainingBody(f), revision: 1 }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/management/trainings/:spareTrainingId': { tables: managementTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/management/people/:directorId/approvals': {
+    tables: managementTables,
+    body: () => ({ remark: 'Gebilligt mit der Maßgabe, das Backup bis März zu testen.' }),
+  },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],
     body: () => ({
@@ -371,6 +395,12 @@ const registeredAs: Record<string, string> = {
   'DELETE /api/v1/organisations/:organisationId/assets/:assetId': 'DELETE /api/v1/organisations/:organisationId/assets/:spareAssetId',
   'DELETE /api/v1/organisations/:organisationId/suppliers/:supplierId': 'DELETE /api/v1/organisations/:organisationId/suppliers/:spareSupplierId',
   'DELETE /api/v1/organisations/:organisationId/risks/:riskId': 'DELETE /api/v1/organisations/:organisationId/risks/:spareRiskId',
+  'POST /api/v1/organisations/:organisationId/management/people/:personId/trainings':
+    'POST /api/v1/organisations/:organisationId/management/people/:directorId/trainings',
+  'POST /api/v1/organisations/:organisationId/management/people/:personId/approvals':
+    'POST /api/v1/organisations/:organisationId/management/people/:directorId/approvals',
+  'DELETE /api/v1/organisations/:organisationId/management/trainings/:trainingId':
+    'DELETE /api/v1/organisations/:organisationId/management/trainings/:spareTrainingId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -710,6 +740,12 @@ for (const { engine, skipReason } of await eachEngine()) {
       const spareSupplier = ok(await admin.request('POST', org('/suppliers'), { name: 'Ehemaliger Dienstleister' }));
       const risk = ok(await admin.request('POST', org('/risks'), { title: 'Konnektor fällt aus', likelihood: 3, impact: 4, treatment: 'accept' }));
       const spareRisk = ok(await admin.request('POST', org('/risks'), { title: 'Erledigtes Risiko', likelihood: 1, impact: 1 }));
+      // The managing director is the administrator's own person record, so that approvals pass the "only yourself" rule.
+      const directorId = randomUUID();
+      await t.ctx.db.insert(people).values({ organisationId, id: directorId, name: 'Dr. Maria Muster', role: 'management', userId: admin.userId });
+      const training = { heldOn: '2026-11-20', agenda: 'Pflichten nach § 38 BSIG', provider: 'Ärztekammer' };
+      const managementTraining = ok(await admin.request('POST', org(`/management/people/${directorId}/trainings`), training));
+      const spareTraining = ok(await admin.request('POST', org(`/management/people/${directorId}/trainings`), training));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -734,6 +770,9 @@ for (const { engine, skipReason } of await eachEngine()) {
         riskId: risk.id,
         spareRiskId: spareRisk.id,
         templateId: 'RT-01',
+        directorId,
+        trainingId: managementTraining.id,
+        spareTrainingId: spareTraining.id,
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });
