@@ -18,5 +18,11 @@ export function permissionsOf(me: MemberRole) {
     editRegisters: isAllowed('registers.edit', me),
     /** Accepting a risk above the acceptance line: management only (§ 38 Abs. 1 BSIG). */
     acceptRisks: isAllowed('risks.accept', me),
+    /** People, their accounts and checklists, and management's training records. */
+    editPeople: isAllowed('people.edit', me),
+    /** Courses, sessions and attendance of awareness training. */
+    editTraining: isAllowed('training.edit', me),
+    /** A managing director's own approval of the measures (§ 38 Abs. 1 BSIG). */
+    approveMeasures: isAllowed('management.approve', me),
   };
 }

@@ -21,6 +21,8 @@ import { IntakeTokensPage } from '../features/incidents/intake-tokens-page.tsx';
 import { ReportIncidentPage } from '../features/incidents/report-incident-page.tsx';
 import { InvitePage } from '../features/invitations/invite-page.tsx';
 import { OutboxPage } from '../features/mail/outbox-page.tsx';
+import { DirectorPage } from '../features/management/director-page.tsx';
+import { ManagementPage } from '../features/management/management-page.tsx';
 import { CreateOrganisationPage, NoOrganisationPage } from '../features/organisations/create-organisation-page.tsx';
 import { LocationsPage } from '../features/organisations/locations-page.tsx';
 import { OverviewPage } from '../features/organisations/overview-page.tsx';
@@ -100,6 +102,8 @@ export const router = createBrowserRouter([
       { path: 'risks', element: <RisksPage /> },
       { path: 'risks/templates', element: <RiskTemplatesPage /> },
       { path: 'risks/:riskId', element: <RiskPage /> },
+      { path: 'management', element: <ManagementPage /> },
+      { path: 'management/:personId', element: <DirectorPage /> },
       { path: 'api-tokens', element: <IntakeTokensPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },

@@ -16,6 +16,8 @@ export const managementOverviewSchema = z.object({
       name: z.string(),
       /** Linked to an account in praxisschild: only then can the director approve in the app. */
       hasAccount: z.boolean(),
+      /** The signed-in member is this director: only then is "approve" offered. */
+      isYou: z.boolean(),
       trainings: z.int(),
       lastTrainingOn: calendarDateSchema.nullable(),
       training: z.object({ state: z.enum(managementTrainingStates), dueOn: calendarDateSchema.nullable(), daysLeft: z.int().nullable() }),

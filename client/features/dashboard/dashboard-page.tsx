@@ -10,6 +10,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useDashboard } from './dashboard.api.ts';
 import { CoverageCard, FineCard, IncidentDeadlinesCard, ListCard, ProgressCard, RequirementLink } from './dashboard-cards.tsx';
+import { ManagementCard } from './dashboard-management.tsx';
 import { RegistersCard } from './dashboard-registers.tsx';
 import { RisksCard } from './dashboard-risks.tsx';
 import { SuppliersCard } from './dashboard-suppliers.tsx';
@@ -55,6 +56,7 @@ export function DashboardPage() {
       <RegistersCard organisationId={organisationId} base={base} />
       <SuppliersCard organisationId={organisationId} base={base} />
       <RisksCard organisationId={organisationId} base={base} />
+      <ManagementCard organisationId={organisationId} base={base} />
 
       {d.progress.byAnnex.length > 0 && (
         <Card withBorder padding="lg">

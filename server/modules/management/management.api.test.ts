@@ -64,6 +64,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(overview.directors[0]).toMatchObject({
         personId: director,
         hasAccount: false,
+        isYou: false,
         trainings: 0,
         training: { state: 'missing', dueOn: null },
         approval: { state: 'missing', changesSince: 0 },
@@ -118,7 +119,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(approved.json()).toMatchObject({ personId: own, approvedByUserId: admin.userId, remark: 'Mit der Maßgabe, das Backup bis März zu testen.' });
       const version = approved.json().statusVersion as number;
       let standing = (await admin.request('GET', url())).json().directors.find((d: { personId: string }) => d.personId === own);
-      expect(standing).toMatchObject({ hasAccount: true, approval: { state: 'current', changesSince: 0 } });
+      expect(standing).toMatchObject({ hasAccount: true, isYou: true, approval: { state: 'current', changesSince: 0 } });
 
       // A status changes: the approval stays on record and shows that the measures moved since.
       const status = await admin.request('PUT', `/api/v1/organisations/${orgId}/requirements/KBV-A1-01/status`, { status: 'implemented' });

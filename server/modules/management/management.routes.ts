@@ -24,7 +24,7 @@ export function managementRoutes(app: FastifyInstance, ctx: AppContext) {
     tags,
     summary: 'Per managing director: last training and when it lapses (§ 38 Abs. 3 BSIG), last approval and what changed since (Abs. 1)',
     response: managementOverviewSchema,
-    handler: ({ tx, actor }) => service.overview(tx, actor.organisationId),
+    handler: ({ tx, actor }) => service.overview(tx, actor.organisationId, actor.userId),
   });
 
   orgRoute(app, ctx, {

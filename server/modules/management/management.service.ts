@@ -36,7 +36,7 @@ async function findDirector(tx: Tx, organisationId: string, personId: string) {
  * Where every current director stands with § 38 BSIG: last training and when it lapses, last approval and how much
  * has changed since. Directors are few (one to a handful), so one row each; the counts come from the database.
  */
-export async function overview(tx: Tx, organisationId: string, now = new Date()) {
+export async function overview(tx: Tx, organisationId: string, userId: string | null = null, now = new Date()) {
   const today = practiceToday(now);
   const snapshot = await statusSnapshot(tx, organisationId, now);
   // The subqueries name people's columns in full: drizzle leaves them unqualified, and inside the subquery an
@@ -77,6 +77,7 @@ export async function overview(tx: Tx, organisationId: string, now = new Date())
         personId: d.personId,
         name: d.name,
         hasAccount: d.userId !== null,
+        isYou: userId !== null && d.userId === userId,
         trainings: d.trainings,
         lastTrainingOn: d.lastTrainingOn,
         training,
