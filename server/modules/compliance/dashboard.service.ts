@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { countProgress, isDone, locationProgress, tally } from '../../../domain/compliance/progress.ts';
 import { berlinDate } from '../../../domain/kbv/applicability.ts';
 import { type KbvStatus, nis2Coverage } from '../../../domain/nis2/coverage.ts';
-import { queryRows, type Tx } from '../../db/connect.ts';
+import type { Tx } from '../../db/connect.ts';
 import { incidentsWithDeadlines } from '../incidents/incidents.ts';
 import { byGermanName, countCatalog } from './catalog.service.ts';
 import { complianceVersion, KeptAnswers } from './compliance.cache.ts';
@@ -92,20 +91,4 @@ export async function countDashboard(tx: Tx, organisationId: string, now: Date) 
     coverage: nis2Coverage(kbvStatuses),
     evidenceFiles: catalog.requirements.reduce((n, r) => n + r.evidenceCount, 0),
   };
-}
-
-/**
- * What a managing director approves under § 38 Abs. 1 BSIG: the compliance version (raised by every change of a
- * status, a location or a check) and the progress it stands for, from the kept dashboard.
- */
-export async function statusSnapshot(tx: Tx, organisationId: string, now = new Date()) {
-  // The version first, as the kept answers do: a write in between makes the progress newer than its version, so a
-  // later look counts one change too many, never one too few.
-  const [row] = await queryRows<{ version: string }>(
-    tx,
-    sql`select version::text as version from compliance_versions where organisation_id = ${organisationId}`,
-  );
-  const board = await dashboard(tx, organisationId, now);
-  const { kbv, nis2 } = board.progress;
-  return { version: Number(row?.version ?? 0), kbv: { done: kbv.done, total: kbv.total }, nis2: { done: nis2.done, total: nis2.total } };
 }
