@@ -116,7 +116,7 @@ export function StaffPage() {
       key: 'status',
       header: t('staff.column.status'),
       render: (person) => (
-        <Badge variant="light" color={statusColor[person.status]}>
+        <Badge variant="light" color={statusColor[person.status]} style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
           {t(`staff.status.${person.status}`)}
         </Badge>
       ),
