@@ -2,15 +2,12 @@ import type { ModuleSeeds } from '../../test/seeds.ts';
 
 const person = { name: 'Berta Beispiel', role: 'medical_assistant', startsOn: '2024-01-01', weeklyHours: 30 };
 
-/** A person of the organisation, for the tenant-isolation suite. */
+/**
+ * Bodies for the people routes in the tenant-isolation suite. The `:personId` parameter is seeded once for all modules
+ * by server/modules/management/management.seed.ts (a person of the other organisation written directly, a managing
+ * director, so that its § 38 routes work too); a parameter may be seeded only once.
+ */
 export const seeds: ModuleSeeds = {
-  params: {
-    personId: async ({ agent, organisationId }) => {
-      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/people`, person);
-      if (res.statusCode !== 201) throw new Error(`person seed: ${res.statusCode} ${res.body}`);
-      return (res.json() as { id: string }).id;
-    },
-  },
   bodies: {
     'POST /api/v1/organisations/:organisationId/people': { name: 'Eingeschleust', role: 'external' },
     'PUT /api/v1/organisations/:organisationId/people/:personId': { ...person, name: 'Überschrieben', revision: 1 },
