@@ -27,6 +27,7 @@ import { createMailer, type Mailer } from './modules/mail/mail.ts';
 import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { managementRoutes } from './modules/management/management.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   assetRoutes(app, ctx);
   supplierRoutes(app, ctx);
   managementRoutes(app, ctx);
+  peopleRoutes(app, ctx);
   riskRoutes(app, ctx);
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);

@@ -26,6 +26,8 @@ import { ManagementPage } from '../features/management/management-page.tsx';
 import { CreateOrganisationPage, NoOrganisationPage } from '../features/organisations/create-organisation-page.tsx';
 import { LocationsPage } from '../features/organisations/locations-page.tsx';
 import { OverviewPage } from '../features/organisations/overview-page.tsx';
+import { StaffPage } from '../features/people/people-page.tsx';
+import { PersonPage } from '../features/people/person-page.tsx';
 import { RegistrationPage } from '../features/registration/registration-page.tsx';
 import { RiskPage } from '../features/risks/risk-page.tsx';
 import { RiskTemplatesPage } from '../features/risks/risk-templates-page.tsx';
@@ -99,6 +101,8 @@ export const router = createBrowserRouter([
       { path: 'assets/:assetId', element: <AssetPage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'suppliers/:supplierId', element: <SupplierPage /> },
+      { path: 'staff', element: <StaffPage /> },
+      { path: 'staff/:personId', element: <PersonPage /> },
       { path: 'risks', element: <RisksPage /> },
       { path: 'risks/templates', element: <RiskTemplatesPage /> },
       { path: 'risks/:riskId', element: <RiskPage /> },

@@ -57,5 +57,9 @@ export const auditActions = [
   'management.training_updated',
   'management.training_deleted',
   'management.approved',
+  'person.created',
+  'person.updated',
+  'person.deleted',
+  'people.retention_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -542,6 +542,33 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(left.n).toBe(0);
     });
 
+    it('stores one person when the same personnel number (any case) is recorded N times at once', async () => {
+      const peopleUrl = `/api/v1/organisations/${orgId}/people`;
+      const answers = await all(N, (i) =>
+        call(admin, 'POST', peopleUrl, { name: `Gleichzeitig ${i}`, role: 'nurse', personnelNumber: i % 2 ? 'PN-77' : 'pn-77' }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([201, ...Array(N - 1).fill(400)]);
+      for (const refused of answers.filter((a) => a.status === 400)) {
+        expect(refused.body.issues).toEqual([expect.objectContaining({ path: ['personnelNumber'], code: 'person.personnel_number_taken' })]);
+      }
+      const same = await one<{ n: number }>(sql`select count(*)::int as n from people where organisation_id = ${orgId} and lower(personnel_number) = 'pn-77'`);
+      expect(same.n).toBe(1);
+    });
+
+    it('applies one of N changes to a person sent at once on the same revision and refuses the rest with 409', async () => {
+      const peopleUrl = `/api/v1/organisations/${orgId}/people`;
+      const person = (await call(admin, 'POST', peopleUrl, { name: 'Person gleichzeitig', role: 'nurse' })).body as { id: string };
+      const answers = await all(N, (i) =>
+        call(admin, 'PUT', `${peopleUrl}/${person.id}`, { name: 'Person gleichzeitig', role: 'nurse', notes: `Fassung ${i}`, revision: 1 }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
+      for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.code).toBe('person.revision_conflict');
+      const row = await one<{ revision: number }>(sql`select revision from people where id = ${person.id}`);
+      expect(row.revision).toBe(2);
+    });
+
     it('numbers N risks recorded at once 1 … N without a gap or a twin', async () => {
       const risksUrl = `/api/v1/organisations/${orgId}/risks`;
       const answers = await all(N, (i) => call(admin, 'POST', risksUrl, { title: `Risiko gleichzeitig ${i}`, likelihood: 1 + (i % 5), impact: 3 }));

@@ -46,6 +46,8 @@ interface Fixture {
   directorId: string;
   trainingId: string;
   spareTrainingId: string;
+  personId: string;
+  sparePersonId: string;
 }
 
 interface FuzzSpec {
@@ -119,6 +121,30 @@ const supplierSheetUploads = {
   ],
   fields: ['mapping'],
 };
+const peopleTables = ['people', 'organisations', 'audit_events'];
+const personSheetUploads = {
+  files: [
+    Buffer.from('Personalnummer;Name;Funktion;Wochenstunden\nF-1;Fuzz Person;Pflegekraft;38,5\n'),
+    Buffer.from('Personalnummer;Name;Funktion\nF-1;Fuzz Person;Pflegekraft\nf-1;Doppelt;Extern\n'),
+    Buffer.from('Name,Role,Start,End,Weekly hours\n"=1+1",Nurse,2026-05-01,2026-04-01,viel\n'),
+    Buffer.from('PK\x03\x04 kein Arbeitsbuch'),
+    Buffer.from('\uFEFF;;;\n;;;\n', 'utf8'),
+  ],
+  fields: ['mapping'],
+};
+const personBody = (f: Fixture) => ({
+  name: 'Anna Berger',
+  personnelNumber: 'P-0001',
+  role: 'medical_assistant',
+  locationId: f.locationId,
+  email: 'anna@praxis-a.example',
+  startsOn: '2023-04-01',
+  endsOn: '2027-03-31',
+  weeklyHours: 38.5,
+  contractType: 'fixed_term',
+  handlesPatientData: true,
+  notes: 'Empfang und Labor',
+});
 const supplierBody = (f: Fixture) => ({
   name: 'Praxis-IT Müller GmbH',
   services: 'Betreuung der Arbeitsplätze und des Servers, Fernwartung',
@@ -351,6 +377,15 @@ const specs: Record<string, FuzzSpec> = {
     tables: supplierTables,
     body: (f) => ({ assetIds: [f.assetId, f.targetAssetId] }),
   },
+  'POST /api/v1/organisations/:organisationId/people': { tables: peopleTables, body: personBody },
+  'POST /api/v1/organisations/:organisationId/people/import/preview': { multipart: personSheetUploads, tables: peopleTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/people/import': { multipart: personSheetUploads, tables: peopleTables, body: () => undefined },
+  'PUT /api/v1/organisations/:organisationId/people/:personId': {
+    tables: peopleTables,
+    body: (f) => ({ ...personBody(f), personnelNumber: 'P-0002', revision: 1 }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/people/:sparePersonId': { tables: peopleTables, body: () => undefined },
+  'PUT /api/v1/organisations/:organisationId/people/retention': { tables: peopleTables, body: () => ({ months: 24 }) },
   'POST /api/v1/organisations/:organisationId/risks': { tables: riskTables, body: riskBody },
   'PUT /api/v1/organisations/:organisationId/risks/:riskId': { tables: riskTables, body: () => ({ ...riskBody(), revision: 1 }) },
   'DELETE /api/v1/organisations/:organisationId/risks/:spareRiskId': { tables: riskTables, body: () => undefined },
@@ -401,6 +436,7 @@ const registeredAs: Record<string, string> = {
     'POST /api/v1/organisations/:organisationId/management/people/:directorId/approvals',
   'DELETE /api/v1/organisations/:organisationId/management/trainings/:trainingId':
     'DELETE /api/v1/organisations/:organisationId/management/trainings/:spareTrainingId',
+  'DELETE /api/v1/organisations/:organisationId/people/:personId': 'DELETE /api/v1/organisations/:organisationId/people/:sparePersonId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -746,6 +782,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       const training = { heldOn: '2026-11-20', agenda: 'Pflichten nach § 38 BSIG', provider: 'Ärztekammer' };
       const managementTraining = ok(await admin.request('POST', org(`/management/people/${directorId}/trainings`), training));
       const spareTraining = ok(await admin.request('POST', org(`/management/people/${directorId}/trainings`), training));
+      const person = ok(await admin.request('POST', org('/people'), { name: 'Berta Beispiel', role: 'nurse', startsOn: '2022-01-01' }));
+      // Starts in the future: one the delete route may remove.
+      const sparePerson = ok(await admin.request('POST', org('/people'), { name: 'Noch nicht da', role: 'physician', startsOn: '2030-01-01' }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -773,6 +812,8 @@ for (const { engine, skipReason } of await eachEngine()) {
         directorId,
         trainingId: managementTraining.id,
         spareTrainingId: spareTraining.id,
+        personId: person.id,
+        sparePersonId: sparePerson.id,
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });

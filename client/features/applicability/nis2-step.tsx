@@ -1,6 +1,7 @@
 import { Button, Card, Grid, Group, NumberInput, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../lib/i18n.ts';
+import { StaffFiguresHint } from './staff-figures-hint.tsx';
 import { Question, type WizardForm, YesNo } from './wizard-fields.tsx';
 import { emptyEnterprise, type WizardValues } from './wizard-values.ts';
 
@@ -51,13 +52,16 @@ export function Nis2Step({ form }: { form: WizardForm }) {
           maw={520}
         />
         {form.values.staffMode === 'awu' ? (
-          <NumberInput
-            label={t('applicability.nis2.staffAwu')}
-            description={t('applicability.nis2.staffAwuHint')}
-            maw={520}
-            {...awu}
-            {...form.getInputProps('nis2.check.staffAwu')}
-          />
+          <>
+            <NumberInput
+              label={t('applicability.nis2.staffAwu')}
+              description={t('applicability.nis2.staffAwuHint')}
+              maw={520}
+              {...awu}
+              {...form.getInputProps('nis2.check.staffAwu')}
+            />
+            <StaffFiguresHint figure="awu" value={form.values.nis2.check.staffAwu} onTake={(n) => form.setFieldValue('nis2.check.staffAwu', n)} />
+          </>
         ) : (
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6 }}>

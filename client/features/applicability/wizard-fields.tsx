@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { targetObjectLabels } from '../../../domain/kbv/requirement.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import type { SchemaForm } from '../../lib/use-schema-form.ts';
+import { StaffFiguresHint } from './staff-figures-hint.tsx';
 import { targetObjectsAsked, type WizardValues } from './wizard-values.ts';
 
 export type WizardForm = SchemaForm<WizardValues>['form'];
@@ -58,6 +59,11 @@ export function KbvStep({ form }: { form: WizardForm }) {
           maw={260}
           required
           {...form.getInputProps('kbv.check.personsHandlingData')}
+        />
+        <StaffFiguresHint
+          figure="kbv"
+          value={form.values.kbv.check.personsHandlingData}
+          onTake={(n) => form.setFieldValue('kbv.check.personsHandlingData', n)}
         />
       </Question>
       <Question title={t('applicability.kbv.significantScale')} hint={t('applicability.kbv.significantScaleHint')}>
