@@ -136,7 +136,7 @@ export function ManagementPage() {
       {directors.length === 0 ? (
         <Card withBorder padding="lg" data-testid="management-empty">
           <Text>{t('management.empty')}</Text>
-          <Anchor component={Link} to={`/o/${organisationId}/people`} size="sm" mt="xs">
+          <Anchor component={Link} to={`/o/${organisationId}/staff`} size="sm" mt="xs">
             {t('management.toPeople')}
           </Anchor>
         </Card>
