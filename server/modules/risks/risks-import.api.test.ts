@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/auth/roles.ts';
@@ -71,6 +72,8 @@ for (const { engine, skipReason } of await eachEngine()) {
     const list = async () => (await admin.request('GET', `${base()}?limit=100&sort=number&order=asc`)).json().items as Risk[];
     const clear = async () => {
       for (const risk of await list()) await admin.request('DELETE', `${base()}/${risk.id}`);
+      // Each test starts without a remembered mapping (a committed import remembers its titles).
+      await t.ctx.db.execute(sql`delete from import_mappings`);
     };
     const audited = async () => (await admin.request('GET', `/api/v1/organisations/${orgId}/audit?action=register.imported`)).json().items.length as number;
 

@@ -21,9 +21,9 @@ import {
   type PreviewRow,
   previewOf,
   readSheet,
-  resolveMapping,
   type SheetMapping,
 } from '../../spreadsheet/import.ts';
+import { importMapping, rememberMapping } from '../../spreadsheet/remembered-mapping.ts';
 import type { SheetUpload } from '../../spreadsheet/upload.ts';
 import { practiceToday } from '../assets/assets.ts';
 import { appendAudit } from '../audit/audit.ts';
@@ -108,7 +108,7 @@ function normaliseCells(sheet: ParsedSheet, mapping: SheetMapping, rating: Retur
  */
 async function plan(tx: Tx, organisationId: string, upload: SheetUpload) {
   const sheet = await readSheet(upload.content);
-  const mapping = resolveMapping(riskSheet, sheet.headers, upload.mapping);
+  const mapping = await importMapping(tx, organisationId, riskSheet, sheet.headers, upload.mapping);
   const stored = await storedMatrixLabels(tx, organisationId);
   const rating = ratingLookup([...(stored ? [stored] : []), defaultMatrixLabels('de'), defaultMatrixLabels('en')]);
   const converted = convertRows(riskSheet, normaliseCells(sheet, mapping, rating), mapping);
@@ -216,7 +216,7 @@ export async function commitRiskImport(tx: Tx, actor: Actor, upload: SheetUpload
   const organisationId = actor.organisationId;
   // The counter row first: creates, adoptions and other imports of this organisation wait until this one commits.
   await takeRiskNumbers(tx, organisationId, 0);
-  const { planned } = await plan(tx, organisationId, upload);
+  const { sheet, mapping, planned } = await plan(tx, organisationId, upload);
   const failed = planned.filter((row) => row.action === 'error');
   if (failed.length > 0) {
     const issues = failed.flatMap((row) =>
@@ -232,6 +232,8 @@ export async function commitRiskImport(tx: Tx, actor: Actor, upload: SheetUpload
     ...creates.map((row, index) => ({ id: randomUUID(), number: first + index, input: row.input! })),
     ...updates.map((row) => ({ id: row.id!, number: row.number!, input: row.input! })),
   ]);
+  // The next file with these titles is mapped the same way (from any browser).
+  await rememberMapping(tx, organisationId, riskSheet, sheet.headers, mapping);
   await appendAudit(tx, {
     organisationId,
     actorUserId: actor.userId,
