@@ -51,7 +51,7 @@ describe.runIf(run)('importing the risk register and naming the matrix axes', ()
 
   it('renames a step of the impact axis, sees it on the heat map, and restores the defaults', async () => {
     const impactLabel = () => page.getByTestId('heat-impact-label-5').innerText();
-    await expect.poll(impactLabel).toContain('existenzbedrohend');
+    await expect.poll(impactLabel, { timeout: 10_000 }).toContain('existenzbedrohend');
     await page.getByTestId('matrix-labels-open').click();
     await seeText(page, 'Achsen der Risikomatrix beschriften');
     const field = page.getByTestId('matrix-label-impact-5');
@@ -61,12 +61,12 @@ describe.runIf(run)('importing the risk register and naming the matrix axes', ()
     await field.fill('Praxis muss schließen');
     await screenshotBoth(page, '86-risk-matrix-labels', false);
     await page.getByTestId('matrix-labels-save').click();
-    await expect.poll(() => dialog().count()).toBe(0);
-    await expect.poll(impactLabel).toContain('Praxis muss schließen');
+    await expect.poll(() => dialog().count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(impactLabel, { timeout: 10_000 }).toContain('Praxis muss schließen');
 
     await page.getByTestId('matrix-labels-open').click();
     await page.getByTestId('matrix-labels-reset').click();
-    await expect.poll(() => dialog().count()).toBe(0);
-    await expect.poll(impactLabel).toContain('existenzbedrohend');
+    await expect.poll(() => dialog().count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(impactLabel, { timeout: 10_000 }).toContain('existenzbedrohend');
   });
 });

@@ -127,6 +127,10 @@ export function useSaveRiskMatrixLabels(organisationId: string) {
   return useMutation({
     mutationFn: ({ labels, revision }: { labels: RiskMatrixLabels | null; revision: number }) =>
       put<RiskMatrixLabelsAnswer>(`${base(organisationId)}/matrix-labels?locale=${locale}`, { labels, revision }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: risksKey(organisationId) }),
+    // The answer is the new state: stored at once, so the dialog closes without waiting for the register to reload.
+    onSuccess: (answer) => queryClient.setQueryData([...risksKey(organisationId), 'matrix-labels', locale], answer),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: risksKey(organisationId) });
+    },
   });
 }
