@@ -56,7 +56,6 @@ export const errorCodes = [
   'sheet.empty',
   'sheet.mapping_invalid',
   'sheet.rows_invalid',
-  'person.not_found',
   'management.not_director',
   'management.not_yourself',
   'management.training_not_found',

@@ -80,8 +80,18 @@ export const riskTemplateListSchema = z.object({
   items: z.array(riskTemplateSchema),
 });
 
+/** The axis labels that count for the organisation: its own, or the defaults of the asked language (custom false). */
+export const riskMatrixLabelsResponseSchema = z.object({
+  likelihood: z.array(z.string()).length(5),
+  impact: z.array(z.string()).length(5),
+  custom: z.boolean(),
+  /** 0 while the organisation has none of its own. */
+  revision: z.int(),
+});
+
 export type Risk = ResponseOf<typeof riskSchema>;
 export type RiskPage = ResponseOf<typeof riskPageSchema>;
 export type RiskSummary = ResponseOf<typeof riskSummarySchema>;
 export type RiskTemplateItem = ResponseOf<typeof riskTemplateSchema>;
 export type RiskTemplateList = ResponseOf<typeof riskTemplateListSchema>;
+export type RiskMatrixLabelsAnswer = ResponseOf<typeof riskMatrixLabelsResponseSchema>;

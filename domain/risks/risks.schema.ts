@@ -66,12 +66,27 @@ export const riskMatrixLabelsSchema = z.object({
 });
 export type RiskMatrixLabels = z.output<typeof riskMatrixLabelsSchema>;
 
+/** GET …/risks/matrix-labels?locale=de|en: the language of the default labels when the organisation has none. */
+export const riskMatrixLabelsQuerySchema = z.object({ locale: z.enum(['de', 'en']).default('de') });
+
+/**
+ * PUT …/risks/matrix-labels: the organisation's own labels, or null to go back to the defaults. The revision is the one
+ * read (0 while none are stored); a write based on an older one is refused with 409.
+ */
+export const riskMatrixLabelsUpdateSchema = z.object({
+  labels: riskMatrixLabelsSchema.nullable(),
+  revision: z.int().min(0).max(2_147_483_647),
+});
+export type RiskMatrixLabelsUpdate = z.output<typeof riskMatrixLabelsUpdateSchema>;
+
 /** Codes of the refusals at a field of a risk (translated under "issues." in client/locales). */
 export const riskIssueCodes = {
   requirementUnknown: 'risk.requirement_unknown',
   templateUnknown: 'risk.template_unknown',
   templateAdopted: 'risk.template_adopted',
   notAcceptTreatment: 'risk.not_accept_treatment',
+  /** Import: a number that no risk of this organisation has. */
+  numberUnknown: 'risk.number_unknown',
 } as const;
 
 /** The languages the template library is written in. */

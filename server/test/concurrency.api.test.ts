@@ -581,6 +581,32 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(numbers[0]).toBe(stored.length - N + 1);
     });
 
+    it('numbers risks without a gap or a twin when imports of three rows and single creates arrive at once', async () => {
+      const risksUrl = `/api/v1/organisations/${orgId}/risks`;
+      const before = await one<{ n: number }>(sql`select coalesce(max(number), 0)::int as n from risks where organisation_id = ${orgId}`);
+      const file = (i: number) =>
+        Buffer.from(`Nr.;Risiko;Eintrittswahrscheinlichkeit;Schadensausmaß\n;Import ${i} a;1;2\n;Import ${i} b;2;3\n;Import ${i} c;3;4\n`);
+      const answers = await all(N, async (i) => {
+        if (i % 2 === 0) return call(admin, 'POST', risksUrl, { title: `Einzeln gleichzeitig ${i}`, likelihood: 2, impact: 2 });
+        const body = multipart(`risiken-${i}.csv`, file(i));
+        const res = await fetch(`${origin}${risksUrl}/import`, {
+          method: 'POST',
+          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': body.contentType },
+          body: body.payload,
+        });
+        return { status: res.status, body: await res.json() };
+      });
+      expect(serverErrors(answers)).toEqual([]);
+      expect(answers.filter((a) => a.status !== 200 && a.status !== 201)).toEqual([]);
+      const imports = answers.filter((a) => a.status === 200).length;
+      const creates = answers.filter((a) => a.status === 201).length;
+      const stored = await queryRows<{ number: number }>(
+        t.ctx.db,
+        sql`select number from risks where organisation_id = ${orgId} and number > ${before.n} order by number`,
+      );
+      expect(stored.map((r) => r.number)).toEqual(Array.from({ length: imports * 3 + creates }, (_, i) => before.n + i + 1));
+    });
+
     it('adopts a template once when it is adopted N times at once, and all answer the same risk', async () => {
       const risksUrl = `/api/v1/organisations/${orgId}/risks`;
       const answers = await all(N, (i) => call(admin, 'POST', `${risksUrl}/templates/RT-07/adopt`, { locale: i % 2 ? 'de' : 'en' }));

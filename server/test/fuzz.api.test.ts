@@ -172,6 +172,16 @@ const supplierBody = (f: Fixture) => ({
 });
 // The counter row too: a refused create must not use up a risk number.
 const riskTables = ['risks', 'organisation_counters', 'audit_events'];
+const riskSheetUploads = {
+  files: [
+    Buffer.from('Nr.;Risiko;Eintrittswahrscheinlichkeit;Schadensausmaß\n;Fuzz-Risiko;möglich;5\n'),
+    Buffer.from('Nr.;Risiko;Eintrittswahrscheinlichkeit;Schadensausmaß\nR-1;Fuzz;1;1\n1;Doppelt;2;2\nR-999;Unbekannt;1;1\n'),
+    Buffer.from('No.,Risk,Likelihood,Impact,Requirements\n,"=1+1",9,0,KBV-A9-99\n'),
+    Buffer.from('PK\x03\x04 kein Arbeitsbuch'),
+    Buffer.from('\uFEFF;;;\n;;;\n', 'utf8'),
+  ],
+  fields: ['mapping'],
+};
 const riskBody = () => ({
   title: 'Ransomware verschlüsselt den PVS-Server',
   description: 'Über einen ungepatchten Fernwartungszugang',
@@ -401,6 +411,15 @@ const specs: Record<string, FuzzSpec> = {
   'POST /api/v1/organisations/:organisationId/management/people/:directorId/approvals': {
     tables: managementTables,
     body: () => ({ remark: 'Gebilligt mit der Maßgabe, das Backup bis März zu testen.' }),
+  },
+  'POST /api/v1/organisations/:organisationId/risks/import/preview': { multipart: riskSheetUploads, tables: riskTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/risks/import': { multipart: riskSheetUploads, tables: riskTables, body: () => undefined },
+  'PUT /api/v1/organisations/:organisationId/risks/matrix-labels': {
+    tables: ['risk_matrix_labels', 'audit_events'],
+    body: () => ({
+      labels: { likelihood: ['nie', 'selten', 'manchmal', 'oft', 'ständig'], impact: ['klein', 'spürbar', 'teuer', 'schwer', 'existenziell'] },
+      revision: 0,
+    }),
   },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],

@@ -8,7 +8,7 @@ import { DateInput } from '../../components/date-input.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { currentLocale } from '../../lib/i18n.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
-import { type Risk, useSaveRisk } from './risks.api.ts';
+import { type Risk, useAxisLabel, useSaveRisk } from './risks.api.ts';
 
 /** What the form holds: texts as typed, '' for a rating or date not given, the ratings as '1' … '5'. */
 export interface RiskValues extends Record<string, unknown> {
@@ -96,6 +96,7 @@ export function RiskForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveRisk(organisationId);
+  const axisLabel = useAxisLabel(organisationId);
   const templateId = risk?.templateId ?? null;
   const toInput = (values: RiskValues) => riskInputOf(values, templateId);
   const schemaForm = useSchemaForm<RiskValues>({
@@ -112,7 +113,7 @@ export function RiskForm({
   const field = (name: Extract<keyof RiskValues, string>) => ({ label: t(`risks.field.${name}`), ...form.getInputProps(name) });
   const hinted = (name: Extract<keyof RiskValues, string>) => ({ ...field(name), description: t(`risks.hint.${name}`) });
   const scale = (axis: 'likelihood' | 'impact') =>
-    Array.from({ length: RISK_SCALE }, (_, index) => ({ value: String(index + 1), label: `${index + 1} – ${t(`risks.${axis}.${index + 1}`)}` }));
+    Array.from({ length: RISK_SCALE }, (_, index) => ({ value: String(index + 1), label: `${index + 1} – ${axisLabel(axis, index + 1)}` }));
   const ratingSelect = (name: 'likelihood' | 'impact' | 'residualLikelihood' | 'residualImpact', axis: 'likelihood' | 'impact', optional: boolean) => (
     <Select
       {...hinted(name)}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { riskLevel, riskScore } from '../../../domain/risks/risk-rating.ts';
 import { RISK_SCALE, type RiskLevel } from '../../../domain/risks/risks.schema.ts';
-import { type RiskSummary, riskLevelColor } from './risks.api.ts';
+import { type AxisLabel, type RiskSummary, riskLevelColor } from './risks.api.ts';
 
 const SCALE = Array.from({ length: RISK_SCALE }, (_, index) => index + 1);
 
@@ -33,10 +33,12 @@ export function RiskLevelBadge({ score, level }: { score?: number; level: RiskLe
 /**
  * The 5 × 5 matrix with the number of risks in each cell: likelihood from 5 (top) to 1, impact from 1 (left) to 5,
  * each cell coloured by the level of its score. A table, so that screen readers name row and column of each count.
- * The toggle switches between the rating before measures (inherent) and the one that counts now.
+ * The toggle switches between the rating before measures (inherent) and the one that counts now. The steps are named
+ * by `label` (the organisation's matrix labels), by the locale's defaults without it.
  */
-export function RiskHeatMap({ summary }: { summary: RiskSummary }) {
+export function RiskHeatMap({ summary, label }: { summary: RiskSummary; label?: AxisLabel }) {
   const { t } = useTranslation();
+  const name: AxisLabel = label ?? ((axis, step) => t(`risks.${axis}.${step}`));
   const [view, setView] = useState<'current' | 'inherent'>('current');
   const grid = view === 'current' ? summary.currentHeatMap : summary.inherentHeatMap;
   return (
@@ -70,8 +72,8 @@ export function RiskHeatMap({ summary }: { summary: RiskSummary }) {
               </Table.Th>
               {SCALE.map((impact) => (
                 <Table.Th key={impact} scope="col" style={{ textAlign: 'center', fontWeight: 500 }}>
-                  <Text size="xs" title={t(`risks.impact.${impact}`)}>
-                    {`${impact} ${t(`risks.impact.${impact}`)}`}
+                  <Text size="xs" title={name('impact', impact)} data-testid={`heat-impact-label-${impact}`}>
+                    {`${impact} ${name('impact', impact)}`}
                   </Text>
                 </Table.Th>
               ))}
@@ -81,8 +83,8 @@ export function RiskHeatMap({ summary }: { summary: RiskSummary }) {
             {[...SCALE].reverse().map((likelihood) => (
               <Table.Tr key={likelihood}>
                 <Table.Th scope="row" style={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
-                  <Text size="xs" title={t(`risks.likelihood.${likelihood}`)}>
-                    {`${likelihood} ${t(`risks.likelihood.${likelihood}`)}`}
+                  <Text size="xs" title={name('likelihood', likelihood)} data-testid={`heat-likelihood-label-${likelihood}`}>
+                    {`${likelihood} ${name('likelihood', likelihood)}`}
                   </Text>
                 </Table.Th>
                 {SCALE.map((impact) => {

@@ -12,7 +12,7 @@ import { useOrganisation } from '../organisations/organisations.api.ts';
 import { useMembers } from '../users/users.api.ts';
 import { RiskForm } from './risk-form.tsx';
 import { RiskLevelBadge } from './risk-heat-map.tsx';
-import { type Risk, useAcceptRisk, useDeleteRisk, useRisk, useWithdrawAcceptance } from './risks.api.ts';
+import { type Risk, useAcceptRisk, useAxisLabel, useDeleteRisk, useRisk, useWithdrawAcceptance } from './risks.api.ts';
 import { RiskDecisionMarker } from './risks-page.tsx';
 
 /** One risk: its rating before and after the measures, the treatment, the requirements it serves, and the decision. */
@@ -22,6 +22,7 @@ export function RiskPage() {
   const navigate = useNavigate();
   const risk = useRisk(organisationId, riskId);
   const organisation = useOrganisation(organisationId);
+  const axisLabel = useAxisLabel(organisationId);
   const remove = useDeleteRisk(organisationId, () => navigate(`/o/${organisationId}/risks`));
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState<Risk | null>(null);
@@ -32,7 +33,7 @@ export function RiskPage() {
   const r = risk.data;
   const can = permissionsOf(organisation.data.me);
   const rating = (likelihood: number, impact: number) =>
-    `${t('risks.field.likelihood')}: ${likelihood} ${t(`risks.likelihood.${likelihood}`)} · ${t('risks.field.impact')}: ${impact} ${t(`risks.impact.${impact}`)}`;
+    `${t('risks.field.likelihood')}: ${likelihood} ${axisLabel('likelihood', likelihood)} · ${t('risks.field.impact')}: ${impact} ${axisLabel('impact', impact)}`;
   const facts: [string, string][] = [
     [t('risks.field.treatment'), t(`risks.treatment.${r.treatment}`)],
     [t('risks.field.owner'), r.owner],

@@ -10,7 +10,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { currentLocale } from '../../lib/i18n.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { RiskLevelBadge } from './risk-heat-map.tsx';
-import { useAdoptTemplate, useRiskTemplates } from './risks.api.ts';
+import { useAdoptTemplate, useAxisLabel, useRiskTemplates } from './risks.api.ts';
 
 /** The template library in the UI language: one click adopts a template as a risk and opens it for adapting. */
 export function RiskTemplatesPage() {
@@ -21,6 +21,7 @@ export function RiskTemplatesPage() {
   const organisation = useOrganisation(organisationId);
   const templates = useRiskTemplates(organisationId, locale);
   const adopt = useAdoptTemplate(organisationId, locale);
+  const axisLabel = useAxisLabel(organisationId);
   const [adopting, setAdopting] = useState<string | null>(null);
 
   if (organisation.isPending || templates.isPending) return <PageLoader />;
@@ -55,8 +56,8 @@ export function RiskTemplatesPage() {
               <Text size="sm">{template.description}</Text>
               <Text size="xs" c="dimmed">
                 {t('risks.templates.rating', {
-                  likelihood: t(`risks.likelihood.${template.likelihood}`),
-                  impact: t(`risks.impact.${template.impact}`),
+                  likelihood: axisLabel('likelihood', template.likelihood),
+                  impact: axisLabel('impact', template.impact),
                 })}
               </Text>
               <Text size="sm">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,9 @@ import { formatCalendarDate } from '../../lib/format.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { RiskForm } from './risk-form.tsx';
 import { RiskHeatMap, RiskLevelBadge } from './risk-heat-map.tsx';
-import { type Risk, type RiskSummary, useRiskList, useRiskSummary } from './risks.api.ts';
+import { RiskImport } from './risk-import.tsx';
+import { RiskMatrixLabelsForm } from './risk-matrix-labels-form.tsx';
+import { type Risk, type RiskSummary, useAxisLabel, useRiskList, useRiskMatrixLabels, useRiskSummary } from './risks.api.ts';
 
 const YES_NO = ['yes', 'no'] as const;
 type YesNo = (typeof YES_NO)[number];
@@ -51,6 +53,11 @@ export function RisksPage() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<{ created: number; updated: number } | null>(null);
+  const [labelling, setLabelling] = useState(false);
+  const matrixLabels = useRiskMatrixLabels(organisationId);
+  const axisLabel = useAxisLabel(organisationId);
   const level = params.get('level') as RiskLevel | null;
   const treatment = params.get('treatment') as RiskTreatment | null;
   const needsDecision = params.get('needsDecision') as YesNo | null;
@@ -135,14 +142,29 @@ export function RisksPage() {
             <Button variant="light" component={Link} to={`${base}/templates`}>
               {t('risks.fromTemplates')}
             </Button>
+            {can.editRegisters && (
+              <Button variant="default" onClick={() => setImporting(true)} data-testid="risk-import-open">
+                {t('risks.import.button')}
+              </Button>
+            )}
+            {can.editRegisters && (
+              <Button variant="default" onClick={() => setLabelling(true)} disabled={!matrixLabels.data} data-testid="matrix-labels-open">
+                {t('risks.matrixLabels.button')}
+              </Button>
+            )}
             {can.editRegisters && <Button onClick={() => setCreating(true)}>{t('risks.add')}</Button>}
           </Group>
         }
       />
+      {imported && (
+        <Alert color="green" variant="light" withCloseButton onClose={() => setImported(null)} data-testid="risk-import-done">
+          {t('risks.import.done', imported)}
+        </Alert>
+      )}
       {summary.data && summary.data.total > 0 && (
         <Card withBorder padding="md">
           <Group align="flex-start" gap="xl" wrap="wrap">
-            <RiskHeatMap summary={summary.data} />
+            <RiskHeatMap summary={summary.data} label={axisLabel} />
             <SummaryChips summary={summary.data} active={{ level, needsDecision, accepted }} onFilter={setFilters} />
           </Group>
         </Card>
@@ -210,6 +232,27 @@ export function RisksPage() {
           </>
         }
       />
+      <Modal opened={importing} onClose={() => setImporting(false)} title={t('risks.import.title')} size="xl">
+        {importing && (
+          <RiskImport
+            organisationId={organisationId}
+            onDone={(result) => {
+              setImporting(false);
+              setImported(result);
+            }}
+          />
+        )}
+      </Modal>
+      <Modal opened={labelling} onClose={() => setLabelling(false)} title={t('risks.matrixLabels.title')} size="lg">
+        {labelling && matrixLabels.data && (
+          <RiskMatrixLabelsForm
+            organisationId={organisationId}
+            current={matrixLabels.data}
+            onCancel={() => setLabelling(false)}
+            onDone={() => setLabelling(false)}
+          />
+        )}
+      </Modal>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('risks.add')} size="xl">
         {creating && (
           <RiskForm

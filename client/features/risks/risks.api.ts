@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Risk, RiskPage, RiskSummary, RiskTemplateList } from '../../../domain/risks/risks.response.ts';
-import type { RiskInput, RiskLevel, RiskTemplateLocale, RiskTreatment } from '../../../domain/risks/risks.schema.ts';
+import { useTranslation } from 'react-i18next';
+import type { Risk, RiskMatrixLabelsAnswer, RiskPage, RiskSummary, RiskTemplateList } from '../../../domain/risks/risks.response.ts';
+import type { RiskInput, RiskLevel, RiskMatrixLabels, RiskTemplateLocale, RiskTreatment } from '../../../domain/risks/risks.schema.ts';
 import { type ListSort, useListQuery } from '../../components/data-table.tsx';
 import { del, get, isApiError, post, put } from '../../lib/api.ts';
+import { currentLocale } from '../../lib/i18n.ts';
 
-export type { Risk, RiskSummary };
+export type { Risk, RiskMatrixLabelsAnswer, RiskSummary };
 
 export const RISK_PAGE_SIZE = 50;
 
@@ -97,5 +99,38 @@ export function useWithdrawAcceptance(organisationId: string) {
   return useMutation({
     mutationFn: (riskId: string) => del<Risk>(`${base(organisationId)}/${riskId}/acceptance`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: risksKey(organisationId) }),
+  });
+}
+
+/** The labels of the matrix axes that count for the organisation: its own, or the defaults in the reader's language. */
+export function useRiskMatrixLabels(organisationId: string) {
+  const locale = currentLocale();
+  return useQuery({
+    queryKey: [...risksKey(organisationId), 'matrix-labels', locale],
+    queryFn: () => get<RiskMatrixLabelsAnswer>(`${base(organisationId)}/matrix-labels?locale=${locale}`),
+  });
+}
+
+export type AxisLabel = (axis: 'likelihood' | 'impact', step: number) => string;
+
+/** The name of a step of an axis ("3" → "möglich"): the organisation's label, the locale's default until it is loaded. */
+export function useAxisLabel(organisationId: string): AxisLabel {
+  const { t } = useTranslation();
+  const labels = useRiskMatrixLabels(organisationId).data;
+  return (axis, step) => labels?.[axis][step - 1] ?? t(`risks.${axis}.${step}`);
+}
+
+/** Stores the organisation's own labels (null: the defaults again) at the revision read; 409 when they changed meanwhile. */
+export function useSaveRiskMatrixLabels(organisationId: string) {
+  const queryClient = useQueryClient();
+  const locale = currentLocale();
+  return useMutation({
+    mutationFn: ({ labels, revision }: { labels: RiskMatrixLabels | null; revision: number }) =>
+      put<RiskMatrixLabelsAnswer>(`${base(organisationId)}/matrix-labels?locale=${locale}`, { labels, revision }),
+    // The answer is the new state: stored at once, so the dialog closes without waiting for the register to reload.
+    onSuccess: (answer) => queryClient.setQueryData([...risksKey(organisationId), 'matrix-labels', locale], answer),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: risksKey(organisationId) });
+    },
   });
 }

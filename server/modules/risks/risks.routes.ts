@@ -1,18 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { riskPageSchema, riskSchema, riskSummarySchema, riskTemplateListSchema } from '../../../domain/risks/risks.response.ts';
+import { riskMatrixLabelsResponseSchema, riskPageSchema, riskSchema, riskSummarySchema, riskTemplateListSchema } from '../../../domain/risks/risks.response.ts';
 import {
   riskAcceptanceSchema,
   riskAdoptSchema,
   riskExportQuerySchema,
   riskInputSchema,
   riskListQuerySchema,
+  riskMatrixLabelsQuerySchema,
+  riskMatrixLabelsUpdateSchema,
   riskTemplatesQuerySchema,
   riskUpdateSchema,
 } from '../../../domain/risks/risks.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
 import { sheetMediaTypes } from '../../spreadsheet/export.ts';
+import { readSheetUpload, sheetPreviewSchema, sheetTemplateQuerySchema } from '../../spreadsheet/upload.ts';
+import { matrixLabels, setMatrixLabels } from './risk-matrix-labels.ts';
+import { commitRiskImport, previewRiskImport, riskImportTemplate } from './risks.import.ts';
 import * as service from './risks.service.ts';
 
 const riskParams = orgParams.extend({ riskId: z.uuid() });
@@ -79,6 +84,68 @@ export function riskRoutes(app: FastifyInstance, ctx: AppContext) {
       reply.header('content-type', mediaType).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store');
       return file;
     },
+  });
+
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/risks/import/template',
+    permission: 'organisation.read',
+    tags,
+    summary: "The file to fill in for an import: the register's columns and one example row, as XLSX or CSV",
+    querystring: sheetTemplateQuerySchema,
+    response: fileResponse(sheetMediaTypes.xlsx, sheetMediaTypes.csv),
+    handler: async ({ tx, actor, query, reply }) => {
+      const { file, fileName, mediaType } = await riskImportTemplate(tx, actor.organisationId, query.format, query.locale);
+      reply.header('content-type', mediaType).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store');
+      return file;
+    },
+  });
+
+  orgRoute(app, ctx, {
+    method: 'POST',
+    url: '/api/v1/organisations/:organisationId/risks/import/preview',
+    permission: 'registers.edit',
+    tags,
+    summary: 'Read an XLSX or CSV file (multipart "file", optional "mapping" JSON) and show what an import would do, row by row; writes nothing',
+    consumes: ['multipart/form-data'],
+    response: sheetPreviewSchema,
+    prepare: readSheetUpload,
+    handler: ({ tx, actor, prepared }) => previewRiskImport(tx, actor.organisationId, prepared),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'POST',
+    url: '/api/v1/organisations/:organisationId/risks/import',
+    permission: 'registers.edit',
+    tags,
+    summary: 'Import an XLSX or CSV file: all rows or none; a known number (R-7) updates that risk, a row without one is numbered as a new risk',
+    consumes: ['multipart/form-data'],
+    response: z.object({ created: z.int(), updated: z.int() }),
+    prepare: readSheetUpload,
+    handler: ({ tx, actor, prepared }) => commitRiskImport(tx, actor, prepared),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: '/api/v1/organisations/:organisationId/risks/matrix-labels',
+    permission: 'organisation.read',
+    tags,
+    summary: "The labels of the matrix's axes: the organisation's own, or the defaults in the given language",
+    querystring: riskMatrixLabelsQuerySchema,
+    response: riskMatrixLabelsResponseSchema,
+    handler: ({ tx, actor, query }) => matrixLabels(tx, actor.organisationId, query.locale),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'PUT',
+    url: '/api/v1/organisations/:organisationId/risks/matrix-labels',
+    permission: 'registers.edit',
+    tags,
+    summary: "Set the organisation's five labels per axis, or null for the defaults (409 on a stale revision)",
+    querystring: riskMatrixLabelsQuerySchema,
+    body: riskMatrixLabelsUpdateSchema,
+    response: riskMatrixLabelsResponseSchema,
+    handler: ({ tx, actor, query, body }) => setMatrixLabels(tx, actor, body, query.locale),
   });
 
   orgRoute(app, ctx, {

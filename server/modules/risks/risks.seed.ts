@@ -17,5 +17,12 @@ export const seeds: ModuleSeeds = {
     'PUT /api/v1/organisations/:organisationId/risks/:riskId': { ...risk, title: 'Überschrieben', revision: 1 },
     'POST /api/v1/organisations/:organisationId/risks/templates/:templateId/adopt': { locale: 'de' },
     'POST /api/v1/organisations/:organisationId/risks/:riskId/acceptance': { revision: 1 },
+    'PUT /api/v1/organisations/:organisationId/risks/matrix-labels': {
+      labels: { likelihood: ['a', 'b', 'c', 'd', 'e'], impact: ['a', 'b', 'c', 'd', 'e'] },
+      revision: 0,
+    },
+    // Multipart uploads: without a body the access check still answers first.
+    'POST /api/v1/organisations/:organisationId/risks/import/preview': undefined,
+    'POST /api/v1/organisations/:organisationId/risks/import': undefined,
   },
 };

@@ -21,6 +21,7 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { t } from '../../i18n/texts.ts';
 import { exportSheet, type SheetRow, sheetFileName, sheetMediaTypes } from '../../spreadsheet/export.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { defaultMatrixLabels, storedMatrixLabels } from './risk-matrix-labels.ts';
 import { listRisks, risksForExport, summariseRisks } from './risks.queries.ts';
 
 type RiskRow = typeof risks.$inferSelect;
@@ -285,6 +286,8 @@ export async function withdrawAcceptance(tx: Tx, actor: Actor, riskId: string) {
 /** The register (or its filtered part) as XLSX or CSV, titles and labels in the reader's language. */
 export async function exportRisks(tx: Tx, organisationId: string, query: RiskExportQuery) {
   const rows = await risksForExport(tx, organisationId, query);
+  // The names of the ratings as the organisation calls them (its matrix labels), beside the numbers an import reads.
+  const labels = (await storedMatrixLabels(tx, organisationId)) ?? defaultMatrixLabels(query.locale);
   const sheetRows: SheetRow[] = rows.map(({ risk, currentScore: current }) => ({
     number: risk.number,
     title: risk.title,
@@ -292,6 +295,8 @@ export async function exportRisks(tx: Tx, organisationId: string, query: RiskExp
     owner: risk.owner,
     likelihood: risk.likelihood,
     impact: risk.impact,
+    likelihoodLabel: labels.likelihood[risk.likelihood - 1] ?? '',
+    impactLabel: labels.impact[risk.impact - 1] ?? '',
     score: riskScore(risk.likelihood, risk.impact),
     treatment: risk.treatment,
     measures: risk.measures,
