@@ -31,6 +31,7 @@ import { registrationRoutes } from './modules/registration/registration.routes.t
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { supplierRoutes } from './modules/suppliers/suppliers.routes.ts';
+import { trainingRoutes } from './modules/training/training.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
 export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   assetRoutes(app, ctx);
   supplierRoutes(app, ctx);
   managementRoutes(app, ctx);
+  trainingRoutes(app, ctx);
   riskRoutes(app, ctx);
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);

@@ -57,5 +57,16 @@ export const auditActions = [
   'management.training_updated',
   'management.training_deleted',
   'management.approved',
+  'training.course_created',
+  'training.course_updated',
+  'training.course_deleted',
+  'training.session_created',
+  'training.session_updated',
+  'training.session_deleted',
+  'training.attendance_changed',
+  'training.attendance_list_uploaded',
+  'training.attendance_list_deleted',
+  'training.confirmations_sent',
+  'training.attendance_confirmed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
