@@ -594,6 +594,8 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(statuses(changes)).toEqual([200, ...Array(N - 1).fill(409)]);
       const row = await one<{ revision: number }>(sql`select revision from management_trainings where id = ${created.id}`);
       expect(row.revision).toBe(2);
+    });
+
     it('confirms a training link once when it is used N times at once; the rest are told it is used, never 500', async () => {
       const trainingUrl = `/api/v1/organisations/${orgId}/training`;
       const course = (await call(admin, 'POST', `${trainingUrl}/courses`, { title: 'Phishing gleichzeitig', topic: 'phishing', durationMinutes: 30 })).body as {

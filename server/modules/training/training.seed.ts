@@ -14,21 +14,18 @@ export const seeds: ModuleSeeds = {
       if (res.statusCode !== 201) throw new Error(`training course seed: ${res.statusCode} ${res.body}`);
       return (res.json() as { id: string }).id;
     },
-    // The people routes live on their own branch (issue 10, part 1); the person is written directly. When both are
-    // merged, the people module seeds :personId and this entry goes.
-    personId: async ({ test, organisationId }) => {
-      const id = randomUUID();
-      await withSystem(test.ctx.db, (tx) =>
-        tx.insert(people).values({ organisationId, id, name: 'Berta Beispiel', role: 'nurse', email: 'berta@praxis-b.example' }),
-      );
-      return id;
-    },
     sessionId: async ({ test, agent, organisationId, ids }) => {
+      // An attendee with an address for the confirmation link, written directly (the :personId of the person routes is
+      // seeded by the management module until the people module seeds its own).
+      const attendee = randomUUID();
+      await withSystem(test.ctx.db, (tx) =>
+        tx.insert(people).values({ organisationId, id: attendee, name: 'Berta Beispiel', role: 'nurse', email: 'berta@praxis-b.example' }),
+      );
       const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/training/sessions`, { courseId: ids.courseId, heldOn: '2026-03-02' });
       if (res.statusCode !== 201) throw new Error(`training session seed: ${res.statusCode} ${res.body}`);
       const id = (res.json() as { id: string }).id;
       const attendance = await agent.request('PUT', `/api/v1/organisations/${organisationId}/training/sessions/${id}/attendance`, {
-        attendees: [{ personId: ids.personId, attended: true }],
+        attendees: [{ personId: attendee, attended: true }],
       });
       if (attendance.statusCode !== 200) throw new Error(`training attendance seed: ${attendance.statusCode} ${attendance.body}`);
       const list = await upload(agent, test, `/api/v1/organisations/${organisationId}/training/sessions/${id}/attendance-list`, 'Liste.pdf', samplePdf);
@@ -36,9 +33,9 @@ export const seeds: ModuleSeeds = {
       return id;
     },
     confirmationToken: async ({ agent, organisationId, ids }) => {
-      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/training/sessions/${ids.sessionId}/confirmations`, {
-        personIds: [ids.personId],
-      });
+      const session = await agent.request('GET', `/api/v1/organisations/${organisationId}/training/sessions/${ids.sessionId}`);
+      const personIds = (session.json() as { attendance: { personId: string }[] }).attendance.map((a) => a.personId);
+      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/training/sessions/${ids.sessionId}/confirmations`, { personIds });
       const link = (res.json() as { links: { link: string }[] | null }).links?.[0]?.link;
       if (res.statusCode !== 200 || !link) throw new Error(`training confirmation seed: ${res.statusCode} ${res.body}`);
       return new URL(link).pathname.split('/').pop() ?? '';
