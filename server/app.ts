@@ -32,6 +32,7 @@ import { registrationRoutes } from './modules/registration/registration.routes.t
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { supplierRoutes } from './modules/suppliers/suppliers.routes.ts';
+import { trainingRoutes } from './modules/training/training.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
 export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   supplierRoutes(app, ctx);
   managementRoutes(app, ctx);
   peopleRoutes(app, ctx);
+  trainingRoutes(app, ctx);
   riskRoutes(app, ctx);
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);

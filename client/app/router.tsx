@@ -35,6 +35,10 @@ import { RisksPage } from '../features/risks/risks-page.tsx';
 import { SetupWizardPage } from '../features/setup/setup-wizard-page.tsx';
 import { SupplierPage } from '../features/suppliers/supplier-page.tsx';
 import { SuppliersPage } from '../features/suppliers/suppliers-page.tsx';
+import { TrainingConfirmationPage } from '../features/training/confirmation-page.tsx';
+import { CoursePage } from '../features/training/course-page.tsx';
+import { SessionPage } from '../features/training/session-page.tsx';
+import { TrainingPage } from '../features/training/training-page.tsx';
 import { PeoplePage } from '../features/users/people-page.tsx';
 import { homeOf } from '../lib/home-of.ts';
 import { AppLayout } from './app-layout.tsx';
@@ -83,6 +87,7 @@ export const router = createBrowserRouter([
   { path: '/password-reset', element: <PasswordResetRequestPage /> },
   { path: '/password-reset/:token', element: <PasswordResetConfirmPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
+  { path: '/training-confirmation/:token', element: <TrainingConfirmationPage /> },
   {
     path: '/o/:organisationId',
     element: <SignedIn />,
@@ -103,6 +108,9 @@ export const router = createBrowserRouter([
       { path: 'suppliers/:supplierId', element: <SupplierPage /> },
       { path: 'staff', element: <StaffPage /> },
       { path: 'staff/:personId', element: <PersonPage /> },
+      { path: 'training', element: <TrainingPage /> },
+      { path: 'training/courses/:courseId', element: <CoursePage /> },
+      { path: 'training/sessions/:sessionId', element: <SessionPage /> },
       { path: 'risks', element: <RisksPage /> },
       { path: 'risks/templates', element: <RiskTemplatesPage /> },
       { path: 'risks/:riskId', element: <RiskPage /> },

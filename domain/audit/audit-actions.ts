@@ -61,5 +61,16 @@ export const auditActions = [
   'person.updated',
   'person.deleted',
   'people.retention_changed',
+  'training.course_created',
+  'training.course_updated',
+  'training.course_deleted',
+  'training.session_created',
+  'training.session_updated',
+  'training.session_deleted',
+  'training.attendance_changed',
+  'training.attendance_list_uploaded',
+  'training.attendance_list_deleted',
+  'training.confirmations_sent',
+  'training.attendance_confirmed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -60,6 +60,15 @@ export const errorCodes = [
   'management.not_yourself',
   'management.training_not_found',
   'management.revision_conflict',
+  'training.course_not_found',
+  'training.course_has_sessions',
+  'training.session_not_found',
+  'training.revision_conflict',
+  'training.attendance_list_not_found',
+  'training.person_not_found',
+  'training.confirmation_not_found',
+  'training.confirmation_used',
+  'training.confirmation_expired',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -8,6 +8,7 @@ import type { LegalForm } from '../../domain/organisations/organisation.schema.t
 import type { ContractType, PersonRole } from '../../domain/people/people.schema.ts';
 import type { RiskTreatment } from '../../domain/risks/risks.schema.ts';
 import type { AvvStatus, C5Basis, C5Type, SupplierCriticality } from '../../domain/suppliers/suppliers.schema.ts';
+import type { AttendanceStatus, ConfirmationMethod, TrainingTopic } from '../../domain/training/training.schema.ts';
 
 /** bytea as a Node Buffer on both drivers. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -575,6 +576,89 @@ export const managementApprovals = pgTable(
     nis2Done: integer('nis2_done').notNull(),
     nis2Total: integer('nis2_total').notNull(),
     remark: text('remark').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+/** Awareness training (migration 0027): courses with a recurrence, their sessions, who attended, confirmation links. */
+export const trainingCourses = pgTable(
+  'training_courses',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    title: text('title').notNull(),
+    topic: text('topic').$type<TrainingTopic>().notNull(),
+    description: text('description').notNull().default(''),
+    durationMinutes: integer('duration_minutes').notNull(),
+    recurrenceMonths: integer('recurrence_months').notNull().default(12),
+    mandatory: boolean('mandatory').notNull().default(true),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    courseId: uuid('course_id').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    trainer: text('trainer').notNull().default(''),
+    locationId: uuid('location_id'),
+    notes: text('notes').notNull().default(''),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const trainingAttendanceLists = pgTable(
+  'training_attendance_lists',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+    uploadedBy: uuid('uploaded_by'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.sessionId] })],
+);
+
+export const trainingAttendance = pgTable(
+  'training_attendance',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    personId: uuid('person_id'),
+    personRole: text('person_role').$type<PersonRole>().notNull(),
+    personLocationId: uuid('person_location_id'),
+    status: text('status').$type<AttendanceStatus>().notNull().default('invited'),
+    confirmedAt: ts('confirmed_at'),
+    confirmationMethod: text('confirmation_method').$type<ConfirmationMethod>(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const trainingConfirmations = pgTable(
+  'training_confirmations',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    attendanceId: uuid('attendance_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );

@@ -649,6 +649,42 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(row.revision).toBe(2);
     });
 
+    it('confirms a training link once when it is used N times at once; the rest are told it is used, never 500', async () => {
+      const trainingUrl = `/api/v1/organisations/${orgId}/training`;
+      const course = (await call(admin, 'POST', `${trainingUrl}/courses`, { title: 'Phishing gleichzeitig', topic: 'phishing', durationMinutes: 30 })).body as {
+        id: string;
+      };
+      const session = (await call(admin, 'POST', `${trainingUrl}/sessions`, { courseId: course.id, heldOn: '2026-11-02' })).body as { id: string };
+      const personId = randomUUID();
+      await queryRows(
+        t.ctx.db,
+        sql`insert into people (organisation_id, id, name, role, email) values (${orgId}, ${personId}, 'Gleich Zeitig', 'nurse', 'gleich@praxis.example')`,
+      );
+      const answers = await all(N, () => call(admin, 'PUT', `${trainingUrl}/sessions/${session.id}/attendance`, { attendees: [{ personId }] }));
+      expect(serverErrors(answers)).toEqual([]);
+      const sent = (await call(admin, 'POST', `${trainingUrl}/sessions/${session.id}/confirmations`, { personIds: [personId] })).body as {
+        links: { link: string }[];
+      };
+      const token = new URL(sent.links[0]!.link).pathname.split('/').pop()!;
+      const confirmations = await all(N, () => call(admin, 'POST', `/api/v1/training-confirmations/${token}`));
+      expect(serverErrors(confirmations)).toEqual([]);
+      expect(statuses(confirmations)).toEqual([200, ...Array(N - 1).fill(410)]);
+      const rows = await one<{ n: number; confirmed: number }>(
+        sql`select count(*)::int as n, count(*) filter (where status = 'confirmed')::int as confirmed from training_attendance where session_id = ${session.id}`,
+      );
+      expect(rows).toEqual({ n: 1, confirmed: 1 });
+    });
+
+    it('applies one of N training course changes sent at once on the same revision and refuses the rest with 409', async () => {
+      const coursesUrl = `/api/v1/organisations/${orgId}/training/courses`;
+      const course = (await call(admin, 'POST', coursesUrl, { title: 'TI gleichzeitig', topic: 'ti', durationMinutes: 30 })).body as { id: string };
+      const answers = await all(N, (i) =>
+        call(admin, 'PUT', `${coursesUrl}/${course.id}`, { title: `TI ${i}`, topic: 'ti', durationMinutes: 30, revision: 1 }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
+    });
+
     it('leaves every audit chain intact after all of it', async () => {
       const reports = await verifyAllAuditChains(t.ctx.db);
       expect(reports.flatMap((r) => r.problems)).toEqual([]);

@@ -48,6 +48,12 @@ interface Fixture {
   spareTrainingId: string;
   personId: string;
   sparePersonId: string;
+  courseId: string;
+  spareCourseId: string;
+  sessionId: string;
+  spareSessionId: string;
+  trainingPersonId: string;
+  confirmationToken: string;
 }
 
 interface FuzzSpec {
@@ -145,6 +151,16 @@ const personBody = (f: Fixture) => ({
   handlesPatientData: true,
   notes: 'Empfang und Labor',
 });
+const trainingTables = ['training_courses', 'training_sessions', 'training_attendance', 'training_attendance_lists', 'training_confirmations', 'audit_events'];
+const trainingCourseBody = () => ({
+  title: 'Phishing erkennen',
+  topic: 'phishing',
+  description: 'Gefälschte Absender, Anhänge, Links',
+  durationMinutes: 45,
+  recurrenceMonths: 12,
+  mandatory: true,
+});
+const trainingSessionBody = (f: Fixture) => ({ courseId: f.courseId, heldOn: '2026-03-02', trainer: 'Frau Dr. Weber', locationId: f.locationId, notes: '' });
 const supplierBody = (f: Fixture) => ({
   name: 'Praxis-IT Müller GmbH',
   services: 'Betreuung der Arbeitsplätze und des Servers, Fernwartung',
@@ -421,6 +437,26 @@ const specs: Record<string, FuzzSpec> = {
       revision: 0,
     }),
   },
+  'POST /api/v1/organisations/:organisationId/training/courses': { tables: trainingTables, body: trainingCourseBody },
+  'PUT /api/v1/organisations/:organisationId/training/courses/:courseId': { tables: trainingTables, body: () => ({ ...trainingCourseBody(), revision: 1 }) },
+  'DELETE /api/v1/organisations/:organisationId/training/courses/:spareCourseId': { tables: trainingTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/training/sessions': { tables: trainingTables, body: trainingSessionBody },
+  'PUT /api/v1/organisations/:organisationId/training/sessions/:sessionId': {
+    tables: trainingTables,
+    body: (f) => ({ ...trainingSessionBody(f), revision: 1 }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/training/sessions/:spareSessionId': { tables: trainingTables, body: () => undefined },
+  'PUT /api/v1/organisations/:organisationId/training/sessions/:sessionId/attendance': {
+    tables: trainingTables,
+    body: (f) => ({ attendees: [{ personId: f.trainingPersonId, attended: true }] }),
+  },
+  'POST /api/v1/organisations/:organisationId/training/sessions/:sessionId/attendance-list': { multipart: true, tables: trainingTables, body: () => undefined },
+  'DELETE /api/v1/organisations/:organisationId/training/sessions/:sessionId/attendance-list': { tables: trainingTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/training/sessions/:sessionId/confirmations': {
+    tables: [...trainingTables, 'outbox_mails'],
+    body: (f) => ({ personIds: [f.trainingPersonId] }),
+  },
+  'POST /api/v1/training-confirmations/:confirmationToken': { as: 'anonymous', tables: trainingTables, body: () => undefined },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],
     body: () => ({
@@ -456,6 +492,8 @@ const registeredAs: Record<string, string> = {
   'DELETE /api/v1/organisations/:organisationId/management/trainings/:trainingId':
     'DELETE /api/v1/organisations/:organisationId/management/trainings/:spareTrainingId',
   'DELETE /api/v1/organisations/:organisationId/people/:personId': 'DELETE /api/v1/organisations/:organisationId/people/:sparePersonId',
+  'DELETE /api/v1/organisations/:organisationId/training/courses/:courseId': 'DELETE /api/v1/organisations/:organisationId/training/courses/:spareCourseId',
+  'DELETE /api/v1/organisations/:organisationId/training/sessions/:sessionId': 'DELETE /api/v1/organisations/:organisationId/training/sessions/:spareSessionId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -804,6 +842,17 @@ for (const { engine, skipReason } of await eachEngine()) {
       const person = ok(await admin.request('POST', org('/people'), { name: 'Berta Beispiel', role: 'nurse', startsOn: '2022-01-01' }));
       // Starts in the future: one the delete route may remove.
       const sparePerson = ok(await admin.request('POST', org('/people'), { name: 'Noch nicht da', role: 'physician', startsOn: '2030-01-01' }));
+      const course = ok(await admin.request('POST', org('/training/courses'), { title: 'Phishing', topic: 'phishing', durationMinutes: 45 }));
+      const spareCourse = ok(await admin.request('POST', org('/training/courses'), { title: 'Alte Schulung', topic: 'other', durationMinutes: 10 }));
+      const trainingSession = ok(await admin.request('POST', org('/training/sessions'), { courseId: course.id, heldOn: '2026-03-02' }));
+      const spareSession = ok(await admin.request('POST', org('/training/sessions'), { courseId: course.id, heldOn: '2026-03-03' }));
+      // People are written directly: their routes belong to the people register (issue 10, part 1).
+      const [trainingPerson] = await queryRows<{ id: string }>(
+        t.ctx.db,
+        sql`insert into people (organisation_id, id, name, role, email) values (${organisationId}, gen_random_uuid(), 'Lena Schmidt', 'nurse', 'lena@praxis-a.example') returning id`,
+      );
+      ok(await admin.request('PUT', org(`/training/sessions/${trainingSession.id}/attendance`), { attendees: [{ personId: trainingPerson!.id }] }));
+      const confirmation = ok(await admin.request('POST', org(`/training/sessions/${trainingSession.id}/confirmations`), { personIds: [trainingPerson!.id] }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -827,6 +876,12 @@ for (const { engine, skipReason } of await eachEngine()) {
         avvEvidenceId: avvEvidence.id,
         riskId: risk.id,
         spareRiskId: spareRisk.id,
+        courseId: course.id,
+        spareCourseId: spareCourse.id,
+        sessionId: trainingSession.id,
+        spareSessionId: spareSession.id,
+        trainingPersonId: trainingPerson!.id,
+        confirmationToken: linkToken(confirmation.links[0].link),
         templateId: 'RT-01',
         directorId,
         trainingId: managementTraining.id,

@@ -14,6 +14,7 @@ import { ManagementCard } from './dashboard-management.tsx';
 import { RegistersCard } from './dashboard-registers.tsx';
 import { RisksCard } from './dashboard-risks.tsx';
 import { SuppliersCard } from './dashboard-suppliers.tsx';
+import { TrainingCard } from './dashboard-training.tsx';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function DashboardPage() {
       </SimpleGrid>
       <RegistersCard organisationId={organisationId} base={base} />
       <SuppliersCard organisationId={organisationId} base={base} />
+      <TrainingCard organisationId={organisationId} base={base} />
       <RisksCard organisationId={organisationId} base={base} />
       <ManagementCard organisationId={organisationId} base={base} />
 

@@ -1,0 +1,2 @@
+/** The training module as other modules, runtime.ts, db/ and the command line see it: they import only this file (app.ts registers its routes from training.routes.ts). */
+export { overview as trainingOverview } from './training.service.ts';
