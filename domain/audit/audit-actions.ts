@@ -61,5 +61,14 @@ export const auditActions = [
   'person.updated',
   'person.deleted',
   'people.retention_changed',
+  'access.account_created',
+  'access.account_updated',
+  'access.account_disabled',
+  'access.account_deleted',
+  'access.checklist_template_saved',
+  'access.checklist_template_reset',
+  'access.checklist_started',
+  'access.checklist_item_done',
+  'access.checklist_item_undone',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

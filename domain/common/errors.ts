@@ -61,6 +61,12 @@ export const errorCodes = [
   'management.not_yourself',
   'management.training_not_found',
   'management.revision_conflict',
+  'access.person_not_found',
+  'access.account_not_found',
+  'access.revision_conflict',
+  'access.checklist_not_found',
+  'access.checklist_item_not_found',
+  'access.checklist_open',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
