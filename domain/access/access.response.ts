@@ -53,6 +53,8 @@ export const accessSummarySchema = z.object({
   }),
   adminWithoutMfa: z.int(),
   activeAccounts: z.int(),
+  /** Active and disabled: whether the register has been started at all. */
+  totalAccounts: z.int(),
 });
 
 export const checklistTemplateSchema = z.object({

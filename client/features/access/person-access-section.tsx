@@ -55,7 +55,7 @@ export function PersonAccessSection({ organisationId, personId }: { organisation
             {t('access.emptyPerson')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={720}>
             <Table verticalSpacing="xs" data-testid="person-accounts">
               <Table.Thead>
                 <Table.Tr>
@@ -90,12 +90,12 @@ export function PersonAccessSection({ organisationId, personId }: { organisation
                     </Table.Td>
                     <Table.Td>
                       {account.status === 'active' ? (
-                        <Badge color="teal" variant="light" style={{ textTransform: 'none' }}>
+                        <Badge color="teal" variant="light" style={{ textTransform: 'none', overflow: 'visible' }}>
                           {t('access.status.active')}
                         </Badge>
                       ) : (
                         <Stack gap={0}>
-                          <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
+                          <Badge color="gray" variant="light" style={{ textTransform: 'none', overflow: 'visible' }}>
                             {t('access.status.disabled')}
                           </Badge>
                           {account.disabledOn && (

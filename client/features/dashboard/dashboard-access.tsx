@@ -12,7 +12,7 @@ export function AccessCard({ organisationId, base }: { organisationId: string; b
   const summary = useAccessSummary(organisationId);
   if (!summary.data) return null;
   const s = summary.data;
-  const recorded = s.activeAccounts > 0 || s.leavers.count > 0;
+  const recorded = s.totalAccounts > 0;
   return (
     <Card withBorder padding="lg" data-testid="dashboard-access">
       <Stack gap="sm">

@@ -149,7 +149,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       const off = (await post({ system: 'email', accountName: 'old-admin', isAdmin: true, mfa: false })).json() as Account;
       await fresh.agent.request('POST', url(`/accounts/${off.id}/disable`));
       const s = (await fresh.agent.request('GET', url('/access/summary'))).json() as AccessSummary;
-      expect(s).toMatchObject({ adminWithoutMfa: 2, activeAccounts: 4 });
+      expect(s).toMatchObject({ adminWithoutMfa: 2, activeAccounts: 4, totalAccounts: 5 });
       const page = (await fresh.agent.request('GET', url('/accounts?adminWithoutMfa=true&sort=accountName'))).json() as {
         items: (Account & { personName: string })[];
         total: number;

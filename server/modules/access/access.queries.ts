@@ -74,7 +74,7 @@ export const LEAVERS_SHOWN = 20;
 /**
  * The dashboard's figures in two queries: the leavers with active accounts (how many, and the first 20 by the longest
  * time since leaving, each with the days and the number of active accounts), the active administrator accounts
- * without MFA, and all active accounts.
+ * without MFA, the active accounts and all accounts.
  */
 export async function summariseAccess(tx: Tx, organisationId: string, today: string) {
   const leavers = await tx
@@ -96,6 +96,7 @@ export async function summariseAccess(tx: Tx, organisationId: string, today: str
     .select({
       adminWithoutMfa: sql<number>`count(*) filter (where ${adminWithoutMfaCondition})::int`.mapWith(Number),
       activeAccounts: sql<number>`count(*) filter (where ${personAccounts.status} = 'active')::int`.mapWith(Number),
+      totalAccounts: countRows(),
     })
     .from(personAccounts)
     .where(eq(personAccounts.organisationId, organisationId));
@@ -103,5 +104,6 @@ export async function summariseAccess(tx: Tx, organisationId: string, today: str
     leavers: { count: leavers[0]?.total ?? 0, first: leavers.map(({ total: _total, ...leaver }) => leaver) },
     adminWithoutMfa: counts?.adminWithoutMfa ?? 0,
     activeAccounts: counts?.activeAccounts ?? 0,
+    totalAccounts: counts?.totalAccounts ?? 0,
   };
 }
