@@ -48,6 +48,10 @@ interface Fixture {
   spareTrainingId: string;
   personId: string;
   sparePersonId: string;
+  accountId: string;
+  spareAccountId: string;
+  checklistId: string;
+  position: string;
 }
 
 interface FuzzSpec {
@@ -145,6 +149,9 @@ const personBody = (f: Fixture) => ({
   handlesPatientData: true,
   notes: 'Empfang und Labor',
 });
+const accessTables = ['person_accounts', 'checklist_templates', 'person_checklists', 'person_checklist_items', 'audit_events'];
+const accountBody = (f: Fixture) => ({ system: 'pvs', assetId: f.assetId, accountName: 'm.muster', isAdmin: true, mfa: false, notes: 'Konnektor-Verwaltung' });
+const checklistTemplateBody = () => ({ items: [{ title: 'Schlüssel ausgeben', hint: 'Ins Schlüsselbuch' }, { title: 'PVS-Zugang anlegen' }] });
 const supplierBody = (f: Fixture) => ({
   name: 'Praxis-IT Müller GmbH',
   services: 'Betreuung der Arbeitsplätze und des Servers, Fernwartung',
@@ -402,6 +409,19 @@ const specs: Record<string, FuzzSpec> = {
     tables: managementTables,
     body: () => ({ remark: 'Gebilligt mit der Maßgabe, das Backup bis März zu testen.' }),
   },
+  'POST /api/v1/organisations/:organisationId/people/:personId/accounts': { tables: accessTables, body: accountBody },
+  'PUT /api/v1/organisations/:organisationId/accounts/:accountId': {
+    tables: accessTables,
+    body: (f) => ({ ...accountBody(f), status: 'active', revision: 1 }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/accounts/:spareAccountId': { tables: accessTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/accounts/:accountId/disable': { tables: accessTables, body: () => undefined },
+  'PUT /api/v1/organisations/:organisationId/checklist-templates/onboarding': { tables: accessTables, body: checklistTemplateBody },
+  'PUT /api/v1/organisations/:organisationId/checklist-templates/offboarding': { tables: accessTables, body: checklistTemplateBody },
+  'DELETE /api/v1/organisations/:organisationId/checklist-templates/onboarding': { tables: accessTables, body: () => undefined },
+  'DELETE /api/v1/organisations/:organisationId/checklist-templates/offboarding': { tables: accessTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/people/:personId/checklists': { tables: accessTables, body: () => ({ kind: 'offboarding', locale: 'de' }) },
+  'PUT /api/v1/organisations/:organisationId/checklists/:checklistId/items/:position': { tables: accessTables, body: () => ({ done: true }) },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],
     body: () => ({
@@ -437,6 +457,7 @@ const registeredAs: Record<string, string> = {
   'DELETE /api/v1/organisations/:organisationId/management/trainings/:trainingId':
     'DELETE /api/v1/organisations/:organisationId/management/trainings/:spareTrainingId',
   'DELETE /api/v1/organisations/:organisationId/people/:personId': 'DELETE /api/v1/organisations/:organisationId/people/:sparePersonId',
+  'DELETE /api/v1/organisations/:organisationId/accounts/:accountId': 'DELETE /api/v1/organisations/:organisationId/accounts/:spareAccountId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -785,6 +806,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       const person = ok(await admin.request('POST', org('/people'), { name: 'Berta Beispiel', role: 'nurse', startsOn: '2022-01-01' }));
       // Starts in the future: one the delete route may remove.
       const sparePerson = ok(await admin.request('POST', org('/people'), { name: 'Noch nicht da', role: 'physician', startsOn: '2030-01-01' }));
+      const account = ok(await admin.request('POST', org(`/people/${person.id}/accounts`), { system: 'windows_ad', accountName: 'mmuster' }));
+      const spareAccount = ok(await admin.request('POST', org(`/people/${person.id}/accounts`), { system: 'email', accountName: 'alt' }));
+      const checklist = ok(await admin.request('POST', org(`/people/${person.id}/checklists`), { kind: 'onboarding' }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -814,6 +838,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         spareTrainingId: spareTraining.id,
         personId: person.id,
         sparePersonId: sparePerson.id,
+        accountId: account.id,
+        spareAccountId: spareAccount.id,
+        checklistId: checklist.id,
+        position: '1',
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });
