@@ -3,17 +3,21 @@ import { insertPerson } from './access.fixtures.ts';
 
 const account = { system: 'pvs', accountName: 'b.beispiel', isAdmin: false, mfa: null };
 
-/** A person with an account and a checklist in the organisation, for the tenant-isolation suite. */
+/**
+ * An account and a checklist in the organisation, for the tenant-isolation suite. The :personId parameter is seeded by
+ * another module (one seed per parameter; this file loads first), so the records hang on a person of their own.
+ */
 export const seeds: ModuleSeeds = {
   params: {
-    personId: async ({ test, organisationId }) => insertPerson(test.database, organisationId, { name: 'Berta Beispiel' }),
-    accountId: async ({ agent, organisationId, ids }) => {
-      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/people/${ids.personId}/accounts`, account);
+    accountId: async ({ test, agent, organisationId }) => {
+      const personId = await insertPerson(test.database, organisationId, { name: 'Berta Beispiel' });
+      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/people/${personId}/accounts`, account);
       if (res.statusCode !== 201) throw new Error(`account seed: ${res.statusCode} ${res.body}`);
       return (res.json() as { id: string }).id;
     },
-    checklistId: async ({ agent, organisationId, ids }) => {
-      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/people/${ids.personId}/checklists`, { kind: 'onboarding' });
+    checklistId: async ({ test, agent, organisationId }) => {
+      const personId = await insertPerson(test.database, organisationId, { name: 'Bruno Beispiel' });
+      const res = await agent.request('POST', `/api/v1/organisations/${organisationId}/people/${personId}/checklists`, { kind: 'onboarding' });
       if (res.statusCode !== 201) throw new Error(`checklist seed: ${res.statusCode} ${res.body}`);
       return (res.json() as { id: string }).id;
     },
