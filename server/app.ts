@@ -15,6 +15,7 @@ import { registerSessionHook } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { openApiRoute, registerOpenApi } from './http/openapi.ts';
 import { registerSecurity } from './http/security.ts';
+import { accessRoutes } from './modules/access/access.routes.ts';
 import { assetRoutes } from './modules/assets/assets.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   peopleRoutes(app, ctx);
   trainingRoutes(app, ctx);
   riskRoutes(app, ctx);
+  accessRoutes(app, ctx);
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);
   openApiRoute(app);

@@ -42,6 +42,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
     { to: `${base}/suppliers`, label: t('nav.suppliers'), show: true },
     { to: `${base}/staff`, label: t('nav.staff'), show: true },
     { to: `${base}/training`, label: t('nav.training'), show: true },
+    { to: `${base}/access`, label: t('nav.access'), show: true },
     { to: `${base}/risks`, label: t('nav.risks'), show: true },
     { to: `${base}/management`, label: t('nav.management'), show: true },
     { to: `${base}/organisation`, label: t('nav.organisation'), show: true },

@@ -2,6 +2,9 @@ import { Stack } from '@mantine/core';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
+import { AccessPage } from '../features/access/access-page.tsx';
+import { AccessPersonPage } from '../features/access/access-person-page.tsx';
+import { ChecklistTemplatesPage } from '../features/access/checklist-templates-page.tsx';
 import { ApplicabilityPage } from '../features/applicability/applicability-page.tsx';
 import { AssetPage } from '../features/assets/asset-page.tsx';
 import { AssetsPage } from '../features/assets/assets-page.tsx';
@@ -111,6 +114,9 @@ export const router = createBrowserRouter([
       { path: 'training', element: <TrainingPage /> },
       { path: 'training/courses/:courseId', element: <CoursePage /> },
       { path: 'training/sessions/:sessionId', element: <SessionPage /> },
+      { path: 'access', element: <AccessPage /> },
+      { path: 'access/checklists', element: <ChecklistTemplatesPage /> },
+      { path: 'access/people/:personId', element: <AccessPersonPage /> },
       { path: 'risks', element: <RisksPage /> },
       { path: 'risks/templates', element: <RiskTemplatesPage /> },
       { path: 'risks/:riskId', element: <RiskPage /> },

@@ -72,5 +72,14 @@ export const auditActions = [
   'training.attendance_list_deleted',
   'training.confirmations_sent',
   'training.attendance_confirmed',
+  'access.account_created',
+  'access.account_updated',
+  'access.account_disabled',
+  'access.account_deleted',
+  'access.checklist_template_saved',
+  'access.checklist_template_reset',
+  'access.checklist_started',
+  'access.checklist_item_done',
+  'access.checklist_item_undone',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

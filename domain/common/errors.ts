@@ -69,6 +69,12 @@ export const errorCodes = [
   'training.confirmation_not_found',
   'training.confirmation_used',
   'training.confirmation_expired',
+  'access.person_not_found',
+  'access.account_not_found',
+  'access.revision_conflict',
+  'access.checklist_not_found',
+  'access.checklist_item_not_found',
+  'access.checklist_open',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -2,6 +2,7 @@
 
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, customType, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AccountStatus, AccountSystem, ChecklistItemInput, ChecklistKind } from '../../domain/access/access.schema.ts';
 import type { AssetKind, AssetRelationKind, ProtectionNeed } from '../../domain/assets/assets.schema.ts';
 import type { Role } from '../../domain/auth/roles.ts';
 import type { LegalForm } from '../../domain/organisations/organisation.schema.ts';
@@ -661,4 +662,68 @@ export const trainingConfirmations = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+/** Accounts, cards and keys a person holds (migration 0026): never a secret, only that the access exists. */
+export const personAccounts = pgTable(
+  'person_accounts',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    personId: uuid('person_id').notNull(),
+    system: text('system').$type<AccountSystem>().notNull(),
+    assetId: uuid('asset_id'),
+    accountName: text('account_name').notNull().default(''),
+    isAdmin: boolean('is_admin').notNull().default(false),
+    mfa: boolean('mfa'),
+    status: text('status').$type<AccountStatus>().notNull().default('active'),
+    disabledOn: date('disabled_on', { mode: 'string' }),
+    notes: text('notes').notNull().default(''),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+/** An organisation's own on- or offboarding checklist (migration 0026); without one the built-in defaults apply. */
+export const checklistTemplates = pgTable(
+  'checklist_templates',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    kind: text('kind').$type<ChecklistKind>().notNull(),
+    items: jsonb('items').notNull().$type<ChecklistItemInput[]>(),
+    revision: integer('revision').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.kind] })],
+);
+
+/** A checklist started for a person, with the template's items copied (migration 0026). */
+export const personChecklists = pgTable(
+  'person_checklists',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    personId: uuid('person_id').notNull(),
+    kind: text('kind').$type<ChecklistKind>().notNull(),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    startedByUserId: uuid('started_by_user_id'),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const personChecklistItems = pgTable(
+  'person_checklist_items',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    checklistId: uuid('checklist_id').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    hint: text('hint').notNull().default(''),
+    doneAt: ts('done_at'),
+    doneByUserId: uuid('done_by_user_id'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.checklistId, t.position] })],
 );

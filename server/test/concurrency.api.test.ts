@@ -6,6 +6,7 @@ import { MAX_LOCATIONS_PER_ORGANISATION } from '../../domain/organisations/organ
 import { queryRows } from '../db/connect.ts';
 import { locations, memberships, people, users } from '../db/schema.ts';
 import { withOrganisation } from '../db/tenant.ts';
+import { insertPerson } from '../modules/access/access.fixtures.ts';
 import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
 import { countDashboard } from '../modules/compliance/dashboard.service.ts';
@@ -683,6 +684,33 @@ for (const { engine, skipReason } of await eachEngine()) {
       );
       expect(serverErrors(answers)).toEqual([]);
       expect(statuses(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
+    });
+
+    it('disables an account once when "disable" arrives ten times at once: 200 or 409, never 500, one audit entry', async () => {
+      const personId = await insertPerson(t.database, orgId, { name: 'Gleichzeitig Gesperrt', endsOn: '2026-01-31' });
+      const accessUrl = `/api/v1/organisations/${orgId}`;
+      const account = (await call(admin, 'POST', `${accessUrl}/people/${personId}/accounts`, { system: 'pvs', accountName: 'gg' })).body as { id: string };
+      const answers = await all(10, () => call(admin, 'POST', `${accessUrl}/accounts/${account.id}/disable`));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(answers.every((a) => [200, 409].includes(a.status))).toBe(true);
+      expect(new Set(answers.filter((a) => a.status === 200).map((a) => (a.body as { revision: number }).revision))).toEqual(new Set([2]));
+      const audit = await one<{ n: number }>(
+        sql`select count(*)::int as n from audit_events where entity_id = ${account.id} and action = 'access.account_disabled'`,
+      );
+      expect(audit.n).toBe(1);
+    });
+
+    it('keeps exactly one open checklist when the same offboarding is started ten times at once', async () => {
+      const personId = await insertPerson(t.database, orgId, { name: 'Gleichzeitig Austritt' });
+      const answers = await all(10, () => call(admin, 'POST', `/api/v1/organisations/${orgId}/people/${personId}/checklists`, { kind: 'offboarding' }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([201, ...Array(9).fill(409)]);
+      const open = await one<{ n: number }>(sql`select count(*)::int as n from person_checklists where person_id = ${personId} and completed_at is null`);
+      expect(open.n).toBe(1);
+      const items = await one<{ n: number }>(
+        sql`select count(*)::int as n from person_checklist_items i join person_checklists c on c.id = i.checklist_id where c.person_id = ${personId}`,
+      );
+      expect(items.n).toBe(5);
     });
 
     it('leaves every audit chain intact after all of it', async () => {

@@ -54,6 +54,10 @@ interface Fixture {
   spareSessionId: string;
   trainingPersonId: string;
   confirmationToken: string;
+  accountId: string;
+  spareAccountId: string;
+  checklistId: string;
+  position: string;
 }
 
 interface FuzzSpec {
@@ -161,6 +165,9 @@ const trainingCourseBody = () => ({
   mandatory: true,
 });
 const trainingSessionBody = (f: Fixture) => ({ courseId: f.courseId, heldOn: '2026-03-02', trainer: 'Frau Dr. Weber', locationId: f.locationId, notes: '' });
+const accessTables = ['person_accounts', 'checklist_templates', 'person_checklists', 'person_checklist_items', 'audit_events'];
+const accountBody = (f: Fixture) => ({ system: 'pvs', assetId: f.assetId, accountName: 'm.muster', isAdmin: true, mfa: false, notes: 'Konnektor-Verwaltung' });
+const checklistTemplateBody = () => ({ items: [{ title: 'Schlüssel ausgeben', hint: 'Ins Schlüsselbuch' }, { title: 'PVS-Zugang anlegen' }] });
 const supplierBody = (f: Fixture) => ({
   name: 'Praxis-IT Müller GmbH',
   services: 'Betreuung der Arbeitsplätze und des Servers, Fernwartung',
@@ -457,6 +464,19 @@ const specs: Record<string, FuzzSpec> = {
     body: (f) => ({ personIds: [f.trainingPersonId] }),
   },
   'POST /api/v1/training-confirmations/:confirmationToken': { as: 'anonymous', tables: trainingTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/people/:personId/accounts': { tables: accessTables, body: accountBody },
+  'PUT /api/v1/organisations/:organisationId/accounts/:accountId': {
+    tables: accessTables,
+    body: (f) => ({ ...accountBody(f), status: 'active', revision: 1 }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/accounts/:spareAccountId': { tables: accessTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/accounts/:accountId/disable': { tables: accessTables, body: () => undefined },
+  'PUT /api/v1/organisations/:organisationId/checklist-templates/onboarding': { tables: accessTables, body: checklistTemplateBody },
+  'PUT /api/v1/organisations/:organisationId/checklist-templates/offboarding': { tables: accessTables, body: checklistTemplateBody },
+  'DELETE /api/v1/organisations/:organisationId/checklist-templates/onboarding': { tables: accessTables, body: () => undefined },
+  'DELETE /api/v1/organisations/:organisationId/checklist-templates/offboarding': { tables: accessTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/people/:personId/checklists': { tables: accessTables, body: () => ({ kind: 'offboarding', locale: 'de' }) },
+  'PUT /api/v1/organisations/:organisationId/checklists/:checklistId/items/:position': { tables: accessTables, body: () => ({ done: true }) },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],
     body: () => ({
@@ -494,6 +514,7 @@ const registeredAs: Record<string, string> = {
   'DELETE /api/v1/organisations/:organisationId/people/:personId': 'DELETE /api/v1/organisations/:organisationId/people/:sparePersonId',
   'DELETE /api/v1/organisations/:organisationId/training/courses/:courseId': 'DELETE /api/v1/organisations/:organisationId/training/courses/:spareCourseId',
   'DELETE /api/v1/organisations/:organisationId/training/sessions/:sessionId': 'DELETE /api/v1/organisations/:organisationId/training/sessions/:spareSessionId',
+  'DELETE /api/v1/organisations/:organisationId/accounts/:accountId': 'DELETE /api/v1/organisations/:organisationId/accounts/:spareAccountId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -853,6 +874,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       );
       ok(await admin.request('PUT', org(`/training/sessions/${trainingSession.id}/attendance`), { attendees: [{ personId: trainingPerson!.id }] }));
       const confirmation = ok(await admin.request('POST', org(`/training/sessions/${trainingSession.id}/confirmations`), { personIds: [trainingPerson!.id] }));
+      const account = ok(await admin.request('POST', org(`/people/${person.id}/accounts`), { system: 'windows_ad', accountName: 'mmuster' }));
+      const spareAccount = ok(await admin.request('POST', org(`/people/${person.id}/accounts`), { system: 'email', accountName: 'alt' }));
+      const checklist = ok(await admin.request('POST', org(`/people/${person.id}/checklists`), { kind: 'onboarding' }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -888,6 +912,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         spareTrainingId: spareTraining.id,
         personId: person.id,
         sparePersonId: sparePerson.id,
+        accountId: account.id,
+        spareAccountId: spareAccount.id,
+        checklistId: checklist.id,
+        position: '1',
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });

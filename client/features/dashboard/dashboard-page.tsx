@@ -9,6 +9,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useDashboard } from './dashboard.api.ts';
+import { AccessCard } from './dashboard-access.tsx';
 import { CoverageCard, FineCard, IncidentDeadlinesCard, ListCard, ProgressCard, RequirementLink } from './dashboard-cards.tsx';
 import { ManagementCard } from './dashboard-management.tsx';
 import { RegistersCard } from './dashboard-registers.tsx';
@@ -57,6 +58,7 @@ export function DashboardPage() {
       <RegistersCard organisationId={organisationId} base={base} />
       <SuppliersCard organisationId={organisationId} base={base} />
       <TrainingCard organisationId={organisationId} base={base} />
+      <AccessCard organisationId={organisationId} base={base} />
       <RisksCard organisationId={organisationId} base={base} />
       <ManagementCard organisationId={organisationId} base={base} />
 
