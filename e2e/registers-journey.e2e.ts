@@ -59,7 +59,9 @@ describe.runIf(run)('the registers in one afternoon: inventory from Excel, risks
     await openNav(page, 'Geräte & Dienste');
     await page.waitForURL(/\/assets$/, { waitUntil: 'commit' });
     await page.getByTestId('asset-import-open').click();
-    await dialog().locator('input[type=file]').setInputFiles(await inventoryWorkbook('bald'));
+    await dialog()
+      .locator('input[type=file]')
+      .setInputFiles(await inventoryWorkbook('bald'));
     const counts = () => page.getByTestId('asset-import-counts').innerText();
     await expect.poll(counts).toMatch(/3 Zeilen: 2 neu, 0 zu aktualisieren, 1 mit Fehlern/);
     const flagged = page.getByTestId('asset-import-rows').locator('tr[data-row="4"]');
@@ -67,11 +69,14 @@ describe.runIf(run)('the registers in one afternoon: inventory from Excel, risks
     expect(await page.getByTestId('asset-import-run').isDisabled()).toBe(true);
 
     // Fixed in Excel and chosen again: three new rows, imported in one go.
-    await dialog().locator('input[type=file]').setInputFiles(await inventoryWorkbook(new Date(Date.UTC(2027, 9, 14))));
+    await dialog()
+      .locator('input[type=file]')
+      .setInputFiles(await inventoryWorkbook(new Date(Date.UTC(2027, 9, 14))));
     await expect.poll(counts).toMatch(/3 Zeilen: 3 neu, 0 zu aktualisieren, 0 mit Fehlern/);
     await page.getByTestId('asset-import-run').click();
     await seeText(page, '3 neu angelegt, 0 aktualisiert.');
-    for (const name of ['Praxisserver', 'TI-Konnektor', 'Empfangs-PC']) await page.getByTestId('asset-table').getByRole('link', { name, exact: true }).waitFor();
+    for (const name of ['Praxisserver', 'TI-Konnektor', 'Empfangs-PC'])
+      await page.getByTestId('asset-table').getByRole('link', { name, exact: true }).waitFor();
 
     // 2. Three risks from the library, one click each.
     await openNav(page, 'Risiken');
@@ -79,7 +84,10 @@ describe.runIf(run)('the registers in one afternoon: inventory from Excel, risks
     await page.getByRole('link', { name: 'Aus Vorlagen übernehmen' }).click();
     await page.waitForURL(/\/risks\/templates$/, { waitUntil: 'commit' });
     for (const id of ['RT-01', 'RT-02', 'RT-03']) {
-      await page.getByTestId(`risk-template-${id}`).getByRole('button', { name: /^Übernehmen:/ }).click();
+      await page
+        .getByTestId(`risk-template-${id}`)
+        .getByRole('button', { name: /^Übernehmen:/ })
+        .click();
       await page.waitForURL(/\/risks\/[0-9a-f-]{36}$/, { waitUntil: 'commit' });
       await page.getByRole('button', { name: 'Bearbeiten' }).waitFor();
       await page.goto(`${server.url}/o/${organisationId}/risks/templates`);
