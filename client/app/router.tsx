@@ -30,7 +30,6 @@ import { CreateOrganisationPage, NoOrganisationPage } from '../features/organisa
 import { LocationsPage } from '../features/organisations/locations-page.tsx';
 import { OverviewPage } from '../features/organisations/overview-page.tsx';
 import { StaffPage } from '../features/people/people-page.tsx';
-import { PersonPage } from '../features/people/person-page.tsx';
 import { RegistrationPage } from '../features/registration/registration-page.tsx';
 import { RiskPage } from '../features/risks/risk-page.tsx';
 import { RiskTemplatesPage } from '../features/risks/risk-templates-page.tsx';
@@ -46,6 +45,7 @@ import { PeoplePage } from '../features/users/people-page.tsx';
 import { homeOf } from '../lib/home-of.ts';
 import { AppLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { StaffPersonPage } from './staff-person-page.tsx';
 
 /** "/" sends everyone where they belong: setup, sign-in, enrolment or their organisation. */
 function Home() {
@@ -110,7 +110,7 @@ export const router = createBrowserRouter([
       { path: 'suppliers', element: <SuppliersPage /> },
       { path: 'suppliers/:supplierId', element: <SupplierPage /> },
       { path: 'staff', element: <StaffPage /> },
-      { path: 'staff/:personId', element: <PersonPage /> },
+      { path: 'staff/:personId', element: <StaffPersonPage /> },
       { path: 'training', element: <TrainingPage /> },
       { path: 'training/courses/:courseId', element: <CoursePage /> },
       { path: 'training/sessions/:sessionId', element: <SessionPage /> },

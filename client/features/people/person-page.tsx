@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isAllowed } from '../../../domain/auth/permissions.ts';
@@ -16,7 +16,7 @@ import { PersonForm } from './person-form.tsx';
  * One person: a stack of cards, the facts first. Sections of other parts of the register (accounts and checklists,
  * training) are added below as cards of their own.
  */
-export function PersonPage() {
+export function PersonPage({ sections }: { sections?: (person: { id: string; role: string }) => ReactNode }) {
   const { t } = useTranslation();
   const { organisationId = '', personId = '' } = useParams();
   const navigate = useNavigate();
@@ -110,6 +110,7 @@ export function PersonPage() {
           </Text>
         </Alert>
       )}
+      {sections?.({ id: p.id, role: p.role })}
       <Modal opened={editing} onClose={() => setEditing(false)} title={t('staff.edit')} size="xl">
         {editing && (
           <PersonForm organisationId={organisationId} person={p} locations={locations} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
