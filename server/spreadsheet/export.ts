@@ -89,7 +89,12 @@ export async function exportSheet(definition: SheetDefinition, rows: readonly Sh
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'praxisschild';
-  const sheet = workbook.addWorksheet(options.sheetTitle.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Printed (or saved as PDF by LibreOffice or Excel) on landscape A4 pages with the title row on each; a register
+  // wider than a page goes on across pages rather than shrink below reading size.
+  const sheet = workbook.addWorksheet(options.sheetTitle.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' },
+  });
   const dateFormat = options.locale === 'de' ? 'dd.mm.yyyy' : 'yyyy-mm-dd';
   sheet.columns = definition.columns.map((column, index) => ({
     header: titles[index],
