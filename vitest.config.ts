@@ -29,7 +29,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two journeys at a time, each with its own server, data folder and browser: most of a journey is waiting
+          // for pages and polls, so two on two cores take about 60 % of the time of one after the other.
+          maxWorkers: 2,
         },
       },
     ],

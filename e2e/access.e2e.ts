@@ -75,7 +75,7 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
 
     await expect.poll(() => page.getByTestId('person-account-row').count()).toBe(2);
     await page.getByTestId('person-leaver-alert').waitFor();
-    expect(await page.getByTestId('person-leaver-alert').textContent()).toContain('Ausgeschieden vor 12 Tagen – 2 Zugang/Zugänge noch aktiv');
+    expect(await page.getByTestId('person-leaver-alert').textContent()).toContain('Ausgeschieden vor 12 Tagen – noch aktive Zugänge: 2.');
     await page.getByTestId('access-warning-admin_mfa_missing').first().waitFor();
 
     await page.getByTestId('checklist-start-onboarding').click();
@@ -104,7 +104,7 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     await page.goto(`${server.url}/o/${organisationId}`);
     const card = page.getByTestId('dashboard-access');
     await card.waitFor();
-    await card.getByText('Anna Berger – seit 12 Tagen ausgeschieden, 2 Zugänge aktiv').waitFor();
+    await card.getByText('Anna Berger – seit 12 Tagen ausgeschieden, aktive Zugänge: 2').waitFor();
     expect(await card.getByTestId('dashboard-admin-mfa').textContent()).toBe('Admin-Konten ohne MFA: 1 (§ 30 Abs. 2 Nr. 10 BSIG)');
     await card.scrollIntoViewIfNeeded();
     await screenshotBoth(page, 'access-dashboard');
@@ -114,7 +114,7 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     await page.getByTestId('account-disable').first().click();
     await expect.poll(() => page.getByTestId('account-disable').count()).toBe(1);
     await page.goto(`${server.url}/o/${organisationId}`);
-    await card.getByText('Anna Berger – seit 12 Tagen ausgeschieden, 1 Zugänge aktiv').waitFor();
+    await card.getByText('Anna Berger – seit 12 Tagen ausgeschieden, aktive Zugänge: 1').waitFor();
 
     await openNav(page, 'Zugänge');
     await page.waitForURL(/\/access$/, { waitUntil: 'commit' });

@@ -88,7 +88,7 @@ export function PersonAccessSection({ organisationId, personId }: { organisation
                     <Table.Td>
                       <Text size="sm">{mfa(account.mfa)}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 110 }}>
                       {account.status === 'active' ? (
                         <Badge color="teal" variant="light" style={{ textTransform: 'none', overflow: 'visible' }}>
                           {t('access.status.active')}

@@ -4,6 +4,7 @@ import { contractTypes, type PersonInput, personInputSchema, personRoles } from 
 import { DateInput } from '../../components/date-input.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
+import { useMembers } from '../users/users.api.ts';
 import { type Person, useSavePerson } from './people.api.ts';
 
 /** What the form holds: texts as typed, '' for an empty date, select or number. */
@@ -12,6 +13,8 @@ export interface PersonValues extends Record<string, unknown> {
   personnelNumber: string;
   role: string;
   locationId: string;
+  /** The account in praxisschild ('' for none): a director approves under § 38 only through it. */
+  userId: string;
   email: string;
   startsOn: string;
   endsOn: string;
@@ -27,6 +30,7 @@ export function personValues(person: Person | null): PersonValues {
     personnelNumber: person?.personnelNumber ?? '',
     role: person?.role ?? 'medical_assistant',
     locationId: person?.locationId ?? '',
+    userId: person?.userId ?? '',
     email: person?.email ?? '',
     startsOn: person?.startsOn ?? '',
     endsOn: person?.endsOn ?? '',
@@ -37,11 +41,11 @@ export function personValues(person: Person | null): PersonValues {
   };
 }
 
-/** The request body the form's values stand for; the shared schema checks exactly this. The account link stays as it was. */
-export function personInputOf(values: PersonValues, userId: string | null = null) {
+/** The request body the form's values stand for; the shared schema checks exactly this. */
+export function personInputOf(values: PersonValues) {
   return {
     ...values,
-    userId,
+    userId: values.userId || null,
     locationId: values.locationId || null,
     startsOn: values.startsOn || null,
     endsOn: values.endsOn || null,
@@ -68,7 +72,8 @@ export function PersonForm({
 }) {
   const { t } = useTranslation();
   const save = useSavePerson(organisationId);
-  const toInput = (values: PersonValues) => personInputOf(values, person?.userId ?? null);
+  const toInput = (values: PersonValues) => personInputOf(values);
+  const members = useMembers(organisationId);
   const schemaForm = useSchemaForm<PersonValues>({ schema: personInputSchema, initialValues: personValues(person), toInput });
   const { form } = schemaForm;
   const submit = schemaForm.onSubmit((values) => {
@@ -128,6 +133,17 @@ export function PersonForm({
         )}
         <Grid.Col span={half}>
           <TextInput {...hinted('email')} type="email" />
+        </Grid.Col>
+        <Grid.Col span={half}>
+          <Select
+            {...hinted('userId')}
+            placeholder={t('staff.noAccount')}
+            clearable
+            searchable
+            data={(members.data ?? []).map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` }))}
+            onChange={(value) => form.setFieldValue('userId', value ?? '')}
+            data-testid="person-account"
+          />
         </Grid.Col>
         <Grid.Col span={12}>
           <Textarea {...field('notes')} autosize minRows={2} maxRows={6} />
