@@ -81,5 +81,6 @@ export const auditActions = [
   'access.checklist_started',
   'access.checklist_item_done',
   'access.checklist_item_undone',
+  'task.created',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -9,6 +9,7 @@ import type { LegalForm } from '../../domain/organisations/organisation.schema.t
 import type { ContractType, PersonRole } from '../../domain/people/people.schema.ts';
 import type { RiskTreatment } from '../../domain/risks/risks.schema.ts';
 import type { AvvStatus, C5Basis, C5Type, SupplierCriticality } from '../../domain/suppliers/suppliers.schema.ts';
+import type { TaskLinkKind, TaskSource, TaskStatus } from '../../domain/tasks/tasks.schema.ts';
 import type { AttendanceStatus, ConfirmationMethod, TrainingTopic } from '../../domain/training/training.schema.ts';
 
 /** bytea as a Node Buffer on both drivers. */
@@ -726,4 +727,52 @@ export const personChecklistItems = pgTable(
     doneByUserId: uuid('done_by_user_id'),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.checklistId, t.position] })],
+);
+
+/** Tasks (migration 0029): manual, from the roadmap or the recurring cycle; what they serve and the comments on them. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    ownerUserId: uuid('owner_user_id'),
+    dueOn: date('due_on', { mode: 'string' }),
+    status: text('status').$type<TaskStatus>().notNull().default('open'),
+    doneAt: ts('done_at'),
+    doneBy: uuid('done_by'),
+    source: text('source').$type<TaskSource>().notNull().default('manual'),
+    sourceKey: text('source_key'),
+    roadmapWeek: integer('roadmap_week'),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const taskLinks = pgTable(
+  'task_links',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    kind: text('kind').$type<TaskLinkKind>().notNull(),
+    targetId: text('target_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.taskId, t.kind, t.targetId] })],
+);
+
+export const taskComments = pgTable(
+  'task_comments',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    authorUserId: uuid('author_user_id'),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
