@@ -17,6 +17,7 @@ describe.runIf(run)('awareness training: a course, a session, two people confirm
   let browser: Browser;
   let page: Page;
   let organisationId = '';
+  let sessionUrl = '';
 
   beforeAll(async () => {
     ({ server, browser, page } = await openSession());
@@ -34,6 +35,8 @@ describe.runIf(run)('awareness training: a course, a session, two people confirm
     await database.db.insert(people).values([
       { organisationId, id: randomUUID(), name: 'Lena Schmidt', role: 'medical_assistant', email: 'lena.schmidt@praxis-muster.de' },
       { organisationId, id: randomUUID(), name: 'Omar Haddad', role: 'nurse', email: 'omar.haddad@praxis-muster.de' },
+      // An external contractor (IT service): found by the picker's search although the coverage does not count him.
+      { organisationId, id: randomUUID(), name: 'Kai Brenner', role: 'external', contractType: 'contractor' },
     ]);
     await database.close();
     await server.restart();
@@ -55,7 +58,7 @@ describe.runIf(run)('awareness training: a course, a session, two people confirm
     await dialog.getByRole('textbox', { name: /^Durchgeführt von/ }).fill('Frau Dr. Weber');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await page.waitForURL(/\/training\/sessions\//, { waitUntil: 'commit' });
-    const sessionUrl = page.url();
+    sessionUrl = page.url();
 
     const picker = page.getByTestId('training-pick-people');
     await picker.click();
@@ -114,5 +117,26 @@ describe.runIf(run)('awareness training: a course, a session, two people confirm
     await page.getByTestId('dashboard-training').getByText('50 %').waitFor();
     await page.getByTestId('dashboard-training').scrollIntoViewIfNeeded();
     await screenshotBoth(page, '95-training-dashboard', false);
+  });
+
+  it('changes the session, finds an external person by search and marks everyone as attended at once', async () => {
+    await page.goto(sessionUrl);
+    await page.getByTestId('session-edit').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Durchgeführt von/ }).fill('IT-Service Brenner');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await seeText(page, 'Durchgeführt von IT-Service Brenner');
+
+    const picker = page.getByTestId('training-pick-people');
+    await picker.click();
+    await picker.fill('Bren');
+    await page.getByRole('option', { name: 'Kai Brenner' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('training-mark-all').click();
+    await page.getByTestId('training-save-attendance').click();
+    await expect.poll(() => page.getByTestId('training-attendance').innerText()).toContain('Kai Brenner');
+    // Lena confirmed by link, Omar and Kai recorded as attended: nobody is left only invited.
+    await expect.poll(() => page.getByTestId('training-attendance').getByText('eingeladen').count()).toBe(0);
+    await screenshotBoth(page, '96-training-session-mark-all');
   });
 });

@@ -713,6 +713,56 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(items.n).toBe(5);
     });
 
+    it('applies one of N matrix label sets sent at once on the same revision and refuses the rest with 409', async () => {
+      const labelsUrl = `/api/v1/organisations/${orgId}/risks/matrix-labels`;
+      const current = (await call(admin, 'GET', labelsUrl)).body as { revision: number };
+      const labels = (i: number) => ({
+        likelihood: ['selten', 'unwahrscheinlich', 'möglich', 'wahrscheinlich', `häufig ${i}`],
+        impact: ['gering', 'spürbar', 'erheblich', 'schwer', `existenzbedrohend ${i}`],
+      });
+      const answers = await all(N, (i) => call(admin, 'PUT', labelsUrl, { labels: labels(i), revision: current.revision }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
+      const winner = answers.find((a) => a.status === 200)!.body as { likelihood: string[] };
+      expect((await call(admin, 'GET', labelsUrl)).body.likelihood).toEqual(winner.likelihood);
+    });
+
+    it('ends with one of N retention periods set at once, each audited, never 500', async () => {
+      const retentionUrl = `/api/v1/organisations/${orgId}/people/retention`;
+      const answers = await all(N, (i) => call(admin, 'PUT', retentionUrl, { months: 12 + i }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(200));
+      const row = await one<{ months: number }>(sql`select people_retention_months as months from organisations where id = ${orgId}`);
+      expect(row.months).toBeGreaterThanOrEqual(12);
+      expect(row.months).toBeLessThan(12 + N);
+      const audited = await one<{ n: number }>(
+        sql`select count(*)::int as n from audit_events where organisation_id = ${orgId} and action = 'people.retention_changed'`,
+      );
+      expect(audited.n).toBe(N);
+    });
+
+    it('ends with exactly one of N attendance sets written at once, without twins', async () => {
+      const trainingUrl = `/api/v1/organisations/${orgId}/training`;
+      const course = (await call(admin, 'POST', `${trainingUrl}/courses`, { title: 'Passwörter gleichzeitig', topic: 'passwords', durationMinutes: 20 }))
+        .body as {
+        id: string;
+      };
+      const session = (await call(admin, 'POST', `${trainingUrl}/sessions`, { courseId: course.id, heldOn: '2026-11-03' })).body as { id: string };
+      const ids = await Promise.all(Array.from({ length: 4 }, (_, i) => insertPerson(t.database, orgId, { name: `Teilnahme ${i}` })));
+      // Set i: the people from i % 4 on, the first of them marked as attended.
+      const sets = Array.from({ length: N }, (_, i) => ids.slice(i % 4).map((personId, k) => ({ personId, attended: k === 0 })));
+      const answers = await all(N, (i) => call(admin, 'PUT', `${trainingUrl}/sessions/${session.id}/attendance`, { attendees: sets[i] }));
+      expect(serverErrors(answers)).toEqual([]);
+      const rows = await queryRows<{ person_id: string; status: string }>(
+        t.ctx.db,
+        sql`select person_id, status from training_attendance where session_id = ${session.id} order by person_id`,
+      );
+      expect(new Set(rows.map((r) => r.person_id)).size).toBe(rows.length);
+      const asWritten = (set: { personId: string; attended: boolean }[]) =>
+        set.map((a) => ({ person_id: a.personId, status: a.attended ? 'attended' : 'invited' })).sort((a, b) => a.person_id.localeCompare(b.person_id));
+      expect(sets.map(asWritten)).toContainEqual(rows);
+    });
+
     it('leaves every audit chain intact after all of it', async () => {
       const reports = await verifyAllAuditChains(t.ctx.db);
       expect(reports.flatMap((r) => r.problems)).toEqual([]);

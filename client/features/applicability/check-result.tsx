@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { typedAwu } from '../../../domain/compliance/staff-figure.ts';
 import type { Explanation, LegalSource } from '../../../domain/kbv/explanation.ts';
 import { KBV_GUIDELINE_URL } from '../../../domain/kbv/practice-size.ts';
 import { formatEuro, formatFigure } from '../../components/money.ts';
@@ -78,6 +79,7 @@ export function Nis2Result({ check }: { check: StoredNis2Check }) {
           <Figure label={t('applicability.result.turnover')} value={formatEuro(result.aggregated.annualTurnoverEur)} />
           <Figure label={t('applicability.result.balanceSheet')} value={formatEuro(result.aggregated.balanceSheetTotalEur)} />
         </SimpleGrid>
+        <RegisterFigure inputs={check.inputs} kind="awu" typed={typedAwu(check.inputs)} />
         {result.warnings.map((warning) => (
           <Alert key={warning.code + JSON.stringify(warning.params)} color="yellow" variant="light" title={t('applicability.result.warning')}>
             {warning[locale]}
@@ -134,6 +136,7 @@ export function KbvResultCard({ check }: { check: StoredKbvCheck }) {
             {t('applicability.result.annexes', { annexes: result.annexes.join(', ') })}
           </Title>
           <Text size="sm">{result.guidelineApplies ? t('applicability.result.guidelineBinding') : t('applicability.result.guidelineVoluntary')}</Text>
+          <RegisterFigure inputs={check.inputs} kind="kbvPersons" typed={Number(check.inputs.personsHandlingData)} />
         </Stack>
         <Group gap="xs">
           {[1, 2, 3, 4, 5].map((annex) => (
@@ -154,6 +157,25 @@ export function KbvResultCard({ check }: { check: StoredKbvCheck }) {
         </Text>
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * The figure typed beside the people register's figure when they differ, with the reason stored with the check (issue
+ * 10: derived from the register, overridable with a reason). Nothing while the register counted nobody.
+ */
+function RegisterFigure({ inputs, typed, kind }: { inputs: Record<string, unknown>; typed: number; kind: 'kbvPersons' | 'awu' }) {
+  const { t } = useTranslation();
+  const register = inputs.staffRegister as { kind?: string; value?: number; counted?: number } | undefined;
+  if (!register || register.kind !== kind || !register.counted || typeof register.value !== 'number') return null;
+  const reason = typeof inputs.overrideReason === 'string' ? inputs.overrideReason : null;
+  const format = (n: number) => (kind === 'awu' ? formatFigure(n) : String(n));
+  return (
+    <Text size="sm" data-testid={`register-figure-${kind}`}>
+      {reason
+        ? t('applicability.result.registerOverridden', { typed: format(typed), register: format(register.value), reason })
+        : t('applicability.result.registerTaken', { register: format(register.value), count: register.counted })}
+    </Text>
   );
 }
 

@@ -5,6 +5,12 @@ import { StaffFiguresHint } from './staff-figures-hint.tsx';
 import { Question, type WizardForm, YesNo } from './wizard-fields.tsx';
 import { emptyEnterprise, type WizardValues } from './wizard-values.ts';
 
+/** The annual work units the heads give (as the server computes them), or '' while the full-time heads are empty. */
+function headsAwu(staff: WizardValues['nis2']['check']['staff']): number | '' {
+  if (staff.fullTimeHeads === '') return '';
+  return staff.fullTimeHeads + (staff.partTimeHeads === '' ? 0 : staff.partTimeHeads) * (staff.partTimeFraction === '' ? 0 : staff.partTimeFraction);
+}
+
 /** Step 3: the figures of § 28 BSIG, partner and linked enterprises, and whether health care is a negligible activity. */
 export function Nis2Step({ form }: { form: WizardForm }) {
   const { t } = useTranslation();
@@ -60,7 +66,12 @@ export function Nis2Step({ form }: { form: WizardForm }) {
               {...awu}
               {...form.getInputProps('nis2.check.staffAwu')}
             />
-            <StaffFiguresHint figure="awu" value={form.values.nis2.check.staffAwu} onTake={(n) => form.setFieldValue('nis2.check.staffAwu', n)} />
+            <StaffFiguresHint
+              figure="awu"
+              value={form.values.nis2.check.staffAwu}
+              onTake={(n) => form.setFieldValue('nis2.check.staffAwu', n)}
+              reason={form.getInputProps('nis2.overrideReason')}
+            />
           </>
         ) : (
           <Grid gap="sm">
@@ -103,6 +114,17 @@ export function Nis2Step({ form }: { form: WizardForm }) {
                 description={t('applicability.nis2.parentalLeaveHint')}
                 {...heads}
                 {...form.getInputProps('nis2.check.staff.parentalLeaveHeads')}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <StaffFiguresHint
+                figure="awu"
+                value={headsAwu(form.values.nis2.check.staff)}
+                onTake={(n) => {
+                  form.setFieldValue('staffMode', 'awu');
+                  form.setFieldValue('nis2.check.staffAwu', n);
+                }}
+                reason={form.getInputProps('nis2.overrideReason')}
               />
             </Grid.Col>
           </Grid>

@@ -64,6 +64,7 @@ export function KbvStep({ form }: { form: WizardForm }) {
           figure="kbv"
           value={form.values.kbv.check.personsHandlingData}
           onTake={(n) => form.setFieldValue('kbv.check.personsHandlingData', n)}
+          reason={form.getInputProps('kbv.overrideReason')}
         />
       </Question>
       <Question title={t('applicability.kbv.significantScale')} hint={t('applicability.kbv.significantScaleHint')}>

@@ -15,11 +15,15 @@ export type WizardValues = {
   kbv: {
     check: { contractPractice: boolean; personsHandlingData: Num; significantScaleProcessing: boolean; majorMedicalDevices: boolean };
     targetObjects: Record<TargetObject, boolean>;
+    /** Why the persons typed depart from the people register (required by the server when they do). */
+    overrideReason: string;
   };
   /** How the staff is given: annual work units, or heads converted by the server. */
   staffMode: 'awu' | 'heads';
   nis2: {
     financialYear: Num;
+    /** Why the annual work units depart from the people register. */
+    overrideReason: string;
     check: {
       kritisOperator: boolean;
       /** § 28(3) BSIG: health care is a negligible part of the whole business. */
@@ -51,10 +55,12 @@ export function defaultValues(today = new Date()): WizardValues {
     kbv: {
       check: { contractPractice: true, personsHandlingData: '', significantScaleProcessing: false, majorMedicalDevices: false },
       targetObjects: allTargetObjects(),
+      overrideReason: '',
     },
     staffMode: 'awu',
     nis2: {
       financialYear: today.getFullYear() - 1,
+      overrideReason: '',
       check: {
         kritisOperator: false,
         healthcareNegligible: false,
@@ -96,12 +102,14 @@ export function valuesFromStored(stored: Applicability, today = new Date()): Wiz
       majorMedicalDevices: bool(kbv.majorMedicalDevices, false),
     };
     values.kbv.targetObjects = allTargetObjects((kbv.targetObjects ?? {}) as Partial<Record<TargetObject, boolean>>);
+    values.kbv.overrideReason = typeof kbv.overrideReason === 'string' ? kbv.overrideReason : '';
   }
   const nis2 = stored.nis2?.inputs;
   if (nis2) {
     const staff = (nis2.staff ?? null) as Record<string, unknown> | null;
     values.staffMode = staff ? 'heads' : 'awu';
     values.nis2.financialYear = stored.nis2?.financialYear ?? values.nis2.financialYear;
+    values.nis2.overrideReason = typeof nis2.overrideReason === 'string' ? nis2.overrideReason : '';
     values.nis2.check = {
       kritisOperator: bool(nis2.kritisOperator, false),
       healthcareNegligible: bool(nis2.healthcareNegligible, false),
@@ -127,12 +135,16 @@ export function valuesFromStored(stored: Applicability, today = new Date()): Wiz
 // An empty field is sent as missing: the server then names it ("Bitte ausfüllen.") next to the input.
 const out = (value: Num) => (value === '' ? undefined : value) as number;
 
+// A reason is sent only when one was typed; the server asks for it when the figure departs from the people register.
+const reason = (text: string) => (text.trim() === '' ? {} : { overrideReason: text });
+
 export function kbvRequest(values: WizardValues): RecordKbvCheck {
   const { check, targetObjects: present } = values.kbv;
   return {
     check: { ...check, personsHandlingData: out(check.personsHandlingData) },
     // One answer for both: the device question of step 1 is also the target object "medizinische Großgeräte".
     targetObjects: { ...present, usesMajorMedicalDevices: check.majorMedicalDevices },
+    ...reason(values.kbv.overrideReason),
   };
 }
 
@@ -170,5 +182,6 @@ export function nis2Request(values: WizardValues): RecordNis2Check {
       independentOfGroup: check.independentOfGroup,
       figuresBasis: check.figuresBasis,
     },
+    ...reason(values.nis2.overrideReason),
   };
 }

@@ -16,6 +16,7 @@ import { useOrganisation } from '../organisations/organisations.api.ts';
 import { formatDecimal, type Person, type PersonSummary, statusColor, usePeopleList, usePeopleSummary } from './people.api.ts';
 import { PersonForm } from './person-form.tsx';
 import { PersonImport } from './person-import.tsx';
+import { RetentionForm } from './retention-form.tsx';
 
 /** The people register (Personal): counts by status and role that filter the list, and the list paged by the server. */
 export function StaffPage() {
@@ -30,6 +31,7 @@ export function StaffPage() {
   const [q] = useDebouncedValue(search.trim(), 250);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [retention, setRetention] = useState(false);
   const [imported, setImported] = useState<{ created: number; updated: number } | null>(null);
   const role = params.get('role') as PersonRole | null;
   const status = params.get('status') as PersonStatus | null;
@@ -136,6 +138,11 @@ export function StaffPage() {
               filters={{ role, status, locationId, counted, q }}
               testId="person-export"
             />
+            {canEdit && summary.data && (
+              <Button variant="default" onClick={() => setRetention(true)} data-testid="retention-open">
+                {t('staff.retention.button', { months: summary.data.retentionMonths })}
+              </Button>
+            )}
             {canEdit && (
               <Button variant="default" onClick={() => setImporting(true)} data-testid="person-import-open">
                 {t('staff.import.button')}
@@ -238,6 +245,16 @@ export function StaffPage() {
               setImporting(false);
               setImported(result);
             }}
+          />
+        )}
+      </Modal>
+      <Modal opened={retention} onClose={() => setRetention(false)} title={t('staff.retention.title')}>
+        {retention && summary.data && (
+          <RetentionForm
+            organisationId={organisationId}
+            months={summary.data.retentionMonths}
+            onDone={() => setRetention(false)}
+            onCancel={() => setRetention(false)}
           />
         )}
       </Modal>

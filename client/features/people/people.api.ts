@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Person, PersonFigures, PersonPage, PersonSummary } from '../../../domain/people/people.response.ts';
 import type { PersonInput, PersonRole, PersonStatus } from '../../../domain/people/people.schema.ts';
 import { type ListSort, useListQuery } from '../../components/data-table.tsx';
@@ -29,6 +29,20 @@ export function usePeopleList(organisationId: string, sort: ListSort, filters: P
     sort: sort.sort,
     order: sort.order,
     ...filters,
+  });
+}
+
+/**
+ * Up to 30 people whose name, personnel number or e-mail contains the search, for pickers (training attendance):
+ * searched by the server, so an organisation with thousands of people is not loaded into the browser.
+ */
+export function usePeopleSearch(organisationId: string, q: string) {
+  const search = new URLSearchParams({ limit: '30', sort: 'name', order: 'asc' });
+  if (q.trim()) search.set('q', q.trim());
+  return useQuery({
+    queryKey: [...peopleKey(organisationId), 'search', q.trim()],
+    queryFn: () => get<PersonPage>(`${base(organisationId)}?${search.toString()}`),
+    placeholderData: keepPreviousData,
   });
 }
 

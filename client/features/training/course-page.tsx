@@ -1,19 +1,16 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isAllowed } from '../../../domain/auth/permissions.ts';
-import { sessionInputSchema } from '../../../domain/training/training.schema.ts';
 import { ConfirmModal } from '../../components/confirm-modal.tsx';
-import { DateInput } from '../../components/date-input.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import { FormProblems } from '../../components/form-problems.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatCalendarDate } from '../../lib/format.ts';
-import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { CourseForm } from './course-form.tsx';
-import { type Course, useCourse, useDeleteCourse, useSaveSession, useSessions } from './training.api.ts';
+import { SessionForm } from './session-form.tsx';
+import { type Course, useCourse, useDeleteCourse, useSessions } from './training.api.ts';
 
 /** One course: what it is, and its sessions (newest first) with their attendance counts. */
 export function CoursePage() {
@@ -126,37 +123,5 @@ export function CoursePage() {
         onClose={() => setDeleting(null)}
       />
     </Stack>
-  );
-}
-
-interface SessionValues extends Record<string, unknown> {
-  courseId: string;
-  heldOn: string;
-  trainer: string;
-  notes: string;
-}
-
-function SessionForm({ organisationId, courseId, onDone }: { organisationId: string; courseId: string; onDone: (sessionId: string) => void }) {
-  const { t } = useTranslation();
-  const save = useSaveSession(organisationId);
-  const schemaForm = useSchemaForm<SessionValues>({ schema: sessionInputSchema, initialValues: { courseId, heldOn: '', trainer: '', notes: '' } });
-  const { form } = schemaForm;
-  const submit = schemaForm.onSubmit((values) => {
-    save.mutate({ input: sessionInputSchema.parse(values) }, { onSuccess: (session) => onDone(session.id), onError: schemaForm.showError });
-  });
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <DateInput label={t('training.field.heldOn')} required {...form.getInputProps('heldOn')} />
-        <TextInput label={t('training.field.trainer')} {...form.getInputProps('trainer')} />
-        <Textarea label={t('training.field.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-        <FormProblems form={schemaForm} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, FileButton, Group, MultiSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, FileButton, Group, Modal, MultiSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,6 +9,8 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatCalendarDate, formatDateTime } from '../../lib/format.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
+import { usePeopleSearch } from '../people/people.api.ts';
+import { SessionForm } from './session-form.tsx';
 import {
   attendanceListUrl,
   type SessionDetail,
@@ -15,7 +18,6 @@ import {
   useSendConfirmations,
   useSession,
   useSetAttendance,
-  useTrainingOverview,
   useUploadAttendanceList,
 } from './training.api.ts';
 
@@ -30,6 +32,7 @@ export function SessionPage() {
     navigate(session.data ? `/o/${organisationId}/training/courses/${session.data.courseId}` : `/o/${organisationId}/training`),
   );
   const [deleting, setDeleting] = useState<SessionDetail | null>(null);
+  const [editing, setEditing] = useState(false);
 
   if (organisation.isPending || session.isPending) return <PageLoader />;
   if (organisation.error || session.error) return <ErrorAlert error={organisation.error ?? session.error} />;
@@ -52,9 +55,14 @@ export function SessionPage() {
           {s.trainer && <Text size="sm">{t('training.trainerIs', { trainer: s.trainer })}</Text>}
         </Stack>
         {canEdit && (
-          <Button variant="subtle" color="red" onClick={() => setDeleting(s)}>
-            {t('common.remove')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setEditing(true)} data-testid="session-edit">
+              {t('common.edit')}
+            </Button>
+            <Button variant="subtle" color="red" onClick={() => setDeleting(s)}>
+              {t('common.remove')}
+            </Button>
+          </Group>
         )}
       </Group>
       <Group gap="xs">
@@ -70,6 +78,14 @@ export function SessionPage() {
       </Group>
       <AttendanceCard key={`${s.attendance.map((a) => `${a.personId}${a.status}`).join()}`} organisationId={organisationId} session={s} canEdit={canEdit} />
       <AttendanceListCard organisationId={organisationId} session={s} canEdit={canEdit} />
+      <Modal opened={editing} onClose={() => setEditing(false)} title={t('training.editSession')}>
+        {editing && <SessionForm organisationId={organisationId} courseId={s.courseId} session={s} onDone={() => setEditing(false)} />}
+      </Modal>
+      {s.notes && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {s.notes}
+        </Text>
+      )}
       <ConfirmModal
         subject={deleting}
         title={t('training.removeSessionTitle')}
@@ -85,8 +101,11 @@ export function SessionPage() {
 
 function AttendanceCard({ organisationId, session, canEdit }: { organisationId: string; session: SessionDetail; canEdit: boolean }) {
   const { t } = useTranslation();
-  // The people to choose from: the active staff the coverage counts (one page of up to 500).
-  const staff = useTrainingOverview(organisationId, { limit: 500 });
+  // The people to choose from, searched by the server: staff, externals and leavers alike (a session recorded after
+  // the fact may have had people who have left since).
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const found = usePeopleSearch(organisationId, debounced);
   const setAttendance = useSetAttendance(organisationId, session.id);
   const send = useSendConfirmations(organisationId, session.id);
   const named = session.attendance.filter((a) => a.personId !== null);
@@ -94,7 +113,8 @@ function AttendanceCard({ organisationId, session, canEdit }: { organisationId: 
   const [attended, setAttended] = useState<Set<string>>(new Set(named.filter((a) => a.status !== 'invited').map((a) => a.personId!)));
   const [sentText, setSentText] = useState<string | null>(null);
   const choices = new Map<string, string>(named.map((a) => [a.personId!, a.name ?? '']));
-  for (const p of staff.data?.people.items ?? []) choices.set(p.personId, p.name);
+  for (const p of found.data?.items ?? [])
+    if (!choices.has(p.id)) choices.set(p.id, p.status === 'leaver' ? `${p.name} (${t('staff.status.leaver')})` : p.name);
   const byPerson = new Map(named.map((a) => [a.personId!, a]));
   const dirty = picked.join() !== named.map((a) => a.personId).join() || named.some((a) => (a.status !== 'invited') !== attended.has(a.personId!));
   const openLinks = named.filter((a) => a.status !== 'confirmed' && a.hasEmail).map((a) => a.personId!);
@@ -115,8 +135,19 @@ function AttendanceCard({ organisationId, session, canEdit }: { organisationId: 
             data={[...choices].map(([value, label]) => ({ value, label }))}
             value={picked}
             onChange={setPicked}
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options }) => options}
+            nothingFoundMessage={found.isFetching ? t('common.loading') : t('training.nobodyFound')}
             data-testid="training-pick-people"
           />
+        )}
+        {canEdit && picked.some((personId) => !attended.has(personId) && byPerson.get(personId)?.status !== 'confirmed') && (
+          <Group>
+            <Button variant="light" size="xs" onClick={() => setAttended(new Set(picked))} data-testid="training-mark-all">
+              {t('training.markAll')}
+            </Button>
+          </Group>
         )}
         {picked.length === 0 && session.attendance.length === 0 ? (
           <Text size="sm">{t('training.noAttendees')}</Text>

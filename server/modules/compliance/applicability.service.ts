@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { RecordKbvCheck, RecordNis2Check } from '../../../domain/compliance/applicability.schema.ts';
+import { departsFromRegister, type StaffFigureKind, typedAwu } from '../../../domain/compliance/staff-figure.ts';
 import type { OrganisationProfile } from '../../../domain/kbv/applicability.ts';
 import { determinePracticeSize, type PracticeSizeResult } from '../../../domain/kbv/practice-size.ts';
 import type { TargetObject } from '../../../domain/kbv/requirement.ts';
@@ -9,7 +10,9 @@ import type { Nis2Classification } from '../../../domain/nis2/nis2-check.schema.
 import { queryRows, type Tx } from '../../db/connect.ts';
 import { applicabilityChecks } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
+import { fieldError } from '../../http/errors.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { peopleFigures } from '../people/people.ts';
 
 export interface StoredCheck<TResult> {
   id: string;
@@ -20,15 +23,31 @@ export interface StoredCheck<TResult> {
   checkedBy: string | null;
 }
 
+/**
+ * The register's figure beside the typed one, stored with the check: a figure that departs from a register that counts
+ * anyone needs a reason (400 on overrideReason otherwise). Computed in the same transaction as the check is stored.
+ */
+async function staffFigureRecord(tx: Tx, actor: Actor, kind: StaffFigureKind, typed: number, overrideReason: string | undefined) {
+  const figures = await peopleFigures(tx, actor.organisationId, { fullTimeHours: 40 });
+  const register = { counted: figures.contributors.total, value: kind === 'kbvPersons' ? figures.kbvPersons : figures.awu };
+  const departs = departsFromRegister(kind, typed, register);
+  if (departs && !overrideReason) throw fieldError(['overrideReason'], 'override_reason_required');
+  return {
+    staffRegister: { kind, value: register.value, counted: register.counted, on: figures.on },
+    ...(departs ? { overrideReason } : {}),
+  };
+}
+
 export async function recordNis2Check(tx: Tx, actor: Actor, input: RecordNis2Check) {
   const result = classifyNis2(input.check);
+  const register = await staffFigureRecord(tx, actor, 'awu', typedAwu(input.check), input.overrideReason);
   const id = randomUUID();
   await tx.insert(applicabilityChecks).values({
     organisationId: actor.organisationId,
     id,
     kind: 'nis2',
     financialYear: input.financialYear,
-    inputs: input.check as unknown as Record<string, unknown>,
+    inputs: { ...(input.check as unknown as Record<string, unknown>), ...register },
     result: result as unknown as Record<string, unknown>,
     checkedBy: actor.userId,
   });
@@ -38,20 +57,27 @@ export async function recordNis2Check(tx: Tx, actor: Actor, input: RecordNis2Che
     action: 'applicability.nis2_checked',
     entityType: 'applicability_check',
     entityId: id,
-    data: { financialYear: input.financialYear, category: result.category, aggregated: result.aggregated },
+    data: {
+      financialYear: input.financialYear,
+      category: result.category,
+      aggregated: result.aggregated,
+      registerAwu: register.staffRegister.value,
+      overrideReason: register.overrideReason ?? null,
+    },
   });
   return id;
 }
 
 export async function recordKbvCheck(tx: Tx, actor: Actor, input: RecordKbvCheck) {
   const result = determinePracticeSize(input.check);
+  const register = await staffFigureRecord(tx, actor, 'kbvPersons', input.check.personsHandlingData, input.overrideReason);
   const id = randomUUID();
   await tx.insert(applicabilityChecks).values({
     organisationId: actor.organisationId,
     id,
     kind: 'kbv',
     financialYear: null,
-    inputs: { ...input.check, targetObjects: input.targetObjects },
+    inputs: { ...input.check, targetObjects: input.targetObjects, ...register },
     result: result as unknown as Record<string, unknown>,
     checkedBy: actor.userId,
   });
@@ -61,7 +87,13 @@ export async function recordKbvCheck(tx: Tx, actor: Actor, input: RecordKbvCheck
     action: 'applicability.kbv_checked',
     entityType: 'applicability_check',
     entityId: id,
-    data: { size: result.size, annexes: result.annexes, guidelineApplies: result.guidelineApplies },
+    data: {
+      size: result.size,
+      annexes: result.annexes,
+      guidelineApplies: result.guidelineApplies,
+      registerPersons: register.staffRegister.value,
+      overrideReason: register.overrideReason ?? null,
+    },
   });
   return id;
 }
