@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint and format check, import directions, unit tests, API tests (PGlite, and PostgreSQL when
-// reachable), client build, browser tests. Prints each stage's duration, then a table of all stages, and ends with one
+// `npm test`: type check, lint and format check, import directions, unit tests, the build `npm start` does (browser app,
+// server bundle, empty embedded database), API tests (PGlite, and PostgreSQL when reachable), browser tests. Prints each stage's duration, then a table of all stages, and ends with one
 // line "Tests: N passed, N failed, N skipped" summing every stage.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -50,8 +50,10 @@ const stages = [
   { name: 'lint', run: () => script('lint and format check (Biome)', 'lint') },
   { name: 'boundaries', run: () => script('import directions (dependency-cruiser)', 'boundaries') },
   { name: 'unit', run: () => vitest('unit') },
+  // Before the API and browser tests: the command line tests and every browser test's server then start from the server
+  // bundle and the migrated template database (about 2 s) instead of tsx and a fresh migration (about 10 s).
+  { name: 'build', stops: true, run: () => run('build (browser app, server bundle, template database)', process.execPath, ['scripts/ensure-client.mjs']) },
   { name: 'api', run: () => vitest('api') },
-  { name: 'build', stops: true, run: () => run('client build', npx, ['vite', 'build']) },
   { name: 'e2e', run: () => vitest('e2e') },
 ];
 
