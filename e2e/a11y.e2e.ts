@@ -150,6 +150,36 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
     expect(risk.status).toBe(201);
     expect((await apiInPage(page, 'POST', `${risksUrl}/${risk.body.id}/acceptance`, { revision: risk.body.revision })).status).toBe(200);
 
+    const orgUrl = `/api/v1/organisations/${organisationId}`;
+    const nurse = await apiInPage<{ id: string }>(page, 'POST', `${orgUrl}/people`, {
+      name: 'Nora Weiß',
+      role: 'nurse',
+      startsOn: '2024-01-01',
+      endsOn: '2026-10-31',
+      weeklyHours: 30,
+    });
+    expect(nurse.status).toBe(201);
+    const director = await apiInPage<{ id: string }>(page, 'POST', `${orgUrl}/people`, { name: 'Dr. Maria Muster', role: 'management' });
+    expect(director.status).toBe(201);
+    expect(
+      (await apiInPage(page, 'POST', `${orgUrl}/people/${nurse.body.id}/accounts`, { system: 'pvs', accountName: 'nweiss', isAdmin: true, mfa: false })).status,
+    ).toBe(201);
+    const course = await apiInPage<{ id: string }>(page, 'POST', `${orgUrl}/training/courses`, {
+      title: 'Phishing erkennen',
+      topic: 'phishing',
+      durationMinutes: 45,
+    });
+    const session = await apiInPage<{ id: string }>(page, 'POST', `${orgUrl}/training/sessions`, {
+      courseId: course.body.id,
+      heldOn: '2026-11-02',
+      trainer: 'IT-Service',
+    });
+    expect(session.status).toBe(201);
+    expect(
+      (await apiInPage(page, 'PUT', `${orgUrl}/training/sessions/${session.body.id}/attendance`, { attendees: [{ personId: nurse.body.id, attended: true }] }))
+        .status,
+    ).toBe(200);
+
     const pages: [string, string][] = [
       ['dashboard', base],
       ['organisation', `${base}/organisation`],
@@ -174,6 +204,16 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       ['api-tokens', `${base}/api-tokens`],
       ['locations', `${base}/locations`],
       ['people', `${base}/people`],
+      ['staff', `${base}/staff`],
+      ['staff-person', `${base}/staff/${nurse.body.id}`],
+      ['training', `${base}/training`],
+      ['training-course', `${base}/training/courses/${course.body.id}`],
+      ['training-session', `${base}/training/sessions/${session.body.id}`],
+      ['access', `${base}/access`],
+      ['access-checklists', `${base}/access/checklists`],
+      ['access-person', `${base}/access/people/${nurse.body.id}`],
+      ['management', `${base}/management`],
+      ['director', `${base}/management/${director.body.id}`],
       ['outbox', `${base}/outbox`],
       ['audit', `${base}/audit`],
       ['account', `${base}/account`],
