@@ -93,7 +93,12 @@ function ChecklistCard({ checklist, canEdit, onTick }: { checklist: Checklist; c
             {t('access.checklist.started', { date: formatDate(checklist.startedAt) })}
           </Text>
         </Group>
-        <Progress value={total ? (done / total) * 100 : 0} size="sm" color={checklist.completedAt ? 'teal' : 'blue'} />
+        <Progress
+          value={total ? (done / total) * 100 : 0}
+          aria-label={t(`access.checklist.${checklist.kind}`)}
+          size="sm"
+          color={checklist.completedAt ? 'teal' : 'blue'}
+        />
         {checklist.items.map((item) => (
           <Checkbox
             key={item.position}

@@ -29,7 +29,7 @@ export function TrainingCard({ organisationId, base }: { organisationId: string;
               <Text size="sm">{t('training.dashboard.coverage', { covered: c.covered, people: c.people })}</Text>
               <Text fw={700}>{c.percent} %</Text>
             </Group>
-            <Progress value={c.percent} color={c.percent >= 90 ? 'teal' : c.percent >= 60 ? 'orange' : 'red'} />
+            <Progress value={c.percent} aria-label={t('training.coverage.title')} color={c.percent >= 90 ? 'teal' : c.percent >= 60 ? 'orange' : 'red'} />
             {behind > 0 ? (
               <Anchor component={Link} to={`${base}/training`} underline="never">
                 <Badge color="red" variant="light" size="lg" style={{ textTransform: 'none', cursor: 'pointer' }}>

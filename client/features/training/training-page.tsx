@@ -59,7 +59,11 @@ export function TrainingPage() {
               </Text>
             </Group>
             {coverage.percent !== null && (
-              <Progress value={coverage.percent} color={coverage.percent >= 90 ? 'teal' : coverage.percent >= 60 ? 'orange' : 'red'} />
+              <Progress
+                value={coverage.percent}
+                aria-label={t('training.coverage.title')}
+                color={coverage.percent >= 90 ? 'teal' : coverage.percent >= 60 ? 'orange' : 'red'}
+              />
             )}
             <Text size="sm" c="dimmed">
               {coverage.percent === null ? t('training.coverage.none') : t('training.coverage.text', { covered: coverage.covered, people: coverage.people })}
