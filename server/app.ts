@@ -29,6 +29,7 @@ import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { managementRoutes } from './modules/management/management.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { quickCheckRoutes } from './modules/quickcheck/quickcheck.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   accessRoutes(app, ctx);
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);
+  quickCheckRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

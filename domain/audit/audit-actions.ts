@@ -82,5 +82,6 @@ export const auditActions = [
   'access.checklist_item_done',
   'access.checklist_item_undone',
   'task.created',
+  'quick_check.carried_over',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -776,3 +776,20 @@ export const taskComments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
+
+/** Quick-check answers an organisation carried over at its creation, with the server's result (migration 0030). */
+export const quickChecks = pgTable(
+  'quick_checks',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    questionSetVersion: text('question_set_version').notNull(),
+    answers: jsonb('answers').notNull().$type<Record<string, string>>(),
+    result: jsonb('result').notNull().$type<Record<string, unknown>>(),
+    score: integer('score').notNull(),
+    prefilledRequirementIds: text('prefilled_requirement_ids').array().notNull().default(sql`'{}'`),
+    carriedAt: ts('carried_at').notNull().defaultNow(),
+    carriedByUserId: uuid('carried_by_user_id'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);

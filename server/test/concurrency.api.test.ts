@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOCATIONS_PER_ORGANISATION } from '../../domain/organisations/organisation.schema.ts';
+import { QUICK_CHECK_VERSION, quickCheckQuestions } from '../../domain/quickcheck/questions.ts';
 import { queryRows } from '../db/connect.ts';
 import { locations, memberships, people, users } from '../db/schema.ts';
 import { withOrganisation } from '../db/tenant.ts';
@@ -761,6 +762,30 @@ for (const { engine, skipReason } of await eachEngine()) {
       const asWritten = (set: { personId: string; attended: boolean }[]) =>
         set.map((a) => ({ person_id: a.personId, status: a.attended ? 'attended' : 'invited' })).sort((a, b) => a.person_id.localeCompare(b.person_id));
       expect(sets.map(asWritten)).toContainEqual(rows);
+    });
+
+    it('creates N organisations with quick-check answers at once, each with its own answers and pre-set statuses', async () => {
+      const answers = quickCheckQuestions.map((q) => ({ questionId: q.id, answer: q.id === 'backup_offline' ? 'no' : 'yes' }));
+      const results = await all(N, (i) =>
+        call(admin, 'POST', '/api/v1/organisations', {
+          name: `Schnellcheck ${i}`,
+          legalForm: 'einzelpraxis',
+          locations: [{ name: 'Praxis' }],
+          quickCheck: { version: QUICK_CHECK_VERSION, answers },
+        }),
+      );
+      expect(serverErrors(results)).toEqual([]);
+      expect(statuses(results)).toEqual(Array(N).fill(201));
+      const rows = await queryRows<{ checks: number; statuses: number; open22: number }>(
+        t.ctx.db,
+        sql`select (select count(*)::int from quick_checks q where q.organisation_id = o.id) as checks,
+                   (select count(*)::int from requirement_statuses s where s.organisation_id = o.id and s.status = 'in_progress') as statuses,
+                   (select count(*)::int from requirement_statuses s where s.organisation_id = o.id and s.requirement_id = 'KBV-A1-22') as open22
+              from organisations o where o.name like 'Schnellcheck %'`,
+      );
+      expect(rows).toHaveLength(N);
+      expect(new Set(rows.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ checks: 1, statuses: rows[0]!.statuses, open22: 0 })]));
+      expect(rows[0]!.statuses).toBeGreaterThan(10);
     });
 
     it('leaves every audit chain intact after all of it', async () => {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUICK_CHECK_VERSION, quickCheckQuestions } from '../../domain/quickcheck/questions.ts';
 import { queryRows } from '../db/connect.ts';
 import { people } from '../db/schema.ts';
 import { multipart, samplePdf, samplePng } from './files.ts';
@@ -233,6 +234,12 @@ const nis2Check = { sector: 'healthcare_provider', kritisOperator: false, staffA
 const kbvCheck = { personsHandlingData: 8, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true };
 const person = { name: 'Bernd Bereit', email: 'bereit@praxis-a.example', phone: '+49 30 1234567' };
 
+/** A complete quick-check answer set: the score and PDF routes store nothing, whatever they receive. */
+const quickCheckAnswers = {
+  version: QUICK_CHECK_VERSION,
+  answers: quickCheckQuestions.map((q, i) => ({ questionId: q.id, answer: ['yes', 'partly', 'no', 'unknown'][i % 4] })),
+};
+
 /**
  * One line per write route ("METHOD url" as registered). A route missing here fails the coverage test below: add it
  * with a body the route accepts and the tables it writes.
@@ -317,6 +324,8 @@ const specs: Record<string, FuzzSpec> = {
     }),
   },
   'POST /api/v1/checks/registration-deadline': { as: 'anonymous', tables: [], body: () => ({ qualifiesSince: '2025-12-06' }) },
+  'POST /api/v1/quick-check/score': { as: 'anonymous', tables: ['quick_checks', 'audit_events'], body: () => quickCheckAnswers },
+  'POST /api/v1/quick-check/pdf': { as: 'anonymous', tables: ['quick_checks', 'audit_events'], body: () => ({ ...quickCheckAnswers, lang: 'en' }) },
   'POST /api/v1/organisations/:organisationId/applicability/nis2': {
     tables: ['applicability_checks', 'audit_events'],
     body: () => ({ financialYear: 2025, check: nis2Check }),

@@ -8,12 +8,15 @@ import {
   organisationSchema,
 } from '../../../domain/organisations/organisation.response.ts';
 import { createOrganisationSchema, locationInputSchema, organisationInputSchema } from '../../../domain/organisations/organisation.schema.ts';
+import { quickCheckAnswerSetSchema } from '../../../domain/quickcheck/quickcheck.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { requireActiveSession } from '../../http/auth.ts';
 import { orgParams, orgRoute } from '../../http/org-route.ts';
 import * as service from './organisations.service.ts';
 
 const locationParams = orgParams.extend({ locationId: z.uuid() });
+/** A new organisation may start from the answers of the public quick check (decision 030). */
+const createWithQuickCheckSchema = createOrganisationSchema.extend({ quickCheck: quickCheckAnswerSetSchema.optional() });
 
 export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,14 +27,19 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Create another organisation (e.g. an IT service provider adding a client practice)',
-        body: createOrganisationSchema,
+        summary: 'Create another organisation (e.g. an IT service provider adding a client practice), optionally with the quick-check answers',
+        body: createWithQuickCheckSchema,
         response: { 201: createdOrganisationSchema },
       },
     },
     async (request, reply) => {
       const session = requireActiveSession(request);
-      const org = await ctx.db.transaction((tx) => service.createOrganisation(tx, session.userId, 'it_lead', request.body));
+      const { quickCheck, ...input } = request.body;
+      const org = await ctx.db.transaction(async (tx) => {
+        const created = await service.createOrganisation(tx, session.userId, 'it_lead', input);
+        if (quickCheck) await service.carryQuickCheckInto(tx, created.id, session.userId, quickCheck);
+        return created;
+      });
       return reply.code(201).send(org);
     },
   );

@@ -7,12 +7,15 @@ import {
   MAX_LOCATIONS_PER_ORGANISATION,
   type OrganisationInput,
 } from '../../../domain/organisations/organisation.schema.ts';
+import type { QuickCheckAnswerSet } from '../../../domain/quickcheck/quickcheck.schema.ts';
 import { queryRows, type Tx } from '../../db/connect.ts';
 import { databaseErrorOf, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
-import { locations, memberships, organisations, requirementStatuses } from '../../db/schema.ts';
+import { locations, memberships, organisations, requirementStatuses, users } from '../../db/schema.ts';
 import type { Actor } from '../../http/auth.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
+import { asLocale } from '../../i18n/texts.ts';
 import { appendAudit } from '../audit/audit.ts';
+import { carryQuickCheck } from '../quickcheck/quickcheck.ts';
 
 /**
  * Takes the organisation's row lock until the transaction ends, so that checks across rows ("one administrator
@@ -61,6 +64,12 @@ export async function createOrganisation(tx: Tx, creatorUserId: string, creatorR
     await addLocationRow(tx, { userId: creatorUserId, organisationId: id }, location);
   }
   return { id };
+}
+
+/** Carries quick-check answers into an organisation just created; the notes on its statuses are in the creator's language. */
+export async function carryQuickCheckInto(tx: Tx, organisationId: string, userId: string, answerSet: QuickCheckAnswerSet) {
+  const [user] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return carryQuickCheck(tx, { organisationId, userId, locale: asLocale(user?.locale) }, answerSet);
 }
 
 export async function getOrganisation(tx: Tx, organisationId: string) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Setup } from '../../../domain/organisations/organisation.schema.ts';
+import type { QuickCheckAnswerSet } from '../../../domain/quickcheck/quickcheck.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { queryRows } from '../../db/connect.ts';
 import { users } from '../../db/schema.ts';
@@ -8,6 +9,7 @@ import { AppError } from '../../http/errors.ts';
 import { storePublicUrl } from '../../public-url.ts';
 import { createSession, hashPassword, startEnrolment } from '../auth/auth.ts';
 import { createOrganisation } from '../organisations/organisations.ts';
+import { carryQuickCheck } from '../quickcheck/quickcheck.ts';
 
 export async function isSetupNeeded(ctx: AppContext): Promise<boolean> {
   const [row] = await queryRows<{ done: boolean }>(ctx.db, sql`select exists (select 1 from organisations) as done`);
@@ -16,9 +18,10 @@ export async function isSetupNeeded(ctx: AppContext): Promise<boolean> {
 
 /**
  * First run: the first organisation, its locations and its first administrator (role management) in one
- * transaction. The account is unusable until a TOTP code confirms the enrolment returned here.
+ * transaction, with the quick-check answers when the person brought them (they pre-set the catalog, decision 030).
+ * The account is unusable until a TOTP code confirms the enrolment returned here.
  */
-export async function runSetup(ctx: AppContext, input: Setup & { publicUrl?: string | undefined }) {
+export async function runSetup(ctx: AppContext, input: Setup & { publicUrl?: string | undefined; quickCheck?: QuickCheckAnswerSet | undefined }) {
   const passwordHash = await hashPassword(input.admin.password);
   const { enrolment, pendingTotpSecretEnc } = await startEnrolment(ctx, input.admin.email);
   const token = await ctx.db.transaction(async (tx) => {
@@ -35,6 +38,7 @@ export async function runSetup(ctx: AppContext, input: Setup & { publicUrl?: str
       locale: input.locale,
     });
     const org = await createOrganisation(tx, userId, 'management', input.organisation);
+    if (input.quickCheck) await carryQuickCheck(tx, { organisationId: org.id, userId, locale: input.locale }, input.quickCheck);
     if (input.publicUrl) await storePublicUrl(tx, input.publicUrl);
     return createSession(tx, ctx, userId, 'enrolling', { organisationId: org.id, pendingTotpSecretEnc });
   });
