@@ -30,6 +30,8 @@ import { CreateOrganisationPage, NoOrganisationPage } from '../features/organisa
 import { LocationsPage } from '../features/organisations/locations-page.tsx';
 import { OverviewPage } from '../features/organisations/overview-page.tsx';
 import { StaffPage } from '../features/people/people-page.tsx';
+import { QuickCheckCarryPage } from '../features/quickcheck/carry-over-page.tsx';
+import { QuickCheckPage } from '../features/quickcheck/quickcheck-page.tsx';
 import { RegistrationPage } from '../features/registration/registration-page.tsx';
 import { RiskPage } from '../features/risks/risk-page.tsx';
 import { RiskTemplatesPage } from '../features/risks/risk-templates-page.tsx';
@@ -91,6 +93,8 @@ export const router = createBrowserRouter([
   { path: '/password-reset/:token', element: <PasswordResetConfirmPage /> },
   { path: '/invite/:token', element: <InvitePage /> },
   { path: '/training-confirmation/:token', element: <TrainingConfirmationPage /> },
+  { path: '/schnellcheck', element: <QuickCheckPage /> },
+  { path: '/schnellcheck/uebernehmen', element: <QuickCheckCarryPage /> },
   {
     path: '/o/:organisationId',
     element: <SignedIn />,

@@ -100,6 +100,9 @@ function PasswordStep({ onEnrol }: { onEnrol: (enrolment: Enrolment) => void }) 
         <Anchor component={Link} to="/password-reset" size="sm" w="fit-content">
           {t('login.forgot')}
         </Anchor>
+        <Anchor component={Link} to="/schnellcheck" size="sm" w="fit-content" data-testid="login-quick-check-link">
+          {t('quickCheck.signInLink')}
+        </Anchor>
       </Stack>
     </form>
   );

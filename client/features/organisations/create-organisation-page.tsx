@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { createOrganisationSchema, type LegalForm } from '../../../domain/organisations/organisation.schema.ts';
@@ -6,9 +7,11 @@ import { FormProblems } from '../../components/form-problems.tsx';
 import { emptyLocation, LocationRows } from '../../components/location-rows.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
+import { QuickCheckCarried } from '../../components/quick-check-carried.tsx';
 import { legalFormOptions } from '../../lib/legal-forms.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useLogout, useSwitchOrganisation } from '../auth/auth.api.ts';
+import { carriedQuickCheck, forgetCarriedQuickCheck } from '../quickcheck/quickcheck.api.ts';
 import type { LocationDraft } from '../setup/setup.api.ts';
 import { useCreateOrganisation } from './organisations.api.ts';
 
@@ -25,12 +28,20 @@ function CreateOrganisationForm() {
   const navigate = useNavigate();
   const schemaForm = useSchemaForm<Values>({ schema: createOrganisationSchema, initialValues: { name: '', legalForm: null, locations: [emptyLocation()] } });
   const { form } = schemaForm;
+  // Answers of the public quick check carried over ("In neue Organisation übernehmen"); the server scores them again.
+  const [carried, setCarried] = useState(carriedQuickCheck);
 
   const submit = schemaForm.onSubmit((values) => {
     create.mutate(
-      { name: values.name, legalForm: values.legalForm as LegalForm, locations: values.locations },
+      {
+        name: values.name,
+        legalForm: values.legalForm as LegalForm,
+        locations: values.locations,
+        ...(carried ? { quickCheck: carried.answerSet } : {}),
+      },
       {
         onSuccess: ({ id }) => {
+          if (carried) forgetCarriedQuickCheck({ answers: true });
           switchOrganisation.mutate(id, { onSettled: () => navigate(`/o/${id}`) });
         },
         onError: schemaForm.showError,
@@ -41,6 +52,15 @@ function CreateOrganisationForm() {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        {carried && (
+          <QuickCheckCarried
+            carried={carried}
+            onDiscard={() => {
+              forgetCarriedQuickCheck({ answers: false });
+              setCarried(null);
+            }}
+          />
+        )}
         <TextInput label={t('organisation.name')} required {...form.getInputProps('name')} />
         <Select
           label={t('organisation.legalForm')}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Location, Organisation } from '../../../domain/organisations/organisation.response.ts';
 import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
+import type { QuickCheckAnswerSetInput } from '../../../domain/quickcheck/quickcheck.schema.ts';
 import { del, get, patch, post } from '../../lib/api.ts';
 import { reloadSession } from '../auth/auth.api.ts';
 import type { LocationDraft } from '../setup/setup.api.ts';
@@ -28,7 +29,8 @@ export function useUpdateOrganisation(organisationId: string) {
 export function useCreateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; legalForm: LegalForm; locations: LocationDraft[] }) => post<{ id: string }>('/api/v1/organisations', input),
+    mutationFn: (input: { name: string; legalForm: LegalForm; locations: LocationDraft[]; quickCheck?: QuickCheckAnswerSetInput }) =>
+      post<{ id: string }>('/api/v1/organisations', input),
     onSuccess: async () => {
       await reloadSession(queryClient);
     },

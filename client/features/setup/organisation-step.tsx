@@ -1,13 +1,25 @@
-import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { emptyLocation, LocationRows } from '../../components/location-rows.tsx';
 import { legalFormOptions } from '../../lib/legal-forms.ts';
 import type { SchemaForm } from '../../lib/use-schema-form.ts';
 import { organisationStep, type SetupValues } from './setup-form.ts';
 
-/** Step 1: the organisation and its locations; "Weiter" checks these fields with the shared schema at once. */
-export function OrganisationStep({ schemaForm, onNext }: { schemaForm: SchemaForm<SetupValues>; onNext: () => void }) {
+/**
+ * Step 1: the organisation and its locations; "Weiter" checks these fields with the shared schema at once. Without
+ * carried answers it points to the public quick check first.
+ */
+export function OrganisationStep({
+  schemaForm,
+  onNext,
+  showQuickCheckLink = false,
+}: {
+  schemaForm: SchemaForm<SetupValues>;
+  onNext: () => void;
+  showQuickCheckLink?: boolean;
+}) {
   const { t } = useTranslation();
   const { form } = schemaForm;
   const stepErrors = Object.entries(form.errors).some(([path, error]) => error && path.startsWith('organisation'));
@@ -20,6 +32,11 @@ export function OrganisationStep({ schemaForm, onNext }: { schemaForm: SchemaFor
       noValidate
     >
       <Stack gap="md" mt="md">
+        {showQuickCheckLink && (
+          <Anchor component={Link} to="/schnellcheck" size="sm" w="fit-content" data-testid="setup-quick-check-link">
+            {t('quickCheck.setupLink')}
+          </Anchor>
+        )}
         <TextInput label={t('organisation.name')} description={t('setup.orgNameHint')} required {...form.getInputProps('organisation.name')} />
         <Select
           label={t('organisation.legalForm')}

@@ -6,10 +6,12 @@ import type { LegalForm } from '../../../domain/organisations/organisation.schem
 import { EnrolmentPanel } from '../../components/enrolment-panel.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
+import { QuickCheckCarried } from '../../components/quick-check-carried.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { currentLocale } from '../../lib/i18n.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { type Enrolment, type Session, useSession } from '../auth/auth.api.ts';
+import { carriedQuickCheck, forgetCarriedQuickCheck } from '../quickcheck/quickcheck.api.ts';
 import { AdminStep } from './admin-step.tsx';
 import { OrganisationStep } from './organisation-step.tsx';
 import { useRunSetup, useSetupInfo } from './setup.api.ts';
@@ -24,6 +26,8 @@ export function SetupWizardPage() {
   const [enrolment, setEnrolment] = useState<Enrolment | undefined>();
   const [initial] = useState(() => session.data?.state);
   const [active, setActive] = useState(0);
+  // Answers of the public quick check the person chose to bring along (kept in this tab until the setup succeeds).
+  const [carried, setCarried] = useState(carriedQuickCheck);
   const setup = useRunSetup();
   const info = useSetupInfo();
   const fixedPublicUrl = info.data?.fixedPublicUrl ?? null;
@@ -56,10 +60,12 @@ export function SetupWizardPage() {
         admin: { name: admin.name, email: admin.email, password: admin.password },
         locale: currentLocale(),
         ...(fixedPublicUrl ? {} : { publicUrl: values.publicUrl.trim() }),
+        ...(carried ? { quickCheck: carried.answerSet } : {}),
       },
       {
         onSuccess: (result) => {
           clearDraft();
+          if (carried) forgetCarriedQuickCheck({ answers: true });
           setEnrolment(result);
           setActive(2);
         },
@@ -81,9 +87,18 @@ export function SetupWizardPage() {
 
   return (
     <PublicLayout title={t('setup.title')} intro={t('setup.intro')} width={720}>
+      {carried && active < 2 && (
+        <QuickCheckCarried
+          carried={carried}
+          onDiscard={() => {
+            forgetCarriedQuickCheck({ answers: false });
+            setCarried(null);
+          }}
+        />
+      )}
       <Stepper active={active} size="sm" mb="lg" allowNextStepsSelect={false} onStepClick={(step) => active < 2 && setActive(step)}>
         <Stepper.Step label={t('setup.step1')} description={t('setup.step1Hint')}>
-          <OrganisationStep schemaForm={schemaForm} onNext={() => setActive(1)} />
+          <OrganisationStep schemaForm={schemaForm} onNext={() => setActive(1)} showQuickCheckLink={!carried} />
         </Stepper.Step>
         <Stepper.Step label={t('setup.step2')} description={t('setup.step2Hint')}>
           <AdminStep

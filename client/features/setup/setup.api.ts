@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LegalForm } from '../../../domain/organisations/organisation.schema.ts';
+import type { QuickCheckAnswerSetInput } from '../../../domain/quickcheck/quickcheck.schema.ts';
 import { get, post } from '../../lib/api.ts';
 import { type Enrolment, reloadSession } from '../auth/auth.api.ts';
 
@@ -15,6 +16,8 @@ export interface SetupBody {
   admin: { name: string; email: string; password: string };
   locale: 'de' | 'en';
   publicUrl?: string;
+  /** The answers of the public quick check, when the person carries them over (the server scores them again). */
+  quickCheck?: QuickCheckAnswerSetInput;
 }
 
 /** Whether the setup is open, and the public URL when the operator fixed it with PUBLIC_URL. */
