@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUICK_CHECK_VERSION, quickCheckQuestions } from '../domain/quickcheck/questions.ts';
 import { apiInPage } from './support/api.ts';
 import { chromiumAvailable, desktop, screenshot, tablet } from './support/browser.ts';
 import { runApplicabilityCheck } from './support/compliance.ts';
@@ -86,6 +87,15 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
 
   it('checks the public pages, the whole signed-in app with data, and the pages behind mailed links', async () => {
     await check('setup', '/setup', () => page.getByRole('textbox', { name: /Name der Praxis/ }).waitFor());
+    await check('quick-check', '/schnellcheck', () => page.getByRole('radiogroup').first().waitFor());
+    // The result view, from answers kept in the tab as the page keeps them.
+    await page.evaluate((draft) => sessionStorage.setItem('praxisschild.quick-check', JSON.stringify(draft)), {
+      version: QUICK_CHECK_VERSION,
+      answers: Object.fromEntries(quickCheckQuestions.map((q, i) => [q.id, ['yes', 'partly', 'no', 'unknown'][i % 4]])),
+      showResult: true,
+    });
+    await check('quick-check-result', '/schnellcheck', () => page.getByTestId('quick-check-steps').waitFor());
+    await page.evaluate(() => sessionStorage.clear());
     await runSetup(page, server.url);
     const organisationId = new URL(page.url()).pathname.split('/')[2] ?? '';
     const base = `/o/${organisationId}`;

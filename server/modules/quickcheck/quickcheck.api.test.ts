@@ -326,4 +326,37 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await other.agent.request('GET', `/api/v1/organisations/${orgId}/quick-check`)).statusCode).toBe(404);
     });
   });
+  describe.skipIf(skipReason !== null)(`first-run setups with answers sent at once on ${engine}`, () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp(engine);
+    });
+    afterAll(async () => t?.close());
+
+    it('creates one organisation with one stored answer set; the others are told the setup is done, never 500', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/v1/setup',
+            remoteAddress: `10.6.0.${i + 1}`,
+            payload: {
+              organisation: { name: `Praxis Gleichzeitig ${i}`, legalForm: 'einzelpraxis', locations: [{ name: 'Praxis' }] },
+              admin: { name: `Person ${i}`, email: `person${i}@praxis-gleichzeitig.example`, password: PASSWORD },
+              quickCheck: answerSet(),
+            },
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+      const [row] = await queryRows<{ organisations: number; checks: number; statuses: number; prefilled: number }>(
+        t.ctx.db,
+        sql`select (select count(*)::int from organisations) as organisations, (select count(*)::int from quick_checks) as checks,
+                   (select count(*)::int from requirement_statuses) as statuses,
+                   (select coalesce(max(cardinality(prefilled_requirement_ids)), 0)::int from quick_checks) as prefilled`,
+      );
+      expect(row).toMatchObject({ organisations: 1, checks: 1 });
+      expect(row!.statuses).toBe(row!.prefilled);
+    });
+  });
 }
