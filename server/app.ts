@@ -32,6 +32,7 @@ import { peopleRoutes } from './modules/people/people.routes.ts';
 import { quickCheckRoutes } from './modules/quickcheck/quickcheck.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
+import { roadmapRoutes } from './modules/roadmap/roadmap.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { supplierRoutes } from './modules/suppliers/suppliers.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);
   quickCheckRoutes(app, ctx);
+  roadmapRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

@@ -83,5 +83,6 @@ export const auditActions = [
   'access.checklist_item_undone',
   'task.created',
   'quick_check.carried_over',
+  'roadmap.accepted',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -56,6 +56,8 @@ export const permissions = {
    * makes the managing directors approve the risk-management measures; an administrator of the app may not.
    */
   'risks.accept': { write: true, roles: ['management'], rolesOnly: true },
+  /** Take over the proposed 8-week plan: it creates tasks for the whole practice and gives them owners and dates. */
+  'plan.edit': { write: true, roles: ['management', 'it_lead'] },
 } as const satisfies Record<string, AccessRule>;
 
 export type Permission = keyof typeof permissions;

@@ -793,3 +793,17 @@ export const quickChecks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
+
+/** Acceptances of the 8-week plan (migration 0032): the Monday its first week starts and how many tasks it created. */
+export const roadmapAcceptances = pgTable(
+  'roadmap_acceptances',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    taskCount: integer('task_count').notNull(),
+    acceptedAt: ts('accepted_at').notNull().defaultNow(),
+    acceptedBy: uuid('accepted_by'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);

@@ -788,6 +788,33 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(rows[0]!.statuses).toBeGreaterThan(10);
     });
 
+    it('creates each task of the 8-week plan once when it is taken over ten times at once, in different selections, never 500', async () => {
+      const roadmapUrl = `/api/v1/organisations/${orgId}/roadmap`;
+      const proposal = (await call(admin, 'GET', `${roadmapUrl}/proposal`)).body as { defaultStartOn: string; items: { key: string }[] };
+      const keys = proposal.items.map((i) => i.key);
+      expect(keys.length).toBeGreaterThan(5);
+      // Whole plan, first half, second half reversed: overlapping sets in different orders.
+      const selections = [keys, keys.slice(0, keys.length / 2), keys.slice(keys.length / 3).reverse()];
+      const answers = await all(N, (i) =>
+        call(admin, 'POST', `${roadmapUrl}/accept`, { startOn: proposal.defaultStartOn, items: selections[i % 3]!.map((key) => ({ key })) }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(200));
+      const created = answers.flatMap((a) => (a.body.created as { key: string }[]).map((c) => c.key)).sort();
+      expect(created).toEqual([...keys].sort());
+      const counts = await one<{ tasks: number; keys: number; audit: number; acceptances: number }>(sql`select
+        (select count(*)::int from tasks where organisation_id = ${orgId} and source = 'roadmap') as tasks,
+        (select count(distinct source_key)::int from tasks where organisation_id = ${orgId} and source = 'roadmap') as keys,
+        (select count(*)::int from audit_events where organisation_id = ${orgId} and action = 'task.created' and data->>'source' = 'roadmap') as audit,
+        (select count(*)::int from roadmap_acceptances where organisation_id = ${orgId}) as acceptances`);
+      expect(counts).toEqual({
+        tasks: keys.length,
+        keys: keys.length,
+        audit: keys.length,
+        acceptances: answers.filter((a) => a.body.created.length > 0).length,
+      });
+    });
+
     it('leaves every audit chain intact after all of it', async () => {
       const reports = await verifyAllAuditChains(t.ctx.db);
       expect(reports.flatMap((r) => r.problems)).toEqual([]);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUICK_CHECK_VERSION, quickCheckQuestions } from '../../domain/quickcheck/questions.ts';
+import { addDays, nextMonday } from '../../domain/roadmap/roadmap.ts';
 import { queryRows } from '../db/connect.ts';
 import { people } from '../db/schema.ts';
 import { multipart, samplePdf, samplePng } from './files.ts';
@@ -233,6 +234,8 @@ const significance = {
 const nis2Check = { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 12.5, annualTurnoverEur: 2_000_000, balanceSheetTotalEur: 1_000_000 };
 const kbvCheck = { personsHandlingData: 8, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true };
 const person = { name: 'Bernd Bereit', email: 'bereit@praxis-a.example', phone: '+49 30 1234567' };
+/** The practice's calendar day (Europe/Berlin), for bodies with dates relative to today. */
+const berlinToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 
 /** A complete quick-check answer set: the score and PDF routes store nothing, whatever they receive. */
 const quickCheckAnswers = {
@@ -502,6 +505,14 @@ const specs: Record<string, FuzzSpec> = {
       mukBackup: person,
       escalation: [{ role: 'IT-Dienstleister', ...person }],
       checklist: { mukAccount: true },
+    }),
+  },
+  'POST /api/v1/organisations/:organisationId/roadmap/accept': {
+    tables: ['tasks', 'task_links', 'roadmap_acceptances', 'audit_events'],
+    body: (f) => ({
+      startOn: nextMonday(berlinToday()),
+      locale: 'de',
+      items: [{ key: 'backup-321', ownerUserId: f.userId, dueOn: addDays(nextMonday(berlinToday()), 11) }, { key: 'updates' }],
     }),
   },
 };
