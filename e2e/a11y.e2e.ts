@@ -229,6 +229,7 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       ['account', `${base}/account`],
       ['new-organisation', `${base}/new-organisation`],
       ['not-found', `${base}/nothing-here`],
+      ['plan', `${base}/plan`],
     ];
     for (const [name, url] of pages) await check(name, url, () => page.locator('main h1, main h2').first().waitFor());
 

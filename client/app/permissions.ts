@@ -24,5 +24,7 @@ export function permissionsOf(me: MemberRole) {
     editTraining: isAllowed('training.edit', me),
     /** A managing director's own approval of the measures (§ 38 Abs. 1 BSIG). */
     approveMeasures: isAllowed('management.approve', me),
+    /** Taking over the proposed 8-week plan as tasks. */
+    editPlan: isAllowed('plan.edit', me),
   };
 }

@@ -36,6 +36,7 @@ import { RegistrationPage } from '../features/registration/registration-page.tsx
 import { RiskPage } from '../features/risks/risk-page.tsx';
 import { RiskTemplatesPage } from '../features/risks/risk-templates-page.tsx';
 import { RisksPage } from '../features/risks/risks-page.tsx';
+import { RoadmapPage } from '../features/roadmap/roadmap-page.tsx';
 import { SetupWizardPage } from '../features/setup/setup-wizard-page.tsx';
 import { SupplierPage } from '../features/suppliers/supplier-page.tsx';
 import { SuppliersPage } from '../features/suppliers/suppliers-page.tsx';
@@ -102,6 +103,7 @@ export const router = createBrowserRouter([
       { index: true, element: <OrganisationHome /> },
       { path: 'organisation', element: <OverviewPage /> },
       { path: 'applicability', element: <ApplicabilityPage /> },
+      { path: 'plan', element: <RoadmapPage /> },
       { path: 'catalog', element: <CatalogPage /> },
       { path: 'catalog/:requirementId', element: <RequirementPage /> },
       { path: 'incidents', element: <IncidentListPage /> },

@@ -24,7 +24,7 @@ export const roadmapItemSchema = z.object({
 /** What the plan would propose now, without what is planned already. */
 export const roadmapProposalSchema = z.object({
   today: calendarDateSchema,
-  /** The first Monday on or after today. */
+  /** The running plan's Monday while the current week is one of its eight, else the first Monday on or after today. */
   defaultStartOn: calendarDateSchema,
   scope: z.object({
     /** From the newest NIS2 check: in scope (important or particularly important), not in scope, or not checked yet. */
@@ -69,7 +69,7 @@ const progressSchema = z.object({
 /** The plan as taken over: its tasks by week, with progress per week and overall. */
 export const roadmapPlanSchema = z.object({
   today: calendarDateSchema,
-  /** The Monday of the first acceptance, or null before any. */
+  /** The Monday the latest acceptance's plan starts on, or null before any. */
   startOn: calendarDateSchema.nullable(),
   lastAcceptedAt: instantSchema.nullable(),
   weeks: z.array(

@@ -4,6 +4,8 @@ import { kbvRequirements } from '../kbv/requirements.data.ts';
 import { nis2Measures } from '../nis2/measures.data.ts';
 import {
   addDays,
+  defaultPlanStart,
+  earliestPlanStart,
   kbvCitations,
   mondayOf,
   nextMonday,
@@ -344,6 +346,22 @@ describe('the 8-week plan: dates', () => {
     ['2026-10-24', '2026-10-26'], // the Saturday before the autumn clock change
   ])('the default start for %s is the Monday %s', (today, monday) => {
     expect(nextMonday(today)).toBe(monday);
+  });
+
+  it.each([
+    // [today, the running plan's start, the default start]
+    ['2026-03-04', null, '2026-03-09'],
+    ['2026-03-04', '2026-02-02', '2026-02-02'], // week 5 of the running plan: new items join it
+    ['2026-03-27', '2026-02-02', '2026-02-02'], // its week 8
+    ['2026-03-30', '2026-02-02', '2026-03-30'], // after its eighth week: a new plan, from this Monday
+    ['2026-03-04', '2026-03-16', '2026-03-16'], // a plan that starts later
+  ])('on %s with a plan started %s a new proposal starts on %s', (today, running, expected) => {
+    expect(defaultPlanStart(today, running)).toBe(expected);
+  });
+
+  it('lets a plan start at most eight weeks back, so that this week is one of its weeks', () => {
+    expect(earliestPlanStart('2026-03-04')).toBe('2026-01-12');
+    expect(planWeeks(earliestPlanStart('2026-03-04'))[7]?.startsOn).toBe(mondayOf('2026-03-04'));
   });
 
   it('makes each item due on the Friday of its week', () => {

@@ -493,6 +493,22 @@ export function nextMonday(today: string): string {
   return monday === today ? today : addDays(monday, 7);
 }
 
+/**
+ * The earliest Monday a plan may start on: eight weeks back, so that the current week is still one of its weeks. Items
+ * added to a running plan take its start; their due dates are then at the earliest today (see scheduleRoadmap).
+ */
+export function earliestPlanStart(today: string): string {
+  return addDays(mondayOf(today), -7 * (ROADMAP_WEEKS.length - 1));
+}
+
+/**
+ * Where a new proposal starts by default: in the running plan when there is one (the latest acceptance's Monday, while
+ * the current week is one of its eight), else on the next Monday.
+ */
+export function defaultPlanStart(today: string, runningStart: string | null): string {
+  return runningStart !== null && mondayOf(runningStart) >= earliestPlanStart(today) ? mondayOf(runningStart) : nextMonday(today);
+}
+
 export interface PlanWeek {
   week: RoadmapWeek;
   /** Monday */
@@ -511,10 +527,10 @@ export function planWeeks(startOn: string): PlanWeek[] {
  * Default due dates: the end (Friday) of each item's week, the plan starting in the week of `startOn`. A due date
  * that would lie before `today` (a plan started earlier this week) is today.
  */
-export function scheduleRoadmap<T extends { week: RoadmapWeek }>(items: readonly T[], startOn: string, today?: string): (T & { dueOn: string })[] {
+export function scheduleRoadmap<T extends { week: number }>(items: readonly T[], startOn: string, today?: string): (T & { dueOn: string })[] {
   const weeks = planWeeks(startOn);
   return items.map((item) => {
-    const due = weeks[item.week - 1]!.endsOn;
+    const due = weeks[Math.min(Math.max(item.week, 1), 8) - 1]!.endsOn;
     return { ...item, dueOn: today !== undefined && due < today ? today : due };
   });
 }

@@ -103,8 +103,8 @@ for (const { engine, skipReason } of await eachEngine()) {
           [{ path: ['items', 1, 'dueOn'], code: 'roadmap.due_in_past' }],
         ],
         [
-          'a start before this week',
-          { startOn: addDays(practiceToday(), -14), items: [{ key: 'backup-321' }] },
+          'a start more than eight weeks back',
+          { startOn: addDays(practiceToday(), -70), items: [{ key: 'backup-321' }] },
           [{ path: ['startOn'], code: 'roadmap.start_in_past' }],
         ],
         [
@@ -180,6 +180,8 @@ for (const { engine, skipReason } of await eachEngine()) {
       const p = await proposal();
       expect(p.items.map((i) => i.key)).toEqual(['effectiveness-review']);
       expect(p.planned).toBe(true);
+      // New items join the running plan: its Monday is the default start.
+      expect(p.defaultStartOn).toBe(startOn());
       expect(p.alreadyPlanned).toBeGreaterThan(20);
 
       // Something new turns up: a supplier with patient data and no processor agreement (Art. 28 DSGVO).
@@ -203,18 +205,20 @@ for (const { engine, skipReason } of await eachEngine()) {
 
     it('writes the tasks in English when the proposal was read in English', async () => {
       const other = await createOrganisationWithAdmin(t, 'Practice English', 'english@praxis-c.example');
+      // A plan started three weeks ago: week 1 ended, so its task is due today rather than in the past.
       const res = await other.agent.request('POST', `/api/v1/organisations/${other.organisationId}/roadmap/accept`, {
-        startOn: startOn(),
+        startOn: addDays(practiceToday(), -21),
         locale: 'en',
         items: [{ key: 'check-nis2' }],
       });
       expect(res.statusCode, res.body).toBe(200);
-      const [row] = await queryRows<{ title: string; description: string }>(
+      const [row] = await queryRows<{ title: string; description: string; due_on: string }>(
         t.ctx.db,
-        sql`select title, description from tasks where organisation_id = ${other.organisationId}`,
+        sql`select title, description, due_on::text from tasks where organisation_id = ${other.organisationId}`,
       );
       expect(row?.title).toBe('Run the NIS2 applicability check');
       expect(row?.description).toContain('Legal basis: § 28 BSIG');
+      expect(row?.due_on).toBe(practiceToday());
     });
 
     it('gives an MVZ outside NIS2 the KBV-only plan: no § 33, § 38 or § 30 BSIG', async () => {

@@ -142,12 +142,12 @@ export async function insertAcceptance(tx: Tx, values: typeof roadmapAcceptances
   await tx.insert(roadmapAcceptances).values(values);
 }
 
-/** The first and the latest acceptance: the plan's first Monday and when it last grew. */
+/** The latest acceptance: the Monday its plan starts on, and when the plan last grew. */
 export async function acceptanceSpan(tx: Tx, organisationId: string) {
   const [row] = await queryRows<{ starts_on: string | null; last_accepted_at: string | null; acceptances: number }>(
     tx,
     sql`select (select starts_on::text from roadmap_acceptances where organisation_id = ${organisationId}
-                 order by accepted_at, id limit 1) as starts_on,
+                 order by accepted_at desc, id desc limit 1) as starts_on,
                max(accepted_at) as last_accepted_at, count(*)::int as acceptances
           from roadmap_acceptances where organisation_id = ${organisationId}`,
   );

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ApiIssue } from '../../../domain/common/errors.ts';
 import { type RoadmapAccept, roadmapIssueCodes } from '../../../domain/roadmap/roadmap.schema.ts';
 import {
+  defaultPlanStart,
+  earliestPlanStart,
   isInNis2Scope,
   mondayOf,
-  nextMonday,
   planWeeks,
   proposeRoadmap,
   ROADMAP_WEEKS,
@@ -57,11 +58,12 @@ const withPhase = (item: RoadmapItem) => ({ ...item, phase: roadmapPhase(item.we
 export async function proposal(tx: Tx, organisationId: string, now = new Date()) {
   const input = await gatherInput(tx, organisationId, now);
   const planned = await plannedKeys(tx, organisationId);
+  const span = await acceptanceSpan(tx, organisationId);
   const all = proposeRoadmap(input);
   const items = all.filter((item) => !planned.has(item.key));
   return {
     today: input.today,
-    defaultStartOn: nextMonday(input.today),
+    defaultStartOn: defaultPlanStart(input.today, span.startsOn),
     scope: scopeOf(input),
     items: items.map(withPhase),
     alreadyPlanned: all.length - items.length,
@@ -99,7 +101,7 @@ export async function accept(tx: Tx, actor: Actor, body: RoadmapAccept, now = ne
 
   const issues: ApiIssue[] = [];
   const issue = (path: (string | number)[], code: string) => issues.push({ path, code, message: code });
-  if (mondayOf(body.startOn) < mondayOf(today)) issue(['startOn'], roadmapIssueCodes.startInPast);
+  if (mondayOf(body.startOn) < earliestPlanStart(today)) issue(['startOn'], roadmapIssueCodes.startInPast);
   body.items.forEach((item, index) => {
     if (!planned.has(item.key) && !proposedByKey.has(item.key)) issue(['items', index, 'key'], roadmapIssueCodes.itemNotProposed);
     // Another organisation's user is simply not a member here: the same answer as for an unknown id.
@@ -152,7 +154,7 @@ export async function accept(tx: Tx, actor: Actor, body: RoadmapAccept, now = ne
 
 const isOpen = (status: TaskStatus | string) => status === 'open' || status === 'in_progress';
 
-/** The plan as taken over: its tasks by week (the weeks of the first acceptance), progress per week and overall. */
+/** The plan as taken over: its tasks by week (the weeks of the latest acceptance), progress per week and overall. */
 export async function plan(tx: Tx, organisationId: string, now = new Date()) {
   const today = practiceToday(now);
   const span = await acceptanceSpan(tx, organisationId);
