@@ -138,4 +138,28 @@ describe.runIf(run)('the 8-week plan: proposed from the checks and registers, ad
     expect(proposed).toEqual(['proposal-item-supplier-avv', 'proposal-item-effectiveness-review']);
     await screenshotBoth(page, '99-roadmap-regenerated', false);
   });
+
+  it('gives a small MVZ outside NIS2 the KBV-only plan: no registration, no § 38 duties, the leadership in week 7', async () => {
+    const created = await apiInPage<{ id: string }>(page, 'POST', '/api/v1/organisations', {
+      name: 'MVZ Klein',
+      legalForm: 'mvz_gmbh',
+      locations: [{ name: 'Hauptstandort' }],
+    });
+    expect(created.status).toBe(201);
+    const base = `/api/v1/organisations/${created.body.id}`;
+    const nis2 = { sector: 'healthcare_provider', kritisOperator: false, staffAwu: 14, annualTurnoverEur: 2_500_000, balanceSheetTotalEur: 1_200_000 };
+    expect((await apiInPage(page, 'POST', `${base}/applicability/nis2`, { financialYear: 2025, check: nis2 })).status).toBe(201);
+    const kbv = { personsHandlingData: 4, significantScaleProcessing: false, majorMedicalDevices: false, contractPractice: true };
+    expect((await apiInPage(page, 'POST', `${base}/applicability/kbv`, { check: kbv })).status).toBe(201);
+
+    await page.goto(`${server.url}/o/${created.body.id}/plan`);
+    await page.getByTestId('roadmap-scope-kbv-only').waitFor();
+    expect(await page.getByTestId('roadmap-scope-badge').innerText()).toBe('Nur KBV');
+    await page.getByTestId('proposal-week-7').getByText('Woche 7 · Praxisleitung').waitFor();
+    await item('leadership-awareness').waitFor();
+    for (const key of ['bsi-registration', 'management-training', 'security-policy', 'incident-response']) expect(await item(key).count()).toBe(0);
+    expect(await page.getByTestId('roadmap-proposal').innerText()).not.toContain('BSIG');
+    await page.getByTestId('proposal-week-8').getByText('In dieser Woche gibt es nichts vorzuschlagen.').waitFor();
+    await screenshotBoth(page, '99-roadmap-kbv-only', false);
+  });
 });
