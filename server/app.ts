@@ -19,6 +19,8 @@ import { accessRoutes } from './modules/access/access.routes.ts';
 import { assetRoutes } from './modules/assets/assets.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerCalendarJobs } from './modules/calendar/calendar.ts';
 import { checkRoutes } from './modules/checks/checks.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
@@ -72,6 +74,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   };
   // Scheduled work: each module registers the job kinds it plans (run by runDueJobs in runtime.ts).
   registerReminderJobs(ctx.jobs);
+  registerCalendarJobs(ctx.jobs);
   // Every route, so that the tenant-isolation test covers new routes without being told.
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -119,6 +122,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   registrationRoutes(app, ctx);
   quickCheckRoutes(app, ctx);
   roadmapRoutes(app, ctx);
+  calendarRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

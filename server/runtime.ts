@@ -9,6 +9,7 @@ import { type Database, type Db, openDatabase, queryRows } from './db/connect.ts
 import { migrate } from './db/migrate.ts';
 import { purgeExpiredSessions } from './http/auth.ts';
 import { safeErrorLog } from './http/errors.ts';
+import { planReminderSweeps } from './modules/calendar/calendar.ts';
 import { runDueJobs } from './modules/jobs/jobs.ts';
 
 export function databaseTarget(config: Config) {
@@ -101,6 +102,10 @@ export async function startServer(config: Config = loadConfig()): Promise<{ app:
   };
   every(30_000, () => ctx.mailer.deliverPending(ctx.db));
   every(30_000, () => runDueJobs(ctx, new Date(), { log: app.log }));
+  // The calendar's daily reminder sweep (07:00 Berlin time): planned for today and tomorrow, once per day however many
+  // processes plan it; runDueJobs then leases it to one of them.
+  every(60 * 60_000, () => planReminderSweeps(ctx.db, new Date()));
+  void planReminderSweeps(ctx.db, new Date()).catch((error) => app.log.error({ error: safeErrorLog(error) }, 'planning the reminder sweep failed'));
   every(15 * 60_000, () => purgeExpiredSessions(ctx));
   if (database.engine === 'pglite') {
     // PGlite does not fsync: a power cut may lose the newest writes, so the embedded mode keeps daily backups.

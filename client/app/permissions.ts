@@ -26,5 +26,7 @@ export function permissionsOf(me: MemberRole) {
     approveMeasures: isAllowed('management.approve', me),
     /** Taking over the proposed 8-week plan as tasks. */
     editPlan: isAllowed('plan.edit', me),
+    /** The organisation's calendar feed with every date: management or an administrator. */
+    organisationFeed: isAllowed('calendar.organisation', me),
   };
 }

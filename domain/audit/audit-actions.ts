@@ -84,5 +84,9 @@ export const auditActions = [
   'task.created',
   'quick_check.carried_over',
   'roadmap.accepted',
+  'calendar.feed_created',
+  'calendar.feed_rotated',
+  'calendar.feed_revoked',
+  'calendar.preferences_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

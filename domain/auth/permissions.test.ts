@@ -43,6 +43,12 @@ const table: [Permission, Role, boolean, boolean][] = [
   ['management.approve', 'management', false, true],
   ['management.approve', 'it_lead', true, false],
   ['management.approve', 'auditor', true, false],
+  ['calendar.subscribe', 'auditor', false, true],
+  ['calendar.subscribe', 'staff', false, true],
+  ['calendar.organisation', 'management', false, true],
+  ['calendar.organisation', 'it_lead', false, false],
+  ['calendar.organisation', 'it_lead', true, true],
+  ['calendar.organisation', 'auditor', true, false],
 ];
 
 describe('permission table', () => {

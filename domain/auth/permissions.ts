@@ -58,6 +58,10 @@ export const permissions = {
   'risks.accept': { write: true, roles: ['management'], rolesOnly: true },
   /** Take over the proposed 8-week plan: it creates tasks for the whole practice and gives them owners and dates. */
   'plan.edit': { write: true, roles: ['management', 'it_lead'] },
+  /** One's own calendar feed and reminder mails: every member, the auditor too (it carries only their own dates). */
+  'calendar.subscribe': {},
+  /** The organisation's calendar feed with every date: management, or an administrator. */
+  'calendar.organisation': { write: true, roles: ['management'] },
 } as const satisfies Record<string, AccessRule>;
 
 export type Permission = keyof typeof permissions;

@@ -75,6 +75,8 @@ export const errorCodes = [
   'access.checklist_not_found',
   'access.checklist_item_not_found',
   'access.checklist_open',
+  'calendar.feed_exists',
+  'calendar.feed_not_found',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

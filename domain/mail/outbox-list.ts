@@ -3,7 +3,7 @@ import { listPageSchema, listQuerySchema } from '../common/list.ts';
 import { instantSchema, type ResponseOf } from '../common/response.ts';
 
 /** The kinds of mail the modules queue today; the filter accepts any kind name, the client offers these. */
-export const outboxKinds = ['invitation', 'password_reset', 'incident_reminder', 'incident_alert'] as const;
+export const outboxKinds = ['invitation', 'password_reset', 'incident_reminder', 'incident_alert', 'task_reminder', 'calendar_digest'] as const;
 
 /** The outbox as a list: newest first, or by recipient or subject; search over recipient and subject. */
 export const outboxListQuerySchema = listQuerySchema({

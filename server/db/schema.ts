@@ -807,3 +807,47 @@ export const roadmapAcceptances = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
+
+/** Calendar feeds behind a secret address: only the token's hash is stored (migration 0033). */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    scope: text('scope').$type<'personal' | 'organisation'>().notNull(),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    locale: text('locale').$type<'de' | 'en'>().notNull().default('de'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    rotatedAt: ts('rotated_at'),
+    lastFetchedAt: ts('last_fetched_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+/** Each member's reminder mails in one organisation (migration 0033). */
+export const calendarPreferences = pgTable(
+  'calendar_preferences',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    taskReminders: boolean('task_reminders').notNull().default(true),
+    dailyDigest: boolean('daily_digest').notNull().default(false),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] })],
+);
+
+/** Reminders and digests sent, keyed so that each goes out once (migration 0033). */
+export const calendarRemindersSent = pgTable(
+  'calendar_reminders_sent',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    kind: text('kind').$type<'task_week_before' | 'task_due' | 'digest'>().notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.kind, t.subjectId, t.day] })],
+);
