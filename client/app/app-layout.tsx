@@ -46,6 +46,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
     { to: `${base}/access`, label: t('nav.access'), show: true },
     { to: `${base}/risks`, label: t('nav.risks'), show: true },
     { to: `${base}/management`, label: t('nav.management'), show: true },
+    { to: `${base}/calendar`, label: t('nav.calendar'), show: true },
     { to: `${base}/organisation`, label: t('nav.organisation'), show: true },
     { to: `${base}/locations`, label: t('nav.locations'), show: true },
     { to: `${base}/people`, label: t('nav.people'), show: true },

@@ -14,6 +14,7 @@ import { useSession } from '../features/auth/auth.api.ts';
 import { EnrolPage } from '../features/auth/enrol-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { PasswordResetConfirmPage, PasswordResetRequestPage } from '../features/auth/password-reset-page.tsx';
+import { CalendarPage } from '../features/calendar/calendar-page.tsx';
 import { CatalogPage } from '../features/catalog/catalog-page.tsx';
 import { RequirementPage } from '../features/catalog/requirement-page.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
@@ -134,6 +135,7 @@ export const router = createBrowserRouter([
       { path: 'outbox', element: <OutboxPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'account', element: <AccountPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
       { path: 'new-organisation', element: <CreateOrganisationPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -786,6 +786,40 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(rows).toHaveLength(N);
       expect(new Set(rows.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ checks: 1, statuses: rows[0]!.statuses, open22: 0 })]));
       expect(rows[0]!.statuses).toBeGreaterThan(10);
+    it('makes one calendar feed when it is created ten times at once (201 once, 409 for the rest), and one row of preferences', async () => {
+      const calendarUrl = `/api/v1/organisations/${orgId}/calendar`;
+      const answers = await all(N, () => call(admin, 'POST', `${calendarUrl}/feeds`, { scope: 'organisation' }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([201, ...Array(N - 1).fill(409)]);
+      const feeds = await one<{ n: number }>(sql`select count(*)::int as n from calendar_feeds where organisation_id = ${orgId} and scope = 'organisation'`);
+      expect(feeds.n).toBe(1);
+      const saves = await all(N, (i) => call(admin, 'PUT', `${calendarUrl}/preferences`, { taskReminders: i % 2 === 0, dailyDigest: true }));
+      expect(serverErrors(saves)).toEqual([]);
+      expect(statuses(saves)).toEqual(Array(N).fill(200));
+      const rows = await one<{ n: number }>(sql`select count(*)::int as n from calendar_preferences where organisation_id = ${orgId}`);
+      expect(rows.n).toBe(1);
+    });
+
+    it('leaves exactly one working address when a feed is renewed ten times at once, and revokes it once', async () => {
+      const calendarUrl = `/api/v1/organisations/${orgId}/calendar`;
+      const created = (await call(admin, 'POST', `${calendarUrl}/feeds`, { scope: 'personal' })).body as { id: string };
+      const renewals = await all(N, () => call(admin, 'POST', `${calendarUrl}/feeds/${created.id}/rotate`));
+      expect(serverErrors(renewals)).toEqual([]);
+      expect(statuses(renewals)).toEqual(Array(N).fill(200));
+      const working: string[] = [];
+      for (const renewal of renewals) {
+        const path = new URL((renewal.body as { url: string }).url).pathname;
+        if ((await fetch(origin + path)).status === 200) working.push(path);
+      }
+      expect(working).toHaveLength(1);
+      const revokes = await all(N, () => call(admin, 'DELETE', `${calendarUrl}/feeds/${created.id}`));
+      expect(serverErrors(revokes)).toEqual([]);
+      expect(statuses(revokes)).toEqual([204, ...Array(N - 1).fill(404)]);
+      expect((await fetch(origin + working[0]!)).status).toBe(404);
+      const audit = await one<{ n: number }>(
+        sql`select count(*)::int as n from audit_events where entity_id = ${created.id} and action = 'calendar.feed_revoked'`,
+      );
+      expect(audit.n).toBe(1);
     });
 
     it('creates each task of the 8-week plan once when it is taken over ten times at once, in different selections, never 500', async () => {

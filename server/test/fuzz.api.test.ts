@@ -61,6 +61,9 @@ interface Fixture {
   spareAccountId: string;
   checklistId: string;
   position: string;
+  feedId: string;
+  spareFeedId: string;
+  feedToken: string;
 }
 
 interface FuzzSpec {
@@ -158,6 +161,7 @@ const personBody = (f: Fixture) => ({
   handlesPatientData: true,
   notes: 'Empfang und Labor',
 });
+const calendarTables = ['calendar_feeds', 'calendar_preferences', 'audit_events'];
 const trainingTables = ['training_courses', 'training_sessions', 'training_attendance', 'training_attendance_lists', 'training_confirmations', 'audit_events'];
 const trainingCourseBody = () => ({
   title: 'Phishing erkennen',
@@ -490,6 +494,10 @@ const specs: Record<string, FuzzSpec> = {
   'DELETE /api/v1/organisations/:organisationId/checklist-templates/offboarding': { tables: accessTables, body: () => undefined },
   'POST /api/v1/organisations/:organisationId/people/:personId/checklists': { tables: accessTables, body: () => ({ kind: 'offboarding', locale: 'de' }) },
   'PUT /api/v1/organisations/:organisationId/checklists/:checklistId/items/:position': { tables: accessTables, body: () => ({ done: true }) },
+  'POST /api/v1/organisations/:organisationId/calendar/feeds': { tables: calendarTables, body: () => ({ scope: 'personal' }) },
+  'POST /api/v1/organisations/:organisationId/calendar/feeds/:feedId/rotate': { tables: calendarTables, body: () => undefined },
+  'DELETE /api/v1/organisations/:organisationId/calendar/feeds/:spareFeedId': { tables: calendarTables, body: () => undefined },
+  'PUT /api/v1/organisations/:organisationId/calendar/preferences': { tables: calendarTables, body: () => ({ taskReminders: true, dailyDigest: false }) },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],
     body: () => ({
@@ -536,6 +544,7 @@ const registeredAs: Record<string, string> = {
   'DELETE /api/v1/organisations/:organisationId/training/courses/:courseId': 'DELETE /api/v1/organisations/:organisationId/training/courses/:spareCourseId',
   'DELETE /api/v1/organisations/:organisationId/training/sessions/:sessionId': 'DELETE /api/v1/organisations/:organisationId/training/sessions/:spareSessionId',
   'DELETE /api/v1/organisations/:organisationId/accounts/:accountId': 'DELETE /api/v1/organisations/:organisationId/accounts/:spareAccountId',
+  'DELETE /api/v1/organisations/:organisationId/calendar/feeds/:feedId': 'DELETE /api/v1/organisations/:organisationId/calendar/feeds/:spareFeedId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -898,6 +907,9 @@ for (const { engine, skipReason } of await eachEngine()) {
       const account = ok(await admin.request('POST', org(`/people/${person.id}/accounts`), { system: 'windows_ad', accountName: 'mmuster' }));
       const spareAccount = ok(await admin.request('POST', org(`/people/${person.id}/accounts`), { system: 'email', accountName: 'alt' }));
       const checklist = ok(await admin.request('POST', org(`/people/${person.id}/checklists`), { kind: 'onboarding' }));
+      // The organisation feed is renewed by the fuzzer, the personal one revoked; its token is the read route's.
+      const organisationFeed = ok(await admin.request('POST', org('/calendar/feeds'), { scope: 'organisation' }));
+      const personalFeed = ok(await admin.request('POST', org('/calendar/feeds'), { scope: 'personal' }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -937,6 +949,9 @@ for (const { engine, skipReason } of await eachEngine()) {
         spareAccountId: spareAccount.id,
         checklistId: checklist.id,
         position: '1',
+        feedId: organisationFeed.id,
+        spareFeedId: personalFeed.id,
+        feedToken: linkToken(personalFeed.url).replace(/\.ics$/, ''),
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });

@@ -10,6 +10,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useDashboard } from './dashboard.api.ts';
 import { AccessCard } from './dashboard-access.tsx';
+import { AgendaCard } from './dashboard-agenda.tsx';
 import { CoverageCard, FineCard, IncidentDeadlinesCard, ListCard, ProgressCard, RequirementLink } from './dashboard-cards.tsx';
 import { ManagementCard } from './dashboard-management.tsx';
 import { RegistersCard } from './dashboard-registers.tsx';
@@ -30,6 +31,7 @@ export function DashboardPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('dashboard.title')} description={t('dashboard.description')} />
+      <AgendaCard organisationId={organisationId} base={base} />
       {d.incidentDeadlines.length > 0 && <IncidentDeadlinesCard dashboard={d} base={base} />}
       {neverChecked && (
         <Card withBorder padding="xl" bg="teal.0" data-testid="dashboard-cta">
