@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationDueDate } from '../../../domain/incidents/deadlines.ts';
+import { withOrganisation } from '../../db/tenant.ts';
 import { type Agent, createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
+import { agenda as agendaOf, keptAgendas } from './agenda.service.ts';
 import { dayFromToday, inviteMember, seedDates, tasksOf } from './calendar.fixtures.ts';
 
 for (const { engine, skipReason } of await eachEngine()) {
@@ -94,6 +96,22 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect((await other.agent.request('GET', `/api/v1/organisations/${orgId}/agenda`)).statusCode).toBe(404);
       const theirs = (await other.agent.request('GET', `/api/v1/organisations/${other.organisationId}/agenda`)).json();
       expect(theirs).toMatchObject({ items: [], total: 0 });
+    });
+
+    it('keeps the agenda until the organisation changes something, and decides afresh whether a clock has run out', async () => {
+      await agenda();
+      const made = keptAgendas.made;
+      await agenda();
+      expect(keptAgendas.made).toBe(made);
+      // An hour after the 24-hour early warning ran out: the clock is overdue, and still first.
+      const later = new Date(Date.parse(ids.noticedAt) + 25 * 3600_000);
+      const [clock] = (await withOrganisation(t.ctx.db, orgId, (tx) => agendaOf(tx, orgId, 10, later))).items;
+      expect(clock).toMatchObject({ kind: 'incident_clock', report: 'early_warning', isOverdue: true });
+      await agenda();
+      const before = keptAgendas.made;
+      await tasksOf(t, orgId, admin.userId, [{ title: 'Gerade überfällig geworden', ownerUserId: null, dueOn: dayFromToday(-1) }]);
+      expect((await agenda()).json().counts.task_overdue).toBe(3);
+      expect(keptAgendas.made).toBe(before + 1);
     });
 
     it.each([['?limit=0'], ['?limit=51'], ['?limit=abc'], ['?limit=%00'], ['?limit=1e309']])('refuses %s at the field', async (query) => {

@@ -6,7 +6,8 @@ import { registrationReadiness, storedRegistrationSetupSchema } from '../../../d
 import type { Tx } from '../../db/connect.ts';
 import { latestCheckSummaries } from '../compliance/compliance.ts';
 import { incidentsWithDeadlines } from '../incidents/incidents.ts';
-import { expiringC5, lapsingManagementTraining, leaversWithAccess, overdueTasks, storedRegistration } from './calendar.queries.ts';
+import { agendaRows, auditVersion } from './calendar.queries.ts';
+import { Kept } from './kept.ts';
 
 interface Item {
   kind: AgendaKind;
@@ -26,12 +27,13 @@ const base = { report: null, number: null, count: null, dueAt: null, dueOn: null
 
 /**
  * "Was ist jetzt zu tun?": the most urgent items across the product with who acts, by when and where. Each kind is read
- * in SQL (at most `limit` rows, in the order of its date, with the count of all), so the work stays the same however
- * large the organisation; domain/calendar/agenda.ts orders the few rows read across kinds.
+ * in SQL (at most `limit` rows, in the order of its date, with the count of all; one statement for the registers and
+ * the tasks, the incidents' running clocks from their module), so the work stays the same however large the
+ * organisation; domain/calendar/agenda.ts orders the few rows read across kinds.
  */
-export async function agenda(tx: Tx, organisationId: string, limit: number, now = new Date()) {
-  const today = practiceDay(now);
-  const setup = storedRegistrationSetupSchema.parse((await storedRegistration(tx, organisationId)) ?? {});
+async function makeAgenda(tx: Tx, organisationId: string, limit: number, now: Date, today: string) {
+  const rows = await agendaRows(tx, organisationId, today, limit);
+  const setup = storedRegistrationSetupSchema.parse(rows.registration ?? {});
   const { nis2 } = await latestCheckSummaries(tx, organisationId);
   // The escalation chain's first person stands for the incident clocks; without one, the IT lead's role.
   const firstInChain = setup.escalation.find((row) => row.name.trim())?.name ?? null;
@@ -67,15 +69,10 @@ export async function agenda(tx: Tx, organisationId: string, limit: number, now 
         ]
       : [];
 
-  const tasks = await overdueTasks(tx, organisationId, today, limit);
-  const leavers = await leaversWithAccess(tx, organisationId, today, limit);
-  const c5 = await expiringC5(tx, organisationId, today, limit);
-  const directors = await lapsingManagementTraining(tx, organisationId, today, limit);
-
   const items: Item[] = [
     ...incidentItems,
     ...registrationItems,
-    ...tasks.items.map(
+    ...rows.tasks.map(
       (task): Item => ({
         ...base,
         kind: 'task_overdue',
@@ -87,7 +84,7 @@ export async function agenda(tx: Tx, organisationId: string, limit: number, now 
         path: `tasks/${task.id}`,
       }),
     ),
-    ...leavers.items.map(
+    ...rows.leavers.map(
       (person): Item => ({
         ...base,
         kind: 'leaver_access',
@@ -101,7 +98,7 @@ export async function agenda(tx: Tx, organisationId: string, limit: number, now 
         path: `access/people/${person.id}`,
       }),
     ),
-    ...c5.items.map(
+    ...rows.suppliers.map(
       (supplier): Item => ({
         ...base,
         kind: 'c5_expiry',
@@ -114,7 +111,7 @@ export async function agenda(tx: Tx, organisationId: string, limit: number, now 
         path: `suppliers/${supplier.id}`,
       }),
     ),
-    ...directors.items.map(
+    ...rows.directors.map(
       (director): Item => ({
         ...base,
         kind: 'management_training',
@@ -131,16 +128,35 @@ export async function agenda(tx: Tx, organisationId: string, limit: number, now 
   const counts: Record<AgendaKind, number> = {
     incident_clock: incidentItems.length,
     registration_overdue: registrationItems.length,
-    task_overdue: tasks.total,
-    leaver_access: leavers.total,
-    c5_expiry: c5.total,
-    management_training: directors.total,
+    task_overdue: rows.taskCount,
+    leaver_access: rows.leaverCount,
+    c5_expiry: rows.supplierCount,
+    management_training: rows.directorCount,
   };
+  return { items: orderAgenda(items, limit), counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };
+}
+
+/**
+ * Agendas kept per organisation and limit (decision 033): made again when the organisation's audit head or the day
+ * moves, and at least every minute. Nothing in them depends on the time of day except whether a report clock has run
+ * out, which is decided afresh on every answer; its place in the order does not change with it.
+ */
+export const keptAgendas = new Kept<Awaited<ReturnType<typeof makeAgenda>>>({ maxEntries: 500, maxAgeMs: 60_000 });
+
+/** "Was ist jetzt zu tun?" of the organisation at `now`. */
+export async function agenda(tx: Tx, organisationId: string, limit: number, now = new Date()) {
+  const today = practiceDay(now);
+  const version = await auditVersion(tx, organisationId);
+  const kept = await keptAgendas.get(
+    `${organisationId}|${limit}`,
+    `${version}|${today}`,
+    () => makeAgenda(tx, organisationId, limit, now, today),
+    now.getTime(),
+  );
   return {
     now: DateTime.fromJSDate(now).toUTC().toISO()!,
     today,
-    items: orderAgenda(items, limit),
-    counts,
-    total: Object.values(counts).reduce((sum, n) => sum + n, 0),
+    ...kept,
+    items: kept.items.map((item) => (item.kind === 'incident_clock' && item.dueAt ? { ...item, isOverdue: Date.parse(item.dueAt) < now.getTime() } : item)),
   };
 }

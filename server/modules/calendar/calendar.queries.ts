@@ -1,4 +1,4 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { addDays } from '../../../domain/calendar/reminders.ts';
 import { MANAGEMENT_TRAINING_MONTHS, MANAGEMENT_TRAINING_WARNING_DAYS } from '../../../domain/management/management.ts';
 import { C5_WARNING_DAYS } from '../../../domain/suppliers/supplier-warnings.ts';
@@ -14,10 +14,7 @@ const FEED_ROWS_PER_SOURCE = 500;
 
 const text = (value: string | Date | null): string | null => (value === null ? null : typeof value === 'string' ? value : value.toISOString().slice(0, 10));
 
-/**
- * The organisation's version for kept feeds: the head of its audit chain changes with every audited write (every
- * change of organisation data appends an audit entry in its transaction).
- */
+/** The organisation's version for kept answers: the head of its audit chain moves with every audited write. */
 export async function auditVersion(tx: Tx, organisationId: string): Promise<string> {
   const [head] = await tx.select({ seq: auditHeads.seq, hash: auditHeads.hash }).from(auditHeads).where(eq(auditHeads.organisationId, organisationId));
   return head ? `${head.seq}:${head.hash}` : '0';
@@ -103,73 +100,87 @@ export async function storedRegistration(tx: Tx, organisationId: string): Promis
   return row?.data ?? null;
 }
 
-interface Counted {
-  total: number;
-}
-
-function withTotal<T extends Counted>(rows: T[]): { rows: Omit<T, 'total'>[]; total: number } {
-  return { rows: rows.map(({ total: _total, ...rest }) => rest), total: Number(rows[0]?.total ?? 0) };
-}
-
-/** Overdue tasks (open or in progress, due before today), oldest first, with their owner; the partial index tasks_open_by_due serves it. */
-export async function overdueTasks(tx: Tx, organisationId: string, today: string, limit: number) {
-  const rows = await queryRows<{ id: string; title: string; due_on: string | Date; owner_name: string | null; total: number }>(
-    tx,
-    sql`select t.id, t.title, t.due_on::text as due_on, u.name as owner_name, count(*) over ()::int as total
-          from tasks t left join users u on u.id = t.owner_user_id
-         where t.organisation_id = ${organisationId} and t.status in ('open', 'in_progress') and t.due_on < ${today}::date
-         order by t.due_on, t.id limit ${limit}`,
-  );
-  const { rows: items, total } = withTotal(rows);
-  return { items: items.map((r) => ({ id: r.id, title: r.title, dueOn: text(r.due_on)!, ownerName: r.owner_name })), total };
+export interface AgendaRows {
+  registration: unknown;
+  tasks: { id: string; title: string; dueOn: string; ownerName: string | null }[];
+  taskCount: number;
+  leavers: { id: string; name: string; endsOn: string; accounts: number }[];
+  leaverCount: number;
+  suppliers: { id: string; name: string; validUntil: string }[];
+  supplierCount: number;
+  directors: { id: string; name: string; dueOn: string }[];
+  directorCount: number;
 }
 
 /**
- * People who have left (end date before today) and still hold an active account (leaverFlag of domain/access
- * access-rules.ts, KBV Anlage 1 Nr. 2), the longest gone first, with the number of active accounts.
+ * The kinds of the agenda that live in SQL, in one statement (one round trip): for each kind the first `limit` rows in
+ * the order of its date, as JSON, and the count of all; the stored § 33 registration setup beside them.
+ * - overdue tasks: open or in progress and due before today, oldest first (served by the partial index tasks_open_by_due);
+ * - leavers: people whose end date lies before today with an active account (leaverFlag of domain/access
+ *   access-rules.ts, KBV Anlage 1 Nr. 2), the longest gone first, with the number of active accounts;
+ * - C5: attestations of cloud suppliers with health data that have ended or end within C5_WARNING_DAYS
+ *   (domain/suppliers/supplier-warnings.ts);
+ * - § 38 training: current directors whose last training has lapsed or lapses within MANAGEMENT_TRAINING_WARNING_DAYS
+ *   (trainingStanding of domain/management: twelve calendar months, which `date + interval` counts the same way).
  */
-export async function leaversWithAccess(tx: Tx, organisationId: string, today: string, limit: number) {
-  const rows = await queryRows<{ id: string; name: string; ends_on: string | Date; accounts: number; total: number }>(
+export async function agendaRows(tx: Tx, organisationId: string, today: string, limit: number): Promise<AgendaRows> {
+  const soonC5 = addDays(today, C5_WARNING_DAYS);
+  const soonTraining = addDays(today, MANAGEMENT_TRAINING_WARNING_DAYS);
+  const directorDue = sql`(max(t.held_on) + make_interval(months => ${MANAGEMENT_TRAINING_MONTHS}::int))::date`;
+  const directors = sql`
+    select p.id, p.name, ${directorDue} as due_on
+      from people p join management_trainings t on t.organisation_id = p.organisation_id and t.person_id = p.id
+     where p.organisation_id = ${organisationId} and p.role = 'management' and (p.ends_on is null or p.ends_on >= ${today}::date)
+     group by p.id, p.name
+    having ${directorDue} <= ${soonTraining}::date`;
+  const leavers = sql`
+    select p.id, p.name, p.ends_on, count(*)::int as accounts
+      from person_accounts a join people p on p.organisation_id = a.organisation_id and p.id = a.person_id
+     where a.organisation_id = ${organisationId} and a.status = 'active' and p.ends_on < ${today}::date
+     group by p.id, p.name, p.ends_on`;
+  const [row] = await queryRows<{
+    registration: unknown;
+    tasks: unknown;
+    task_count: number;
+    leavers: unknown;
+    leaver_count: number;
+    suppliers: unknown;
+    supplier_count: number;
+    directors: unknown;
+    director_count: number;
+  }>(
     tx,
-    sql`select p.id, p.name, p.ends_on::text as ends_on, count(*)::int as accounts, count(*) over ()::int as total
-          from person_accounts a join people p on p.organisation_id = a.organisation_id and p.id = a.person_id
-         where a.organisation_id = ${organisationId} and a.status = 'active' and p.ends_on < ${today}::date
-         group by p.id, p.name, p.ends_on
-         order by p.ends_on, p.id limit ${limit}`,
+    sql`select
+      (select data from registration_setups where organisation_id = ${organisationId}) as registration,
+      (select coalesce(json_agg(json_build_object('id', x.id, 'title', x.title, 'dueOn', x.due_on::text, 'ownerName', x.owner_name) order by x.due_on, x.id), '[]')
+         from (select t.id, t.title, t.due_on, u.name as owner_name from tasks t left join users u on u.id = t.owner_user_id
+                where t.organisation_id = ${organisationId} and t.status in ('open', 'in_progress') and t.due_on < ${today}::date
+                order by t.due_on, t.id limit ${limit}) x) as tasks,
+      (select count(*)::int from tasks t
+        where t.organisation_id = ${organisationId} and t.status in ('open', 'in_progress') and t.due_on < ${today}::date) as task_count,
+      (select coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'endsOn', x.ends_on::text, 'accounts', x.accounts) order by x.ends_on, x.id), '[]')
+         from (${leavers} order by p.ends_on, p.id limit ${limit}) x) as leavers,
+      (select count(*)::int from (${leavers}) x) as leaver_count,
+      (select coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'validUntil', x.c5_valid_until::text) order by x.c5_valid_until, x.id), '[]')
+         from (select id, name, c5_valid_until from suppliers
+                where organisation_id = ${organisationId} and cloud_health_data and c5_valid_until <= ${soonC5}::date
+                order by c5_valid_until, id limit ${limit}) x) as suppliers,
+      (select count(*)::int from suppliers
+        where organisation_id = ${organisationId} and cloud_health_data and c5_valid_until <= ${soonC5}::date) as supplier_count,
+      (select coalesce(json_agg(json_build_object('id', x.id, 'name', x.name, 'dueOn', x.due_on::text) order by x.due_on, x.id), '[]')
+         from (${directors} order by 3, p.id limit ${limit}) x) as directors,
+      (select count(*)::int from (${directors}) x) as director_count`,
   );
-  const { rows: items, total } = withTotal(rows);
-  return { items: items.map((r) => ({ id: r.id, name: r.name, endsOn: text(r.ends_on)!, accounts: Number(r.accounts) })), total };
-}
-
-/** C5 attestations of cloud suppliers with health data that have ended or end within C5_WARNING_DAYS (domain/suppliers). */
-export async function expiringC5(tx: Tx, organisationId: string, today: string, limit: number) {
-  const rows = await queryRows<{ id: string; name: string; c5_valid_until: string | Date; total: number }>(
-    tx,
-    sql`select id, name, c5_valid_until::text as c5_valid_until, count(*) over ()::int as total from suppliers
-         where organisation_id = ${organisationId} and cloud_health_data
-           and c5_valid_until <= ${addDays(today, C5_WARNING_DAYS)}::date
-         order by c5_valid_until, id limit ${limit}`,
-  );
-  const { rows: items, total } = withTotal(rows);
-  return { items: items.map((r) => ({ id: r.id, name: r.name, validUntil: text(r.c5_valid_until)! })), total };
-}
-
-/**
- * Current directors whose § 38 Abs. 3 BSIG training has lapsed or lapses within MANAGEMENT_TRAINING_WARNING_DAYS
- * (trainingStanding of domain/management: twelve calendar months after the last training, which PostgreSQL's
- * `date + interval` counts the same way, the end of a shorter month included).
- */
-export async function lapsingManagementTraining(tx: Tx, organisationId: string, today: string, limit: number) {
-  const due: SQL = sql`(max(t.held_on) + make_interval(months => ${MANAGEMENT_TRAINING_MONTHS}::int))::date`;
-  const rows = await queryRows<{ id: string; name: string; due_on: string | Date; total: number }>(
-    tx,
-    sql`select p.id, p.name, ${due}::text as due_on, count(*) over ()::int as total
-          from people p join management_trainings t on t.organisation_id = p.organisation_id and t.person_id = p.id
-         where p.organisation_id = ${organisationId} and p.role = 'management' and (p.ends_on is null or p.ends_on >= ${today}::date)
-         group by p.id, p.name
-        having ${due} <= ${addDays(today, MANAGEMENT_TRAINING_WARNING_DAYS)}::date
-         order by ${due}, p.id limit ${limit}`,
-  );
-  const { rows: items, total } = withTotal(rows);
-  return { items: items.map((r) => ({ id: r.id, name: r.name, dueOn: text(r.due_on)! })), total };
+  const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+  return {
+    registration: json<unknown>(row?.registration ?? null),
+    tasks: json(row?.tasks ?? []),
+    taskCount: Number(row?.task_count ?? 0),
+    leavers: json(row?.leavers ?? []),
+    leaverCount: Number(row?.leaver_count ?? 0),
+    suppliers: json(row?.suppliers ?? []),
+    supplierCount: Number(row?.supplier_count ?? 0),
+    directors: json(row?.directors ?? []),
+    directorCount: Number(row?.director_count ?? 0),
+  };
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agendaSchema, calendarPreferencesResponseSchema, createdFeedSchema, feedsSchema } from '../../../domain/calendar/calendar.response.ts';
 import { agendaQuerySchema, calendarPreferencesSchema, createFeedSchema } from '../../../domain/calendar/calendar.schema.ts';
@@ -109,8 +108,9 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   // The feed itself: no session, the secret address is the credential (256 bits; only its hash is stored). An unknown,
-  // malformed or revoked token gets the answer of any unknown path, so the address tells nothing about itself.
-  app.withTypeProvider<ZodTypeProvider>().get(
+  // malformed or revoked token gets the answer of any unknown path, so the address tells nothing about itself. The
+  // answer is the ICS file's bytes (kept as such between changes), not JSON: typed without the zod provider.
+  app.get<{ Params: { feedToken: string } }>(
     '/api/v1/calendar/:feedToken.ics',
     {
       schema: {

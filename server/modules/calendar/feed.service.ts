@@ -19,12 +19,13 @@ import type { AppContext } from '../../context.ts';
 import { hashToken } from '../../crypto.ts';
 import { queryRows, type Tx } from '../../db/connect.ts';
 import { calendarFeeds, organisations, users } from '../../db/schema.ts';
-import { withOrganisation, withSystem } from '../../db/tenant.ts';
+import { withOrganisation } from '../../db/tenant.ts';
 import { type Locale, translator } from '../../i18n/texts.ts';
-import { publicUrl } from '../../public-url.ts';
+import { publicUrlFromEnvironment } from '../../public-url.ts';
 import { latestCheckSummaries } from '../compliance/compliance.ts';
 import { incidentsWithPendingDeadlines } from '../incidents/incidents.ts';
-import { auditVersion, feedDirectors, feedSuppliers, feedTasks, feedTrainingDue, storedRegistration } from './calendar.queries.ts';
+import { feedDirectors, feedSuppliers, feedTasks, feedTrainingDue, storedRegistration } from './calendar.queries.ts';
+import { Kept } from './kept.ts';
 
 /** A feed as found by its token: the organisation, the scope, whose it is and in which language it speaks. */
 interface FoundFeed {
@@ -37,32 +38,39 @@ interface FoundFeed {
   lastFetchedAt: Date | null;
   /** The owner's membership (personal feeds): what their role answers for. */
   member: MemberRole;
+  /** The organisation's version (its audit head) and the stored address of the app, read in the same statement. */
+  version: string;
+  storedPublicUrl: string | null;
 }
 
 /**
- * The working feed of a token, looked up by its hash outside any organisation (the address is the credential). A
- * revoked feed, and a personal feed whose member has left the organisation, are not found.
+ * The working feed of a token, looked up by its hash outside any organisation (the address is the credential), with
+ * what decides whether a kept rendering still holds: one statement, so that a fetch of an unchanged feed costs one
+ * round trip. A revoked feed, and a personal feed whose member has left the organisation, are not found.
  */
 async function findFeed(ctx: AppContext, token: string): Promise<FoundFeed | null> {
   if (!isFeedToken(token)) return null;
-  const [row] = await withSystem(ctx.db, (tx) =>
-    queryRows<{
-      organisation_id: string;
-      id: string;
-      scope: 'personal' | 'organisation';
-      user_id: string;
-      locale: string;
-      token_hash: string;
-      last_fetched_at: Date | string | null;
-      role: Role | null;
-      is_admin: boolean | null;
-    }>(
-      tx,
-      sql`select f.organisation_id, f.id, f.scope, f.user_id, f.locale, f.token_hash, f.last_fetched_at, m.role, m.is_admin
-            from calendar_feeds f
-            left join memberships m on m.organisation_id = f.organisation_id and m.user_id = f.user_id
-           where f.token_hash = ${hashToken(token)} and f.revoked_at is null`,
-    ),
+  // System work (the owner, no organisation set): which organisation the token belongs to is what is being found out.
+  const [row] = await queryRows<{
+    organisation_id: string;
+    id: string;
+    scope: 'personal' | 'organisation';
+    user_id: string;
+    locale: string;
+    token_hash: string;
+    last_fetched_at: Date | string | null;
+    role: Role | null;
+    is_admin: boolean | null;
+    version: string | null;
+    public_url: string | null;
+  }>(
+    ctx.db,
+    sql`select f.organisation_id, f.id, f.scope, f.user_id, f.locale, f.token_hash, f.last_fetched_at, m.role, m.is_admin,
+               h.seq::text || ':' || h.hash as version, (select public_url from instance_settings where id) as public_url
+          from calendar_feeds f
+          left join memberships m on m.organisation_id = f.organisation_id and m.user_id = f.user_id
+          left join audit_heads h on h.organisation_id = f.organisation_id
+         where f.token_hash = ${hashToken(token)} and f.revoked_at is null`,
   );
   if (!row) return null;
   if (row.scope === 'personal' && row.role === null) return null;
@@ -75,6 +83,8 @@ async function findFeed(ctx: AppContext, token: string): Promise<FoundFeed | nul
     tokenHash: row.token_hash,
     lastFetchedAt: row.last_fetched_at === null ? null : new Date(row.last_fetched_at),
     member: { role: row.role ?? 'staff', isAdmin: row.is_admin ?? false },
+    version: row.version ?? '0',
+    storedPublicUrl: row.public_url,
   };
 }
 
@@ -193,89 +203,34 @@ export function renderCalendar(input: { name: string; locale: Locale; events: re
   return foldLines(frame.slice(0, end) + events + frame.slice(end));
 }
 
-interface Kept {
-  key: string;
-  body: Promise<string>;
-  size: number;
-}
-
 /**
- * Rendered feeds kept per feed with the version they were made from (the organisation's audit head, the day, the
- * member's role, the address of the app), like the kept dashboards of decision 015: a fetch reads the version and
- * renders again only when it moved. Several processes each keep their own; the version lives in the database. Bounded
- * by the number of feeds and by their size together, so a few very large feeds cannot hold the memory.
+ * Rendered feeds, kept per feed (decision 033): up to 50 feeds and 32 MB together, at most ten minutes (calendar
+ * programs fetch about hourly; an audited change renders at once).
  */
-class KeptFeeds {
-  private readonly entries = new Map<string, Kept>();
-  private size = 0;
-  rendered = 0;
-
-  constructor(
-    private readonly maxFeeds = 50,
-    private readonly maxChars = 32 * 1024 * 1024,
-  ) {}
-
-  get(feedId: string, key: string, render: () => Promise<string>): Promise<string> {
-    const kept = this.entries.get(feedId);
-    if (kept?.key === key) {
-      this.entries.delete(feedId);
-      this.entries.set(feedId, kept);
-      return kept.body;
-    }
-    this.rendered++;
-    const body = render();
-    const entry: Kept = { key, body, size: 0 };
-    this.drop(feedId);
-    this.entries.set(feedId, entry);
-    body.then(
-      (text) => {
-        if (this.entries.get(feedId) !== entry) return;
-        entry.size = text.length;
-        this.size += text.length;
-        this.trim();
-      },
-      () => {
-        if (this.entries.get(feedId) === entry) this.drop(feedId);
-      },
-    );
-    return body;
-  }
-
-  private drop(feedId: string) {
-    const entry = this.entries.get(feedId);
-    if (!entry) return;
-    this.size -= entry.size;
-    this.entries.delete(feedId);
-  }
-
-  private trim() {
-    while (this.entries.size > this.maxFeeds || (this.size > this.maxChars && this.entries.size > 1)) this.drop(this.entries.keys().next().value!);
-  }
-}
-
-export const keptFeeds = new KeptFeeds();
+export const keptFeeds = new Kept<Buffer>({ maxEntries: 50, maxAgeMs: 10 * 60_000, maxSize: 32 * 1024 * 1024, sizeOf: (bytes) => bytes.length });
 
 const FETCH_NOTE_MS = 3600_000;
 
 /**
- * The ICS text behind a feed address, or null for an unknown, malformed or revoked token (answered like any unknown
- * address). Reads inside the organisation's transaction as the app role, so row-level security holds here too.
+ * The ICS file behind a feed address, or null for an unknown, malformed or revoked token (answered like any unknown
+ * address). A kept rendering is answered after the one lookup; a new one reads the sources inside the organisation's
+ * transaction as the app role, so row-level security holds there too. The version is read before the data: a write in
+ * between makes the rendering newer than its key, and the next fetch renders once more, never older.
  */
-export async function feedCalendar(ctx: AppContext, token: string, now = new Date()): Promise<string | null> {
+export async function feedCalendar(ctx: AppContext, token: string, now = new Date()): Promise<Buffer | null> {
   const feed = await findFeed(ctx, token);
   if (!feed) return null;
+  if (!feed.lastFetchedAt || now.getTime() - feed.lastFetchedAt.getTime() > FETCH_NOTE_MS) {
+    await ctx.db
+      .update(calendarFeeds)
+      .set({ lastFetchedAt: now })
+      .where(and(eq(calendarFeeds.organisationId, feed.organisationId), eq(calendarFeeds.id, feed.id)));
+  }
   const today = practiceDay(now);
-  return withOrganisation(ctx.db, feed.organisationId, async (tx) => {
-    if (!feed.lastFetchedAt || now.getTime() - feed.lastFetchedAt.getTime() > FETCH_NOTE_MS) {
-      await tx
-        .update(calendarFeeds)
-        .set({ lastFetchedAt: now })
-        .where(and(eq(calendarFeeds.organisationId, feed.organisationId), eq(calendarFeeds.id, feed.id)));
-    }
-    const base = await publicUrl(ctx, tx);
-    const version = await auditVersion(tx, feed.organisationId);
-    const key = [version, today, feed.tokenHash, feed.locale, feed.member.role, feed.member.isAdmin, base].join('|');
-    return keptFeeds.get(feed.id, key, async () => {
+  const base = publicUrlFromEnvironment() ? ctx.config.publicUrl : (feed.storedPublicUrl ?? ctx.config.publicUrl);
+  const key = [feed.version, today, feed.tokenHash, feed.locale, feed.member.role, feed.member.isAdmin, base].join('|');
+  return keptFeeds.get(feed.id, key, () =>
+    withOrganisation(ctx.db, feed.organisationId, async (tx) => {
       const kinds = feedKinds(feed.scope, feed.member);
       const events = buildFeedEvents(feed.organisationId, await feedSources(tx, feed, kinds, today, now));
       const [organisation] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, feed.organisationId));
@@ -285,7 +240,7 @@ export async function feedCalendar(ctx: AppContext, token: string, now = new Dat
         feed.scope === 'organisation'
           ? t('calendar.feed.name.organisation', { organisation: organisation?.name ?? '' })
           : t('calendar.feed.name.personal', { organisation: organisation?.name ?? '', name: owner?.name ?? '' });
-      return renderCalendar({ name, locale: feed.locale, events, base, organisationId: feed.organisationId, now });
-    });
-  });
+      return Buffer.from(renderCalendar({ name, locale: feed.locale, events, base, organisationId: feed.organisationId, now }), 'utf8');
+    }),
+  );
 }
