@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/connect.ts';
 import { tasks } from '../server/db/schema.ts';
 import { apiInPage } from './support/api.ts';
-import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, desktop, screenshotBoth } from './support/browser.ts';
 import { openNav } from './support/compliance.ts';
 import { runSetup, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
@@ -135,6 +136,28 @@ describe.runIf(run)('"Was ist jetzt zu tun?" and the calendar feed', () => {
       .waitFor();
     expect(await page.getByTestId('daily-digest').isChecked()).toBe(true);
     await screenshotBoth(page, 'calendar-page');
+
+    // WCAG 2.1 A and AA: no serious or critical axe-core finding on the agenda card and the calendar page.
+    const context = await browser.newContext({
+      viewport: desktop,
+      locale: 'de-DE',
+      timezoneId: 'Europe/Berlin',
+      storageState: await page.context().storageState(),
+    });
+    const checked = await context.newPage();
+    for (const [path, scope] of [
+      [`/o/${organisationId}`, '[data-testid="agenda-card"]'],
+      [`/o/${organisationId}/calendar`, 'main'],
+    ] as const) {
+      await checked.goto(`${server.url}${path}`);
+      await checked.locator(scope).getByRole('heading').first().waitFor();
+      const result = await new AxeBuilder({ page: checked }).include(scope).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const blocking = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+      expect(blocking, path).toEqual([]);
+    }
+    await context.close();
 
     // Revoked, the address answers like any unknown one.
     await page.getByTestId('feed-personal-revoke').click();
