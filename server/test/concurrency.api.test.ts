@@ -786,6 +786,8 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(rows).toHaveLength(N);
       expect(new Set(rows.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ checks: 1, statuses: rows[0]!.statuses, open22: 0 })]));
       expect(rows[0]!.statuses).toBeGreaterThan(10);
+    });
+
     it('makes one calendar feed when it is created ten times at once (201 once, 409 for the rest), and one row of preferences', async () => {
       const calendarUrl = `/api/v1/organisations/${orgId}/calendar`;
       const answers = await all(N, () => call(admin, 'POST', `${calendarUrl}/feeds`, { scope: 'organisation' }));
