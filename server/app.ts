@@ -34,6 +34,7 @@ import { registrationRoutes } from './modules/registration/registration.routes.t
 import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { supplierRoutes } from './modules/suppliers/suppliers.routes.ts';
+import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   incidentRoutes(app, ctx);
   registrationRoutes(app, ctx);
   quickCheckRoutes(app, ctx);
+  taskRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

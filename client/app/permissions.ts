@@ -24,5 +24,9 @@ export function permissionsOf(me: MemberRole) {
     editTraining: isAllowed('training.edit', me),
     /** A managing director's own approval of the measures (§ 38 Abs. 1 BSIG). */
     approveMeasures: isAllowed('management.approve', me),
+    /** Create, change and delete tasks and the recurring templates. */
+    editTasks: isAllowed('tasks.edit', me),
+    /** Comment on tasks, complete and reopen them (staff: only their own; the server checks). */
+    workOnTasks: isAllowed('tasks.work', me),
   };
 }

@@ -83,5 +83,15 @@ export const auditActions = [
   'access.checklist_item_undone',
   'task.created',
   'quick_check.carried_over',
+  'task.updated',
+  'task.deleted',
+  'task.completed',
+  'task.reopened',
+  'task.commented',
+  'task.template_created',
+  'task.template_updated',
+  'task.template_deleted',
+  'task.templates_reset',
+  'task.recurring_started',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

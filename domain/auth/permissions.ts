@@ -56,6 +56,14 @@ export const permissions = {
    * makes the managing directors approve the risk-management measures; an administrator of the app may not.
    */
   'risks.accept': { write: true, roles: ['management'], rolesOnly: true },
+  /** Plan the work (issue 11): create, change and delete tasks, keep the recurring templates, start the cycle. */
+  'tasks.edit': { write: true, roles: complianceEditors },
+  /**
+   * Work on tasks: comment on any, complete and reopen. Everyone who may write holds it; staff may complete and reopen
+   * only the tasks they own (checked by the tasks service, since it depends on the task), the editors of
+   * `tasks.edit` any task.
+   */
+  'tasks.work': { write: true },
 } as const satisfies Record<string, AccessRule>;
 
 export type Permission = keyof typeof permissions;

@@ -75,6 +75,12 @@ export const errorCodes = [
   'access.checklist_not_found',
   'access.checklist_item_not_found',
   'access.checklist_open',
+  'task.not_found',
+  'task.revision_conflict',
+  'task.not_owner',
+  'task.template_not_found',
+  'task.template_built_in',
+  'task.templates_full',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
