@@ -392,8 +392,8 @@ export async function startRecurringCycle(tx: Tx, actor: Actor, startOn: string,
 /**
  * The next occurrence of a recurring task that was just completed (or cancelled) on `completedOn`, inside the same
  * transaction: due one rhythm later (domain/tasks/task-rules.ts), owned by the template's default owner or else the
- * same person, while they are members. Once per occurrence (follows_task_id is unique); none when the template was
- * switched off or removed.
+ * same person, while they are members. Once per occurrence (follows_task_id is unique, and the caller holds the
+ * task's row lock); none when the template was switched off or removed.
  */
 export async function scheduleNextOccurrence(
   tx: Tx,
@@ -411,7 +411,9 @@ export async function scheduleNextOccurrence(
       ownerUserId: await ownerOf(tx, actor.organisationId, [template.defaultOwnerUserId, task.ownerUserId]),
       dueOn,
       source: 'recurring',
-      sourceKey: occurrenceKey(template.id, dueOn),
+      // No source key: the follower is unique by the task it follows, and a key by due day would collide with an open
+      // occurrence due that day (a first occurrence completed the day it was created is followed on the same date).
+      sourceKey: null,
       templateId: template.id,
       followsTaskId: task.id,
       links: await liveLinks(tx, actor.organisationId, template.links),
