@@ -1,7 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeekOf, practiceDay } from '../domain/tasks/task-rules.ts';
-import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, desktop, screenshotBoth } from './support/browser.ts';
 import { chooseSegment, openNav } from './support/compliance.ts';
 import { admin, runSetup, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
@@ -23,8 +24,23 @@ describe.runIf(run)('tasks: plan a task with an owner and a link, find it, comme
   let page: Page;
 
   beforeAll(async () => {
-    ({ server, browser, page } = await openSession());
+    let first: Page;
+    ({ server, browser, page: first } = await openSession());
+    // axe-core's Playwright binding needs a page of an explicit browser context.
+    await first.close();
+    page = await (await browser.newContext({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin' })).newPage();
+    page.setDefaultTimeout(30_000);
   });
+
+  /** The screenshots of a page at both sizes, and no serious or critical WCAG 2.1 AA finding of axe-core on it. */
+  async function lookAt(name: string, fullPage = true) {
+    // The pointer off the button just clicked: its hover colour is not what the page shows.
+    await page.mouse.move(0, 0);
+    await screenshotBoth(page, name, fullPage);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(blocking.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? ''})`).join(', ')}`)).toEqual([]);
+  }
 
   afterAll(() => closeSession({ server, browser }));
 
@@ -48,27 +64,37 @@ describe.runIf(run)('tasks: plan a task with an owner and a link, find it, comme
     await dialog.getByTestId('task-link-target').fill('A1-25');
     await page.getByRole('option', { name: /Anlage 1 Nr\. 25 · Test der Datensicherung/ }).click();
     await expect.poll(() => dialog.getByTestId('task-links-editor').getByText('Test der Datensicherung').count()).toBe(1);
+    await screenshotBoth(page, '96-task-form', false);
     await dialog.getByTestId('task-save').click();
     await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/, { waitUntil: 'commit' });
     const taskUrl = page.url();
     await seeText(page, 'Rücksicherung des PVS testen');
     await expect.poll(() => page.getByTestId('task-owner-name').textContent()).toBe(admin.name);
-    await page.getByTestId('task-links').getByRole('link', { name: /Anlage 1 Nr\. 25 · Test der Datensicherung/ }).waitFor();
+    await page
+      .getByTestId('task-links')
+      .getByRole('link', { name: /Anlage 1 Nr\. 25 · Test der Datensicherung/ })
+      .waitFor();
 
     // The list finds it with "mine", by its week, and the board shows it in that week's column.
     await page.getByRole('link', { name: /Zurück zu den Aufgaben/ }).click();
-    await page.getByTestId('task-presets').getByText(/^Meine \(/).click();
+    await page
+      .getByTestId('task-presets')
+      .getByText(/^Meine \(/)
+      .click();
     await page.waitForURL(/mine=true/, { waitUntil: 'commit' });
     await page.getByTestId('task-table').getByRole('link', { name: 'Rücksicherung des PVS testen' }).waitFor();
-    await page.getByTestId('task-presets').getByText(/^Alle offenen/).click();
+    await page
+      .getByTestId('task-presets')
+      .getByText(/^Alle offenen/)
+      .click();
     await page.getByTestId('task-filter-week').click();
     const week = isoWeekOf(due.iso);
     await page.getByRole('option', { name: new RegExp(`^KW ${Number(week.slice(6))} ·`) }).click();
     await page.getByTestId('task-table').getByRole('link', { name: 'Rücksicherung des PVS testen' }).waitFor();
-    await screenshotBoth(page, '96-tasks-list');
+    await lookAt('96-tasks-list');
     await chooseSegment(page, 'task-view', 'Wochenplan');
     await page.getByTestId(`task-board-week-${week}`).getByRole('link', { name: 'Rücksicherung des PVS testen' }).waitFor();
-    await screenshotBoth(page, '97-tasks-board', false);
+    await lookAt('97-tasks-board', false);
 
     // A comment, then done: when and by whom.
     await page.goto(taskUrl);
@@ -78,7 +104,7 @@ describe.runIf(run)('tasks: plan a task with an owner and a link, find it, comme
     await page.getByTestId('task-complete').click();
     await expect.poll(() => page.getByTestId('task-status').first().textContent()).toBe('erledigt');
     await seeText(page, new RegExp(`Erledigt am .* von ${admin.name}`));
-    await screenshotBoth(page, '98-task-detail');
+    await lookAt('98-task-detail');
 
     // The recurring cycle: start it, complete the risk register's first task, the next one is there.
     await page.getByRole('link', { name: /Zurück zu den Aufgaben/ }).click();
@@ -86,8 +112,8 @@ describe.runIf(run)('tasks: plan a task with an owner and a link, find it, comme
     await page.waitForURL(/\/tasks\/templates$/, { waitUntil: 'commit' });
     await page.getByTestId('task-recurring-start').click();
     await page.getByTestId('task-recurring-started').getByText('7 Aufgaben angelegt.').waitFor();
-    await screenshotBoth(page, '99-task-templates');
-    await page.getByTestId('task-template-risk_register').getByRole('link').click();
+    await lookAt('99-task-templates');
+    await page.getByTestId('task-template-risk_register').getByTestId('task-template-open').click();
     await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/, { waitUntil: 'commit' });
     const firstUrl = page.url();
     await seeText(page, 'Risikoregister aktualisieren');
@@ -99,6 +125,6 @@ describe.runIf(run)('tasks: plan a task with an owner and a link, find it, comme
     await expect.poll(() => page.url()).not.toBe(firstUrl);
     await seeText(page, 'Risikoregister aktualisieren');
     await expect.poll(() => page.getByTestId('task-status').first().textContent()).toBe('offen');
-    await screenshotBoth(page, '99-task-next-occurrence');
+    await lookAt('99-task-next-occurrence');
   });
 });

@@ -108,22 +108,16 @@ export function TaskTemplatesPage() {
                         </Text>
                       )}
                       {template.links.length > 0 && (
-                        <Group gap={4}>
-                          {template.links.map((link) => (
-                            <Badge
-                              key={`${link.kind}/${link.targetId}`}
-                              component={Link}
-                              to={linkPath(organisationId, link)}
-                              size="xs"
-                              variant="outline"
-                              color="gray"
-                              title={linkText(link, link.targetId)}
-                              style={{ cursor: 'pointer', textTransform: 'none' }}
-                            >
-                              {link.reference ?? link.label ?? link.targetId}
-                            </Badge>
+                        <Text size="xs">
+                          {template.links.map((link, index) => (
+                            <span key={`${link.kind}/${link.targetId}`}>
+                              {index > 0 && ' · '}
+                              <Anchor component={Link} to={linkPath(organisationId, link)} size="xs" title={linkText(link, link.targetId)}>
+                                {link.reference ?? link.label ?? link.targetId}
+                              </Anchor>
+                            </span>
                           ))}
-                        </Group>
+                        </Text>
                       )}
                     </Stack>
                   </Table.Td>
@@ -137,7 +131,7 @@ export function TaskTemplatesPage() {
                   </Table.Td>
                   <Table.Td>
                     {template.openTask ? (
-                      <Anchor component={Link} to={`${base}/${template.openTask.id}`} size="sm">
+                      <Anchor component={Link} to={`${base}/${template.openTask.id}`} size="sm" data-testid="task-template-open">
                         {formatCalendarDate(template.openTask.dueOn)}
                       </Anchor>
                     ) : (
@@ -235,6 +229,7 @@ function StartCard({ organisationId }: { organisationId: string }) {
               color={result.created.length > 0 ? 'teal' : 'gray'}
               variant="light"
               withCloseButton
+              closeButtonLabel={t('tasks.closeNotice')}
               onClose={() => setResult(null)}
               data-testid="task-recurring-started"
             >

@@ -78,7 +78,11 @@ export async function listTasks(tx: Tx, organisationId: string, userId: string, 
   const filters = and(
     eq(tasks.organisationId, organisationId),
     query.mine ? eq(tasks.ownerUserId, userId) : undefined,
-    query.overdue === true ? overdueSql(today) : query.overdue === false ? sql`not ${overdueSql(today)}` : undefined,
+    query.overdue === true
+      ? sql`(${tasks.status} in ('open', 'in_progress') and ${tasks.dueOn} < ${today}::date)`
+      : query.overdue === false
+        ? sql`not ${overdueSql(today)}`
+        : undefined,
     week ? sql`${tasks.dueOn} between ${week.from}::date and ${week.to}::date` : undefined,
     query.status === 'active' ? isActiveSql : query.status ? eq(tasks.status, query.status) : undefined,
     ownerCondition(query.ownerUserId),
@@ -110,23 +114,30 @@ export async function taskBoard(tx: Tx, organisationId: string, userId: string, 
   const filters = and(
     eq(tasks.organisationId, organisationId),
     sql`${tasks.status} <> 'cancelled'`,
-    sql`(${overdueSql(today)} or ${tasks.dueOn} between ${from}::date and ${to}::date)`,
+    // Overdue (open or in progress, due before today) or due in the weeks shown: both ranges of the due-day indexes.
+    sql`((${tasks.status} in ('open', 'in_progress') and ${tasks.dueOn} < ${today}::date) or ${tasks.dueOn} between ${from}::date and ${to}::date)`,
     query.mine ? eq(tasks.ownerUserId, userId) : undefined,
     ownerCondition(query.ownerUserId),
     query.source ? eq(tasks.source, query.source) : undefined,
   );
+  // Ranked on the bare rows first; the names and counts are read only for the cards that are shown.
   const ranked = tx
     .select({
-      ...itemColumns(today),
+      id: tasks.id,
       column: column.as('board_column'),
       rank: sql<number>`row_number() over (partition by ${column} order by ${tasks.dueOn}, lower(${tasks.title}), ${tasks.id})`.as('board_rank'),
       total: sql<number>`count(*) over (partition by ${column})`.as('board_total'),
     })
     .from(tasks)
-    .leftJoin(users, ownerJoin)
     .where(filters)
     .as('ranked');
-  const rows = await tx.select().from(ranked).where(sql`${ranked.rank} <= ${query.perWeek}::int`).orderBy(ranked.column, ranked.rank);
+  const rows = await tx
+    .select({ ...itemColumns(today), column: ranked.column, rank: ranked.rank, total: ranked.total })
+    .from(ranked)
+    .innerJoin(tasks, and(eq(tasks.organisationId, organisationId), eq(tasks.id, ranked.id)))
+    .leftJoin(users, ownerJoin)
+    .where(sql`${ranked.rank} <= ${query.perWeek}::int`)
+    .orderBy(ranked.column, ranked.rank);
   type Card = Omit<(typeof rows)[number], 'column' | 'rank' | 'total'>;
   const columns = new Map<string, { total: number; items: Card[] }>();
   for (const { column: name, rank: _rank, total, ...card } of rows) {
