@@ -37,6 +37,7 @@ import { riskRoutes } from './modules/risks/risks.routes.ts';
 import { roadmapRoutes } from './modules/roadmap/roadmap.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { supplierRoutes } from './modules/suppliers/suppliers.routes.ts';
+import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { trainingRoutes } from './modules/training/training.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   quickCheckRoutes(app, ctx);
   roadmapRoutes(app, ctx);
   calendarRoutes(app, ctx);
+  taskRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

@@ -35,6 +35,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
   const links = [
     { to: base, label: t('nav.overview'), end: true, show: true },
     { to: `${base}/plan`, label: t('roadmap.nav'), show: true },
+    { to: `${base}/tasks`, label: t('nav.tasks'), show: true },
     { to: `${base}/incidents`, label: t('incidents.nav'), show: true },
     { to: `${base}/applicability`, label: t('nav.applicability'), show: true },
     { to: `${base}/registration`, label: t('registration.nav'), show: true },

@@ -28,5 +28,9 @@ export function permissionsOf(me: MemberRole) {
     editPlan: isAllowed('plan.edit', me),
     /** The organisation's calendar feed with every date: management or an administrator. */
     organisationFeed: isAllowed('calendar.organisation', me),
+    /** Create, change and delete tasks and the recurring templates. */
+    editTasks: isAllowed('tasks.edit', me),
+    /** Comment on tasks, complete and reopen them (staff: only their own; the server checks). */
+    workOnTasks: isAllowed('tasks.work', me),
   };
 }

@@ -41,6 +41,9 @@ import { RoadmapPage } from '../features/roadmap/roadmap-page.tsx';
 import { SetupWizardPage } from '../features/setup/setup-wizard-page.tsx';
 import { SupplierPage } from '../features/suppliers/supplier-page.tsx';
 import { SuppliersPage } from '../features/suppliers/suppliers-page.tsx';
+import { TaskPage } from '../features/tasks/task-page.tsx';
+import { TaskTemplatesPage } from '../features/tasks/task-templates-page.tsx';
+import { TasksPage } from '../features/tasks/tasks-page.tsx';
 import { TrainingConfirmationPage } from '../features/training/confirmation-page.tsx';
 import { CoursePage } from '../features/training/course-page.tsx';
 import { SessionPage } from '../features/training/session-page.tsx';
@@ -129,6 +132,9 @@ export const router = createBrowserRouter([
       { path: 'risks/:riskId', element: <RiskPage /> },
       { path: 'management', element: <ManagementPage /> },
       { path: 'management/:personId', element: <DirectorPage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      { path: 'tasks/templates', element: <TaskTemplatesPage /> },
+      { path: 'tasks/:taskId', element: <TaskPage /> },
       { path: 'api-tokens', element: <IntakeTokensPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },

@@ -88,5 +88,15 @@ export const auditActions = [
   'calendar.feed_rotated',
   'calendar.feed_revoked',
   'calendar.preferences_changed',
+  'task.updated',
+  'task.deleted',
+  'task.completed',
+  'task.reopened',
+  'task.commented',
+  'task.template_created',
+  'task.template_updated',
+  'task.template_deleted',
+  'task.templates_reset',
+  'task.recurring_started',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -49,6 +49,13 @@ const table: [Permission, Role, boolean, boolean][] = [
   ['calendar.organisation', 'it_lead', false, false],
   ['calendar.organisation', 'it_lead', true, true],
   ['calendar.organisation', 'auditor', true, false],
+  // Tasks (decision 031): the editors plan, everyone who writes works on tasks (staff: their own), the auditor reads.
+  ['tasks.edit', 'it_lead', false, true],
+  ['tasks.edit', 'staff', false, false],
+  ['tasks.edit', 'staff', true, true],
+  ['tasks.edit', 'auditor', true, false],
+  ['tasks.work', 'staff', false, true],
+  ['tasks.work', 'auditor', false, false],
 ];
 
 describe('permission table', () => {

@@ -62,6 +62,14 @@ export const permissions = {
   'calendar.subscribe': {},
   /** The organisation's calendar feed with every date: management, or an administrator. */
   'calendar.organisation': { write: true, roles: ['management'] },
+  /** Plan the work (issue 11): create, change and delete tasks, keep the recurring templates, start the cycle. */
+  'tasks.edit': { write: true, roles: complianceEditors },
+  /**
+   * Work on tasks: comment on any, complete and reopen. Everyone who may write holds it; staff may complete and reopen
+   * only the tasks they own (checked by the tasks service, since it depends on the task), the editors of
+   * `tasks.edit` any task.
+   */
+  'tasks.work': { write: true },
 } as const satisfies Record<string, AccessRule>;
 
 export type Permission = keyof typeof permissions;

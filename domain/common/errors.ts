@@ -77,6 +77,12 @@ export const errorCodes = [
   'access.checklist_open',
   'calendar.feed_exists',
   'calendar.feed_not_found',
+  'task.not_found',
+  'task.revision_conflict',
+  'task.not_owner',
+  'task.template_not_found',
+  'task.template_built_in',
+  'task.templates_full',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -9,7 +9,7 @@ import type { LegalForm } from '../../domain/organisations/organisation.schema.t
 import type { ContractType, PersonRole } from '../../domain/people/people.schema.ts';
 import type { RiskTreatment } from '../../domain/risks/risks.schema.ts';
 import type { AvvStatus, C5Basis, C5Type, SupplierCriticality } from '../../domain/suppliers/suppliers.schema.ts';
-import type { TaskLinkKind, TaskSource, TaskStatus } from '../../domain/tasks/tasks.schema.ts';
+import type { TaskLink, TaskLinkKind, TaskRhythm, TaskSource, TaskStatus } from '../../domain/tasks/tasks.schema.ts';
 import type { AttendanceStatus, ConfirmationMethod, TrainingTopic } from '../../domain/training/training.schema.ts';
 
 /** bytea as a Node Buffer on both drivers. */
@@ -749,6 +749,8 @@ export const tasks = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     createdBy: uuid('created_by'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
+    templateId: uuid('template_id'),
+    followsTaskId: uuid('follows_task_id'),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
@@ -850,4 +852,24 @@ export const calendarRemindersSent = pgTable(
     sentAt: ts('sent_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.kind, t.subjectId, t.day] })],
+);
+
+/** Recurring task templates (migration 0031): the organisation's changes to the built-in ones and its own. */
+export const taskTemplates = pgTable(
+  'task_templates',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: uuid('id').notNull(),
+    builtInKey: text('built_in_key'),
+    title: text('title'),
+    description: text('description'),
+    rhythm: text('rhythm').$type<TaskRhythm>().notNull(),
+    active: boolean('active').notNull().default(true),
+    defaultOwnerUserId: uuid('default_owner_user_id'),
+    links: jsonb('links').notNull().$type<TaskLink[]>().default([]),
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );

@@ -851,6 +851,54 @@ for (const { engine, skipReason } of await eachEngine()) {
       });
     });
 
+    it('creates one next occurrence when a recurring task is completed ten times at once: all 200, one completion on the record', async () => {
+      const tasksUrl = `/api/v1/organisations/${orgId}/tasks`;
+      const started = await call(admin, 'POST', `${tasksUrl}/recurring/start`, { startOn: new Date().toISOString().slice(0, 10) });
+      expect(started.status).toBe(200);
+      const task = (started.body.created as { id: string }[])[0]!.id;
+      const answers = await all(N, () => call(admin, 'POST', `${tasksUrl}/${task}/complete`));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(200));
+      expect(new Set(answers.map((a) => a.body.next?.id)).size).toBe(1);
+      const counts = await one<{ followers: number; audit: number }>(sql`select
+        (select count(*)::int from tasks where follows_task_id = ${task}) as followers,
+        (select count(*)::int from audit_events where entity_id = ${task} and action = 'task.completed') as audit`);
+      expect(counts).toEqual({ followers: 1, audit: 1 });
+    });
+
+    it('starts the recurring cycle once when it is started ten times at once', async () => {
+      const org = await organisationWith('zyklus', 1);
+      const answers = await all(N, () => call(org.admins[0]!, 'POST', `/api/v1/organisations/${org.id}/tasks/recurring/start`, { startOn: '2027-01-04' }));
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual(Array(N).fill(200));
+      const created = answers.reduce((sum, a) => sum + (a.body.created as unknown[]).length, 0);
+      const stored = await one<{ n: number; templates: number }>(
+        sql`select count(*)::int as n, count(distinct template_id)::int as templates from tasks where organisation_id = ${org.id}`,
+      );
+      expect(stored.n).toBe(created);
+      expect(stored.templates).toBe(stored.n);
+    });
+
+    it('applies one of N task changes and one of N template changes sent at once on the same revision, the rest 409', async () => {
+      const tasksUrl = `/api/v1/organisations/${orgId}/tasks`;
+      const task = (await call(admin, 'POST', tasksUrl, { title: 'Gleichzeitig geändert' })).body as { id: string };
+      const answers = await all(N, (i) =>
+        call(admin, 'PUT', `${tasksUrl}/${task.id}`, { title: `Fassung ${i}`, status: i % 2 ? 'done' : 'in_progress', revision: 1 }),
+      );
+      expect(serverErrors(answers)).toEqual([]);
+      expect(statuses(answers)).toEqual([200, ...Array(N - 1).fill(409)]);
+      for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.code).toBe('task.revision_conflict');
+      const templates = (await call(admin, 'GET', `${tasksUrl}/templates`)).body as { id: string; builtInKey: string | null }[];
+      const phishing = templates.find((x) => x.builtInKey === 'phishing_simulation')!;
+      const changes = await all(N, (i) =>
+        call(admin, 'PUT', `${tasksUrl}/templates/${phishing.id}`, { rhythm: i % 2 ? 'quarterly' : 'yearly', active: true, revision: 0 }),
+      );
+      expect(serverErrors(changes)).toEqual([]);
+      expect(statuses(changes)).toEqual([200, ...Array(N - 1).fill(409)]);
+      const comments = await all(N, (i) => call(admin, 'POST', `${tasksUrl}/${task.id}/comments`, { body: `Kommentar ${i}` }));
+      expect(statuses(comments)).toEqual(Array(N).fill(201));
+    });
+
     it('leaves every audit chain intact after all of it', async () => {
       const reports = await verifyAllAuditChains(t.ctx.db);
       expect(reports.flatMap((r) => r.problems)).toEqual([]);

@@ -64,6 +64,10 @@ interface Fixture {
   feedId: string;
   spareFeedId: string;
   feedToken: string;
+  taskId: string;
+  spareTaskId: string;
+  taskTemplateId: string;
+  spareTaskTemplateId: string;
 }
 
 interface FuzzSpec {
@@ -174,6 +178,25 @@ const trainingCourseBody = () => ({
 const trainingSessionBody = (f: Fixture) => ({ courseId: f.courseId, heldOn: '2026-03-02', trainer: 'Frau Dr. Weber', locationId: f.locationId, notes: '' });
 const accessTables = ['person_accounts', 'checklist_templates', 'person_checklists', 'person_checklist_items', 'audit_events'];
 const accountBody = (f: Fixture) => ({ system: 'pvs', assetId: f.assetId, accountName: 'm.muster', isAdmin: true, mfa: false, notes: 'Konnektor-Verwaltung' });
+const taskTables = ['tasks', 'task_links', 'task_comments', 'task_templates', 'audit_events'];
+const taskBody = (f: Fixture) => ({
+  title: 'Rücksicherung des PVS testen',
+  description: 'Auf dem Testrechner im Labor',
+  ownerUserId: f.userId,
+  dueOn: '2027-06-30',
+  links: [
+    { kind: 'requirement', targetId: 'KBV-A1-25' },
+    { kind: 'asset', targetId: f.assetId },
+  ],
+});
+const taskTemplateBody = (f: Fixture) => ({
+  title: 'Firewall-Regeln durchsehen',
+  description: 'Mit dem IT-Dienstleister',
+  rhythm: 'yearly',
+  active: true,
+  defaultOwnerUserId: f.userId,
+  links: [{ kind: 'requirement', targetId: 'KBV-A1-11' }],
+});
 const checklistTemplateBody = () => ({ items: [{ title: 'Schlüssel ausgeben', hint: 'Ins Schlüsselbuch' }, { title: 'PVS-Zugang anlegen' }] });
 const supplierBody = (f: Fixture) => ({
   name: 'Praxis-IT Müller GmbH',
@@ -498,6 +521,23 @@ const specs: Record<string, FuzzSpec> = {
   'POST /api/v1/organisations/:organisationId/calendar/feeds/:feedId/rotate': { tables: calendarTables, body: () => undefined },
   'DELETE /api/v1/organisations/:organisationId/calendar/feeds/:spareFeedId': { tables: calendarTables, body: () => undefined },
   'PUT /api/v1/organisations/:organisationId/calendar/preferences': { tables: calendarTables, body: () => ({ taskReminders: true, dailyDigest: false }) },
+  'POST /api/v1/organisations/:organisationId/tasks': { tables: taskTables, body: taskBody },
+  'PUT /api/v1/organisations/:organisationId/tasks/:taskId': {
+    tables: taskTables,
+    body: (f) => ({ ...taskBody(f), status: 'in_progress', revision: 1 }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/tasks/:spareTaskId': { tables: taskTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/tasks/:taskId/complete': { tables: taskTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/tasks/:taskId/reopen': { tables: taskTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/tasks/:taskId/comments': { tables: taskTables, body: () => ({ body: 'Termin steht: Freitag, 10 Uhr.' }) },
+  'POST /api/v1/organisations/:organisationId/tasks/templates': { tables: taskTables, body: taskTemplateBody },
+  'PUT /api/v1/organisations/:organisationId/tasks/templates/:taskTemplateId': {
+    tables: taskTables,
+    body: (f) => ({ ...taskTemplateBody(f), revision: 1 }),
+  },
+  'DELETE /api/v1/organisations/:organisationId/tasks/templates/:spareTaskTemplateId': { tables: taskTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/tasks/templates/reset': { tables: taskTables, body: () => undefined },
+  'POST /api/v1/organisations/:organisationId/tasks/recurring/start': { tables: taskTables, body: () => ({ startOn: '2027-01-04' }) },
   'PUT /api/v1/organisations/:organisationId/registration': {
     tables: ['registration_setups', 'audit_events'],
     body: () => ({
@@ -545,6 +585,9 @@ const registeredAs: Record<string, string> = {
   'DELETE /api/v1/organisations/:organisationId/training/sessions/:sessionId': 'DELETE /api/v1/organisations/:organisationId/training/sessions/:spareSessionId',
   'DELETE /api/v1/organisations/:organisationId/accounts/:accountId': 'DELETE /api/v1/organisations/:organisationId/accounts/:spareAccountId',
   'DELETE /api/v1/organisations/:organisationId/calendar/feeds/:feedId': 'DELETE /api/v1/organisations/:organisationId/calendar/feeds/:spareFeedId',
+  'DELETE /api/v1/organisations/:organisationId/tasks/:taskId': 'DELETE /api/v1/organisations/:organisationId/tasks/:spareTaskId',
+  'DELETE /api/v1/organisations/:organisationId/tasks/templates/:taskTemplateId':
+    'DELETE /api/v1/organisations/:organisationId/tasks/templates/:spareTaskTemplateId',
 };
 const specKey = (route: { method: string; url: string }) => registeredAs[`${route.method} ${route.url}`] ?? `${route.method} ${route.url}`;
 
@@ -910,6 +953,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       // The organisation feed is renewed by the fuzzer, the personal one revoked; its token is the read route's.
       const organisationFeed = ok(await admin.request('POST', org('/calendar/feeds'), { scope: 'organisation' }));
       const personalFeed = ok(await admin.request('POST', org('/calendar/feeds'), { scope: 'personal' }));
+      const task = ok(await admin.request('POST', org('/tasks'), { title: 'Rücksicherung testen', dueOn: '2027-06-30' }));
+      const spareTask = ok(await admin.request('POST', org('/tasks'), { title: 'Zum Löschen' }));
+      const taskTemplate = ok(await admin.request('POST', org('/tasks/templates'), { title: 'Firewall-Regeln durchsehen', rhythm: 'yearly' }));
+      const spareTaskTemplate = ok(await admin.request('POST', org('/tasks/templates'), { title: 'Alte Vorlage', rhythm: 'quarterly' }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -952,6 +999,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         feedId: organisationFeed.id,
         spareFeedId: personalFeed.id,
         feedToken: linkToken(personalFeed.url).replace(/\.ics$/, ''),
+        taskId: task.id,
+        spareTaskId: spareTask.id,
+        taskTemplateId: taskTemplate.id,
+        spareTaskTemplateId: spareTaskTemplate.id,
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });
@@ -1023,6 +1074,11 @@ for (const { engine, skipReason } of await eachEngine()) {
       ['POST', '/risks', { title: 'Risiko\u0000', likelihood: 1, impact: 1 }, 'title', 'text.control_character'],
       ['POST', '/risks', { title: 'Altes Risiko', likelihood: 1, impact: 1, reviewOn: '0001-01-01' }, 'reviewOn', 'date.out_of_range'],
       ['POST', '/risks', { title: 'Unbekannt', likelihood: 1, impact: 1, requirementIds: ['KBV-A5-99'] }, 'requirementIds.0', 'risk.requirement_unknown'],
+      ['POST', '/tasks', { title: 'Aufgabe\u0000' }, 'title', 'text.control_character'],
+      ['POST', '/tasks', { title: 'Alte Aufgabe', dueOn: '2000-01-01' }, 'dueOn', 'task.due_before_created'],
+      ['POST', '/tasks', { title: 'Ferne Aufgabe', dueOn: '0001-01-01' }, 'dueOn', 'date.out_of_range'],
+      ['POST', '/tasks', { title: 'Verknüpft', links: [{ kind: 'requirement', targetId: 'KBV-A5-99' }] }, 'links.0.targetId', 'task.requirement_unknown'],
+      ['POST', '/tasks', { title: 'Fremd', ownerUserId: '00000000-0000-4000-8000-000000000001' }, 'ownerUserId', 'task.owner_unknown'],
     ])('%s %s refuses absurd input at the field (%s)', async (method, path, body, field, code) => {
       const url = `/api/v1/organisations/${fixture.organisationId}${path.replace(':incidentId', fixture.incidentId)}`;
       const before = await tableState(['incidents', 'incident_events', 'requirement_statuses', 'registration_setups', 'locations', 'risks']);
