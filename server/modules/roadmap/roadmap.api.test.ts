@@ -39,7 +39,7 @@ for (const { engine, skipReason } of await eachEngine()) {
     const taskRows = () =>
       queryRows<{ source_key: string; roadmap_week: number; due_on: string; owner_user_id: string | null; source: string; title: string; description: string }>(
         t.ctx.db,
-        sql`select source_key, roadmap_week, due_on::text, owner_user_id, source, title, description from tasks where organisation_id = ${orgId} order by source_key`,
+        sql`select source_key, roadmap_week, due_on::text, owner_user_id, source, title, description from tasks where organisation_id = ${orgId} and source = 'roadmap' order by source_key`,
       );
 
     beforeAll(async () => {
@@ -139,6 +139,13 @@ for (const { engine, skipReason } of await eachEngine()) {
 
       const rows = await taskRows();
       expect(rows).toHaveLength(chosen.length);
+      // The recurring cycle starts with the plan: its first occurrences fall after the eight weeks.
+      const recurring = await queryRows<{ n: number; first: string }>(
+        t.ctx.db,
+        sql`select count(*)::int as n, min(due_on)::text as first from tasks where organisation_id = ${orgId} and source = 'recurring'`,
+      );
+      expect(recurring[0]!.n).toBeGreaterThan(0);
+      expect(recurring[0]!.first >= addDays(startOn(), 56)).toBe(true);
       const mfa = rows.find((r) => r.source_key === 'roadmap:mfa-admins')!;
       expect(mfa).toMatchObject({
         source: 'roadmap',
@@ -158,8 +165,8 @@ for (const { engine, skipReason } of await eachEngine()) {
       );
       expect(links.map((l) => l.kind)).toEqual(expect.arrayContaining(['person', 'requirement']));
 
-      const audit = (await admin.request('GET', org('/audit?limit=100'))).json().items as { action: string; data: { items?: string[] } }[];
-      expect(audit.filter((e) => e.action === 'task.created')).toHaveLength(chosen.length);
+      const audit = (await admin.request('GET', org('/audit?limit=100'))).json().items as { action: string; data: { items?: string[]; source?: string } }[];
+      expect(audit.filter((e) => e.action === 'task.created' && e.data.source === 'roadmap')).toHaveLength(chosen.length);
       expect(audit.find((e) => e.action === 'roadmap.accepted')?.data.items).toHaveLength(chosen.length);
 
       const plan = (await admin.request('GET', url())).json() as RoadmapPlan;
@@ -214,7 +221,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(res.statusCode, res.body).toBe(200);
       const [row] = await queryRows<{ title: string; description: string; due_on: string }>(
         t.ctx.db,
-        sql`select title, description, due_on::text from tasks where organisation_id = ${other.organisationId}`,
+        sql`select title, description, due_on::text from tasks where organisation_id = ${other.organisationId} and source = 'roadmap'`,
       );
       expect(row?.title).toBe('Run the NIS2 applicability check');
       expect(row?.description).toContain('Legal basis: § 28 BSIG');

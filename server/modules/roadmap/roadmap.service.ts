@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiIssue } from '../../../domain/common/errors.ts';
 import { type RoadmapAccept, roadmapIssueCodes } from '../../../domain/roadmap/roadmap.schema.ts';
 import {
+  addDays,
   defaultPlanStart,
   earliestPlanStart,
   isInNis2Scope,
@@ -23,7 +24,7 @@ import { practiceToday } from '../assets/assets.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { listCatalog } from '../compliance/compliance.ts';
 import { lockOrganisation } from '../organisations/organisations.ts';
-import { insertTasks, type TaskDraft } from '../tasks/tasks.ts';
+import { insertTasks, startRecurringCycle, type TaskDraft } from '../tasks/tasks.ts';
 import { acceptanceSpan, insertAcceptance, membersAmong, plannedKeys, planTasks, registerFacts, sourceKeyOf } from './roadmap.queries.ts';
 
 /**
@@ -142,8 +143,9 @@ export async function accept(tx: Tx, actor: Actor, body: RoadmapAccept, now = ne
       entityId: actor.organisationId,
       data: { startsOn, items: createdKeys, nis2: scopeOf(input).nis2 },
     });
-    // The recurring cycle (quarterly reviews, yearly training, the exercise) follows the plan's eight weeks: once the
-    // tasks module offers it, this is where it starts, e.g. startRecurringCycle(tx, actor, addDays(startsOn, 56)).
+    // The recurring cycle (quarterly reviews, yearly training, the exercise) follows the plan's eight weeks: its first
+    // occurrences count from the Monday after week 8. Idempotent: templates already running are left alone.
+    await startRecurringCycle(tx, actor, addDays(startsOn, 56), body.locale);
   }
   const createdByKey = new Map(created.map((c) => [c.sourceKey, c.id]));
   return {

@@ -4,7 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOCATIONS_PER_ORGANISATION } from '../../domain/organisations/organisation.schema.ts';
 import { QUICK_CHECK_VERSION, quickCheckQuestions } from '../../domain/quickcheck/questions.ts';
-import { queryRows } from '../db/connect.ts';
+import { type Engine, queryRows } from '../db/connect.ts';
 import { locations, memberships, people, users } from '../db/schema.ts';
 import { withOrganisation } from '../db/tenant.ts';
 import { insertPerson } from '../modules/access/access.fixtures.ts';
@@ -13,7 +13,7 @@ import { hashPassword } from '../modules/auth/auth.service.ts';
 import { countDashboard } from '../modules/compliance/dashboard.service.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
 import { multipart, samplePdf } from './files.ts';
-import { type Agent, eachEngine, PASSWORD, runFirstSetup, startTestApp, type TestApp, totpCode } from './test-app.ts';
+import { type Agent, PASSWORD, runFirstSetup, startTestApp, type TestApp, totpCode } from './test-app.ts';
 
 /**
  * The same write sent N times at once over real HTTP, so that on PostgreSQL the requests run in overlapping
@@ -28,7 +28,11 @@ interface Answer {
   body: any;
 }
 
-for (const { engine, skipReason } of await eachEngine()) {
+/**
+ * The suite on one engine; `concurrency.pglite.api.test.ts` and `concurrency.postgres.api.test.ts` each run it, so that the two
+ * engines run in parallel test workers.
+ */
+export function concurrencySuite({ engine, skipReason }: { engine: Engine; skipReason: string | null }) {
   describe.skipIf(skipReason !== null)(`concurrent writes on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
     let t: TestApp;
     let admin: Agent;

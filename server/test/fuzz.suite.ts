@@ -5,10 +5,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUICK_CHECK_VERSION, quickCheckQuestions } from '../../domain/quickcheck/questions.ts';
 import { addDays, nextMonday } from '../../domain/roadmap/roadmap.ts';
-import { queryRows } from '../db/connect.ts';
+import { type Engine, queryRows } from '../db/connect.ts';
 import { people } from '../db/schema.ts';
 import { multipart, samplePdf, samplePng } from './files.ts';
-import { type Agent, eachEngine, PASSWORD, runFirstSetup, startTestApp, type TestApp } from './test-app.ts';
+import { type Agent, PASSWORD, runFirstSetup, startTestApp, type TestApp } from './test-app.ts';
 
 /**
  * Absurd input on every write route: generated bodies (valid-looking values mixed with NUL, lone surrogates, huge
@@ -825,7 +825,11 @@ function hash(text: string): number {
 
 // ---- the suite ----------------------------------------------------------------------------------------------------
 
-for (const { engine, skipReason } of await eachEngine()) {
+/**
+ * The suite on one engine; `fuzz.pglite.api.test.ts` and `fuzz.postgres.api.test.ts` each run it, so that the two
+ * engines run in parallel test workers.
+ */
+export function fuzzSuite({ engine, skipReason }: { engine: Engine; skipReason: string | null }) {
   describe.skipIf(skipReason !== null)(`fuzzed input on ${engine}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
     let t: TestApp;
     let admin: Agent;
@@ -1011,7 +1015,7 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('has a fuzz spec for every write route, so routes added later are fuzzed too', () => {
       const writes = t.routes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
       const missing = writes.map(specKey).filter((key) => !(key in specs));
-      expect(missing, 'add a line to `specs` in server/test/fuzz.api.test.ts for each').toEqual([]);
+      expect(missing, 'add a line to `specs` in server/test/fuzz.suite.ts for each').toEqual([]);
     });
 
     it('sees a write in the table state (insert, update and delete)', async () => {

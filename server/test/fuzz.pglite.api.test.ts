@@ -1,0 +1,5 @@
+import { fuzzSuite } from './fuzz.suite.ts';
+import { eachEngine } from './test-app.ts';
+
+// The fuzz suite on PGlite (server/test/fuzz.suite.ts); its own file so that both engines run at once.
+fuzzSuite((await eachEngine()).find((e) => e.engine === 'pglite')!);
