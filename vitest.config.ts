@@ -29,6 +29,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A poll waits for what the page shows after a click; the default second is too short when two journeys
+          // and their servers share two cores (a table of 100 requirements re-rendered after a filter took longer).
+          expect: { poll: { timeout: 10_000 } },
           // Two journeys at a time, each with its own server, data folder and browser: most of a journey is waiting
           // for pages and polls, so two on two cores take about four fifths of the time of one after the other (786 s
           // instead of 960 s for the whole project on this machine).
