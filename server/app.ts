@@ -23,6 +23,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCalendarJobs } from './modules/calendar/calendar.ts';
 import { checkRoutes } from './modules/checks/checks.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
+import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { registerReminderJobs } from './modules/incidents/incidents.ts';
 import { createJobRegistry } from './modules/jobs/jobs.ts';
@@ -125,6 +126,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   roadmapRoutes(app, ctx);
   calendarRoutes(app, ctx);
   taskRoutes(app, ctx);
+  documentRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

@@ -98,5 +98,8 @@ export const auditActions = [
   'task.template_deleted',
   'task.templates_reset',
   'task.recurring_started',
+  'document.texts_saved',
+  'document.version_created',
+  'document.version_approved',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -70,6 +70,13 @@ export const permissions = {
    * `tasks.edit` any task.
    */
   'tasks.work': { write: true },
+  /** Word the prose documents (policy, emergency plan, incident response plan) and issue versions of any document. */
+  'documents.edit': { write: true, roles: complianceEditors },
+  /**
+   * Approve a document version: management only (§ 38 Abs. 1 BSIG); an administrator of the app may not approve on
+   * management's behalf. A director's approval counts as their Billigung of that version.
+   */
+  'documents.approve': { write: true, roles: ['management'], rolesOnly: true },
 } as const satisfies Record<string, AccessRule>;
 
 export type Permission = keyof typeof permissions;

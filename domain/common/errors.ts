@@ -83,6 +83,11 @@ export const errorCodes = [
   'task.template_not_found',
   'task.template_built_in',
   'task.templates_full',
+  'document.not_found',
+  'document.revision_conflict',
+  'document.unfinished',
+  'document.version_superseded',
+  'document.already_approved',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

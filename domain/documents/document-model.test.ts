@@ -17,6 +17,8 @@ describe('unfinished spots of a document (a final document carries no gap)', () 
     ['a placeholder with spaces', 'Telefon: {{ phone }}', ['Telefon: {{ phone }}']],
     ['a gap left for a hand', 'Telefon: [ergänzen]', ['Telefon: [ergänzen]']],
     ['a gap in English', 'Phone: [to be completed]', ['Phone: [to be completed]']],
+    ['a gap that says what is missing', '24/7: [ergänzen: Kontakt im Bereich Registrierung]', ['24/7: [ergänzen: Kontakt im Bereich Registrierung]']],
+    ['a word that only starts alike', 'Siehe [Ergänzende Hinweise]', []],
     ['brackets that are no gap', 'Anlage 1 [Nr. 3] gilt', []],
   ])('%s', (_name, text, expected) => {
     const model: DocumentModel = { ...base, blocks: [{ kind: 'paragraph', text }] };

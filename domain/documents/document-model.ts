@@ -78,7 +78,7 @@ export interface DocumentModel {
  * The marks of an unfinished text: a placeholder the app did not fill ({{…}}), or a gap someone was meant to fill by
  * hand. A final document must carry none of them.
  */
-const UNFINISHED = [/\{\{\s*[\w.]+\s*\}\}/, /\[\s*(?:ergänzen|bitte ergänzen|to be completed|complete|TODO)\s*\]/i];
+const UNFINISHED = [/\{\{\s*[\w.]+\s*\}\}/, /\[\s*(?:bitte\s+)?(?:ergänzen|to be completed|complete|TODO)\b[^\]]*\]/i];
 
 /** Every text of a document in reading order (title, meta, blocks, footnote): what a reader sees. */
 export function documentTexts(model: DocumentModel): string[] {

@@ -8,7 +8,7 @@ export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as con
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** Where a task came from: typed in, the generated 8-week roadmap, or the recurring cycle after it. */
-export const TASK_SOURCES = ['manual', 'roadmap', 'recurring'] as const;
+export const TASK_SOURCES = ['manual', 'roadmap', 'recurring', 'document'] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 /** What a task can serve: a catalog requirement (by its id) or a record of a register or an incident (by its uuid). */

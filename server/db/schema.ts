@@ -873,3 +873,4 @@ export const taskTemplates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
 );
+export * from './schema-documents.ts';

@@ -13,6 +13,8 @@ export interface BuildContext {
   locale: DocumentLocale;
   now: Date;
   texts: Readonly<Record<string, string>>;
+  /** How often the document is reviewed (prose documents say so in their last section). */
+  reviewMonths?: number;
 }
 
 /**

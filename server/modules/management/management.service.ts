@@ -237,3 +237,27 @@ export async function approve(tx: Tx, actor: Actor, personId: string, input: Man
   const { organisationId: _o, ...approval } = row!;
   return approval;
 }
+
+/**
+ * The director record of a signed-in member: a current person with the role management linked to their account, or
+ * null. Other modules ask it when an act of management (approving a document version) also counts as the director's
+ * § 38 Abs. 1 BSIG approval.
+ */
+export async function directorOf(tx: Tx, organisationId: string, userId: string, now = new Date()): Promise<{ id: string; name: string } | null> {
+  const today = practiceToday(now);
+  const [person] = await tx
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), eq(people.userId, userId), isCurrentDirector(today)))
+    .orderBy(people.id)
+    .limit(1);
+  return person ?? null;
+}
+
+/** Records the signed-in director's § 38 approval with a remark (e.g. the document version approved); null when the member is no director. */
+export async function approveAsDirector(tx: Tx, actor: Actor, remark: string, now = new Date()): Promise<string | null> {
+  const director = await directorOf(tx, actor.organisationId, actor.userId, now);
+  if (!director) return null;
+  const approval = await approve(tx, actor, director.id, { remark }, now);
+  return approval.id;
+}
