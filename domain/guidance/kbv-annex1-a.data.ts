@@ -61,7 +61,7 @@ export const kbvAnnex1GuidanceA: readonly RequirementGuidance[] = [
       'Tragen Sie das Ende der Beschäftigung unter „Personal“ ein, sobald es feststeht, und beginnen Sie unter „Zugänge“ die Checkliste „Austritt“.',
       'Lassen Sie die Person ihre laufenden Aufgaben vor dem letzten Tag an eine benannte Kollegin oder einen benannten Kollegen übergeben.',
       'Nehmen Sie am letzten Arbeitstag Schlüssel, Ausweise, Geräte und Unterlagen zurück und haken Sie jedes Stück ab.',
-      'Sperren Sie noch am selben Tag jeden Zugang der Person (PVS, Windows, E-Mail, Fernzugang) und ändern Sie Passwörter, die sie kannte. Was der IT-Dienstleister sperren muss, beauftragen Sie schriftlich und lassen sich die Sperrung bestätigen.',
+      'Sperren Sie noch am selben Tag jeden Zugang der Person (PVS, Windows, E-Mail, Fernzugang) und ändern Sie Passwörter, die sie kannte. Was nur der IT-Dienstleister sperren kann, beauftragen Sie schriftlich; lassen Sie sich die Sperrung bestätigen.',
       'Erinnern Sie die Person schriftlich daran, dass die Schweigepflicht auch nach dem Ausscheiden gilt, und lassen Sie sich den Hinweis unterschreiben.',
     ],
     stepsEn: [
@@ -441,13 +441,13 @@ export const kbvAnnex1GuidanceA: readonly RequirementGuidance[] = [
     requirementId: 'KBV-A1-16',
     stepsDe: [
       'Erfassen Sie alle Geräte und Programme unter „Geräte & Dienste“, mit Hersteller, Version und Betriebssystem.',
-      'Lassen Sie den IT-Dienstleister zu jedem Eintrag das Supportende eintragen, also den Tag, ab dem der Hersteller keine Sicherheitsupdates mehr liefert (z. B. Windows 10 seit dem 14. Oktober 2025).',
+      'Lassen Sie den IT-Dienstleister zu jedem Eintrag das Supportende eintragen, also den Tag, ab dem der Hersteller keine Sicherheitsupdates mehr liefert (bei Windows 10 z. B. der 14. Oktober 2025).',
       'Achten Sie auf die Warnungen in praxisschild: Sie erscheinen 90 Tage vor dem Supportende und bleiben danach stehen.',
       'Fragen Sie einmal im Jahr beim IT-Dienstleister nach, ob Systeme ohne Updates dazugekommen sind, auch Medizingeräte mit eingebautem PC.',
     ],
     stepsEn: [
       'Record all devices and programs under "Assets", with manufacturer, version and operating system.',
-      'Have the IT service provider enter the end of vendor support for each entry, i.e. the day from which the manufacturer delivers no more security updates (e.g. Windows 10 since 14 October 2025).',
+      'Have the IT service provider enter the end of vendor support for each entry, i.e. the day from which the manufacturer delivers no more security updates (for Windows 10, e.g., 14 October 2025).',
       'Watch the warnings in praxisschild: they appear 90 days before the end of support and stay afterwards.',
       'Once a year, ask the IT service provider whether systems without updates have been added, including medical devices with a built-in PC.',
     ],
@@ -465,13 +465,13 @@ export const kbvAnnex1GuidanceA: readonly RequirementGuidance[] = [
   {
     requirementId: 'KBV-A1-17',
     stepsDe: [
-      'Nehmen Sie jedes System mit der Warnung „Kein Herstellersupport mehr“ unter „Geräte & Dienste“ und klären Sie mit dem IT-Dienstleister, ob es ersetzt werden kann.',
+      'Gehen Sie jedes System mit der Warnung „Kein Herstellersupport mehr“ unter „Geräte & Dienste“ durch und klären Sie mit dem IT-Dienstleister, ob es ersetzt werden kann.',
       'Planen Sie den Ersatz mit Termin und Kosten und legen Sie dafür eine Aufgabe unter „Aufgaben“ an.',
       'Muss ein System weiterlaufen (z. B. ein Ultraschallgerät mit altem Windows), lassen Sie es vom Internet und vom übrigen Praxisnetz trennen, sodass ihm nur die nötigen Verbindungen bleiben.',
       'Lassen Sie sich die Trennung vom IT-Dienstleister schriftlich bestätigen und halten Sie fest, warum das System noch gebraucht wird.',
     ],
     stepsEn: [
-      'Take every system with the warning "Vendor support ended" under "Assets" and clarify with the IT service provider whether it can be replaced.',
+      'Go through every system with the warning "Vendor support ended" under "Assets" and clarify with the IT service provider whether it can be replaced.',
       'Plan the replacement with date and cost, and create a task for it under "Tasks".',
       'If a system has to keep running (e.g. an ultrasound device with an old Windows), have it separated from the internet and from the rest of the practice network so that only the connections it needs remain.',
       'Have the IT service provider confirm the separation in writing, and record why the system is still needed.',
@@ -499,7 +499,7 @@ export const kbvAnnex1GuidanceA: readonly RequirementGuidance[] = [
     ],
     stepsEn: [
       'Go through all practice computers and note which have a camera or microphone and whether it is needed, for example for video consultations.',
-      'Have the IT service provider switch off cameras and microphones that are not needed in the device settings, or unplug external ones.',
+      'Have the IT service provider switch off, in the device settings, cameras and microphones that are not needed, or unplug external ones.',
       'Also cover built-in cameras that are not needed with a webcam cover.',
       'Where they are needed, allow only the programs that need them (e.g. the video-consultation software) to access them.',
     ],
@@ -557,7 +557,7 @@ export const kbvAnnex1GuidanceA: readonly RequirementGuidance[] = [
     ],
     evidenceDe: [
       'Ein Bericht des IT-Dienstleisters oder ein Screenshot seiner Verwaltungsübersicht mit allen Geräten und dem Stand des Virenschutzes.',
-      'Ein datierter Screenshot der Windows-Sicherheit „Viren- und Bedrohungsschutz“ von einem Beispielgerät.',
+      'Ein datierter Screenshot der Windows-Sicherheit „Viren- & Bedrohungsschutz“ von einem Beispielgerät.',
     ],
     evidenceEn: [
       'A report from the IT service provider, or a screenshot of their management console, listing all devices and the state of their protection.',
@@ -596,14 +596,14 @@ export const kbvAnnex1GuidanceA: readonly RequirementGuidance[] = [
     stepsDe: [
       'Lassen Sie mindestens eine Kopie der Sicherung so aufbewahren, dass ein Angreifer im Praxisnetz sie nicht erreicht: auf einem Datenträger, der nach der Sicherung abgesteckt wird, oder bei einem Anbieter, bei dem Sicherungen für eine Zeit nicht gelöscht werden können.',
       'Lassen Sie die Sicherungen verschlüsseln und bewahren Sie das Kennwort getrennt davon auf, z. B. versiegelt im Tresor.',
-      'Schließen Sie Sicherungsdatenträger ein, an einem anderen Ort als den Server, damit ein Brand oder Einbruch nicht beides trifft.',
+      'Schließen Sie Sicherungsdatenträger weg, getrennt vom Server (z. B. in einem anderen Raum oder Gebäude), damit ein Brand oder Einbruch nicht beides trifft.',
       'Geben Sie Zugriff auf die Sicherungen nur dem IT-Dienstleister und benannten Personen in der Praxis.',
       'Liegt eine Sicherung bei einem Cloud-Anbieter, erfassen Sie ihn unter „Dienstleister“ mit AVV und C5-Nachweis.',
     ],
     stepsEn: [
       'Have at least one copy of the backup kept where an attacker in the practice network cannot reach it: on a drive that is unplugged after the backup, or with a provider where backups cannot be deleted for a set time.',
       'Have the backups encrypted, and keep the password separately, e.g. sealed in the safe.',
-      'Lock backup drives away in a place other than the server, so that a fire or burglary does not hit both.',
+      'Lock backup drives away apart from the server (e.g. in another room or building), so that a fire or burglary does not hit both.',
       'Give access to the backups only to the IT service provider and named people in the practice.',
       'If a backup is kept by a cloud provider, record it under "Suppliers" with DPA and C5 evidence.',
     ],
