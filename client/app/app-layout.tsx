@@ -39,6 +39,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
     { to: `${base}/incidents`, label: t('incidents.nav'), show: true },
     { to: `${base}/applicability`, label: t('nav.applicability'), show: true },
     { to: `${base}/registration`, label: t('registration.nav'), show: true },
+    { to: `${base}/documents`, label: t('documents.page.nav'), show: true },
     { to: `${base}/catalog`, label: t('nav.catalog'), show: true },
     { to: `${base}/assets`, label: t('nav.assets'), show: true },
     { to: `${base}/suppliers`, label: t('nav.suppliers'), show: true },

@@ -32,5 +32,9 @@ export function permissionsOf(me: MemberRole) {
     editTasks: isAllowed('tasks.edit', me),
     /** Comment on tasks, complete and reopen them (staff: only their own; the server checks). */
     workOnTasks: isAllowed('tasks.work', me),
+    /** Word the prose documents and issue versions. */
+    editDocuments: isAllowed('documents.edit', me),
+    /** Approve a document version (management only, § 38 Abs. 1 BSIG). */
+    approveDocuments: isAllowed('documents.approve', me),
   };
 }

@@ -18,6 +18,8 @@ import { CalendarPage } from '../features/calendar/calendar-page.tsx';
 import { CatalogPage } from '../features/catalog/catalog-page.tsx';
 import { RequirementPage } from '../features/catalog/requirement-page.tsx';
 import { DashboardPage } from '../features/dashboard/dashboard-page.tsx';
+import { DocumentPage } from '../features/documents/document-page.tsx';
+import { DocumentsPage } from '../features/documents/documents-page.tsx';
 import { AssessmentPage } from '../features/incidents/assessment-page.tsx';
 import { IncidentListPage } from '../features/incidents/incident-list-page.tsx';
 import { IncidentPage } from '../features/incidents/incident-page.tsx';
@@ -135,6 +137,8 @@ export const router = createBrowserRouter([
       { path: 'tasks', element: <TasksPage /> },
       { path: 'tasks/templates', element: <TaskTemplatesPage /> },
       { path: 'tasks/:taskId', element: <TaskPage /> },
+      { path: 'documents', element: <DocumentsPage /> },
+      { path: 'documents/:kind', element: <DocumentPage /> },
       { path: 'api-tokens', element: <IntakeTokensPage /> },
       { path: 'locations', element: <LocationsPage /> },
       { path: 'people', element: <PeoplePage /> },
