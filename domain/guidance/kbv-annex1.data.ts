@@ -1,8 +1,6 @@
 import type { RequirementGuidance } from './guidance.types.ts';
+import { kbvAnnex1GuidanceA } from './kbv-annex1-a.data.ts';
+import { kbvAnnex1GuidanceB } from './kbv-annex1-b.data.ts';
 
-/**
- * Placeholder in branch guide2 only: guide1 writes the guidance on KBV Anlage 1 (KBV-A1-01 … KBV-A1-50) in this file,
- * and the lead takes guide1's version at the merge. Until then the completeness test in guidance.test.ts fails for
- * the 50 ids of Anlage 1, as it should.
- */
-export const kbvAnnex1Guidance: readonly RequirementGuidance[] = [];
+/** Guidance on KBV Anlage 1 (50 requirements) in catalog order: Nr. 1–25 and Nr. 26–50 are kept in two files. */
+export const kbvAnnex1Guidance: readonly RequirementGuidance[] = [...kbvAnnex1GuidanceA, ...kbvAnnex1GuidanceB];
