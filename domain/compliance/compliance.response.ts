@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema, instantSchema, type ResponseOf } from '../common/response.ts';
+import { requirementGuidanceSchema } from '../guidance/guidance.response.ts';
 import { deadlineKinds } from '../incidents/incidents.response.ts';
 import { explanationSchema, legalSourceSchema } from '../kbv/explanation.ts';
 import { nis2CoverageSchema } from '../nis2/coverage.ts';
@@ -87,6 +88,8 @@ export const requirementDetailSchema = catalogRequirementSchema.extend({
   entries: z.array(statusEntrySchema),
   locations: z.array(locationRefSchema),
   profile: organisationProfileSchema,
+  /** Practical guidance: steps, evidence, sources and the place in the 8-week plan (issue 12); null where there is none. */
+  guidance: requirementGuidanceSchema.nullable(),
 });
 
 export const evidenceSchema = z.object({

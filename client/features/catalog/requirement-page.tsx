@@ -11,6 +11,7 @@ import { useRequirement } from './catalog.api.ts';
 import { EvidenceCard } from './evidence-card.tsx';
 import { ORGANISATION, RequirementAbout, ScopePicker } from './requirement-about.tsx';
 import { RequirementAssetWarnings } from './requirement-assets.tsx';
+import { RequirementGuidance } from './requirement-guidance.tsx';
 import { RequirementSupplierWarnings } from './requirement-suppliers.tsx';
 import { StatusForm, StatusView } from './status-form.tsx';
 
@@ -44,6 +45,7 @@ export function RequirementPage() {
         </Title>
       </Stack>
       <RequirementAbout requirement={r} />
+      <RequirementGuidance organisationId={organisationId} requirement={r} />
       <RequirementAssetWarnings organisationId={organisationId} requirementId={r.id} />
       <RequirementSupplierWarnings organisationId={organisationId} requirementId={r.id} />
       <Card withBorder padding="lg">

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { countAtLocations, overallStatusFromCounts } from '../../../domain/compliance/progress.ts';
 import type { UpdateRequirementStatus } from '../../../domain/compliance/requirement-status.schema.ts';
+import { guidanceAnswer } from '../../../domain/guidance/guidance.ts';
 import { assessRequirement, berlinDate } from '../../../domain/kbv/applicability.ts';
 import type { Explanation } from '../../../domain/kbv/explanation.ts';
 import type { KbvRequirement, TargetObject } from '../../../domain/kbv/requirement.ts';
@@ -205,7 +206,8 @@ export async function requirementDetail(tx: Tx, organisationId: string, requirem
     .then(byGermanName);
   const aggregate = (await requirementAggregates(tx, organisationId, today, requirementId)).get(requirementId) ?? emptyAggregate();
   const item = catalogItem(row, applicabilityOf(row, profile, nis2Applicability(nis2Check, today), today), aggregate, locationRows.length);
-  return { ...item, entries: await requirementEntries(tx, organisationId, requirementId), locations: locationRows, profile };
+  const entries = await requirementEntries(tx, organisationId, requirementId);
+  return { ...item, entries, locations: locationRows, profile, guidance: guidanceAnswer(requirementId) };
 }
 
 export async function findRequirement(tx: Tx, requirementId: string) {
