@@ -117,6 +117,25 @@ describe.runIf(run)('a ransomware night: report, assess, see the clocks, send th
     await page.getByRole('dialog').getByRole('button', { name: 'Schließen', exact: true }).last().click();
     await draft.waitFor({ state: 'detached' });
 
+    // High risk to the patients: the letter to them (Art. 34 DSGVO) as a draft, in plain words, with the practice's hints.
+    await clock('gdpr_art34').getByRole('button', { name: 'Entwurf' }).click();
+    await draft.waitFor();
+    const letter = await draft.textContent();
+    for (const text of [
+      'Sehr geehrte Patientin, sehr geehrter Patient,',
+      'Erpressungstrojaner',
+      'Praxisverwaltungssystem, Empfangs-PC',
+      'Was Sie selbst tun können',
+    ])
+      expect(letter).toContain(text);
+    expect(await draft.getByTestId('draft-notes').textContent()).toContain('vor dem Versand entfernen');
+    expect(await draft.getByTestId('draft-pdf').getAttribute('href')).toMatch(/\/drafts\/gdpr_art34\/pdf\?locale=de$/);
+    const letterPdf = await page.request.get(`${server.url}${await draft.getByTestId('draft-pdf').getAttribute('href')}`);
+    expect(letterPdf.headers()['content-disposition']).toContain('praxisschild-vorfall-1-benachrichtigung-betroffene.pdf');
+    await screenshotBoth(page, '45-incident-art34-letter', false);
+    await page.getByRole('dialog').getByRole('button', { name: 'Schließen', exact: true }).last().click();
+    await draft.waitFor({ state: 'detached' });
+
     // Record the submission with the reference of the BSI: the early warning is done, the notification is next.
     await clock('early_warning').getByRole('button', { name: 'Als übermittelt erfassen' }).click();
     const form = page.getByTestId('submission-form');

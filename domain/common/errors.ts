@@ -31,6 +31,7 @@ export const errorCodes = [
   'requirement.not_found',
   'evidence.not_found',
   'incident.not_found',
+  'incident.draft_not_offered',
   'auth.token_invalid',
   'auth.too_many_attempts',
   'auth.reset_invalid',

@@ -125,10 +125,20 @@ export const createdIdSchema = z.object({ id: z.uuid() });
 
 export const reportDraftSchema = z.object({
   kind: z.enum(draftKinds),
+  form: z.enum(['report', 'letter']).describe('A report to an authority (fields) or a letter to the persons concerned (Art. 34 GDPR)'),
   title: z.string(),
   recipient: z.string(),
   due: z.string().nullable(),
-  sections: z.array(z.object({ heading: z.string(), fields: z.array(z.object({ label: z.string(), value: z.string() })) })),
+  notes: z.array(z.string()).describe('Hints for the practice, not for the recipient'),
+  sections: z.array(
+    z.object({
+      heading: z.string(),
+      fields: z.array(z.object({ label: z.string(), value: z.string() })),
+      paragraphs: z.array(z.string()).optional(),
+      items: z.array(z.string()).optional(),
+    }),
+  ),
+  signature: z.object({ role: z.string(), name: z.string() }).optional(),
   text: z.string(),
 });
 

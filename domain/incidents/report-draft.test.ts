@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportDraft, type DraftInput, draftKinds } from './report-draft.ts';
+import { authorityDraftKinds, buildReportDraft, type DraftInput } from './report-draft.ts';
 
 const input: DraftInput = {
   organisation: { name: 'MVZ Nord GmbH', legalForm: 'mvz_gmbh', category: 'important' },
@@ -49,9 +49,10 @@ describe('report drafts', () => {
     expect(draft.text).toContain('Risiko für die Betroffenen: hohes Risiko');
   });
 
-  it.each(draftKinds)('builds the %s draft in both languages', (kind) => {
+  it.each(authorityDraftKinds)('builds the %s draft in both languages', (kind) => {
     const de = buildReportDraft(kind, input, 'de');
     const en = buildReportDraft(kind, input, 'en');
+    expect(de).toMatchObject({ kind, form: 'report', notes: [] });
     expect(de.sections.length).toBeGreaterThan(1);
     expect(en.sections.length).toBe(de.sections.length);
     expect(en.text).not.toContain('[ergänzen]');

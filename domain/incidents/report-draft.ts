@@ -2,7 +2,11 @@ import { DateTime } from 'luxon';
 import { LEGAL_ZONE } from './deadlines.ts';
 import type { SignificanceAnswers } from './incident.schema.ts';
 
-export const draftKinds = ['early_warning', 'notification', 'intermediate_report', 'progress_report', 'final_report', 'gdpr_art33'] as const;
+/** The reports to an authority: the § 32 BSIG stages and the notification to the data protection authority. */
+export const authorityDraftKinds = ['early_warning', 'notification', 'intermediate_report', 'progress_report', 'final_report', 'gdpr_art33'] as const;
+export type AuthorityDraftKind = (typeof authorityDraftKinds)[number];
+/** Every draft: the reports to an authority and the letter to the persons concerned (Art. 34 DSGVO, persons-notice.ts). */
+export const draftKinds = [...authorityDraftKinds, 'gdpr_art34'] as const;
 export type DraftKind = (typeof draftKinds)[number];
 export type Locale = 'de' | 'en';
 
@@ -23,18 +27,39 @@ export interface DraftInput {
     handlingCompletedAt: Date | null;
   };
   measures: { at: Date; text: string }[];
+  /** When the Art. 33 notification to the data protection authority was recorded as sent, if it was. */
+  authorityInformedAt?: Date | null;
+  /** The practice's own address and phone (registration data), the contact of a letter when there is no DPO. */
+  practiceContact?: { email: string; phone: string } | null;
   /** The BSI's open request for an intermediate report (§ 32 Abs. 1 Nr. 3 BSIG), when there is one. */
   intermediateRequest?: { requestedAt: Date; reference: string | null } | null;
   due: string | null;
   now: Date;
 }
 
+/**
+ * One part of a draft: a heading (empty for the opening and closing of a letter) and label–value fields (reports),
+ * or running text and a bulleted list (letters).
+ */
+export interface DraftSection {
+  heading: string;
+  fields: { label: string; value: string }[];
+  paragraphs?: string[];
+  items?: string[];
+}
+
 export interface Draft {
   kind: DraftKind;
+  /** A report fills an authority's form field by field; a letter is read by the persons concerned. */
+  form: 'report' | 'letter';
   title: string;
   recipient: string;
   due: string | null;
-  sections: { heading: string; fields: { label: string; value: string }[] }[];
+  /** Hints for the practice, not for the recipient (e.g. when Art. 34(3) DSGVO may spare the letter). */
+  notes: string[];
+  sections: DraftSection[];
+  /** Who signs a letter. */
+  signature?: { role: string; name: string };
   text: string;
 }
 
@@ -71,6 +96,11 @@ function dueText(due: string | null, locale: Locale): string {
   return when(new Date(DateTime.fromISO(due, { setZone: true }).toMillis()), locale);
 }
 
+/** The two lines under a report's title: to whom, and by when. */
+export function reportHeader(draft: Pick<Draft, 'recipient' | 'due'>, locale: Locale): { to: string; due: string } {
+  return { to: `${t(locale, 'An', 'To')}: ${draft.recipient}`, due: `${t(locale, 'Fällig bis', 'Due by')}: ${dueText(draft.due, locale)}` };
+}
+
 const pick = (pair: [string, string] | undefined, locale: Locale, fallback: string) => (pair ? pair[locale === 'de' ? 0 : 1] : fallback);
 
 /**
@@ -80,7 +110,7 @@ const pick = (pair: [string, string] | undefined, locale: Locale, fallback: stri
  * description, root cause, measures, cross-border impact) or that Art. 33(3) GDPR asks for. Gaps are marked
  * "[ergänzen]" so nobody sends an empty field by accident.
  */
-export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Locale): Draft {
+export function buildReportDraft(kind: AuthorityDraftKind, input: DraftInput, locale: Locale): Draft {
   const fill = t(locale, '[ergänzen]', '[to be completed]');
   const s = input.incident.significance;
   const yesNo = (value: boolean | undefined) => (value === undefined ? fill : value ? t(locale, 'ja', 'yes') : t(locale, 'nein', 'no'));
@@ -151,7 +181,7 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
   const crossBorder = { label: t(locale, 'Grenzüberschreitende Auswirkungen möglich', 'Possible cross-border impact'), value: yesNo(s?.crossBorderImpact) };
   const bsi = t(locale, 'Gemeinsame Meldestelle von BSI und BBK über das BSI-Portal', 'Joint reporting office of BSI and BBK via the BSI portal');
 
-  let draft: Omit<Draft, 'text'>;
+  let draft: Pick<Draft, 'kind' | 'title' | 'recipient' | 'due' | 'sections'>;
   switch (kind) {
     case 'early_warning':
       draft = {
@@ -298,11 +328,12 @@ export function buildReportDraft(kind: DraftKind, input: DraftInput, locale: Loc
       };
       break;
   }
+  const header = reportHeader(draft, locale);
   const text = [
     draft.title,
-    `${t(locale, 'An', 'To')}: ${draft.recipient}`,
-    `${t(locale, 'Fällig bis', 'Due by')}: ${dueText(draft.due, locale)}`,
+    header.to,
+    header.due,
     ...draft.sections.flatMap((section) => ['', section.heading, ...section.fields.map((f) => `${f.label}: ${f.value}`)]),
   ].join('\n');
-  return { ...draft, text };
+  return { ...draft, form: 'report', notes: [], text };
 }

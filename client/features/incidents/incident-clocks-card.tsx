@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IncidentReportKind } from '../../../domain/incidents/incident.schema.ts';
+import { personsNoticeOffered } from '../../../domain/incidents/persons-notice.ts';
 import { isUrgent } from './berlin-time.ts';
 import { clocksOf } from './incident-clocks.ts';
 import { formatBerlinTime, useNow, useRemainingText } from './incident-parts.tsx';
@@ -23,6 +24,9 @@ export function IncidentClocks({
   const remaining = useRemainingText();
   const clocks = clocksOf(incident);
   const bsig = incident.clocks.bsig;
+  // The letter to the persons concerned has a card of its own when Art. 34 DSGVO requires it; otherwise it is offered
+  // below whenever personal data are involved, for a practice that informs them without being obliged to.
+  const offerLetter = canHandle && personsNoticeOffered(incident) && !clocks.some((clock) => clock.kind === 'gdpr_art34');
   if (incident.significant === null) return null;
   return (
     <Stack gap="sm">
@@ -123,6 +127,16 @@ export function IncidentClocks({
             );
           })}
         </SimpleGrid>
+      )}
+      {offerLetter && (
+        <Group gap="sm" wrap="nowrap" align="flex-start" data-testid="persons-notice-offer">
+          <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+            {t('incidents.clocks.personsNotice')}
+          </Text>
+          <Button size="compact-sm" variant="light" onClick={() => onDraft('gdpr_art34')}>
+            {t('incidents.clocks.personsNoticeDraft')}
+          </Button>
+        </Group>
       )}
       {bsig && !bsig.finalReportDue && (
         <Text size="sm" c="dimmed">

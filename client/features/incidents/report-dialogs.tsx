@@ -1,4 +1,4 @@
-import { Alert, Button, CopyButton, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, List, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type IncidentReportKind, recordSubmissionSchema } from '../../../domain/incidents/incident.schema.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -9,7 +9,7 @@ import { currentLocale } from '../../lib/i18n.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { berlinInstantInput, berlinParts } from './berlin-time.ts';
 import { formatBerlinTime } from './incident-parts.tsx';
-import { type DraftKind, draftUrl, useRecordSubmission, useReportDraft } from './incidents.api.ts';
+import { type DraftKind, draftUrl, type ReportDraft, useRecordSubmission, useReportDraft } from './incidents.api.ts';
 import { recordSubmissionFormSchema } from './report-form-schemas.ts';
 import { BerlinWhenInputs, type WhenParts } from './report-when-inputs.tsx';
 
@@ -76,25 +76,24 @@ export function DraftModal({
             </Button>
           </Group>
           <Text size="sm" c="dimmed">
-            {t('incidents.draft.hint')}
+            {t(draft.data.form === 'letter' ? 'incidents.draft.letterHint' : 'incidents.draft.hint')}
           </Text>
+          {draft.data.notes.length > 0 && (
+            <Alert color="yellow" variant="light" title={t('incidents.draft.notes')} data-testid="draft-notes">
+              <Stack gap={6}>
+                {draft.data.notes.map((note) => (
+                  <Text size="sm" key={note}>
+                    {note}
+                  </Text>
+                ))}
+              </Stack>
+            </Alert>
+          )}
           {draft.data.sections.map((section) => (
-            <Stack gap={4} key={section.heading}>
-              <Text fw={700}>{section.heading}</Text>
-              <Table withTableBorder verticalSpacing={6} layout="fixed">
-                <Table.Tbody>
-                  {section.fields.map((field) => (
-                    <Table.Tr key={field.label}>
-                      <Table.Td w="34%" fw={500} style={{ verticalAlign: 'top' }}>
-                        {field.label}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{field.value || '–'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Stack>
+            // A letter's opening and closing have no heading: their first sentence tells them apart.
+            <DraftSectionView key={`${section.heading}|${section.paragraphs?.[0] ?? ''}`} section={section} />
           ))}
+          {draft.data.signature && <Text>{draft.data.signature.name}</Text>}
         </Stack>
       )}
       <Group justify="flex-end" mt="md">
@@ -103,6 +102,41 @@ export function DraftModal({
         </Button>
       </Group>
     </Modal>
+  );
+}
+
+/** One part of a draft: a report's fields as a table, a letter's text and list as they will read. */
+function DraftSectionView({ section }: { section: ReportDraft['sections'][number] }) {
+  return (
+    <Stack gap={4}>
+      {section.heading && <Text fw={700}>{section.heading}</Text>}
+      {section.paragraphs?.map((text) => (
+        <Text size="sm" key={text}>
+          {text}
+        </Text>
+      ))}
+      {section.items && section.items.length > 0 && (
+        <List size="sm" spacing={4}>
+          {section.items.map((item) => (
+            <List.Item key={item}>{item}</List.Item>
+          ))}
+        </List>
+      )}
+      {section.fields.length > 0 && (
+        <Table withTableBorder verticalSpacing={6} layout="fixed">
+          <Table.Tbody>
+            {section.fields.map((field) => (
+              <Table.Tr key={field.label}>
+                <Table.Td w="34%" fw={500} style={{ verticalAlign: 'top' }}>
+                  {field.label}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{field.value || '–'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
   );
 }
 

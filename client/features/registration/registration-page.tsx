@@ -7,6 +7,7 @@ import { registrationSetupSchema } from '../../../domain/registration/registrati
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { currentLocale } from '../../lib/i18n.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { useOrganisation } from '../organisations/organisations.api.ts';
 import { EscalationRows } from './escalation-rows.tsx';
@@ -46,6 +47,8 @@ export function RegistrationPage() {
   if (organisation.error) return <ErrorAlert error={organisation.error} />;
   if (registration.error) return <ErrorAlert error={registration.error} />;
   const canEdit = isAllowed('registration.edit', organisation.data.me);
+  const sheetUrl = `${registrationUrl(organisationId)}/datasheet`;
+  const locale = currentLocale();
 
   return (
     <Stack gap="lg">
@@ -53,9 +56,14 @@ export function RegistrationPage() {
         title={t('registration.title')}
         description={t('registration.description')}
         actions={
-          <Button component="a" href={`${registrationUrl(organisationId)}/datasheet/pdf`} download variant="default" data-testid="registration-pdf">
-            {t('registration.datasheet')}
-          </Button>
+          <Group gap="sm">
+            <Button component="a" href={`${sheetUrl}/pdf?locale=${locale}`} download variant="default" data-testid="registration-pdf">
+              {t('registration.datasheet')}
+            </Button>
+            <Button component="a" href={`${sheetUrl}/docx?locale=${locale}`} download variant="default" data-testid="registration-docx">
+              {t('registration.datasheetDocx')}
+            </Button>
+          </Group>
         }
       />
       <RegistrationStatus organisationId={organisationId} registration={registration.data} />

@@ -1,13 +1,24 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
+import type { DocumentBlock, DocumentModel } from '../../../domain/documents/document-model.ts';
 import type { SignificanceAnswers } from '../../../domain/incidents/incident.schema.ts';
 import { openIntermediateRequests } from '../../../domain/incidents/intermediate.ts';
-import { buildReportDraft, type Draft, type DraftKind, type Locale } from '../../../domain/incidents/report-draft.ts';
+import { buildPersonsNotice, personsNoticeOffered } from '../../../domain/incidents/persons-notice.ts';
+import {
+  buildReportDraft,
+  type Draft,
+  type DraftInput,
+  type DraftKind,
+  type DraftSection,
+  type Locale,
+  reportHeader,
+} from '../../../domain/incidents/report-draft.ts';
 import type { Tx } from '../../db/connect.ts';
 import { incidentEvents, locations, memberships, organisations, users } from '../../db/schema.ts';
-import { t } from '../../i18n/texts.ts';
+import { type DocumentFormat, documentHeaders, renderDocument } from '../../documents/render.ts';
+import { AppError } from '../../http/errors.ts';
+import { formatDate, t } from '../../i18n/texts.ts';
 import { latestCheckSummaries } from '../compliance/compliance.ts';
+import { practiceContact } from '../registration/registration.ts';
 import { getIncident } from './incidents.service.ts';
 
 type IncidentWithClocks = Awaited<ReturnType<typeof getIncident>>;
@@ -30,6 +41,8 @@ const dueOf = (kind: DraftKind, incident: IncidentWithClocks): string | null => 
       return clocks.bsig?.finalReportDue ?? null;
     case 'gdpr_art33':
       return clocks.gdpr?.art33Due ?? null;
+    case 'gdpr_art34':
+      return null;
   }
 };
 
@@ -39,9 +52,8 @@ function intermediateRequestOf(incident: IncidentWithClocks) {
   return request ? { requestedAt: new Date(request.requestedAt), reference: request.reference } : null;
 }
 
-/** The draft of one report, filled from the incident, its timeline and the organisation's master data. */
-export async function incidentDraft(tx: Tx, organisationId: string, incidentId: string, kind: DraftKind, locale: Locale): Promise<Draft> {
-  const incident = await getIncident(tx, organisationId, incidentId);
+/** What a draft is filled from: the incident, its timeline and the organisation's master data. */
+async function draftInput(tx: Tx, organisationId: string, incident: IncidentWithClocks, kind: DraftKind): Promise<DraftInput> {
   const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
   const reporter = incident.reportedBy
     ? ((await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, incident.reportedBy)))[0] ?? null)
@@ -51,6 +63,7 @@ export async function incidentDraft(tx: Tx, organisationId: string, incidentId: 
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'data_protection_officer')))
+    .orderBy(asc(users.name), asc(users.id))
     .limit(1);
   const locationNames = incident.locationIds.length
     ? (
@@ -63,107 +76,113 @@ export async function incidentDraft(tx: Tx, organisationId: string, incidentId: 
   const measures = await tx
     .select({ at: incidentEvents.at, text: incidentEvents.text })
     .from(incidentEvents)
-    .where(and(eq(incidentEvents.organisationId, organisationId), eq(incidentEvents.incidentId, incidentId), eq(incidentEvents.kind, 'measure')))
+    .where(and(eq(incidentEvents.organisationId, organisationId), eq(incidentEvents.incidentId, incident.id), eq(incidentEvents.kind, 'measure')))
     .orderBy(asc(incidentEvents.at), asc(incidentEvents.id));
   const { nis2 } = await latestCheckSummaries(tx, organisationId);
-  return buildReportDraft(
-    kind,
-    {
-      organisation: { name: organisation!.name, legalForm: organisation!.legalForm, category: nis2?.category ?? null },
-      reporter,
-      dataProtectionOfficer: dpo ?? null,
-      incident: {
-        number: incident.number,
-        title: incident.title,
-        description: incident.description,
-        noticedAt: incident.noticedAt,
-        systems: incident.systems,
-        suspectedOrigin: incident.suspectedOrigin,
-        patientDataInvolved: incident.patientDataInvolved,
-        locations: locationNames,
-        significance: incident.significance as SignificanceAnswers | null,
-        handlingCompletedAt: incident.handlingCompletedAt,
-      },
-      measures,
-      intermediateRequest: intermediateRequestOf(incident),
-      due: dueOf(kind, incident),
-      now: new Date(),
+  const authorityInformed = incident.submissions.find((s) => s.kind === 'gdpr_art33');
+  return {
+    organisation: { name: organisation!.name, legalForm: organisation!.legalForm, category: nis2?.category ?? null },
+    reporter,
+    dataProtectionOfficer: dpo ?? null,
+    incident: {
+      number: incident.number,
+      title: incident.title,
+      description: incident.description,
+      noticedAt: incident.noticedAt,
+      systems: incident.systems,
+      suspectedOrigin: incident.suspectedOrigin,
+      patientDataInvolved: incident.patientDataInvolved,
+      locations: locationNames,
+      significance: incident.significance as SignificanceAnswers | null,
+      handlingCompletedAt: incident.handlingCompletedAt,
     },
-    locale,
-  );
+    measures,
+    authorityInformedAt: authorityInformed ? new Date(authorityInformed.submittedAt) : null,
+    practiceContact: kind === 'gdpr_art34' ? await practiceContact(tx, organisationId) : null,
+    intermediateRequest: intermediateRequestOf(incident),
+    due: dueOf(kind, incident),
+    now: new Date(),
+  };
+}
+
+/** A draft with what its document needs besides: the organisation's name and the incident's number. */
+export interface IncidentDraft {
+  draft: Draft;
+  organisation: string;
+  number: number;
 }
 
 /**
- * The file name of a downloaded draft, in the reader's language and ASCII only (safe in a Content-Disposition
- * header): praxisschild-vorfall-3-fruehe-erstmeldung.pdf / praxisschild-incident-3-early-warning.pdf.
+ * The draft of one report or of the letter to the persons concerned, filled from the incident. The letter exists
+ * only when personal data are involved (Art. 34 DSGVO); asked for another incident it is not found.
  */
-export function draftFileName(locale: Locale, kind: DraftKind, number: number, ext: 'pdf' | 'docx'): string {
-  return `${t(locale, 'reportDraft.fileName', { number, kind: t(locale, `reportDraft.kind.${kind}`) })}.${ext}`;
+export async function loadIncidentDraft(tx: Tx, organisationId: string, incidentId: string, kind: DraftKind, locale: Locale): Promise<IncidentDraft> {
+  const incident = await getIncident(tx, organisationId, incidentId);
+  if (kind === 'gdpr_art34' && !personsNoticeOffered(incident)) throw new AppError('incident.draft_not_offered', 404);
+  const input = await draftInput(tx, organisationId, incident, kind);
+  const draft =
+    kind === 'gdpr_art34'
+      ? buildPersonsNotice(input, locale, (key, values) => t(locale, `reportDraft.art34.${key}`, values))
+      : buildReportDraft(kind, input, locale);
+  return { draft, organisation: input.organisation.name, number: incident.number };
 }
 
-/** The line under every draft: a draft, to be checked against the law and the authority's form. */
-export function draftFooter(locale: Locale): string {
-  return t(locale, 'reportDraft.footer');
+export async function incidentDraft(tx: Tx, organisationId: string, incidentId: string, kind: DraftKind, locale: Locale): Promise<Draft> {
+  return (await loadIncidentDraft(tx, organisationId, incidentId, kind, locale)).draft;
 }
 
-/** The draft as a PDF (pdfkit's built-in Helvetica covers the German letters, § and the German quotes). */
-export function draftToPdf(draft: Pick<Draft, 'title' | 'sections' | 'text'>, footer: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: draft.title, Creator: 'praxisschild' } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.font('Helvetica-Bold').fontSize(15).text(draft.title);
-    doc.moveDown(0.4).font('Helvetica').fontSize(10).fillColor('#444').text(draft.text.split('\n').slice(1, 3).join('\n'));
-    for (const section of draft.sections) {
-      doc.moveDown(0.8).fillColor('#000').font('Helvetica-Bold').fontSize(12).text(section.heading);
-      doc.moveDown(0.2);
-      for (const field of section.fields) {
-        doc.font('Helvetica-Bold').fontSize(9.5).fillColor('#333').text(field.label);
-        doc.font('Helvetica').fontSize(10.5).fillColor('#000').text(field.value, { indent: 8 });
-        doc.moveDown(0.25);
-      }
-    }
-    doc.moveDown(1).font('Helvetica-Oblique').fontSize(8).fillColor('#666').text(footer);
-    doc.end();
-  });
+/**
+ * The file name of a downloaded draft, without extension, in the reader's language and ASCII only (safe in a
+ * Content-Disposition header): praxisschild-vorfall-3-fruehe-erstmeldung / praxisschild-incident-3-early-warning.
+ */
+export function draftFileStem(locale: Locale, kind: DraftKind, number: number): string {
+  return t(locale, 'reportDraft.fileName', { number, kind: t(locale, `reportDraft.kind.${kind}`) });
 }
 
-/** The draft as a Word document, for practices that edit and sign it before sending. */
-export function draftToDocx(draft: Draft, footer: string): Promise<Buffer> {
-  const [, recipient, due] = draft.text.split('\n');
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(draft.title)] }),
-    new Paragraph({ children: [new TextRun({ text: recipient ?? '', color: '444444' })] }),
-    new Paragraph({ children: [new TextRun({ text: due ?? '', color: '444444' })] }),
-  ];
-  for (const section of draft.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240 }, children: [new TextRun(section.heading)] }));
-    children.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: section.fields.map(
-          (field) =>
-            new TableRow({
-              children: [
-                new TableCell({
-                  width: { size: 38, type: WidthType.PERCENTAGE },
-                  children: [new Paragraph({ children: [new TextRun({ text: field.label, bold: true })] })],
-                }),
-                new TableCell({ width: { size: 62, type: WidthType.PERCENTAGE }, children: [new Paragraph(field.value)] }),
-              ],
-            }),
-        ),
-      }),
-    );
-  }
-  children.push(
-    new Paragraph({
-      alignment: AlignmentType.LEFT,
-      spacing: { before: 360 },
-      children: [new TextRun({ text: footer, italics: true, size: 16, color: '666666' })],
-    }),
-  );
-  return Packer.toBuffer(new Document({ creator: 'praxisschild', title: draft.title, sections: [{ children }] }));
+/** The line under every draft: a draft, to be checked against the law and the authority's form (or, for a letter, before sending). */
+export function draftFooter(locale: Locale, form: Draft['form'] = 'report'): string {
+  return t(locale, form === 'letter' ? 'reportDraft.art34.footer' : 'reportDraft.footer');
+}
+
+function sectionBlocks(section: DraftSection): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [];
+  if (section.heading) blocks.push({ kind: 'heading', level: 2, text: section.heading });
+  for (const text of section.paragraphs ?? []) blocks.push({ kind: 'paragraph', text });
+  if (section.items?.length) blocks.push({ kind: 'list', items: section.items });
+  if (section.fields.length) blocks.push({ kind: 'fields', rows: section.fields });
+  return blocks;
+}
+
+/**
+ * A draft as a document of the shared kit: the title, the organisation, "Entwurf" as its version, today's date, the
+ * recipient and the deadline under the title, the hints for the practice as notes, each section as a heading with
+ * its fields (a report) or its text and list (a letter, signed by the practice), and the footer as small print.
+ */
+export function draftDocument(draft: Draft, context: { organisation: string; locale: Locale; now: Date }): DocumentModel {
+  const { locale } = context;
+  const header = reportHeader(draft, locale);
+  const letter = draft.form === 'letter';
+  const blocks: DocumentBlock[] = draft.notes.map((text) => ({ kind: 'paragraph', text, tone: 'note' }));
+  blocks.push(...draft.sections.flatMap(sectionBlocks));
+  if (draft.signature) blocks.push({ kind: 'signature', rows: [{ role: draft.signature.role, name: draft.signature.name, date: '' }] });
+  return {
+    locale,
+    title: draft.title,
+    subtitle: header.to,
+    organisation: context.organisation,
+    versionLabel: t(locale, 'reportDraft.versionLabel'),
+    dateLabel: formatDate(locale, context.now),
+    statusLine: letter ? t(locale, 'reportDraft.art34.when') : header.due,
+    blocks,
+    footnote: draftFooter(locale, draft.form),
+  };
+}
+
+/** One draft as a PDF or Word file with its download headers. */
+export async function draftFile(loaded: IncidentDraft, locale: Locale, format: DocumentFormat, now = new Date()) {
+  const model = draftDocument(loaded.draft, { organisation: loaded.organisation, locale, now });
+  return {
+    body: await renderDocument(model, format),
+    headers: documentHeaders(format, draftFileStem(locale, loaded.draft.kind, loaded.number)),
+  };
 }

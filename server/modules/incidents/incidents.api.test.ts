@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParagraphs } from '../../test/docx-text.ts';
+import { pdfText } from '../../test/pdf-text.ts';
 import { type Agent, createOrganisationWithAdmin, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 
 const significant = {
@@ -140,6 +142,45 @@ for (const { engine, skipReason } of await eachEngine()) {
       const english = await admin.request('GET', `${base()}/${incidentId}/drafts/notification/docx?locale=en`);
       expect(english.headers['content-disposition']).toMatch(/filename="praxisschild-incident-1-[a-z-]+\.docx"/);
       expect((await admin.request('GET', `${base()}/${incidentId}/drafts/unknown`)).statusCode).toBe(404);
+      // Both files say what the draft says.
+      const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
+      const words = (await docxParagraphs(docx.rawPayload)).body.join('\n');
+      for (const expected of ['Frühe Erstmeldung nach § 32 Abs. 1 Nr. 1 BSIG', 'Verschlüsselte Dateien auf dem Empfangsrechner', 'Entwurf'])
+        expect(text).toContain(expected);
+      for (const expected of ['Meldung nach § 32 Abs. 1 Nr. 2 BSIG', 'Verschlüsselte Dateien auf dem Empfangsrechner', 'Kompromittierungsindikatoren (IoC)'])
+        expect(words).toContain(expected);
+    });
+
+    it('drafts the letter to the patients concerned (Art. 34 DSGVO) in German and English, as text, PDF and DOCX', async () => {
+      const url = `${base()}/${incidentId}/drafts/gdpr_art34`;
+      const de = (await admin.request('GET', `${url}?locale=de`)).json();
+      expect(de).toMatchObject({ kind: 'gdpr_art34', form: 'letter', due: null, recipient: 'Betroffene Patientinnen und Patienten' });
+      expect(de.text).toContain('Sehr geehrte Patientin, sehr geehrter Patient,');
+      expect(de.text).toContain('Empfang-PC, Praxisverwaltungssystem');
+      // No DPO among the members and no registration data yet: the contact is a gap, said in the notes too.
+      expect(de.text).toContain('an unser Praxisteam: [ergänzen]');
+      expect(de.text).not.toContain('Lösegeldforderung');
+      const pdf = await admin.request('GET', `${url}/pdf?locale=de`);
+      expect(pdf.headers['content-disposition']).toBe('attachment; filename="praxisschild-vorfall-1-benachrichtigung-betroffene.pdf"');
+      const pdfWords = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
+      for (const expected of ['Information über einen Datenschutzvorfall in unserer Praxis', 'Erpressungstrojaner', 'Mit freundlichen Grüßen', 'Praxisleitung'])
+        expect(pdfWords).toContain(expected);
+      const docx = await admin.request('GET', `${url}/docx?locale=en`);
+      expect(docx.headers['content-disposition']).toBe('attachment; filename="praxisschild-incident-1-notice-to-persons-concerned.docx"');
+      const docxWords = (await docxParagraphs(docx.rawPayload)).body.join('\n');
+      for (const expected of ['Dear patient,', 'so-called ransomware', 'Empfang-PC, Praxisverwaltungssystem', 'What you can do yourself', 'Kind regards'])
+        expect(docxWords).toContain(expected);
+    });
+
+    it('offers no letter to persons concerned for an incident without personal data', async () => {
+      const res = await admin.request('POST', base(), { title: 'Drucker im Wartezimmer ausgefallen', noticedAt: noticedIso, patientDataInvolved: false });
+      const url = `${base()}/${res.json().id}/drafts/gdpr_art34`;
+      for (const path of [url, `${url}/pdf`, `${url}/docx`]) {
+        const refused = await admin.request('GET', path);
+        expect(refused.statusCode).toBe(404);
+        expect(refused.json().code).toBe('incident.draft_not_offered');
+      }
+      expect((await admin.request('GET', `${base()}/${res.json().id}/drafts/gdpr_art33`)).statusCode).toBe(200);
     });
 
     it('refuses a submission before the incident was noticed', async () => {

@@ -22,8 +22,9 @@ import {
 } from '../../../domain/incidents/incidents.response.ts';
 import { draftKinds } from '../../../domain/incidents/report-draft.ts';
 import type { AppContext } from '../../context.ts';
+import { documentFormats, documentMediaTypes } from '../../documents/render.ts';
 import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
-import { draftFileName, draftFooter, draftToDocx, draftToPdf, incidentDraft } from './drafts.ts';
+import { draftFile, incidentDraft, loadIncidentDraft } from './drafts.ts';
 import { listIncidentPage } from './incident-list.service.ts';
 import * as service from './incidents.service.ts';
 import { intakeRoutes } from './intake.routes.ts';
@@ -174,34 +175,29 @@ export function incidentRoutes(app: FastifyInstance, ctx: AppContext) {
     url: '/api/v1/organisations/:organisationId/incidents/:incidentId/drafts/:kind',
     permission: 'organisation.read',
     tags,
-    summary: 'Draft of a report (BSI stages, the intermediate report on request, or Art. 33 GDPR) filled from the incident',
+    summary:
+      'Draft of a report (BSI stages, the intermediate report on request, Art. 33 GDPR) or of the letter to the persons concerned (Art. 34 GDPR), filled from the incident',
     params: draftParams,
     querystring: draftQuery,
     response: reportDraftSchema,
     handler: ({ tx, actor, params, query }) => incidentDraft(tx, actor.organisationId, params.incidentId, params.kind, query.locale),
   });
 
-  for (const format of ['pdf', 'docx'] as const) {
-    const mediaType = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  for (const format of documentFormats) {
     orgRoute(app, ctx, {
       method: 'GET',
       url: `/api/v1/organisations/:organisationId/incidents/:incidentId/drafts/:kind/${format}`,
       permission: 'organisation.read',
       tags,
-      summary: `Draft of a report as ${format.toUpperCase()}`,
+      summary: `Draft of a report or of the letter to the persons concerned as ${format.toUpperCase()}`,
       params: draftParams,
       querystring: draftQuery,
-      response: fileResponse(mediaType),
+      response: fileResponse(documentMediaTypes[format]),
       handler: async ({ tx, actor, params, query, reply }) => {
-        const draft = await incidentDraft(tx, actor.organisationId, params.incidentId, params.kind, query.locale);
-        const { number } = await service.getIncident(tx, actor.organisationId, params.incidentId);
-        const footer = draftFooter(query.locale);
-        const body = format === 'pdf' ? await draftToPdf(draft, footer) : await draftToDocx(draft, footer);
-        reply
-          .header('content-type', mediaType)
-          .header('content-disposition', `attachment; filename="${draftFileName(query.locale, params.kind, number, format)}"`)
-          .header('cache-control', 'private, no-store');
-        return body;
+        const loaded = await loadIncidentDraft(tx, actor.organisationId, params.incidentId, params.kind, query.locale);
+        const file = await draftFile(loaded, query.locale, format);
+        reply.headers(file.headers);
+        return file.body;
       },
     });
   }

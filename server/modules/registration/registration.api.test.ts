@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParagraphs } from '../../test/docx-text.ts';
+import { pdfText } from '../../test/pdf-text.ts';
 import { type Agent, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 
 for (const { engine, skipReason } of await eachEngine()) {
@@ -96,8 +98,44 @@ for (const { engine, skipReason } of await eachEngine()) {
       const pdf = await admin.request('GET', `${url()}/datasheet/pdf`);
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toBe('attachment; filename="praxisschild-registrierung-33-bsig.pdf"');
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(pdf.rawPayload.length).toBeGreaterThan(1500);
+      const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ');
+      for (const expected of [
+        'Datenblatt zur Registrierung nach § 33 BSIG',
+        'Praxis A, GmbH',
+        'Invalidenstraße 1, 10115 Berlin',
+        'wichtige Einrichtung',
+        'Eskalation 2: Geschäftsführung',
+        'Registrierung fällig bis 06.03.2026',
+        '5 von 5 erledigt',
+        'Seite 1 von',
+      ])
+        expect(text).toContain(expected);
+      // Nothing saved for the IP ranges: a gap, not an empty line.
+      expect(text).toMatch(/Öffentliche IP-Adressbereiche \[ergänzen\]/);
+    });
+
+    it('produces the data sheet as a Word file, in English on request', async () => {
+      const docx = await admin.request('GET', `${url()}/datasheet/docx?locale=en`);
+      expect(docx.statusCode).toBe(200);
+      expect(docx.headers['content-disposition']).toBe('attachment; filename="praxisschild-registration-33-bsig.docx"');
+      const { body, footers } = await docxParagraphs(docx.rawPayload);
+      const text = body.join('\n');
+      for (const expected of [
+        'Data sheet for the registration under § 33 BSIG',
+        'Praxis A, GmbH',
+        'an important entity',
+        'Bereitschaft IT-Dienst, 0170 1234567, notfall@it-dienst.example',
+        'Escalation 1: IT-Verantwortliche',
+        'Registration due by 6 Mar 2026',
+        '5 of 5 done',
+        'NIS2-REG-4711',
+        '[to be completed]',
+      ])
+        expect(text).toContain(expected);
+      expect(text).not.toContain('ergänzen');
+      expect(footers.join('\n')).toContain('Worksheet · Page');
     });
   });
 }

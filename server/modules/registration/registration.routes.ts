@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { registrationSchema } from '../../../domain/registration/registration.response.ts';
 import { registrationSetupSchema } from '../../../domain/registration/registration.ts';
 import type { AppContext } from '../../context.ts';
+import { documentFormats, documentHeaders, documentMediaTypes, renderDocument } from '../../documents/render.ts';
 import { fileResponse, orgRoute } from '../../http/org-route.ts';
-import { draftToPdf } from '../incidents/incidents.ts';
-import { getRegistration, registrationSheet, saveRegistration } from './registration.service.ts';
+import { getRegistration, saveRegistration } from './registration.service.ts';
+import { registrationSheet, registrationSheetFileStem } from './registration-sheet.ts';
 
 export function registrationRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['registration'];
@@ -30,24 +32,23 @@ export function registrationRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: ({ tx, actor, body }) => saveRegistration(tx, actor, body),
   });
 
-  orgRoute(app, ctx, {
-    method: 'GET',
-    url: '/api/v1/organisations/:organisationId/registration/datasheet/pdf',
-    permission: 'organisation.read',
-    tags,
-    summary: 'Data sheet with everything the registration asks for (PDF)',
-    response: fileResponse('application/pdf'),
-    handler: async ({ tx, actor, reply }) => {
-      const registration = await getRegistration(tx, actor.organisationId);
-      const pdf = await draftToPdf(
-        registrationSheet(registration),
-        'Aus praxisschild. Angaben vor der Registrierung im BSI-Portal prüfen; Änderungen sind binnen zwei Wochen nachzumelden.',
-      );
-      reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', 'attachment; filename="praxisschild-registrierung-33-bsig.pdf"')
-        .header('cache-control', 'private, no-store');
-      return pdf;
-    },
-  });
+  const sheetQuery = z.object({ locale: z.enum(['de', 'en']).default('de') });
+  for (const format of documentFormats) {
+    orgRoute(app, ctx, {
+      method: 'GET',
+      url: `/api/v1/organisations/:organisationId/registration/datasheet/${format}`,
+      permission: 'organisation.read',
+      tags,
+      summary: `Data sheet with everything the registration asks for (${format.toUpperCase()})`,
+      querystring: sheetQuery,
+      response: fileResponse(documentMediaTypes[format]),
+      handler: async ({ tx, actor, query, reply }) => {
+        const now = new Date();
+        const registration = await getRegistration(tx, actor.organisationId, now);
+        const body = await renderDocument(registrationSheet(registration, query.locale, now), format);
+        reply.headers(documentHeaders(format, registrationSheetFileStem(query.locale)));
+        return body;
+      },
+    });
+  }
 }

@@ -82,69 +82,6 @@ export async function saveRegistration(tx: Tx, actor: Actor, setup: Registration
   return getRegistration(tx, actor.organisationId);
 }
 
-/** The registration data sheet: every field the BSI portal asks for, with gaps marked, as sections for the PDF. */
-export function registrationSheet(registration: Awaited<ReturnType<typeof getRegistration>>) {
-  const fill = '[ergänzen]';
-  const s = registration.setup;
-  const or = (value: string) => value.trim() || fill;
-  const person = (p: { name: string; email: string; phone: string }) => [p.name, p.phone, p.email].filter((v) => v.trim()).join(', ') || fill;
-  const category =
-    registration.category === 'particularly_important'
-      ? 'besonders wichtige Einrichtung'
-      : registration.category === 'important'
-        ? 'wichtige Einrichtung'
-        : fill;
-  const sections = [
-    {
-      heading: '1. Einrichtung (§ 33 Abs. 1 Nr. 1 BSIG)',
-      fields: [
-        { label: 'Name und Rechtsform', value: registration.organisation.nameWithLegalForm },
-        { label: 'Handelsregister-/Registernummer', value: s.commercialRegister || 'keine' },
-        { label: 'Einstufung', value: category },
-      ],
-    },
-    {
-      heading: '2. Anschrift und Kontaktdaten (Nr. 2)',
-      fields: [
-        { label: 'Anschrift', value: s.street && s.city ? `${s.street}, ${s.postalCode} ${s.city}` : fill },
-        { label: 'E-Mail', value: or(s.email) },
-        { label: 'Telefon', value: or(s.phone) },
-        { label: 'Öffentliche IP-Adressbereiche', value: or(s.publicIpRanges) },
-      ],
-    },
-    {
-      heading: '3.–5. Sektor, Mitgliedstaaten, Aufsicht (Nr. 3–5)',
-      fields: [
-        { label: 'Sektor / Einrichtungsart', value: 'Gesundheitswesen – Erbringer von Gesundheitsdienstleistungen (BSIG Anlage 1)' },
-        { label: 'Mitgliedstaaten der Tätigkeit', value: s.memberStates.join(', ') },
-        { label: 'Zuständige Aufsichtsbehörden', value: or(s.supervisoryAuthorities) },
-      ],
-    },
-    {
-      heading: 'Erreichbarkeit und Zugang',
-      fields: [
-        { label: 'Jederzeit erreichbare Kontaktstelle (24/7)', value: person(s.contactPoint) },
-        { label: 'Inhaber/in des MUK-Zugangs', value: person(s.mukHolder) },
-        { label: 'Vertretung MUK-Zugang', value: person(s.mukBackup) },
-        ...s.escalation.map((step, index) => ({ label: `Eskalation ${index + 1}: ${step.role || fill}`, value: person(step) })),
-      ],
-    },
-    {
-      heading: 'Stand',
-      fields: [
-        { label: 'Registrierung fällig bis', value: registration.readiness.dueDate.split('-').reverse().join('.') },
-        { label: 'Checkliste', value: `${registration.readiness.checklistDone} von ${registration.readiness.checklistTotal} erledigt` },
-        { label: 'Registrierungsnummer', value: or(s.registrationReference) },
-      ],
-    },
-  ];
-  const title = 'Datenblatt zur Registrierung nach § 33 BSIG';
-  const recipient = 'BSI-Portal, Anmeldung mit „Mein Unternehmenskonto“ (MUK)';
-  const due = `Fällig bis: ${registration.readiness.dueDate.split('-').reverse().join('.')}`;
-  const text = [title, `An: ${recipient}`, due, ...sections.flatMap((x) => ['', x.heading, ...x.fields.map((f) => `${f.label}: ${f.value}`)])].join('\n');
-  return { kind: 'registration' as const, title, recipient, due: registration.readiness.dueDate, sections, text };
-}
-
 /**
  * Who is told about an incident: the members holding the roles of the escalation chain (IT lead, management, DPO)
  * and the people of the organisation's own escalation chain with an e-mail address (e.g. the IT service provider's
@@ -175,4 +112,12 @@ export async function storedEscalation(tx: Tx, organisationId: string) {
   if (!stored) return { escalation: [], contactPoint: null };
   const setup = storedRegistrationSetupSchema.parse(stored.data);
   return { escalation: setup.escalation, contactPoint: setup.contactPoint.name || setup.contactPoint.phone ? setup.contactPoint : null };
+}
+
+/** The practice's own e-mail address and phone from the registration data (null until saved): a letter's contact when there is no DPO. */
+export async function practiceContact(tx: Tx, organisationId: string): Promise<{ email: string; phone: string } | null> {
+  const [stored] = await tx.select().from(registrationSetups).where(eq(registrationSetups.organisationId, organisationId));
+  if (!stored) return null;
+  const setup = storedRegistrationSetupSchema.parse(stored.data);
+  return { email: setup.email, phone: setup.phone };
 }
