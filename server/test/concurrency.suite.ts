@@ -906,6 +906,40 @@ export function concurrencySuite({ engine, skipReason }: { engine: Engine; skipR
       expect(statuses(comments)).toEqual(Array(N).fill(201));
     });
 
+    it('numbers N document versions issued at once 1 … N, applies one of N text saves on a revision, and approves once', async () => {
+      const organisation = await organisationWith('dokumente', 1);
+      const [owner] = organisation.admins;
+      const base = `/api/v1/organisations/${organisation.id}`;
+      const registration = await call(owner!, 'GET', `${base}/registration`);
+      const contact = { name: 'Rufbereitschaft', phone: '0800 1234567', email: '' };
+      expect((await call(owner!, 'PUT', `${base}/registration`, { ...registration.body.setup, contactPoint: contact })).status).toBe(200);
+
+      const saves = await all(10, (i) =>
+        call(owner!, 'PUT', `${base}/documents/emergency_plan`, { revision: 0, texts: { findings: `Variante ${i}` }, reviewMonths: 12 }),
+      );
+      expect(serverErrors(saves)).toEqual([]);
+      expect(statuses(saves).filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses(saves).filter((s) => s === 409)).toHaveLength(9);
+
+      const versions = await all(10, () => call(owner!, 'POST', `${base}/documents/emergency_plan/versions`, { note: '' }));
+      expect(serverErrors(versions)).toEqual([]);
+      expect(statuses(versions)).toEqual(Array(10).fill(201));
+      const numbers = await queryRows<{ number: number }>(
+        t.ctx.db,
+        sql`select number from document_versions where organisation_id = ${organisation.id} and kind = 'emergency_plan' order by number`,
+      );
+      expect(numbers.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+      const approvals = await all(10, () => call(owner!, 'POST', `${base}/documents/emergency_plan/versions/10/approval`, { remark: '' }));
+      expect(serverErrors(approvals)).toEqual([]);
+      expect(statuses(approvals)).toEqual([200, ...Array(9).fill(409)]);
+      const recorded = await one<{ approvals: number; tasks: number }>(
+        sql`select (select count(*)::int from document_approvals where organisation_id = ${organisation.id}) as approvals,
+                   (select count(*)::int from tasks where organisation_id = ${organisation.id} and source = 'document') as tasks`,
+      );
+      expect(recorded).toEqual({ approvals: 1, tasks: 1 });
+    });
+
     it('leaves every audit chain intact after all of it', async () => {
       const reports = await verifyAllAuditChains(t.ctx.db);
       expect(reports.flatMap((r) => r.problems)).toEqual([]);

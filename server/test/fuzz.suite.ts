@@ -58,6 +58,9 @@ interface Fixture {
   trainingPersonId: string;
   confirmationToken: string;
   accountId: string;
+  documentKind: string;
+  versionNumber: string;
+  documentRevision: number;
   spareAccountId: string;
   checklistId: string;
   position: string;
@@ -179,6 +182,7 @@ const trainingSessionBody = (f: Fixture) => ({ courseId: f.courseId, heldOn: '20
 const accessTables = ['person_accounts', 'checklist_templates', 'person_checklists', 'person_checklist_items', 'audit_events'];
 const accountBody = (f: Fixture) => ({ system: 'pvs', assetId: f.assetId, accountName: 'm.muster', isAdmin: true, mfa: false, notes: 'Konnektor-Verwaltung' });
 const taskTables = ['tasks', 'task_links', 'task_comments', 'task_templates', 'audit_events'];
+const documentTables = ['documents', 'document_versions', 'document_approvals', 'management_approvals', 'tasks', 'audit_events'];
 const taskBody = (f: Fixture) => ({
   title: 'Rücksicherung des PVS testen',
   description: 'Auf dem Testrechner im Labor',
@@ -554,6 +558,15 @@ const specs: Record<string, FuzzSpec> = {
       escalation: [{ role: 'IT-Dienstleister', ...person }],
       checklist: { mukAccount: true },
     }),
+  },
+  'PUT /api/v1/organisations/:organisationId/documents/:documentKind': {
+    tables: documentTables,
+    body: (f) => ({ revision: f.documentRevision, texts: { pvsDown: '- Papierformulare im Notfallordner nutzen.', findings: '' }, reviewMonths: 12 }),
+  },
+  'POST /api/v1/organisations/:organisationId/documents/:documentKind/versions': { tables: documentTables, body: () => ({ note: 'Nach dem Umbau' }) },
+  'POST /api/v1/organisations/:organisationId/documents/:documentKind/versions/:versionNumber/approval': {
+    tables: documentTables,
+    body: () => ({ remark: 'Gelesen und gebilligt' }),
   },
   'POST /api/v1/organisations/:organisationId/roadmap/accept': {
     tables: ['tasks', 'task_links', 'roadmap_acceptances', 'audit_events'],
@@ -961,6 +974,15 @@ export function fuzzSuite({ engine, skipReason }: { engine: Engine; skipReason: 
       const spareTask = ok(await admin.request('POST', org('/tasks'), { title: 'Zum Löschen' }));
       const taskTemplate = ok(await admin.request('POST', org('/tasks/templates'), { title: 'Firewall-Regeln durchsehen', rhythm: 'yearly' }));
       const spareTaskTemplate = ok(await admin.request('POST', org('/tasks/templates'), { title: 'Alte Vorlage', rhythm: 'quarterly' }));
+      // The emergency plan needs the 24/7 contact before a version can be issued.
+      const registration = ok(await admin.request('GET', org('/registration')));
+      ok(
+        await admin.request('PUT', org('/registration'), {
+          ...registration.setup,
+          contactPoint: { name: 'Rufbereitschaft', phone: '0800 1234567', email: '' },
+        }),
+      );
+      const documentVersion = ok(await admin.request('POST', org('/documents/emergency_plan/versions'), { note: 'Erste Fassung' }));
       fixture = {
         organisationId,
         locationId: locations[0]!.id,
@@ -1007,6 +1029,9 @@ export function fuzzSuite({ engine, skipReason }: { engine: Engine; skipReason: 
         spareTaskId: spareTask.id,
         taskTemplateId: taskTemplate.id,
         spareTaskTemplateId: spareTaskTemplate.id,
+        documentKind: 'emergency_plan',
+        versionNumber: String(documentVersion.versions[0].number),
+        documentRevision: documentVersion.revision,
       };
       console.info(`[fuzz] ${engine}: seed ${seed}, ${runs} bodies per route (FUZZ_SEED=${seed} FUZZ_RUNS=${runs} reproduces this run)`);
     });

@@ -73,7 +73,8 @@ function VersionRow({
 }) {
   const { t } = useTranslation();
   const session = useSession();
-  const mine = version.approvals.some((a) => a.approvedByUserId === session.data?.user?.id);
+  const myId = session.data && 'user' in session.data ? session.data.user.id : null;
+  const mine = version.approvals.some((a) => a.approvedByUserId === myId);
   return (
     <Card withBorder padding="sm" data-testid={`version-${version.number}`}>
       <Stack gap={6}>

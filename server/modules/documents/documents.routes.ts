@@ -13,8 +13,8 @@ import { documentFormats, documentHeaders, documentMediaTypes, renderDocument } 
 import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
 import * as service from './documents.service.ts';
 
-const kindParams = orgParams.extend({ kind: documentKindSchema });
-const versionParams = kindParams.extend({ number: z.coerce.number().int().min(1).max(1_000_000) });
+const kindParams = orgParams.extend({ documentKind: documentKindSchema });
+const versionParams = kindParams.extend({ versionNumber: z.coerce.number().int().min(1).max(1_000_000) });
 
 /** Documents (issue 12): policy, plans, registers, reports — texts, drafts, versions, management's approval, downloads. */
 export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -33,19 +33,19 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   orgRoute(app, ctx, {
     method: 'GET',
-    url: `${base}/:kind`,
+    url: `${base}/:documentKind`,
     permission: 'organisation.read',
     tags,
     summary: 'One document: its texts (own and default), the gaps of the draft, its versions and approvals',
     params: kindParams,
     querystring: documentLocaleQuerySchema,
     response: documentDetailSchema,
-    handler: ({ tx, actor, params, query }) => service.documentDetail(tx, actor, params.kind, query.locale),
+    handler: ({ tx, actor, params, query }) => service.documentDetail(tx, actor, params.documentKind, query.locale),
   });
 
   orgRoute(app, ctx, {
     method: 'PUT',
-    url: `${base}/:kind`,
+    url: `${base}/:documentKind`,
     permission: 'documents.edit',
     tags,
     summary: 'Save the wording of a prose document and its review period (revision checked: 409 when stale)',
@@ -54,14 +54,14 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     querystring: documentLocaleQuerySchema,
     response: documentDetailSchema,
     handler: async ({ tx, actor, params, body, query }) => {
-      await service.saveTexts(tx, actor, params.kind, body);
-      return service.documentDetail(tx, actor, params.kind, query.locale);
+      await service.saveTexts(tx, actor, params.documentKind, body);
+      return service.documentDetail(tx, actor, params.documentKind, query.locale);
     },
   });
 
   orgRoute(app, ctx, {
     method: 'POST',
-    url: `${base}/:kind/versions`,
+    url: `${base}/:documentKind/versions`,
     permission: 'documents.edit',
     tags,
     summary: 'Issue the next version: the document as it stands, frozen in German and English (400 while it has gaps)',
@@ -71,14 +71,14 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     response: documentDetailSchema,
     status: 201,
     handler: async ({ tx, actor, params, body, query }) => {
-      await service.createVersion(tx, actor, params.kind, body.note);
-      return service.documentDetail(tx, actor, params.kind, query.locale);
+      await service.createVersion(tx, actor, params.documentKind, body.note);
+      return service.documentDetail(tx, actor, params.documentKind, query.locale);
     },
   });
 
   orgRoute(app, ctx, {
     method: 'POST',
-    url: `${base}/:kind/versions/:number/approval`,
+    url: `${base}/:documentKind/versions/:versionNumber/approval`,
     permission: 'documents.approve',
     tags,
     summary: "Management approves the latest version (a director's approval counts as the § 38 BSIG Billigung); sets the review",
@@ -88,15 +88,15 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
     response: documentDetailSchema,
     handler: async ({ tx, actor, params, body, query }) => {
       const locale = query.locale;
-      await service.approveVersion(tx, actor, params.kind, params.number, body.remark, locale);
-      return service.documentDetail(tx, actor, params.kind, locale);
+      await service.approveVersion(tx, actor, params.documentKind, params.versionNumber, body.remark, locale);
+      return service.documentDetail(tx, actor, params.documentKind, locale);
     },
   });
 
   for (const format of documentFormats) {
     orgRoute(app, ctx, {
       method: 'GET',
-      url: `${base}/:kind/draft/${format}`,
+      url: `${base}/:documentKind/draft/${format}`,
       permission: 'organisation.read',
       tags,
       summary: `The live draft as ${format.toUpperCase()}, built from today's data, gaps visible`,
@@ -104,7 +104,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
       querystring: documentLocaleQuerySchema,
       response: fileResponse(documentMediaTypes[format]),
       handler: async ({ tx, actor, params, query, reply }) => {
-        const model = await service.draftModel(tx, actor.organisationId, params.kind, query.locale);
+        const model = await service.draftModel(tx, actor.organisationId, params.documentKind, query.locale);
         const body = await renderDocument(model, format);
         reply.headers(documentHeaders(format, `${model.title} ${model.versionLabel}`));
         return body;
@@ -113,7 +113,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
 
     orgRoute(app, ctx, {
       method: 'GET',
-      url: `${base}/:kind/versions/:number/${format}`,
+      url: `${base}/:documentKind/versions/:versionNumber/${format}`,
       permission: 'organisation.read',
       tags,
       summary: `A stored version as ${format.toUpperCase()} with its approvals`,
@@ -121,7 +121,7 @@ export function documentRoutes(app: FastifyInstance, ctx: AppContext) {
       querystring: documentLocaleQuerySchema,
       response: fileResponse(documentMediaTypes[format]),
       handler: async ({ tx, actor, params, query, reply }) => {
-        const model = await service.versionModel(tx, actor.organisationId, params.kind, params.number, query.locale);
+        const model = await service.versionModel(tx, actor.organisationId, params.documentKind, params.versionNumber, query.locale);
         const body = await renderDocument(model, format);
         reply.headers(documentHeaders(format, `${model.title} ${model.versionLabel}`));
         return body;
