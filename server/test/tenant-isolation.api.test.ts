@@ -108,9 +108,16 @@ for (const { engine, skipReason } of await eachEngine()) {
 
     it('answers 404 for the other organisation’s records inside one’s own organisation', async () => {
       const before = await snapshot(orgB);
-      // Catalog requirements and the risk template library are shared by all organisations; only organisation-owned
-      // sub-records are attacked here.
-      const routes = t.routes.filter((r) => /:organisationId\/.+:\w+/.test(r.url) && !r.url.includes(':requirementId') && !r.url.includes(':templateId'));
+      // Catalog requirements, the risk template library and the document kinds are shared by all organisations; only
+      // organisation-owned sub-records are attacked here (a document version is one, its kind is not).
+      const shared = new Set(['organisationId', 'requirementId', 'templateId', 'documentKind']);
+      const routes = t.routes.filter(
+        (r) =>
+          r.url.includes(':organisationId') &&
+          routeParams(r.url).some((name) => !shared.has(name)) &&
+          !r.url.includes(':requirementId') &&
+          !r.url.includes(':templateId'),
+      );
       expect(routes.length).toBeGreaterThan(3);
       for (const route of routes) {
         const url = urlOf(route, orgA);
