@@ -230,6 +230,8 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       ['new-organisation', `${base}/new-organisation`],
       ['not-found', `${base}/nothing-here`],
       ['plan', `${base}/plan`],
+      ['documents', `${base}/documents`],
+      ['document', `${base}/documents/emergency_plan`],
     ];
     for (const [name, url] of pages) await check(name, url, () => page.locator('main h1, main h2').first().waitFor());
 
