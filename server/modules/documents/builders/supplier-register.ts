@@ -82,8 +82,7 @@ function supplierCells(locale: Locale, supplier: SupplierRow, today: string): st
   const emergencyName = supplier.emergencyContact || supplier.contactName;
   const emergencyPhone = supplier.emergencyPhone || supplier.contactPhone;
   return [
-    `${supplier.name}\n${text('criticality', { level: t(locale, `suppliers.criticality.${supplier.criticality}`) })}`,
-    supplier.services || '–',
+    [supplier.name, supplier.services, text('criticality', { level: t(locale, `suppliers.criticality.${supplier.criticality}`) })].filter(Boolean).join('\n'),
     avvCell(locale, supplier),
     c5Cell(locale, supplier),
     [emergencyName, emergencyPhone].filter(Boolean).join('\n') || '–',
@@ -137,13 +136,12 @@ export const buildSupplierRegister: DocumentBuilder = async ({ tx, organisationI
       {
         kind: 'table',
         columns: [
-          { title: text('column.name'), width: 0.16 },
-          { title: text('column.services'), width: 0.15 },
+          { title: text('column.name'), width: 0.25 },
           { title: text('column.avv'), width: 0.15 },
-          { title: text('column.c5'), width: 0.15 },
-          { title: text('column.emergency'), width: 0.14 },
-          { title: text('column.nextReviewOn'), width: 0.1 },
-          { title: text('column.warnings'), width: 0.15 },
+          { title: text('column.c5'), width: 0.16 },
+          { title: text('column.emergency'), width: 0.15 },
+          { title: text('column.nextReviewOn'), width: 0.12 },
+          { title: text('column.warnings'), width: 0.17 },
         ],
         rows: rows.map((supplier) => supplierCells(locale, supplier, today)),
         empty: text('empty'),
