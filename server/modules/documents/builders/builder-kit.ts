@@ -32,10 +32,22 @@ export function percentOf(part: number, whole: number): number | null {
   return whole > 0 ? Math.floor((part * 100) / whole) : null;
 }
 
+/** Days already written, per language: a register writes thousands of dates, most of them the same few. */
+const writtenDays: Record<Locale, Map<string, string>> = { de: new Map(), en: new Map() };
+const WRITTEN_DAYS_MAX = 10_000;
+
 /** A calendar day (YYYY-MM-DD) written for the reader, or the dash for "not given". */
 export function formatDay(locale: Locale, day: string | null | undefined): string {
-  // Noon keeps the day the same in Berlin whatever the offset.
-  return day ? formatDate(locale, `${day}T12:00:00Z`) : '–';
+  if (!day) return '–';
+  const written = writtenDays[locale];
+  let text = written.get(day);
+  if (text === undefined) {
+    // Noon keeps the day the same in Berlin whatever the offset.
+    text = formatDate(locale, `${day}T12:00:00Z`);
+    if (written.size >= WRITTEN_DAYS_MAX) written.clear();
+    written.set(day, text);
+  }
+  return text;
 }
 
 /** Yes, no, or the dash for an answer not given yet. */
