@@ -142,7 +142,12 @@ function incidentBlocks(locale: Locale, data: ReportData, text: Text): DocumentB
       kind: 'fields',
       rows: [
         { label: text('incidents.inQuarter'), value: formatCount(locale, incidents.inQuarter) },
-        { label: text('incidents.significant'), value: formatCount(locale, incidents.significant) },
+        // Significant incidents are reportable under § 32 BSIG only for (particularly) important entities; without a
+        // check the incident clocks count the organisation as important, and so does this line.
+        {
+          label: text(data.progress.nis2?.category === 'not_affected' ? 'incidents.significantOnly' : 'incidents.significant'),
+          value: formatCount(locale, incidents.significant),
+        },
         { label: text('incidents.unassessed'), value: formatCount(locale, incidents.unassessed) },
         { label: text('incidents.open'), value: formatCount(locale, incidents.open) },
         { label: text('incidents.overdueReports'), value: formatCount(locale, data.overdueReports.length) },

@@ -100,8 +100,8 @@ function groupBlocks(context: Context, heading: string, requirements: readonly R
       columns: [
         { title: text('column.number'), width: 0.07 },
         { title: text('column.requirement'), width: 0.28 },
-        { title: text('column.applies'), width: 0.075 },
-        { title: text('column.reason'), width: 0.28 },
+        { title: text('column.applies'), width: 0.08 },
+        { title: text('column.reason'), width: 0.275 },
         { title: text('column.status'), width: 0.155 },
         { title: text('column.owner'), width: 0.14 },
       ],
