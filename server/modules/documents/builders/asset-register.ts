@@ -165,5 +165,5 @@ export const buildAssetRegister: DocumentBuilder = async ({ tx, organisationId, 
       ),
     );
   }
-  return { title: text('title'), subtitle: text('subtitle'), blocks, footnote: text('footnote') };
+  return { title: t(locale, 'documents.kind.asset_register.title'), subtitle: text('subtitle'), blocks, footnote: text('footnote') };
 };

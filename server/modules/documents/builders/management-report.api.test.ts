@@ -116,7 +116,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       ]);
       const rendered = await renderBoth(built, 'de');
       expectComplete(rendered, [
-        'Bericht an die Geschäftsleitung',
+        'Quartalsbericht an die Geschäftsführung',
         '§ 38 Abs. 1 BSIG',
         '2. Quartal 2026 (01.04.2026 – 30.06.2026)',
         'wichtige Einrichtung',
@@ -157,7 +157,7 @@ for (const { engine, skipReason } of await eachEngine()) {
     it('says the same in English, with nothing left unfinished', async () => {
       const rendered = await renderBoth(await build(t, orgId, buildManagementReport, 'en', NOW), 'en');
       expectComplete(rendered, [
-        'Report to management',
+        'Quarterly report to management',
         'Q2 2026 (1 Apr 2026 – 30 Jun 2026)',
         'What management must decide',
         '1 risk lies above the acceptance line (9)',

@@ -307,7 +307,7 @@ export const buildManagementReport: DocumentBuilder = async ({ tx, organisationI
   const text = kindTexts(locale, 'managementReport');
   const data = await readReportData(tx, organisationId, now);
   return {
-    title: text('title'),
+    title: t(locale, 'documents.kind.management_report.title'),
     subtitle: text('subtitle', { quarter: data.quarter.quarter, year: data.quarter.year }),
     blocks: [
       ...headBlocks(locale, data, text),

@@ -119,7 +119,7 @@ export const buildRiskRegister: DocumentBuilder = async ({ tx, organisationId, l
   const text = kindTexts(locale, 'riskRegister');
   const rows = (await readRisks(tx, organisationId)).sort((a, b) => currentScore(b) - currentScore(a) || a.number - b.number);
   return {
-    title: text('title'),
+    title: t(locale, 'documents.kind.risk_register.title'),
     subtitle: text('subtitle'),
     blocks: [
       ...(await summaryBlocks(tx, organisationId, locale)),

@@ -157,5 +157,5 @@ export const buildStatementOfApplicability: DocumentBuilder = async ({ tx, organ
       catalog.requirements.filter((r) => r.framework === 'nis2'),
     ),
   );
-  return { title: text('title'), subtitle: text('subtitle'), blocks, footnote: text('footnote') };
+  return { title: t(locale, 'documents.kind.statement_of_applicability.title'), subtitle: text('subtitle'), blocks, footnote: text('footnote') };
 };

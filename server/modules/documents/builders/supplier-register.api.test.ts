@@ -62,7 +62,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       const rendered = await renderBoth(built, locale);
       const de = locale === 'de';
       expectComplete(rendered, [
-        de ? 'Verzeichnis der Dienstleister' : 'Register of suppliers',
+        de ? 'Lieferantenverzeichnis' : 'Supplier register',
         'Art. 28',
         '§ 393 SGB V',
         'IT-Service Nord GmbH',

@@ -128,7 +128,7 @@ export const buildSupplierRegister: DocumentBuilder = async ({ tx, organisationI
     (s) => s.id,
   );
   return {
-    title: text('title'),
+    title: t(locale, 'documents.kind.supplier_register.title'),
     subtitle: text('subtitle'),
     blocks: [
       ...summaryBlocks(locale, summary),
