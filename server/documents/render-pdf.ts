@@ -76,7 +76,9 @@ function drawTable(doc: Doc, table: TableBlock) {
     row.draw(y);
     doc.y = y + row.height;
   };
-  ensureRoom(doc, 40);
+  // The column titles never stand alone at the foot of a page: they need room for themselves and the first row.
+  const headHeight = tableRow(doc, titles, widths, true).height;
+  ensureRoom(doc, headHeight + tableRow(doc, table.rows[0]!, widths, false).height);
   head();
   for (const cells of table.rows) {
     const row = tableRow(doc, cells, widths, false);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentKinds } from '../../../domain/documents/documents.schema.ts';
 import { reviewDueOf } from '../../../domain/documents/review.ts';
 import { assets, managementApprovals, people, suppliers, tasks } from '../../db/schema.ts';
 import { docxParagraphs } from '../../test/docx-text.ts';
@@ -209,6 +210,24 @@ for (const { engine, skipReason } of await eachEngine()) {
       const detail = (await admin.request('GET', url('/emergency_plan'))).json();
       expect(detail.unfinished).toEqual([]);
       expect((await admin.request('POST', url('/emergency_plan/versions'), { note: '' })).statusCode).toBe(201);
+    });
+
+    it('renders every kind of document in both formats and both languages with the organisation’s data and no gap', async () => {
+      for (const kind of documentKinds) {
+        for (const locale of ['de', 'en'] as const) {
+          const pdf = await admin.request('GET', url(`/${kind}/draft/pdf?locale=${locale}`));
+          expect(pdf.statusCode, `${kind} ${locale} pdf`).toBe(200);
+          const pdfText = pdfTextLines(pdf.rawPayload).join('\n');
+          expect(pdfText, `${kind} ${locale}`).toContain('MVZ Lindenhof GmbH');
+          expect(pdfText, `${kind} ${locale}`).toMatch(locale === 'de' ? /Seite 1 von \d+/ : /Page 1 of \d+/);
+          expect(pdfText, `${kind} ${locale}`).not.toMatch(/\[ergänzen|\[to be completed|\{\{/);
+          const docx = await admin.request('GET', url(`/${kind}/draft/docx?locale=${locale}`));
+          expect(docx.statusCode, `${kind} ${locale} docx`).toBe(200);
+          const { body } = await docxParagraphs(docx.rawPayload);
+          expect(body.join('\n'), `${kind} ${locale}`).toContain('MVZ Lindenhof GmbH');
+          expect(body.join('\n'), `${kind} ${locale}`).not.toMatch(/\[ergänzen|\[to be completed|\{\{/);
+        }
+      }
     });
 
     it('writes the reporting deadlines of § 32 BSIG and Art. 33/34 GDPR into the incident response plan', async () => {

@@ -49,7 +49,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       const built = await build(t, orgId, buildAssetRegister, locale);
       const rendered = await renderBoth(built, locale);
       expectComplete(rendered, [
-        locale === 'de' ? 'Verzeichnis der Werte' : 'Asset register',
+        locale === 'de' ? 'Verzeichnis der Geräte und Dienste' : 'Register of devices and services',
         '§ 30',
         'Hauptstandort (4)',
         'Filiale Nord (1)',

@@ -116,7 +116,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       ]);
       const rendered = await renderBoth(built, 'de');
       expectComplete(rendered, [
-        'Quartalsbericht an die Geschäftsführung',
+        'Quartalsbericht an die Geschäftsleitung',
         '§ 38 Abs. 1 BSIG',
         '2. Quartal 2026 (01.04.2026 – 30.06.2026)',
         'wichtige Einrichtung',

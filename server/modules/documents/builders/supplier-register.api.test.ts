@@ -62,7 +62,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       const rendered = await renderBoth(built, locale);
       const de = locale === 'de';
       expectComplete(rendered, [
-        de ? 'Lieferantenverzeichnis' : 'Supplier register',
+        de ? 'Dienstleisterverzeichnis' : 'Service provider register',
         'Art. 28',
         '§ 393 SGB V',
         'IT-Service Nord GmbH',
