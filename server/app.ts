@@ -24,6 +24,7 @@ import { registerCalendarJobs } from './modules/calendar/calendar.ts';
 import { checkRoutes } from './modules/checks/checks.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
+import { evidencePackRoutes } from './modules/evidence-pack/evidence-pack.routes.ts';
 import { incidentRoutes } from './modules/incidents/incidents.routes.ts';
 import { registerReminderJobs } from './modules/incidents/incidents.ts';
 import { createJobRegistry } from './modules/jobs/jobs.ts';
@@ -127,6 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   calendarRoutes(app, ctx);
   taskRoutes(app, ctx);
   documentRoutes(app, ctx);
+  evidencePackRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

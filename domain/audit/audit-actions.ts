@@ -101,5 +101,6 @@ export const auditActions = [
   'document.texts_saved',
   'document.version_created',
   'document.version_approved',
+  'evidence_pack.downloaded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

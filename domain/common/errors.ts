@@ -89,6 +89,7 @@ export const errorCodes = [
   'document.unfinished',
   'document.version_superseded',
   'document.already_approved',
+  'evidence_pack.busy',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

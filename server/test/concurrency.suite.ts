@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOCATIONS_PER_ORGANISATION } from '../../domain/organisations/organisation.schema.ts';
 import { QUICK_CHECK_VERSION, quickCheckQuestions } from '../../domain/quickcheck/questions.ts';
@@ -938,6 +939,43 @@ export function concurrencySuite({ engine, skipReason }: { engine: Engine; skipR
                    (select count(*)::int from tasks where organisation_id = ${organisation.id} and source = 'document') as tasks`,
       );
       expect(recorded).toEqual({ approvals: 1, tasks: 1 });
+    });
+
+    it('writes ten evidence packs asked for at once one after the other, each a complete ZIP, never 500', async () => {
+      for (let i = 0; i < 3; i++) {
+        const body = multipart(`paket-${i}.pdf`, Buffer.concat([samplePdf, Buffer.from(`Nachweis ${i}`)]));
+        const res = await fetch(`${origin}/api/v1/organisations/${orgId}/requirements/KBV-A1-07/evidence`, {
+          method: 'POST',
+          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': body.contentType },
+          body: body.payload,
+        });
+        expect(res.status).toBe(201);
+      }
+      const files = await one<{ n: number }>(sql`select count(*)::int as n from evidence_files where organisation_id = ${orgId}`);
+      const before = await one<{ n: number }>(
+        sql`select count(*)::int as n from audit_events where organisation_id = ${orgId} and action = 'evidence_pack.downloaded'`,
+      );
+      const sha256 = async (bytes: ArrayBuffer) => Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+      const packs = await Promise.all(
+        Array.from({ length: N }, async () => {
+          const res = await fetch(`${origin}/api/v1/organisations/${orgId}/evidence-pack`, { headers: { cookie: admin.cookie } });
+          return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+        }),
+      );
+      expect(packs.map((p) => p.status)).toEqual(Array(N).fill(200));
+      for (const pack of packs) {
+        const zip = await JSZip.loadAsync(pack.body);
+        const lines = (await zip.file('hashes.sha256')!.async('string')).trimEnd().split('\n');
+        expect(lines.filter((line) => line.includes('  evidence/'))).toHaveLength(files.n);
+        for (const line of lines) {
+          const content = await zip.file(line.slice(66))!.async('arraybuffer');
+          expect(await sha256(content)).toBe(line.slice(0, 64));
+        }
+      }
+      const after = await one<{ n: number }>(
+        sql`select count(*)::int as n from audit_events where organisation_id = ${orgId} and action = 'evidence_pack.downloaded'`,
+      );
+      expect(after.n - before.n).toBe(N);
     });
 
     it('leaves every audit chain intact after all of it', async () => {
