@@ -203,7 +203,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(text).toContain('Nicht anwendbare Anforderungen');
       expect(text).toMatch(/BSIG-30-2-01 \(§ 30 Abs\. 2/);
       expect(text).toContain('Filiale Nord');
-      expect(text).toContain(`Prüfpfad bis Eintrag ${anchor.seq}`);
+      expect(text).toContain(`Protokoll bis Eintrag ${anchor.seq}`);
       expect(flat(files.get('index.pdf')!)).toContain(anchor.hash);
 
       expect(files.get('audit-head.txt')!.toString('utf8')).toContain(`SHA-256: ${anchor.hash}`);
@@ -301,7 +301,7 @@ for (const { engine, skipReason } of await eachEngine()) {
       const health = await fetch(`${origin}/api/v1/health`, { signal: AbortSignal.timeout(5000) });
       expect(health.status).toBe(200);
       // The organisation's place at the gate is free again: a second pack of it is written in full.
-      const again = await fetch(origin + packUrl(other.organisationId), { headers: { cookie: other.agent.cookie }, signal: AbortSignal.timeout(60_000) });
+      const again = await fetch(origin + packUrl(other.organisationId), { headers: { cookie: other.agent.cookie }, signal: AbortSignal.timeout(30_000) });
       expect(again.status).toBe(200);
       const files = await unpack(Buffer.from(await again.arrayBuffer()));
       expect([...files.keys()].filter((name) => name.startsWith('evidence/'))).toHaveLength(24);
