@@ -10,7 +10,7 @@ import { PackGate } from './pack-gate.ts';
 import { PackStream } from './pack-writer.ts';
 
 /** The download name: ASCII, the organisation and the day in Berlin, e.g. "nachweispaket-praxis-dr-mueller-2026-12-07.zip". */
-export const packFileName = (organisation: string, now: Date) => `nachweispaket-${asciiFileStem(organisation) || 'praxis'}-${berlinDate(now)}.zip`;
+const packFileName = (organisation: string, now: Date) => `nachweispaket-${asciiFileStem(organisation) || 'praxis'}-${berlinDate(now)}.zip`;
 
 /**
  * The evidence pack for an auditor (issue 12): one ZIP streamed as it is written. `documents` lists the current

@@ -117,16 +117,12 @@ async function* laterSlices(db: Db, organisationId: string, file: EvidenceRow, f
 }
 
 /**
- * Writes every evidence file into `evidence/<requirement id>/`, reading a step ahead while the previous one is
- * written (the database works while the socket sends). A file deleted since the manifest is left out and reported.
+ * Reads the bytes of one step in its own short tenant transaction: a batch whole, a large file's first slice. The
+ * promise is marked handled at once: it is read ahead and awaited only later, and a failure meanwhile must not count
+ * as an unhandled rejection (which ends the process).
  */
-async function writeEvidence(db: Db, writer: PackWriter, organisationId: string, files: EvidenceRow[], limits: ReadLimits, signal: AbortSignal) {
-  const names = new EntryNames();
-  const outcomes: IndexEvidence[] = [];
-  const pathOf = (file: EvidenceRow) => names.take(evidenceFolder(file.requirementId), safeEntryName(file.fileName, file.mediaType));
-  const outcome = (file: EvidenceRow, written: WrittenEntry | null) =>
-    outcomes.push({ requirementId: file.requirementId, fileName: file.fileName, locationName: file.locationName, recordedSha256: file.sha256, written });
-  const read = (step: Step) =>
+function readStep(db: Db, organisationId: string, step: Step, limits: ReadLimits): Promise<Map<string, Buffer>> {
+  const reading =
     step.kind === 'batch'
       ? withOrganisation(db, organisationId, (tx) =>
           evidenceContents(
@@ -138,27 +134,58 @@ async function writeEvidence(db: Db, writer: PackWriter, organisationId: string,
       : withOrganisation(db, organisationId, (tx) => evidenceSlice(tx, organisationId, step.file.id, 0, limits.sliceBytes)).then(
           (first) => new Map(first ? [[step.file.id, first]] : []),
         );
-  const steps = readSteps(files, limits);
-  let ahead = steps.length > 0 ? read(steps[0]!) : null;
+  reading.catch(() => undefined);
+  return reading;
+}
+
+interface EvidenceContext {
+  db: Db;
+  writer: PackWriter;
+  organisationId: string;
+  limits: ReadLimits;
+  signal: AbortSignal;
+  names: EntryNames;
+}
+
+/** Writes the files of one step whose bytes were read; a file missing from `contents` was deleted meanwhile (null). */
+async function writeStep(c: EvidenceContext, step: Step, contents: Map<string, Buffer>): Promise<IndexEvidence[]> {
+  const pathOf = (file: EvidenceRow) => c.names.take(evidenceFolder(file.requirementId), safeEntryName(file.fileName, file.mediaType));
+  const outcome = (file: EvidenceRow, written: WrittenEntry | null): IndexEvidence => ({
+    requirementId: file.requirementId,
+    fileName: file.fileName,
+    locationName: file.locationName,
+    recordedSha256: file.sha256,
+    written,
+  });
+  if (step.kind === 'large') {
+    const first = contents.get(step.file.id);
+    if (!first) return [outcome(step.file, null)];
+    const parts = laterSlices(c.db, c.organisationId, step.file, first, c.limits, c.signal);
+    return [outcome(step.file, await c.writer.addParts(pathOf(step.file), parts, step.file.uploadedAt))];
+  }
+  const outcomes: IndexEvidence[] = [];
+  for (const file of step.files) {
+    const content = contents.get(file.id);
+    outcomes.push(outcome(file, content ? await c.writer.addBuffer(pathOf(file), content, file.uploadedAt) : null));
+  }
+  return outcomes;
+}
+
+/**
+ * Writes every evidence file into `evidence/<requirement id>/`, reading a step ahead while the previous one is
+ * written (the database works while the socket sends). A file deleted since the manifest is left out and reported.
+ */
+async function writeEvidence(c: EvidenceContext, files: EvidenceRow[]): Promise<IndexEvidence[]> {
+  const steps = readSteps(files, c.limits);
+  const outcomes: IndexEvidence[] = [];
+  let ahead = steps.length > 0 ? readStep(c.db, c.organisationId, steps[0]!, c.limits) : null;
   try {
     for (let i = 0; i < steps.length; i++) {
-      const step = steps[i]!;
       await otherRequestsFirst();
       const contents = await ahead!;
-      ahead = i + 1 < steps.length ? read(steps[i + 1]!) : null;
-      if (signal.aborted) throw new PackAborted();
-      if (step.kind === 'large') {
-        const first = contents.get(step.file.id);
-        const written = first
-          ? await writer.addParts(pathOf(step.file), laterSlices(db, organisationId, step.file, first, limits, signal), step.file.uploadedAt)
-          : null;
-        outcome(step.file, written);
-        continue;
-      }
-      for (const file of step.files) {
-        const content = contents.get(file.id);
-        outcome(file, content ? await writer.addBuffer(pathOf(file), content, file.uploadedAt) : null);
-      }
+      ahead = i + 1 < steps.length ? readStep(c.db, c.organisationId, steps[i + 1]!, c.limits) : null;
+      if (c.signal.aborted) throw new PackAborted();
+      outcomes.push(...(await writeStep(c, steps[i]!, contents)));
     }
   } finally {
     // A read started ahead finishes its own short transaction; wait for it so nothing outlives the pack.
@@ -182,6 +209,45 @@ async function writeDocuments(db: Db, writer: PackWriter, request: PackRequest):
   return written;
 }
 
+/** The audit entry of a download, in its own short transaction. */
+function recordDownload(db: Db, actor: Actor, locale: Locale): Promise<void> {
+  return withOrganisation(db, actor.organisationId, (tx) =>
+    appendAudit(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'evidence_pack.downloaded',
+      entityType: 'organisation',
+      entityId: actor.organisationId,
+      data: { locale },
+    }),
+  );
+}
+
+/** The files that describe the pack, written after everything they describe: index, audit head, anchor, hashes. */
+async function writeDescription(
+  writer: PackWriter,
+  manifest: Manifest,
+  written: { evidence: IndexEvidence[]; documents: WrittenEntry[] },
+  locale: Locale,
+  now: Date,
+) {
+  const { anchor } = manifest;
+  const model = evidenceIndexModel({
+    locale,
+    organisationName: anchor.organisationName,
+    createdAt: now,
+    createdBy: manifest.createdBy,
+    anchor,
+    requirements: manifest.requirements,
+    ...written,
+  });
+  await writer.addBuffer('index.pdf', await renderDocument(model, 'pdf'), now);
+  await writer.addBuffer('audit-head.txt', Buffer.from(auditHeadText(locale, anchor, now)), now);
+  const anchorFile = { format: AUDIT_ANCHOR_FORMAT, createdAt: now.toISOString(), organisations: [anchor] };
+  await writer.addBuffer('audit-anchor.json', Buffer.from(`${JSON.stringify(anchorFile, null, 2)}\n`), now);
+  await writer.addBuffer('hashes.sha256', Buffer.from(writer.entries.map((e) => sha256sumLine(e.sha256, e.path)).join('')), now);
+}
+
 /**
  * What fills one evidence pack, in this order once the gate lets it start: the audit entry (its own short
  * transaction, so the pack's audit head includes its own download), the manifest (one snapshot), the evidence files
@@ -194,34 +260,12 @@ export function evidencePackProducer(db: Db, gate: PackGate, request: PackReques
     const release = await gate.acquire(actor.organisationId, signal);
     try {
       const now = new Date();
-      await withOrganisation(db, actor.organisationId, (tx) =>
-        appendAudit(tx, {
-          organisationId: actor.organisationId,
-          actorUserId: actor.userId,
-          action: 'evidence_pack.downloaded',
-          entityType: 'organisation',
-          entityId: actor.organisationId,
-          data: { locale },
-        }),
-      );
+      await recordDownload(db, actor, locale);
       const manifest = await withOrganisationSnapshot(db, actor.organisationId, (tx) => readManifest(tx, actor, locale, now));
-      const evidence = await writeEvidence(db, writer, actor.organisationId, manifest.evidence, request.limits ?? READ_LIMITS, signal);
+      const limits = request.limits ?? READ_LIMITS;
+      const evidence = await writeEvidence({ db, writer, organisationId: actor.organisationId, limits, signal, names: new EntryNames() }, manifest.evidence);
       const documents = await writeDocuments(db, writer, request);
-      const model = evidenceIndexModel({
-        locale,
-        organisationName: manifest.anchor.organisationName,
-        createdAt: now,
-        createdBy: manifest.createdBy,
-        anchor: manifest.anchor,
-        requirements: manifest.requirements,
-        evidence,
-        documents,
-      });
-      await writer.addBuffer('index.pdf', await renderDocument(model, 'pdf'), now);
-      await writer.addBuffer('audit-head.txt', Buffer.from(auditHeadText(locale, manifest.anchor, now)), now);
-      const anchorFile = { format: AUDIT_ANCHOR_FORMAT, createdAt: now.toISOString(), organisations: [manifest.anchor] };
-      await writer.addBuffer('audit-anchor.json', Buffer.from(`${JSON.stringify(anchorFile, null, 2)}\n`), now);
-      await writer.addBuffer('hashes.sha256', Buffer.from(writer.entries.map((e) => sha256sumLine(e.sha256, e.path)).join('')), now);
+      await writeDescription(writer, manifest, { evidence, documents }, locale, now);
     } finally {
       release();
     }

@@ -1,3 +1,6 @@
-/** The evidence-pack module as other modules, runtime.ts, db/ and the command line see it: they import only this file (app.ts registers its routes from evidence-pack.routes.ts). */
-export { type PackDocument, type PackDocuments, READ_LIMITS } from './evidence-pack.service.ts';
-export { PACK_LIMITS } from './pack-gate.ts';
+/**
+ * The evidence-pack module as other modules, runtime.ts, db/ and the command line see it: they import only this file
+ * (app.ts registers its routes from evidence-pack.routes.ts). The documents module's `approvedDocumentFiles` is meant
+ * to fit `PackDocuments`.
+ */
+export type { PackDocument, PackDocuments } from './evidence-pack.service.ts';
