@@ -211,6 +211,29 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(packedAnchor.organisations).toEqual([anchor]);
     });
 
+    it('carries the latest approved version of each document in documents/, listed in the index and in hashes.sha256', async () => {
+      const documents = `/api/v1/organisations/${orgId}/documents/asset_register`;
+      const issue = async () => {
+        const issued = await admin.request('POST', `${documents}/versions`, { note: '' });
+        expect(issued.statusCode, issued.body).toBe(201);
+      };
+      await issue();
+      const approved = await admin.request('POST', `${documents}/versions/1/approval`, { remark: '' });
+      expect(approved.statusCode, approved.body).toBe(200);
+      // Version 2 is issued but not approved: the pack carries version 1, the latest approved one.
+      await issue();
+      const files = await unpack((await download(admin, packUrl())).body);
+      const inFolder = [...files.keys()].filter((name) => name.startsWith('documents/'));
+      expect(inFolder).toHaveLength(1);
+      expect(inFolder[0]).toMatch(/^documents\/[a-z0-9-]+-v1\.pdf$/);
+      const document = files.get(inFolder[0]!)!;
+      expect(document.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(hashLines(files.get('hashes.sha256')!.toString('utf8')).get(inFolder[0]!)).toBe(sha256(document));
+      const index = flat(files.get('index.pdf')!);
+      expect(index).toContain(inFolder[0]!);
+      expect(index).toContain(sha256(document));
+    });
+
     it('writes the index in English when asked, and refuses a language it does not speak', async () => {
       const files = await unpack((await download(admin, packUrl(orgId, '?locale=en'))).body);
       const text = pdfText(files.get('index.pdf')!);

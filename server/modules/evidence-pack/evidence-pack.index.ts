@@ -117,7 +117,7 @@ function requirementBlocks(input: IndexInput): DocumentBlock[] {
       empty: text('noRequirements'),
     },
     { kind: 'heading', level: 1, text: text('notApplicableHeading') },
-    { kind: 'paragraph', tone: 'muted', text: text('notApplicableIntro') },
+    ...(notApplicable.length > 0 ? [{ kind: 'paragraph', tone: 'muted', text: text('notApplicableIntro') } as const] : []),
     {
       kind: 'table',
       columns: [

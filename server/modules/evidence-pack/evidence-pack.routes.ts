@@ -4,8 +4,9 @@ import { berlinDate } from '../../../domain/kbv/applicability.ts';
 import type { AppContext } from '../../context.ts';
 import { asciiFileStem } from '../../documents/render.ts';
 import { fileResponse, orgRoute } from '../../http/org-route.ts';
+import { approvedDocumentFiles } from '../documents/documents.ts';
 import { organisationName } from './evidence-pack.queries.ts';
-import { evidencePackProducer, noDocuments, type PackDocuments } from './evidence-pack.service.ts';
+import { evidencePackProducer, type PackDocuments } from './evidence-pack.service.ts';
 import { PackGate } from './pack-gate.ts';
 import { PackStream } from './pack-writer.ts';
 
@@ -14,9 +15,9 @@ const packFileName = (organisation: string, now: Date) => `nachweispaket-${ascii
 
 /**
  * The evidence pack for an auditor (issue 12): one ZIP streamed as it is written. `documents` lists the current
- * documents for the `documents/` folder (the documents module's approvedDocumentFiles, once it is there).
+ * documents for the `documents/` folder: the latest approved version of each document kind.
  */
-export function evidencePackRoutes(app: FastifyInstance, ctx: AppContext, documents: PackDocuments = noDocuments) {
+export function evidencePackRoutes(app: FastifyInstance, ctx: AppContext, documents: PackDocuments = approvedDocumentFiles) {
   const gate = new PackGate();
   orgRoute(app, ctx, {
     method: 'GET',

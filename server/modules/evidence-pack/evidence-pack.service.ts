@@ -13,14 +13,14 @@ import { type EvidenceRow, evidenceContents, evidenceManifest, evidenceSlice, us
 import type { PackGate } from './pack-gate.ts';
 import { PackAborted, type PackProducer, type PackWriter, type WrittenEntry } from './pack-writer.ts';
 
-/** A current document of the organisation, rendered on demand (the documents module's `approvedDocumentFiles`). */
+/** A current document of the organisation, rendered when the pack reaches it (the documents module's `approvedDocumentFiles`). */
 export interface PackDocument {
   fileName: string;
   render(): Promise<Buffer>;
 }
-/** Lists the documents the pack carries in `documents/`, inside a tenant transaction. */
+/** Lists the documents the pack carries in `documents/`, inside a tenant transaction; `render` runs after it. */
 export type PackDocuments = (tx: Tx, organisationId: string, locale: DocumentLocale) => Promise<PackDocument[]>;
-/** Until the documents module is wired in: the pack has no `documents/` folder. */
+/** A pack without a `documents/` folder (tests that look only at the evidence). */
 export const noDocuments: PackDocuments = async () => [];
 
 /**
@@ -194,18 +194,19 @@ async function writeEvidence(c: EvidenceContext, files: EvidenceRow[]): Promise<
   return outcomes;
 }
 
-/** The organisation's current documents into `documents/`, listed and rendered in one tenant transaction. */
+/**
+ * The organisation's current documents into `documents/`: listed in one tenant transaction (which reads what each
+ * document says), then rendered and written one at a time, so one rendered document is in memory at a time.
+ */
 async function writeDocuments(db: Db, writer: PackWriter, request: PackRequest): Promise<WrittenEntry[]> {
   const { organisationId } = request.actor;
-  const rendered = await withOrganisation(db, organisationId, async (tx) => {
-    const files = await request.documents(tx, organisationId, request.locale);
-    const out: { fileName: string; content: Buffer }[] = [];
-    for (const file of files) out.push({ fileName: file.fileName, content: await file.render() });
-    return out;
-  });
+  const files = await withOrganisation(db, organisationId, (tx) => request.documents(tx, organisationId, request.locale));
   const names = new EntryNames();
   const written: WrittenEntry[] = [];
-  for (const file of rendered) written.push(await writer.addBuffer(names.take('documents', safeEntryName(file.fileName, 'application/pdf')), file.content));
+  for (const file of files) {
+    await otherRequestsFirst();
+    written.push(await writer.addBuffer(names.take('documents', safeEntryName(file.fileName, 'application/pdf')), await file.render()));
+  }
   return written;
 }
 
