@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs } from '../server/test/docx-text.ts';
 import { pdfTextLines } from '../server/test/pdf-text.ts';
 import { apiInPage } from './support/api.ts';
-import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
-import { openNav } from './support/compliance.ts';
-import { runSetup } from './support/journeys.ts';
+import { chromiumAvailable, desktop, screenshotBoth } from './support/browser.ts';
+import { openNav, pdfBuffer } from './support/compliance.ts';
+import { completeEnrolment, runSetup } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
 import { closeSession, openSession } from './support/session.ts';
 
@@ -125,5 +127,59 @@ describe.runIf(run)('documents: the emergency plan filled, approved by managemen
       .waitFor();
     const tasks = await apiInPage<{ items: { title: string }[] }>(page, 'GET', `/api/v1/organisations/${organisationId}/tasks?source=document`);
     expect(tasks.body.items.map((task) => task.title)).toEqual(['Dokument überprüfen: Notfallplan für den Praxisbetrieb']);
+  });
+  it('lets an auditor download the evidence pack: every file’s SHA-256 as the index says, the approved plan inside', async () => {
+    const organisationId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    // One evidence file on a requirement, uploaded as the practice does it.
+    await page.goto(`${server.url}/o/${organisationId}/catalog/KBV-A1-01`);
+    await page.locator('input[type=file]').setInputFiles({ name: 'einarbeitung.pdf', mimeType: 'application/pdf', buffer: pdfBuffer() });
+    await page.getByRole('button', { name: 'Hochladen', exact: true }).click();
+    await page.getByRole('link', { name: 'einarbeitung.pdf' }).waitFor();
+    const invitation = await apiInPage<{ link: string }>(page, 'POST', `/api/v1/organisations/${organisationId}/invitations`, {
+      email: 'pruefer@audit.example',
+      role: 'auditor',
+    });
+    expect(invitation.status).toBe(201);
+
+    const context = await browser.newContext({ viewport: desktop, locale: 'de-DE', timezoneId: 'Europe/Berlin', acceptDownloads: true });
+    const auditor = await context.newPage();
+    auditor.setDefaultTimeout(30_000);
+    await auditor.goto(invitation.body.link);
+    await auditor.getByRole('textbox', { name: /Vor- und Nachname/ }).fill('Petra Prüfer');
+    await auditor
+      .getByLabel(/^Passwort/)
+      .first()
+      .fill('Prüfung ohne Papierberge 2026');
+    await auditor.getByLabel(/Passwort wiederholen/).fill('Prüfung ohne Papierberge 2026');
+    await auditor.getByRole('button', { name: /Konto anlegen/ }).click();
+    await completeEnrolment(auditor);
+    await auditor.waitForURL(new RegExp(`/o/${organisationId}$`), { waitUntil: 'commit' });
+    await auditor.goto(`${server.url}/o/${organisationId}/documents`);
+    await auditor.getByTestId('evidence-pack').waitFor();
+    // The auditor reads; issuing and approving stay with the practice.
+    await auditor.getByRole('link', { name: 'Öffnen: Notfallplan' }).click();
+    await auditor.getByTestId('version-1').waitFor();
+    expect(await auditor.getByTestId('version-create').count()).toBe(0);
+    expect(await auditor.getByTestId('approve-open').count()).toBe(0);
+    await auditor.goBack();
+    await auditor.getByTestId('evidence-pack').waitFor();
+    await screenshotBoth(auditor, '124-documents-auditor');
+    const [file] = await Promise.all([auditor.waitForEvent('download'), auditor.getByTestId('evidence-pack-download').click()]);
+    expect(file.suggestedFilename()).toMatch(/\.zip$/);
+    const zip = await JSZip.loadAsync(await readFile((await file.path())!));
+    const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
+    expect(names).toContain('index.pdf');
+    expect(names.some((name) => /^evidence\/KBV-A1-01\/.*einarbeitung\.pdf$/.test(name))).toBe(true);
+    expect(names.some((name) => /^documents\/notfallplan.*\.pdf$/.test(name))).toBe(true);
+    const lines = (await zip.file('hashes.sha256')!.async('string')).trim().split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      const [hash, name] = [line.slice(0, 64), line.slice(66)];
+      const bytes = await zip.file(name)!.async('nodebuffer');
+      expect(createHash('sha256').update(bytes).digest('hex'), name).toBe(hash);
+    }
+    const index = pdfTextLines(await zip.file('index.pdf')!.async('nodebuffer')).join('\n');
+    expect(index).toContain('KBV-A1-01');
+    await context.close();
   });
 });

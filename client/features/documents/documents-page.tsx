@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatCalendarDate, formatDate } from '../../lib/format.ts';
+import { EvidencePackCard } from '../evidence-pack/evidence-pack.api.ts';
 import { type DocumentSummary, useDocuments } from './documents.api.ts';
 
 function StateLine({ item }: { item: DocumentSummary }) {
@@ -48,6 +49,7 @@ export function DocumentsPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('documents.page.title')} description={t('documents.page.description')} />
+      <EvidencePackCard organisationId={organisationId} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {documents.data.items.map((item) => (
           <Card key={item.kind} withBorder padding="md" data-testid={`document-card-${item.kind}`}>
