@@ -1,6 +1,8 @@
 import type { RequirementGuidance } from './guidance.types.ts';
 import { kbvAnnex1GuidanceA } from './kbv-annex1-a.data.ts';
 import { kbvAnnex1GuidanceB } from './kbv-annex1-b.data.ts';
+import { kbvAnnex1GuidanceC } from './kbv-annex1-c.data.ts';
+import { kbvAnnex1GuidanceD } from './kbv-annex1-d.data.ts';
 
-/** Guidance on KBV Anlage 1 (50 requirements) in catalog order: Nr. 1–25 and Nr. 26–50 are kept in two files. */
-export const kbvAnnex1Guidance: readonly RequirementGuidance[] = [...kbvAnnex1GuidanceA, ...kbvAnnex1GuidanceB];
+/** Guidance on all 50 requirements of KBV Anlage 1, in catalog order. */
+export const kbvAnnex1Guidance: readonly RequirementGuidance[] = [...kbvAnnex1GuidanceA, ...kbvAnnex1GuidanceB, ...kbvAnnex1GuidanceC, ...kbvAnnex1GuidanceD];
