@@ -59,7 +59,11 @@ function tableRow(doc: Doc, cells: string[], widths: number[], header: boolean) 
   };
 }
 
-function drawTable(doc: Doc, table: TableBlock) {
+/** Rows drawn between two pauses: a register of 10 000 rows lets other requests run every few dozen milliseconds. */
+const ROWS_PER_SLICE = 150;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function drawTable(doc: Doc, table: TableBlock) {
   if (table.rows.length === 0) {
     doc
       .font('Helvetica-Oblique')
@@ -80,7 +84,8 @@ function drawTable(doc: Doc, table: TableBlock) {
   const headHeight = tableRow(doc, titles, widths, true).height;
   ensureRoom(doc, headHeight + tableRow(doc, table.rows[0]!, widths, false).height);
   head();
-  for (const cells of table.rows) {
+  for (const [index, cells] of table.rows.entries()) {
+    if (index > 0 && index % ROWS_PER_SLICE === 0) await pause();
     const row = tableRow(doc, cells, widths, false);
     if (doc.y + row.height > bottomLimit(doc)) {
       doc.addPage();
@@ -146,7 +151,7 @@ function drawSignatures(doc: Doc, block: SignatureBlock) {
 const docLocales = new WeakMap<Doc, DocumentModel['locale']>();
 const localeOfDoc = (doc: Doc) => docLocales.get(doc) ?? 'de';
 
-function drawBlock(doc: Doc, block: DocumentBlock) {
+async function drawBlock(doc: Doc, block: DocumentBlock) {
   const width = contentWidth(doc);
   switch (block.kind) {
     case 'heading': {
@@ -192,7 +197,7 @@ function drawBlock(doc: Doc, block: DocumentBlock) {
       doc.moveDown(0.3);
       return;
     case 'table':
-      drawTable(doc, block);
+      await drawTable(doc, block);
       doc.moveDown(0.6);
       return;
     case 'signature':
@@ -220,49 +225,51 @@ export function renderPdf(model: DocumentModel): Promise<Buffer> {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    try {
-      const width = contentWidth(doc);
-      doc.font('Helvetica').fontSize(9).fillColor(GREY).text(model.organisation, MARGIN, MARGIN, { width });
-      doc.moveDown(0.4).font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(model.title, { width });
-      if (model.subtitle) doc.moveDown(0.2).font('Helvetica').fontSize(10.5).fillColor(GREY).text(model.subtitle, { width });
-      doc
-        .moveDown(0.4)
-        .font('Helvetica')
-        .fontSize(9.5)
-        .fillColor(GREY)
-        .text(`${model.versionLabel} · ${t(model.locale, 'documents.render.asOf', { date: model.dateLabel })}`, { width });
-      if (model.statusLine) doc.text(model.statusLine, { width });
-      const ruleY = doc.y + 6;
-      doc
-        .moveTo(MARGIN, ruleY)
-        .lineTo(MARGIN + width, ruleY)
-        .lineWidth(0.8)
-        .strokeColor('#333333')
-        .stroke();
-      doc.y = ruleY + 8;
-      for (const block of model.blocks) drawBlock(doc, block);
-      if (model.footnote) {
-        doc.moveDown(1);
-        ensureRoom(doc, 30);
-        doc.font('Helvetica-Oblique').fontSize(8).fillColor(GREY).text(model.footnote, MARGIN, doc.y, { width });
-      }
-      const range = doc.bufferedPageRange();
-      for (let i = range.start; i < range.start + range.count; i++) {
-        doc.switchToPage(i);
-        const footer = `${model.title} · ${model.versionLabel} · ${t(model.locale, 'documents.render.page', { page: i + 1, pages: range.count })}`;
-        // Writing into the bottom margin: pdfkit would otherwise open a new page for it.
-        const bottom = doc.page.margins.bottom;
-        doc.page.margins.bottom = 0;
-        doc
-          .font('Helvetica')
-          .fontSize(8)
-          .fillColor(GREY)
-          .text(footer, MARGIN, doc.page.height - MARGIN + 8, { width, align: 'center', lineBreak: false });
-        doc.page.margins.bottom = bottom;
-      }
-      doc.end();
-    } catch (error) {
-      reject(error);
-    }
+    writePdf(doc, model).catch(reject);
   });
+}
+
+/** Writes the whole document; long tables pause between slices of rows so the server keeps answering. */
+async function writePdf(doc: Doc, model: DocumentModel) {
+  const width = contentWidth(doc);
+  doc.font('Helvetica').fontSize(9).fillColor(GREY).text(model.organisation, MARGIN, MARGIN, { width });
+  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(18).fillColor('#000000').text(model.title, { width });
+  if (model.subtitle) doc.moveDown(0.2).font('Helvetica').fontSize(10.5).fillColor(GREY).text(model.subtitle, { width });
+  doc
+    .moveDown(0.4)
+    .font('Helvetica')
+    .fontSize(9.5)
+    .fillColor(GREY)
+    .text(`${model.versionLabel} · ${t(model.locale, 'documents.render.asOf', { date: model.dateLabel })}`, { width });
+  if (model.statusLine) doc.text(model.statusLine, { width });
+  const ruleY = doc.y + 6;
+  doc
+    .moveTo(MARGIN, ruleY)
+    .lineTo(MARGIN + width, ruleY)
+    .lineWidth(0.8)
+    .strokeColor('#333333')
+    .stroke();
+  doc.y = ruleY + 8;
+  for (const block of model.blocks) await drawBlock(doc, block);
+  if (model.footnote) {
+    doc.moveDown(1);
+    ensureRoom(doc, 30);
+    doc.font('Helvetica-Oblique').fontSize(8).fillColor(GREY).text(model.footnote, MARGIN, doc.y, { width });
+  }
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    if (i > range.start && i % 50 === 0) await pause();
+    doc.switchToPage(i);
+    const footer = `${model.title} · ${model.versionLabel} · ${t(model.locale, 'documents.render.page', { page: i + 1, pages: range.count })}`;
+    // Writing into the bottom margin: pdfkit would otherwise open a new page for it.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(footer, MARGIN, doc.page.height - MARGIN + 8, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
 }
