@@ -48,6 +48,22 @@ describe('translations', () => {
     expect([...written].filter((action) => !(auditActions as readonly string[]).includes(action))).toEqual([]);
   });
 
+  it('has German and English text for every refusal at a field the domain names (its *IssueCodes)', async () => {
+    const root = path.resolve(import.meta.dirname, '../../domain');
+    const files = sourceFiles(root).filter((file) => /export const \w+IssueCodes\b/.test(readFileSync(file, 'utf8')));
+    const codes: string[] = [];
+    for (const file of files) {
+      const module = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module)) if (name.endsWith('IssueCodes')) codes.push(...Object.values(value as Record<string, string>));
+    }
+    expect(files.length).toBeGreaterThan(10);
+    // The client's form errors look up issues.<code>, then errors.<code> (client/lib/form-errors.ts).
+    const missing = codes.filter((code) =>
+      [de, en].some((tree) => typeof (lookup(tree as Tree, `issues.${code}`) ?? lookup(tree as Tree, `errors.${code}`)) !== 'string'),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('has the same keys in German and English', () => {
     expect(leaves(en as Tree).sort()).toEqual(leaves(de as Tree).sort());
   });
