@@ -50,7 +50,9 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     const asset = await apiInPage(page, 'POST', `/api/v1/organisations/${organisationId}/assets`, { name: 'PVS Medistar', kind: 'pvs' });
     expect(asset.status).toBe(201);
 
+    // The former access page of a person (bookmarks, older mails) opens the person page of the staff register.
     await page.goto(`${server.url}/o/${organisationId}/access/people/${personId}`);
+    await page.waitForURL(new RegExp(`/staff/${personId}$`), { waitUntil: 'commit' });
     await seeText(page, 'Anna Berger');
     await seeText(page, 'Für diese Person sind noch keine Zugänge erfasst');
 
@@ -110,7 +112,7 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     await screenshotBoth(page, 'access-dashboard');
 
     await card.getByTestId('dashboard-leaver').click();
-    await page.waitForURL(/\/access\/people\//, { waitUntil: 'commit' });
+    await page.waitForURL(new RegExp(`/staff/${personId}$`), { waitUntil: 'commit' });
     await page.getByTestId('account-disable').first().click();
     await expect.poll(() => page.getByTestId('account-disable').count()).toBe(1);
     await page.goto(`${server.url}/o/${organisationId}`);
@@ -121,7 +123,10 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     await page.getByText('Ehemalige mit aktivem Zugang', { exact: true }).click();
     await expect.poll(() => page.getByTestId('access-table').getByText('Anna Berger').count()).toBe(1);
     await screenshotBoth(page, 'access-list');
+    // The name opens the person page of the staff register: accounts, checklists and training in one place.
     await page.getByTestId('access-table').getByText('Anna Berger').click();
+    await page.waitForURL(new RegExp(`/staff/${personId}$`), { waitUntil: 'commit' });
+    await page.getByTestId('person-training').waitFor();
     await page.getByTestId('account-disable').click();
     await expect.poll(() => page.getByTestId('account-disable').count()).toBe(0);
     await page.getByTestId('person-leaver-alert').waitFor({ state: 'detached' });
