@@ -73,6 +73,13 @@ describe('translations', () => {
     expect(differing).toEqual([]);
   });
 
+  it('names the 8-week plan as the navigation does, never "Fahrplan" or "roadmap"', () => {
+    const other = [de, en].flatMap((tree) => leaves(tree as Tree).filter((key) => /fahrplan|roadmap/i.test(String(lookup(tree as Tree, key)))));
+    expect(other).toEqual([]);
+    expect(lookup(de as Tree, 'roadmap.nav')).toBe('8-Wochen-Plan');
+    expect(lookup(en as Tree, 'roadmap.nav')).toBe('8-week plan');
+  });
+
   it('has no empty text', () => {
     const empty = [de, en].flatMap((tree) => leaves(tree as Tree).filter((key) => String(lookup(tree as Tree, key)).trim() === ''));
     expect(empty).toEqual([]);
