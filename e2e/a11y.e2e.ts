@@ -221,7 +221,6 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       ['training-session', `${base}/training/sessions/${session.body.id}`],
       ['access', `${base}/access`],
       ['access-checklists', `${base}/access/checklists`],
-      ['access-person', `${base}/access/people/${nurse.body.id}`],
       ['management', `${base}/management`],
       ['director', `${base}/management/${director.body.id}`],
       ['outbox', `${base}/outbox`],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/connect.ts';
 import { insertPerson } from '../server/modules/access/access.fixtures.ts';
 import { apiInPage } from './support/api.ts';
-import { chromiumAvailable, screenshotBoth } from './support/browser.ts';
+import { chromiumAvailable, desktop, screenshotBoth, tablet } from './support/browser.ts';
 import { openNav } from './support/compliance.ts';
 import { chooseOption, runSetup, seeText } from './support/journeys.ts';
 import type { RunningServer } from './support/server.ts';
@@ -50,7 +50,9 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     const asset = await apiInPage(page, 'POST', `/api/v1/organisations/${organisationId}/assets`, { name: 'PVS Medistar', kind: 'pvs' });
     expect(asset.status).toBe(201);
 
+    // The former access page of a person (bookmarks, older mails) opens the person page of the staff register.
     await page.goto(`${server.url}/o/${organisationId}/access/people/${personId}`);
+    await page.waitForURL(new RegExp(`/staff/${personId}$`), { waitUntil: 'commit' });
     await seeText(page, 'Anna Berger');
     await seeText(page, 'Für diese Person sind noch keine Zugänge erfasst');
 
@@ -77,6 +79,25 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     await page.getByTestId('person-leaver-alert').waitFor();
     expect(await page.getByTestId('person-leaver-alert').textContent()).toContain('Ausgeschieden vor 12 Tagen – noch aktive Zugänge: 2.');
     await page.getByTestId('access-warning-admin_mfa_missing').first().waitFor();
+
+    // On a tablet the accounts fit the card without sideways scrolling (the disable button in reach), and no warning is
+    // cut to "Ausgeschi…".
+    await page.setViewportSize(tablet);
+    const scrolled = () =>
+      page.getByTestId('person-accounts').evaluate((table) => {
+        const overflowing: number[] = [];
+        for (let box = table.parentElement; box && box.dataset.testid !== 'person-access'; box = box.parentElement) {
+          if (box.scrollWidth > box.clientWidth + 1) overflowing.push(box.scrollWidth - box.clientWidth);
+        }
+        return overflowing;
+      });
+    await expect.poll(scrolled).toEqual([]);
+    const cut = await page
+      .getByTestId('person-accounts')
+      .locator('[data-testid^="access-warning-"] span')
+      .evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => label.textContent));
+    expect(cut).toEqual([]);
+    await page.setViewportSize(desktop);
 
     await page.getByTestId('checklist-start-onboarding').click();
     const onboarding = page.getByTestId('checklist-onboarding');
@@ -110,7 +131,7 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     await screenshotBoth(page, 'access-dashboard');
 
     await card.getByTestId('dashboard-leaver').click();
-    await page.waitForURL(/\/access\/people\//, { waitUntil: 'commit' });
+    await page.waitForURL(new RegExp(`/staff/${personId}$`), { waitUntil: 'commit' });
     await page.getByTestId('account-disable').first().click();
     await expect.poll(() => page.getByTestId('account-disable').count()).toBe(1);
     await page.goto(`${server.url}/o/${organisationId}`);
@@ -121,7 +142,10 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     await page.getByText('Ehemalige mit aktivem Zugang', { exact: true }).click();
     await expect.poll(() => page.getByTestId('access-table').getByText('Anna Berger').count()).toBe(1);
     await screenshotBoth(page, 'access-list');
+    // The name opens the person page of the staff register: accounts, checklists and training in one place.
     await page.getByTestId('access-table').getByText('Anna Berger').click();
+    await page.waitForURL(new RegExp(`/staff/${personId}$`), { waitUntil: 'commit' });
+    await page.getByTestId('person-training').waitFor();
     await page.getByTestId('account-disable').click();
     await expect.poll(() => page.getByTestId('account-disable').count()).toBe(0);
     await page.getByTestId('person-leaver-alert').waitFor({ state: 'detached' });

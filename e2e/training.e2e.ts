@@ -113,6 +113,10 @@ describe.runIf(run)('awareness training: a course, a session, two people confirm
     await openNav(page, 'Schulungen');
     await seeText(page, '1 von 2 aktiven Beschäftigten haben alle Pflichtschulungen im Wiederholungsabstand besucht.');
     await screenshotBoth(page, '94-training-overview');
+    // A name opens the person page of the staff register, with the person's state per course.
+    await page.getByTestId('training-people').getByRole('link', { name: 'Omar' }).click();
+    await page.waitForURL(/\/staff\/[0-9a-f-]{36}$/, { waitUntil: 'commit' });
+    await page.getByTestId('person-training').getByText('nie geschult').waitFor();
     await openNav(page, 'Übersicht');
     await page.getByTestId('dashboard-training').getByText('50 %').waitFor();
     await page.getByTestId('dashboard-training').scrollIntoViewIfNeeded();

@@ -1,9 +1,8 @@
 import { Stack } from '@mantine/core';
-import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation, useParams } from 'react-router';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
 import { AccessPage } from '../features/access/access-page.tsx';
-import { AccessPersonPage } from '../features/access/access-person-page.tsx';
 import { ChecklistTemplatesPage } from '../features/access/checklist-templates-page.tsx';
 import { ApplicabilityPage } from '../features/applicability/applicability-page.tsx';
 import { AssetPage } from '../features/assets/asset-page.tsx';
@@ -55,6 +54,15 @@ import { homeOf } from '../lib/home-of.ts';
 import { AppLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { StaffPersonPage } from './staff-person-page.tsx';
+
+/**
+ * A person's accounts and checklists used to have a page of their own under the access area; the person page of the
+ * staff register shows them together with training and the § 38 duties, so older links (bookmarks, mails) go there.
+ */
+function ToStaffPerson() {
+  const { organisationId = '', personId = '' } = useParams();
+  return <Navigate to={`/o/${organisationId}/staff/${personId}`} replace />;
+}
 
 /** "/" sends everyone where they belong: setup, sign-in, enrolment or their organisation. */
 function Home() {
@@ -128,7 +136,7 @@ export const router = createBrowserRouter([
       { path: 'training/sessions/:sessionId', element: <SessionPage /> },
       { path: 'access', element: <AccessPage /> },
       { path: 'access/checklists', element: <ChecklistTemplatesPage /> },
-      { path: 'access/people/:personId', element: <AccessPersonPage /> },
+      { path: 'access/people/:personId', element: <ToStaffPerson /> },
       { path: 'risks', element: <RisksPage /> },
       { path: 'risks/templates', element: <RiskTemplatesPage /> },
       { path: 'risks/:riskId', element: <RiskPage /> },

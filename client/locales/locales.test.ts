@@ -48,6 +48,22 @@ describe('translations', () => {
     expect([...written].filter((action) => !(auditActions as readonly string[]).includes(action))).toEqual([]);
   });
 
+  it('has German and English text for every refusal at a field the domain names (its *IssueCodes)', async () => {
+    const root = path.resolve(import.meta.dirname, '../../domain');
+    const files = sourceFiles(root).filter((file) => /export const \w+IssueCodes\b/.test(readFileSync(file, 'utf8')));
+    const codes: string[] = [];
+    for (const file of files) {
+      const module = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module)) if (name.endsWith('IssueCodes')) codes.push(...Object.values(value as Record<string, string>));
+    }
+    expect(files.length).toBeGreaterThan(10);
+    // The client's form errors look up issues.<code>, then errors.<code> (client/lib/form-errors.ts).
+    const missing = codes.filter((code) =>
+      [de, en].some((tree) => typeof (lookup(tree as Tree, `issues.${code}`) ?? lookup(tree as Tree, `errors.${code}`)) !== 'string'),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('has the same keys in German and English', () => {
     expect(leaves(en as Tree).sort()).toEqual(leaves(de as Tree).sort());
   });
@@ -55,6 +71,13 @@ describe('translations', () => {
   it('has the same placeholders in German and English, for every text', () => {
     const differing = leaves(de as Tree).filter((key) => placeholders(lookup(de as Tree, key)).join() !== placeholders(lookup(en as Tree, key)).join());
     expect(differing).toEqual([]);
+  });
+
+  it('names the 8-week plan as the navigation does, never "Fahrplan" or "roadmap"', () => {
+    const other = [de, en].flatMap((tree) => leaves(tree as Tree).filter((key) => /fahrplan|roadmap/i.test(String(lookup(tree as Tree, key)))));
+    expect(other).toEqual([]);
+    expect(lookup(de as Tree, 'roadmap.nav')).toBe('8-Wochen-Plan');
+    expect(lookup(en as Tree, 'roadmap.nav')).toBe('8-week plan');
   });
 
   it('has no empty text', () => {

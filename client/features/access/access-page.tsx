@@ -47,7 +47,7 @@ export function AccessPage() {
       header: t('access.column.person'),
       sortKey: 'person',
       render: (account) => (
-        <Anchor component={Link} to={`/o/${organisationId}/access/people/${account.personId}`} fw={500} size="sm">
+        <Anchor component={Link} to={`/o/${organisationId}/staff/${account.personId}`} fw={500} size="sm">
           {account.personName}
         </Anchor>
       ),

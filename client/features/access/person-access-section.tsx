@@ -55,14 +55,14 @@ export function PersonAccessSection({ organisationId, personId }: { organisation
             {t('access.emptyPerson')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={560}>
             <Table verticalSpacing="xs" data-testid="person-accounts">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('access.column.system')}</Table.Th>
                   <Table.Th>{t('access.column.account')}</Table.Th>
-                  <Table.Th>{t('access.column.admin')}</Table.Th>
-                  <Table.Th>{t('access.column.mfa')}</Table.Th>
+                  <Table.Th visibleFrom="md">{t('access.column.admin')}</Table.Th>
+                  <Table.Th visibleFrom="md">{t('access.column.mfa')}</Table.Th>
                   <Table.Th>{t('access.column.status')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
@@ -78,14 +78,14 @@ export function PersonAccessSection({ organisationId, personId }: { organisation
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={160}>
                       <Text size="sm">{account.accountName || '–'}</Text>
                       <AccessWarningBadges warnings={account.warnings} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       <Text size="sm">{account.isAdmin ? t('common.yes') : t('common.no')}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="md">
                       <Text size="sm">{mfa(account.mfa)}</Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 110 }}>

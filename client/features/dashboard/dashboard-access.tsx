@@ -45,7 +45,7 @@ export function AccessCard({ organisationId, base }: { organisationId: string; b
                   {t('access.dashboard.leavers')}: {s.leavers.count}
                 </Anchor>
                 {s.leavers.first.map((leaver) => (
-                  <Anchor key={leaver.personId} component={Link} to={`${base}/access/people/${leaver.personId}`} size="sm" data-testid="dashboard-leaver">
+                  <Anchor key={leaver.personId} component={Link} to={`${base}/staff/${leaver.personId}`} size="sm" data-testid="dashboard-leaver">
                     {t('access.dashboard.leaver', { name: leaver.name, count: leaver.daysSinceLeaving, active: leaver.activeAccounts })}
                   </Anchor>
                 ))}

@@ -159,7 +159,11 @@ export function TrainingPage() {
               <Table.Tbody>
                 {overview.data.people.items.map((p) => (
                   <Table.Tr key={p.personId}>
-                    <Table.Td>{p.name}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/o/${organisationId}/staff/${p.personId}`} size="sm">
+                        {p.name}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>
                       <Badge color={stateColor[p.state]} variant="light" style={{ textTransform: 'none' }}>
                         {t(`training.state.${p.state}`)}

@@ -60,7 +60,7 @@ for (const { engine, skipReason } of await eachEngine()) {
         who: { name: null, role: 'management' },
         path: 'registration',
       });
-      expect(leaver).toMatchObject({ dueOn: dayFromToday(-10), count: 1, who: { role: 'it_lead' }, path: `access/people/${ids.leaver}` });
+      expect(leaver).toMatchObject({ dueOn: dayFromToday(-10), count: 1, who: { role: 'it_lead' }, path: `staff/${ids.leaver}` });
       expect(expired).toMatchObject({ dueOn: dayFromToday(-5), isOverdue: true, path: `suppliers/${ids.expiredSupplierId}` });
       expect(task).toMatchObject({ dueOn: dayFromToday(-4), who: { name: 'Anna Admin', role: null }, path: `tasks/${tasks[0]}` });
       expect(unowned).toMatchObject({ who: { name: null, role: null }, path: `tasks/${tasks[1]}` });

@@ -95,7 +95,7 @@ async function makeAgenda(tx: Tx, organisationId: string, limit: number, now: Da
         who: { name: null, role: 'it_lead' },
         dueOn: person.endsOn,
         isOverdue: true,
-        path: `access/people/${person.id}`,
+        path: `staff/${person.id}`,
       }),
     ),
     ...rows.suppliers.map(
