@@ -137,11 +137,19 @@ describe.runIf(run)('access: a leaver keeps showing on the dashboard until every
     await page.goto(`${server.url}/o/${organisationId}`);
     await card.getByText('Anna Berger – seit 12 Tagen ausgeschieden, aktive Zugänge: 1').waitFor();
 
+    // A second location: the list then filters by the location of the person holding the account.
+    const branch = await apiInPage(page, 'POST', `/api/v1/organisations/${organisationId}/locations`, { name: 'Zweigpraxis Nord' });
+    expect(branch.status).toBe(201);
     await openNav(page, 'Zugänge');
     await page.waitForURL(/\/access$/, { waitUntil: 'commit' });
     await page.getByText('Ehemalige mit aktivem Zugang', { exact: true }).click();
     await expect.poll(() => page.getByTestId('access-table').getByText('Anna Berger').count()).toBe(1);
     await screenshotBoth(page, 'access-list');
+    await chooseOption(page, /^Standort/, 'Zweigpraxis Nord');
+    await expect.poll(() => page.getByTestId('access-table').getByText('Anna Berger').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('locationId')).toBe((branch.body as { id: string }).id);
+    await page.goto(`${server.url}/o/${organisationId}/access?leaver=true`);
+    await expect.poll(() => page.getByTestId('access-table').getByText('Anna Berger').count()).toBe(1);
     // The name opens the person page of the staff register: accounts, checklists and training in one place.
     await page.getByTestId('access-table').getByText('Anna Berger').click();
     await page.waitForURL(new RegExp(`/staff/${personId}$`), { waitUntil: 'commit' });

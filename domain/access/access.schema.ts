@@ -82,6 +82,8 @@ export const accountListQuerySchema = listQuerySchema({
     status: z.enum(accountStatuses).optional(),
     adminWithoutMfa: flag(),
     leaver: flag(),
+    /** The location of the person holding the account. */
+    locationId: z.uuid().optional(),
   },
 });
 export type AccountListQuery = z.output<typeof accountListQuerySchema>;

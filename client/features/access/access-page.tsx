@@ -7,6 +7,7 @@ import { type AccountStatus, type AccountSystem, accountStatuses, accountSystems
 import { DataTable, type DataTableColumn, useListSort } from '../../components/data-table.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useOrganisation } from '../organisations/organisations.api.ts';
 import { type AccountListItem, useAccountList } from './access.api.ts';
 import { AccessWarningBadges } from './access-warning-badges.tsx';
 
@@ -22,11 +23,14 @@ export function AccessPage() {
   const status = params.get('status') as AccountStatus | null;
   const adminWithoutMfa = params.get('adminWithoutMfa') === 'true';
   const leaver = params.get('leaver') === 'true';
+  const locationId = params.get('locationId');
+  const locations = useOrganisation(organisationId).data?.locations ?? [];
   const list = useAccountList(organisationId, sort, {
     system: system ?? undefined,
     status: status ?? undefined,
     adminWithoutMfa: adminWithoutMfa ? 'true' : undefined,
     leaver: leaver ? 'true' : undefined,
+    locationId: locationId ?? undefined,
     q: q || undefined,
   });
   const setFilter = (name: string, value: string | null) =>
@@ -82,7 +86,7 @@ export function AccessPage() {
     { key: 'status', header: t('access.column.status'), render: (account) => <Text size="sm">{t(`access.status.${account.status}`)}</Text> },
     { key: 'warnings', header: t('access.warnings'), render: (account) => <AccessWarningBadges warnings={account.warnings} /> },
   ];
-  const filtered = Boolean(system || status || adminWithoutMfa || leaver || q);
+  const filtered = Boolean(system || status || adminWithoutMfa || leaver || locationId || q);
 
   return (
     <Stack gap="lg">
@@ -137,6 +141,18 @@ export function AccessPage() {
               clearable
               w={{ base: '100%', xs: 160 }}
             />
+            {locations.length > 1 && (
+              <Select
+                label={t('staff.field.locationId')}
+                placeholder={t('access.all')}
+                data={locations.map((l) => ({ value: l.id, label: l.name }))}
+                value={locationId}
+                onChange={(value) => setFilter('locationId', value)}
+                clearable
+                w={{ base: '100%', xs: 200 }}
+                data-testid="filter-location"
+              />
+            )}
             <Group gap="xs" align="flex-end" pb={4}>
               <Chip checked={adminWithoutMfa} onChange={(on) => setFilter('adminWithoutMfa', on ? 'true' : null)} color="orange" data-testid="filter-admin-mfa">
                 {t('access.filter.adminWithoutMfa')}

@@ -29,6 +29,7 @@ export interface AccountFilters {
   status?: AccountStatus | undefined;
   adminWithoutMfa?: 'true' | undefined;
   leaver?: 'true' | undefined;
+  locationId?: string | undefined;
   q?: string | undefined;
 }
 

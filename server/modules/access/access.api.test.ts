@@ -159,6 +159,15 @@ for (const { engine, skipReason } of await eachEngine()) {
       expect(page.items[0]!.personName).toBe('Max Admin');
       const bySystem = (await fresh.agent.request('GET', url('/accounts?system=vpn_remote'))).json() as { total: number };
       expect(bySystem.total).toBe(1);
+      // By the location of the person holding the account (issue 10 item 5: everything per location).
+      const second = (await fresh.agent.request('POST', url('/locations'), { name: 'Zweigpraxis' })).json() as {
+        id: string;
+      };
+      const elsewhere = await insertPerson(t.database, fresh.organisationId, { name: 'Zoe Zweig', locationId: second.id });
+      await fresh.agent.request('POST', url(`/people/${elsewhere}/accounts`), { system: 'pvs', accountName: 'zoe', isAdmin: false, mfa: false });
+      const atSecond = (await fresh.agent.request('GET', url(`/accounts?locationId=${second.id}`))).json() as { items: Account[]; total: number };
+      expect(atSecond.total).toBe(1);
+      expect(atSecond.items.map((a) => a.accountName)).toEqual(['zoe']);
       const paged = (await fresh.agent.request('GET', url('/accounts?limit=2&sort=accountName'))).json() as { items: Account[]; nextCursor: string | null };
       const next = (await fresh.agent.request('GET', url(`/accounts?limit=2&sort=accountName&cursor=${paged.nextCursor}`))).json() as { items: Account[] };
       expect([...paged.items, ...next.items].map((a) => a.accountName)).toEqual(['admin1', 'admin2', 'admin3', 'old-admin']);
@@ -237,6 +246,7 @@ for (const { engine, skipReason } of await eachEngine()) {
         ['POST', `/people/${personId}/checklists`, { kind: 'midboarding' }, ['kind']],
         ['GET', '/accounts?system=fax', {}, ['system']],
         ['GET', '/accounts?leaver=maybe', {}, ['leaver']],
+        ['GET', '/accounts?locationId=not-a-uuid', {}, ['locationId']],
       ];
       for (const [method, path, body, field] of cases) {
         const res = await admin.request(method, org(path), method === 'GET' ? undefined : body);

@@ -32,6 +32,7 @@ export async function listAccounts(tx: Tx, organisationId: string, query: Accoun
     eq(personAccounts.organisationId, organisationId),
     query.system ? eq(personAccounts.system, query.system) : undefined,
     query.status ? eq(personAccounts.status, query.status) : undefined,
+    query.locationId ? eq(people.locationId, query.locationId) : undefined,
     query.adminWithoutMfa === true ? adminWithoutMfaCondition : query.adminWithoutMfa === false ? sql`not ${adminWithoutMfaCondition}` : undefined,
     query.leaver === true ? leaverCondition(today) : query.leaver === false ? sql`not coalesce(${leaverCondition(today)}, false)` : undefined,
     containsText(query.q, personAccounts.accountName, people.name, personAccounts.notes),
