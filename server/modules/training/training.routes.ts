@@ -26,6 +26,8 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { fileResponse, orgParams, orgRoute } from '../../http/org-route.ts';
 import { authLimit } from '../../http/security.ts';
 import * as service from './training.service.ts';
+import * as attendance from './training-attendance.service.ts';
+import * as confirmations from './training-confirmations.service.ts';
 
 const courseParams = orgParams.extend({ courseId: z.uuid() });
 const sessionParams = orgParams.extend({ sessionId: z.uuid() });
@@ -38,7 +40,7 @@ const multipartLimits = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_PARTS_LIMIT', 'F
  * A missing or malformed file is answered only after the session was found (`uploadAttendanceList`), so that another
  * organisation's session is a 404 whatever the body; a body over the limit is a 413 at once.
  */
-async function readListPart(request: FastifyRequest): Promise<service.Upload | AppError> {
+async function readListPart(request: FastifyRequest): Promise<attendance.Upload | AppError> {
   if (!request.isMultipart()) return fieldError(['file'], 'evidence.file_missing');
   try {
     const part = await request.file();
@@ -186,7 +188,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     params: sessionParams,
     body: attendanceInputSchema,
     response: sessionDetailSchema,
-    handler: ({ tx, actor, params, body }) => service.setAttendance(tx, actor, params.sessionId, body),
+    handler: ({ tx, actor, params, body }) => attendance.setAttendance(tx, actor, params.sessionId, body),
   });
 
   orgRoute(app, ctx, {
@@ -200,7 +202,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     status: 201,
     response: sessionDetailSchema,
     prepare: readListPart,
-    handler: ({ tx, actor, params, prepared }) => service.uploadAttendanceList(tx, actor, params.sessionId, prepared),
+    handler: ({ tx, actor, params, prepared }) => attendance.uploadAttendanceList(tx, actor, params.sessionId, prepared),
   });
 
   orgRoute(app, ctx, {
@@ -212,7 +214,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     params: sessionParams,
     response: fileResponse('application/octet-stream'),
     handler: async ({ tx, actor, params, reply }) => {
-      const file = await service.getAttendanceList(tx, actor.organisationId, params.sessionId);
+      const file = await attendance.getAttendanceList(tx, actor.organisationId, params.sessionId);
       const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_');
       reply
         .header('content-type', file.mediaType)
@@ -232,7 +234,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     params: sessionParams,
     response: null,
     handler: async ({ tx, actor, params }) => {
-      await service.deleteAttendanceList(tx, actor, params.sessionId);
+      await attendance.deleteAttendanceList(tx, actor, params.sessionId);
       return undefined;
     },
   });
@@ -246,7 +248,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     params: sessionParams,
     body: confirmationRequestSchema,
     response: confirmationsSentSchema,
-    handler: ({ tx, actor, params, body }) => service.sendConfirmations(ctx, tx, actor, params.sessionId, body.personIds),
+    handler: ({ tx, actor, params, body }) => confirmations.sendConfirmations(ctx, tx, actor, params.sessionId, body.personIds),
     afterCommit: deliverMail,
   });
 
@@ -286,7 +288,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
-    async (request) => service.describeConfirmation(ctx, request.params.confirmationToken),
+    async (request) => confirmations.describeConfirmation(ctx, request.params.confirmationToken),
   );
 
   r.post(
@@ -300,6 +302,6 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       config: { rateLimit: authLimit },
     },
-    async (request) => service.confirmAttendance(ctx, request.params.confirmationToken),
+    async (request) => confirmations.confirmAttendance(ctx, request.params.confirmationToken),
   );
 }
