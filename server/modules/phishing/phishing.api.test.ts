@@ -8,21 +8,10 @@ import { withSystem } from '../../db/tenant.ts';
 import { mailParts, startSmtpSink, subjectOf } from '../../test/smtp-sink.ts';
 import { type Agent, eachEngine, runFirstSetup, startTestApp, type TestApp } from '../../test/test-app.ts';
 import { runDueJobs } from '../jobs/jobs.ts';
+import { campaignBody } from './phishing.fixtures.ts';
 import { trackingQueue } from './phishing.tracking.ts';
 
 const template = phishingTemplates.find((t) => t.id === 'password-expiry')!;
-export const campaignBody = (extra: Record<string, unknown> = {}) => ({
-  name: 'Passwort-Übung Dezember',
-  templateId: template.id,
-  locale: 'de',
-  subject: template.de.subject,
-  senderName: template.de.senderName,
-  senderAddress: template.de.senderAddress,
-  bodyHtml: template.de.bodyHtml,
-  bodyText: template.de.bodyText,
-  audience: { kind: 'all' },
-  ...extra,
-});
 
 const tokenOf = (text: string, kind = 'click') => new RegExp(`/api/v1/phishing/${kind}/([A-Za-z0-9_-]{43})`).exec(text)?.[1];
 
