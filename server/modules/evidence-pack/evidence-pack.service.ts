@@ -1,7 +1,7 @@
 import { AUDIT_ANCHOR_FORMAT } from '../../../domain/audit/audit-anchor.ts';
 import type { DocumentLocale } from '../../../domain/documents/document-model.ts';
 import { EntryNames, evidenceFolder, safeEntryName, sha256sumLine } from '../../../domain/evidence-pack/pack-names.ts';
-import { type BinaryRows, binaryRowsOf } from '../../db/binary-rows.ts';
+import { withOrganisationBinary } from '../../db/binary-copy.ts';
 import type { Db, Tx } from '../../db/connect.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { renderDocument } from '../../documents/render.ts';
@@ -108,11 +108,11 @@ async function readManifest(tx: Tx, actor: Actor, locale: Locale, now: Date): Pr
 
 /** The slices of a large file after its first; a file deleted half-way cannot be finished, so the pack fails. */
 async function* laterSlices(c: EvidenceContext, file: EvidenceRow, first: Buffer) {
-  const { db, binary, organisationId, limits } = c;
+  const { db, organisationId, limits } = c;
   yield first;
   for (let offset = first.length; offset < file.sizeBytes; offset += limits.sliceBytes) {
     if (c.signal.aborted) throw new PackAborted();
-    const part = await withOrganisation(db, organisationId, (tx) => evidenceSlice(tx, binary, organisationId, file.id, offset, limits.sliceBytes));
+    const part = await withOrganisationBinary(db, organisationId, (rows) => evidenceSlice(rows, organisationId, file.id, offset, limits.sliceBytes));
     if (part === null || part.length === 0) throw new Error(`evidence file ${file.id} was deleted while the pack was written`);
     yield part;
   }
@@ -124,18 +124,17 @@ async function* laterSlices(c: EvidenceContext, file: EvidenceRow, first: Buffer
  * as an unhandled rejection (which ends the process).
  */
 function readStep(c: EvidenceContext, step: Step): Promise<Map<string, Buffer>> {
-  const { db, binary, organisationId } = c;
+  const { db, organisationId } = c;
   const reading =
     step.kind === 'batch'
-      ? withOrganisation(db, organisationId, (tx) =>
+      ? withOrganisationBinary(db, organisationId, (rows) =>
           evidenceContents(
-            tx,
-            binary,
+            rows,
             organisationId,
             step.files.map((f) => f.id),
           ),
         )
-      : withOrganisation(db, organisationId, (tx) => evidenceSlice(tx, binary, organisationId, step.file.id, 0, c.limits.sliceBytes)).then(
+      : withOrganisationBinary(db, organisationId, (rows) => evidenceSlice(rows, organisationId, step.file.id, 0, c.limits.sliceBytes)).then(
           (first) => new Map(first ? [[step.file.id, first]] : []),
         );
   reading.catch(() => undefined);
@@ -144,8 +143,6 @@ function readStep(c: EvidenceContext, step: Step): Promise<Map<string, Buffer>> 
 
 interface EvidenceContext {
   db: Db;
-  /** The embedded engine's binary reader, null on PostgreSQL. */
-  binary: BinaryRows | null;
   writer: PackWriter;
   organisationId: string;
   limits: ReadLimits;
@@ -270,10 +267,7 @@ export function evidencePackProducer(db: Db, gate: PackGate, request: PackReques
       await recordDownload(db, actor, locale);
       const manifest = await withOrganisationSnapshot(db, actor.organisationId, (tx) => readManifest(tx, actor, locale, now));
       const limits = request.limits ?? READ_LIMITS;
-      const evidence = await writeEvidence(
-        { db, binary: binaryRowsOf(db), writer, organisationId: actor.organisationId, limits, signal, names: new EntryNames() },
-        manifest.evidence,
-      );
+      const evidence = await writeEvidence({ db, writer, organisationId: actor.organisationId, limits, signal, names: new EntryNames() }, manifest.evidence);
       const documents = await writeDocuments(db, writer, request);
       await writeDescription(writer, manifest, { evidence, documents }, locale, now);
     } finally {
