@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, eachEngine } from '../test/test-app.ts';
-import { copyStatement, withOrganisationBinary } from './binary-copy.ts';
+import { copyRows, copyStatement, withOrganisationBinary } from './binary-copy.ts';
 import { type Database, queryRows } from './connect.ts';
 
 describe('copyStatement', () => {
@@ -15,6 +15,30 @@ describe('copyStatement', () => {
   ])('%s', (_label, query, params, ok) => {
     if (ok) expect(copyStatement(query, params)).toBe(`copy (select '${params[0]}'::uuid, '${params[1]}'::int[]) to stdout (format binary)`);
     else expect(() => copyStatement(query, params)).toThrow();
+  });
+});
+
+describe('copyRows', () => {
+  // Header (signature, flags, no extension), one row (bytea 'ab', NULL), trailer.
+  const header = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+  const row = Buffer.from([0, 2, 0, 0, 0, 2, 0x61, 0x62, 0xff, 0xff, 0xff, 0xff]);
+  const trailer = Buffer.from([0xff, 0xff]);
+  const expected = [[Buffer.from('ab'), null]];
+
+  it.each([
+    ['one message per row, as PostgreSQL sends them', [Buffer.concat([header, row]), trailer]],
+    ['everything in one message', [Buffer.concat([header, row, trailer])]],
+    ['a row split across messages', [Buffer.concat([header, row.subarray(0, 7)]), row.subarray(7), trailer]],
+  ])('%s', (_label, payloads) => {
+    expect(copyRows(payloads)).toEqual(expected);
+  });
+
+  it.each([
+    ['no header', [row, trailer]],
+    ['no trailer', [Buffer.concat([header, row])]],
+    ['a row cut short', [Buffer.concat([header, row.subarray(0, 7)])]],
+  ])('refuses a stream with %s', (_label, payloads) => {
+    expect(() => copyRows(payloads)).toThrow();
   });
 });
 

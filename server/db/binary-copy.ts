@@ -35,28 +35,58 @@ export function copyStatement(query: string, params: readonly string[]): string 
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
-/** The rows of a COPY binary stream (header, tuples, trailer) as views into `data`. */
-export function copyRows(data: Buffer): (Buffer | null)[][] {
-  if (data.length < 19 || !data.subarray(0, 11).equals(SIGNATURE)) throw new Error('not a COPY binary stream');
-  let at = 19 + data.readUInt32BE(15); // signature, flags, header extension length and the extension
-  const rows: (Buffer | null)[][] = [];
-  for (;;) {
+/**
+ * The tuples of `data` from `at` on, appended to `rows` as views into `data`: the position after the trailer (-1), or
+ * after the last whole tuple; null when a tuple runs past the end.
+ */
+function readTuples(data: Buffer, at: number, rows: (Buffer | null)[][]): { at: number; ended: boolean } | null {
+  while (at < data.length) {
+    if (at + 2 > data.length) return null;
     const count = data.readInt16BE(at);
-    at += 2;
-    if (count === -1) return rows;
+    if (count === -1) return { at: at + 2, ended: true };
+    let next = at + 2;
     const row: (Buffer | null)[] = [];
     for (let i = 0; i < count; i++) {
-      const length = data.readInt32BE(at);
-      at += 4;
+      if (next + 4 > data.length) return null;
+      const length = data.readInt32BE(next);
+      next += 4;
       if (length === -1) {
         row.push(null);
         continue;
       }
-      row.push(data.subarray(at, at + length));
-      at += length;
+      if (next + length > data.length) return null;
+      row.push(data.subarray(next, next + length));
+      next += length;
     }
     rows.push(row);
+    at = next;
   }
+  return { at, ended: false };
+}
+
+/**
+ * The rows of a COPY binary stream (header, tuples, trailer), given as the payloads of its CopyData messages. The
+ * protocol sends one message per row (the header in front of the first), so each payload is read on its own and the
+ * rows are views into it; payloads are joined, one copy, only if a row ever spans two.
+ */
+export function copyRows(payloads: readonly Buffer[]): (Buffer | null)[][] {
+  const first = payloads[0];
+  if (!first || first.length < 19 || !first.subarray(0, 11).equals(SIGNATURE)) throw new Error('not a COPY binary stream');
+  const headerEnd = 19 + first.readUInt32BE(15); // signature, flags, header extension length and the extension
+  const rows: (Buffer | null)[][] = [];
+  for (let i = 0; i < payloads.length; i++) {
+    const read = readTuples(payloads[i]!, i === 0 ? headerEnd : 0, rows);
+    if (read === null) return copyRowsJoined(payloads, headerEnd);
+    if (read.ended) return rows;
+  }
+  throw new Error('COPY binary stream without its trailer');
+}
+
+function copyRowsJoined(payloads: readonly Buffer[], headerEnd: number): (Buffer | null)[][] {
+  const rows: (Buffer | null)[][] = [];
+  const read = readTuples(Buffer.concat(payloads), headerEnd, rows);
+  if (!read?.ended) throw new Error('COPY binary stream cut short');
+  return rows;
 }
 
 /** The fields of an ErrorResponse: severity, code and message, as PostgreSQL reports them. */
@@ -83,10 +113,21 @@ function pgliteRows(client: PGlite): BinaryRows {
     message.write('Q', 0, 'latin1');
     message.writeInt32BE(4 + text.length, 1);
     text.copy(message, 5);
-    const chunks: Buffer[] = [];
-    // `data` is a view into the engine's memory, reused for the next bytes: copied.
-    await client.execProtocolRawStream(message, { syncToFs: false, onRawData: (data: Uint8Array) => void chunks.push(Buffer.from(data)) });
-    const answer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    let answer = Buffer.allocUnsafe(256 * 1024);
+    let length = 0;
+    // `data` is a view into the engine's memory, reused for the next bytes: copied into one growing buffer, so that
+    // the rows can be views into it.
+    const onRawData = (data: Uint8Array) => {
+      if (length + data.length > answer.length) {
+        const grown = Buffer.allocUnsafe(Math.max(answer.length * 2, length + data.length));
+        answer.copy(grown, 0, 0, length);
+        answer = grown;
+      }
+      answer.set(data, length);
+      length += data.length;
+    };
+    await client.execProtocolRawStream(message, { syncToFs: false, onRawData });
+    answer = answer.subarray(0, length);
     const copied: Buffer[] = [];
     for (let at = 0; at + 5 <= answer.length; ) {
       const type = answer[at]!;
@@ -95,7 +136,7 @@ function pgliteRows(client: PGlite): BinaryRows {
       else if (type === 0x45 /* E: ErrorResponse */) throw new Error(errorText(answer.subarray(at + 5, end)));
       at = end;
     }
-    return copyRows(Buffer.concat(copied));
+    return copyRows(copied);
   };
 }
 
@@ -120,7 +161,7 @@ function postgresRows(client: pg.PoolClient): BinaryRows {
         handleReadyForQuery: () => {
           if (failed) return;
           try {
-            resolve(copyRows(Buffer.concat(chunks)));
+            resolve(copyRows(chunks));
           } catch (error) {
             reject(error);
           }
