@@ -16,9 +16,9 @@ import { APP_ROLE, withOrganisation } from './tenant.ts';
  * Runs one SELECT and returns its rows, each column's bytes in PostgreSQL's binary form (bytea: the bytes; text: UTF-8;
  * an SQL NULL: null). `$1`, `$2`, … in `query` are replaced by the parameters as quoted literals, since COPY takes no
  * bound parameters; a parameter must therefore be a plain token (uuid, number, `{…}` array of them), anything else is
- * refused.
+ * refused. `expectedBytes`, the size of the answer if known, saves growing the buffer it is read into.
  */
-export type BinaryRows = (query: string, params: readonly string[]) => Promise<(Buffer | null)[][]>;
+export type BinaryRows = (query: string, params: readonly string[], expectedBytes?: number) => Promise<(Buffer | null)[][]>;
 
 const PLAIN_TOKEN = /^[0-9A-Za-z{},._:-]*$/;
 
@@ -107,13 +107,14 @@ function errorText(body: Buffer): string {
  * every other request's statements out until it ends).
  */
 function pgliteRows(client: PGlite): BinaryRows {
-  return async (query, params) => {
+  return async (query, params, expectedBytes = 0) => {
     const text = Buffer.from(`${copyStatement(query, params)}\0`);
     const message = Buffer.allocUnsafe(5 + text.length);
     message.write('Q', 0, 'latin1');
     message.writeInt32BE(4 + text.length, 1);
     text.copy(message, 5);
-    let answer = Buffer.allocUnsafe(256 * 1024);
+    // Message and row framing: a few bytes per row, on top of the columns' bytes.
+    let answer = Buffer.allocUnsafe(Math.max(64 * 1024, expectedBytes + 16 * 1024));
     let length = 0;
     // `data` is a view into the engine's memory, reused for the next bytes: copied into one growing buffer, so that
     // the rows can be views into it.

@@ -91,21 +91,25 @@ export async function evidenceManifest(tx: Tx, organisationId: string): Promise<
  * The bytes of some evidence files by id, in binary form (server/db/binary-copy.ts); a file deleted since the manifest
  * is missing from the answer.
  */
-export async function evidenceContents(rows: BinaryRows, organisationId: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
-  const found = await rows('select id::text, content from evidence_files where organisation_id = $1 and id = any($2::uuid[])', [
-    organisationId,
-    `{${ids.join(',')}}`,
-  ]);
+export async function evidenceContents(
+  rows: BinaryRows,
+  organisationId: string,
+  files: readonly { id: string; sizeBytes: number }[],
+): Promise<Map<string, Buffer>> {
+  const found = await rows(
+    'select id::text, content from evidence_files where organisation_id = $1 and id = any($2::uuid[])',
+    [organisationId, `{${files.map((f) => f.id).join(',')}}`],
+    files.reduce((sum, f) => sum + f.sizeBytes + 64, 0),
+  );
   return new Map(found.map(([id, content]) => [id!.toString(), content!]));
 }
 
 /** `length` bytes of one evidence file from `offset` (0-based); null when the file is gone. */
 export async function evidenceSlice(rows: BinaryRows, organisationId: string, id: string, offset: number, length: number): Promise<Buffer | null> {
-  const [row] = await rows('select substring(content from $3::int for $4::int) from evidence_files where organisation_id = $1 and id = $2::uuid', [
-    organisationId,
-    id,
-    String(offset + 1),
-    String(length),
-  ]);
+  const [row] = await rows(
+    'select substring(content from $3::int for $4::int) from evidence_files where organisation_id = $1 and id = $2::uuid',
+    [organisationId, id, String(offset + 1), String(length)],
+    length + 64,
+  );
   return row ? row[0]! : null;
 }

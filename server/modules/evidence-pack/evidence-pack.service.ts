@@ -127,13 +127,7 @@ function readStep(c: EvidenceContext, step: Step): Promise<Map<string, Buffer>> 
   const { db, organisationId } = c;
   const reading =
     step.kind === 'batch'
-      ? withOrganisationBinary(db, organisationId, (rows) =>
-          evidenceContents(
-            rows,
-            organisationId,
-            step.files.map((f) => f.id),
-          ),
-        )
+      ? withOrganisationBinary(db, organisationId, (rows) => evidenceContents(rows, organisationId, step.files))
       : withOrganisationBinary(db, organisationId, (rows) => evidenceSlice(rows, organisationId, step.file.id, 0, c.limits.sliceBytes)).then(
           (first) => new Map(first ? [[step.file.id, first]] : []),
         );
