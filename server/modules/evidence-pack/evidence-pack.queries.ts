@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { BinaryRows } from '../../db/binary-copy.ts';
 import { type Db, queryRows, type Tx } from '../../db/connect.ts';
 import { APP_ROLE } from '../../db/tenant.ts';
 
@@ -87,28 +88,28 @@ export async function evidenceManifest(tx: Tx, organisationId: string): Promise<
 }
 
 /**
- * The bytes of some evidence files by id; a file deleted since the manifest is missing from the answer. The database
- * sends them base64-encoded: both drivers decode text results far faster than bytea's hex form (measured on PGlite:
- * about 10 times; on PostgreSQL about 1.4 times), and Node decodes base64 natively.
+ * The bytes of some evidence files by id, in binary form (server/db/binary-copy.ts); a file deleted since the manifest
+ * is missing from the answer.
  */
-export async function evidenceContents(tx: Tx, organisationId: string, ids: readonly string[]): Promise<Map<string, Buffer>> {
-  const rows = await queryRows<{ id: string; content: string }>(
-    tx,
-    sql`select id, encode(content, 'base64') as content from evidence_files
-         where organisation_id = ${organisationId} and id in (${sql.join(
-           ids.map((id) => sql`${id}::uuid`),
-           sql`, `,
-         )})`,
+export async function evidenceContents(
+  rows: BinaryRows,
+  organisationId: string,
+  files: readonly { id: string; sizeBytes: number }[],
+): Promise<Map<string, Buffer>> {
+  const found = await rows(
+    'select id::text, content from evidence_files where organisation_id = $1 and id = any($2::uuid[])',
+    [organisationId, `{${files.map((f) => f.id).join(',')}}`],
+    files.reduce((sum, f) => sum + f.sizeBytes + 64, 0),
   );
-  return new Map(rows.map((r) => [r.id, Buffer.from(r.content, 'base64')]));
+  return new Map(found.map(([id, content]) => [id!.toString(), content!]));
 }
 
 /** `length` bytes of one evidence file from `offset` (0-based); null when the file is gone. */
-export async function evidenceSlice(tx: Tx, organisationId: string, id: string, offset: number, length: number): Promise<Buffer | null> {
-  const [row] = await queryRows<{ part: string }>(
-    tx,
-    sql`select encode(substring(content from ${offset + 1}::int for ${length}::int), 'base64') as part from evidence_files
-         where organisation_id = ${organisationId} and id = ${id}::uuid`,
+export async function evidenceSlice(rows: BinaryRows, organisationId: string, id: string, offset: number, length: number): Promise<Buffer | null> {
+  const [row] = await rows(
+    'select substring(content from $3::int for $4::int) from evidence_files where organisation_id = $1 and id = $2::uuid',
+    [organisationId, id, String(offset + 1), String(length)],
+    length + 64,
   );
-  return row ? Buffer.from(row.part, 'base64') : null;
+  return row ? row[0]! : null;
 }

@@ -1,6 +1,7 @@
 import { AUDIT_ANCHOR_FORMAT } from '../../../domain/audit/audit-anchor.ts';
 import type { DocumentLocale } from '../../../domain/documents/document-model.ts';
 import { EntryNames, evidenceFolder, safeEntryName, sha256sumLine } from '../../../domain/evidence-pack/pack-names.ts';
+import { withOrganisationBinary } from '../../db/binary-copy.ts';
 import type { Db, Tx } from '../../db/connect.ts';
 import { withOrganisation } from '../../db/tenant.ts';
 import { renderDocument } from '../../documents/render.ts';
@@ -106,11 +107,12 @@ async function readManifest(tx: Tx, actor: Actor, locale: Locale, now: Date): Pr
 }
 
 /** The slices of a large file after its first; a file deleted half-way cannot be finished, so the pack fails. */
-async function* laterSlices(db: Db, organisationId: string, file: EvidenceRow, first: Buffer, limits: ReadLimits, signal: AbortSignal) {
+async function* laterSlices(c: EvidenceContext, file: EvidenceRow, first: Buffer) {
+  const { db, organisationId, limits } = c;
   yield first;
   for (let offset = first.length; offset < file.sizeBytes; offset += limits.sliceBytes) {
-    if (signal.aborted) throw new PackAborted();
-    const part = await withOrganisation(db, organisationId, (tx) => evidenceSlice(tx, organisationId, file.id, offset, limits.sliceBytes));
+    if (c.signal.aborted) throw new PackAborted();
+    const part = await withOrganisationBinary(db, organisationId, (rows) => evidenceSlice(rows, organisationId, file.id, offset, limits.sliceBytes));
     if (part === null || part.length === 0) throw new Error(`evidence file ${file.id} was deleted while the pack was written`);
     yield part;
   }
@@ -121,17 +123,12 @@ async function* laterSlices(db: Db, organisationId: string, file: EvidenceRow, f
  * promise is marked handled at once: it is read ahead and awaited only later, and a failure meanwhile must not count
  * as an unhandled rejection (which ends the process).
  */
-function readStep(db: Db, organisationId: string, step: Step, limits: ReadLimits): Promise<Map<string, Buffer>> {
+function readStep(c: EvidenceContext, step: Step): Promise<Map<string, Buffer>> {
+  const { db, organisationId } = c;
   const reading =
     step.kind === 'batch'
-      ? withOrganisation(db, organisationId, (tx) =>
-          evidenceContents(
-            tx,
-            organisationId,
-            step.files.map((f) => f.id),
-          ),
-        )
-      : withOrganisation(db, organisationId, (tx) => evidenceSlice(tx, organisationId, step.file.id, 0, limits.sliceBytes)).then(
+      ? withOrganisationBinary(db, organisationId, (rows) => evidenceContents(rows, organisationId, step.files))
+      : withOrganisationBinary(db, organisationId, (rows) => evidenceSlice(rows, organisationId, step.file.id, 0, c.limits.sliceBytes)).then(
           (first) => new Map(first ? [[step.file.id, first]] : []),
         );
   reading.catch(() => undefined);
@@ -160,7 +157,7 @@ async function writeStep(c: EvidenceContext, step: Step, contents: Map<string, B
   if (step.kind === 'large') {
     const first = contents.get(step.file.id);
     if (!first) return [outcome(step.file, null)];
-    const parts = laterSlices(c.db, c.organisationId, step.file, first, c.limits, c.signal);
+    const parts = laterSlices(c, step.file, first);
     return [outcome(step.file, await c.writer.addParts(pathOf(step.file), parts, step.file.uploadedAt))];
   }
   const outcomes: IndexEvidence[] = [];
@@ -178,12 +175,12 @@ async function writeStep(c: EvidenceContext, step: Step, contents: Map<string, B
 async function writeEvidence(c: EvidenceContext, files: EvidenceRow[]): Promise<IndexEvidence[]> {
   const steps = readSteps(files, c.limits);
   const outcomes: IndexEvidence[] = [];
-  let ahead = steps.length > 0 ? readStep(c.db, c.organisationId, steps[0]!, c.limits) : null;
+  let ahead = steps.length > 0 ? readStep(c, steps[0]!) : null;
   try {
     for (let i = 0; i < steps.length; i++) {
       await otherRequestsFirst();
       const contents = await ahead!;
-      ahead = i + 1 < steps.length ? readStep(c.db, c.organisationId, steps[i + 1]!, c.limits) : null;
+      ahead = i + 1 < steps.length ? readStep(c, steps[i + 1]!) : null;
       if (c.signal.aborted) throw new PackAborted();
       outcomes.push(...(await writeStep(c, steps[i]!, contents)));
     }
