@@ -79,6 +79,11 @@ describe.runIf(run)('the plan journey: quick check → setup → 8-week plan →
     await openNav(page, '8-Wochen-Plan');
     await page.waitForURL(/\/plan$/, { waitUntil: 'commit' });
     await page.getByTestId('roadmap-scope-nis2').waitFor();
+    // "Nein" throughout: every lever the quick check asked about is a known gap, none a mere confirmation (decision 032).
+    const emergencyPlan = page.getByTestId('proposal-item-emergency-plan');
+    expect(await emergencyPlan.getByTestId('proposal-quick-check').getAttribute('data-outcome')).toBe('gap');
+    expect(await emergencyPlan.textContent()).toContain('Im Schnellcheck mit Nein beantwortet (Notfallplan)');
+    expect(await page.locator('[data-testid="proposal-quick-check"][data-outcome="confirm"]').count()).toBe(0);
     const first = page.locator('[data-testid^="proposal-item-"]').first();
     const firstKey = ((await first.getAttribute('data-testid')) ?? '').replace('proposal-item-', '');
     await chooseOption(page, /^Zuständig/, admin.name, first);

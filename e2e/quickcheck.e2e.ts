@@ -130,6 +130,32 @@ describe.runIf(run)('quick check without an account, carried into the first-run 
     await seeText(page, /Aus dem Schnellcheck vom \d{2}\.\d{2}\.\d{4}: als teilweise umgesetzt angegeben \(Wiederherstellung getestet\)/);
     await screenshot(page, 'quickcheck-06-requirement');
 
+    // The 8-week plan reads the same answers (decision 032, addendum): "Ja" to the management's training makes the
+    // leadership task (KBV Anlage 1 Nr. 8) a confirmation with evidence; "Nein" to the offline backup marks the
+    // 3-2-1 task (Anlage 1 Nr. 21–24) as a known gap.
+    await page.goto(`${server.url}/o/${organisationId}/plan`);
+    await page.getByTestId('roadmap-quick-check-summary').waitFor();
+    await screenshot(page, 'quickcheck-07-plan-top', false);
+    const leadership = page.getByTestId('proposal-item-leadership-awareness');
+    expect(await leadership.textContent()).toContain('Bestätigen und Nachweis ablegen: Praxisleitung für Informationssicherheit sensibilisieren');
+    expect(await leadership.getByTestId('proposal-quick-check').getAttribute('data-outcome')).toBe('confirm');
+    expect(await leadership.textContent()).toContain('Im Schnellcheck mit Ja beantwortet (Schulung der Leitung)');
+    const confirmations = page.locator('[data-testid="proposal-quick-check"][data-outcome="confirm"]');
+    expect(await confirmations.count()).toBeGreaterThanOrEqual(1);
+    const backup = page.getByTestId('proposal-item-backup-321');
+    expect(await backup.getByTestId('proposal-quick-check').getAttribute('data-outcome')).toBe('gap');
+    expect(await backup.textContent()).toContain('Im Schnellcheck mit Nein beantwortet (Sicherung getrennt vom Netz)');
+    await page.getByTestId('proposal-week-3').scrollIntoViewIfNeeded();
+    await screenshotBoth(page, 'quickcheck-07-plan', false);
+    await leadership.scrollIntoViewIfNeeded();
+    await screenshot(page, 'quickcheck-08-plan-confirm', false);
+    await page.getByText('EN', { exact: true }).click();
+    await seeText(page, "Confirm and record the evidence: Make the practice's leadership aware of information security");
+    await leadership.scrollIntoViewIfNeeded();
+    await screenshot(page, 'quickcheck-09-plan-confirm-english', false);
+    await page.getByText('DE', { exact: true }).click();
+    await seeText(page, 'Bestätigen und Nachweis ablegen: Praxisleitung für Informationssicherheit sensibilisieren');
+
     // The answers went with the organisation; the tab forgot them.
     await page.goto(`${server.url}/schnellcheck`);
     await seeText(page, '0 von 20 Fragen beantwortet');

@@ -3,6 +3,7 @@ import { roles } from '../auth/roles.ts';
 import { calendarDateSchema, instantSchema, type ResponseOf } from '../common/response.ts';
 import { nis2Categories } from '../nis2/nis2-check.schema.ts';
 import { TASK_LINK_KINDS, TASK_STATUSES } from '../tasks/tasks.schema.ts';
+import { ROADMAP_QUICK_CHECK_OUTCOMES } from './roadmap.quickcheck.ts';
 import { roadmapKeys } from './roadmap.ts';
 
 const week = z.number().int().min(1).max(8);
@@ -19,6 +20,12 @@ export const roadmapItemSchema = z.object({
   citations: z.array(z.string()),
   requirementIds: z.array(z.string()),
   links: z.array(z.object({ kind: z.enum(TASK_LINK_KINDS), targetId: z.string() })),
+  /**
+   * What the quick check carried over at setup said (decision 032, addendum): confirm (answered "yes": the title reads
+   * "Bestätigen und Nachweis ablegen: …" and `text.todo` is the smaller to-do), gap (answered "no": first in its
+   * week) or contradicted ("yes", but a register names records); null without a word from the quick check.
+   */
+  quickCheck: z.object({ outcome: z.enum(ROADMAP_QUICK_CHECK_OUTCOMES), questionIds: z.array(z.string()) }).nullable(),
 });
 
 /** What the plan would propose now, without what is planned already. */

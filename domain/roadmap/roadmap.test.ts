@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { RequirementStatus } from '../compliance/requirement-status.schema.ts';
-import { kbvRequirements } from '../kbv/requirements.data.ts';
-import { nis2Measures } from '../nis2/measures.data.ts';
 import {
   addDays,
   defaultPlanStart,
@@ -11,62 +8,13 @@ import {
   nextMonday,
   planWeeks,
   proposeRoadmap,
-  type RegisterFacts,
   type RoadmapInput,
   roadmapDefinitions,
   roadmapKeys,
   scheduleRoadmap,
 } from './roadmap.ts';
+import { allIds, every, mvz, tidyRegisters } from './test-inputs.ts';
 
-const TODAY = '2026-03-04'; // a Wednesday
-const allIds = [...kbvRequirements.map((r) => r.id), ...nis2Measures.map((m) => m.id)];
-const every = (status: RequirementStatus) => Object.fromEntries(allIds.map((id) => [id, status]));
-
-/** Registers with nothing flagged and everything recorded: the state of a practice that has done its homework. */
-const tidyRegisters: RegisterFacts = {
-  assets: 40,
-  suppliers: 12,
-  people: 25,
-  accounts: 80,
-  risks: 18,
-  leaversWithAccess: { count: 0, ids: [] },
-  adminsWithoutMfa: { count: 0, ids: [] },
-  suppliersWithoutAvv: { count: 0, ids: [] },
-  suppliersWithoutC5: { count: 0, ids: [] },
-  lastAwarenessTrainingOn: '2025-11-20',
-  directors: [{ personId: 'd1', lastTrainingOn: '2025-09-01', hasApproval: true }],
-  registeredWithBsi: true,
-  escalationChainRecorded: true,
-};
-
-/** Nothing recorded at all: a practice on its first day in the app. */
-const emptyRegisters: RegisterFacts = {
-  assets: 0,
-  suppliers: 0,
-  people: 0,
-  accounts: 0,
-  risks: 0,
-  leaversWithAccess: { count: 0, ids: [] },
-  adminsWithoutMfa: { count: 0, ids: [] },
-  suppliersWithoutAvv: { count: 0, ids: [] },
-  suppliersWithoutC5: { count: 0, ids: [] },
-  lastAwarenessTrainingOn: null,
-  directors: [],
-  registeredWithBsi: false,
-  escalationChainRecorded: false,
-};
-
-/** A medium-sized MVZ (KBV Anlagen 1, 2 and 5), important entity under § 28 Abs. 2 BSIG, all statuses open. */
-function mvz(overrides: Partial<RoadmapInput> = {}, registers: Partial<RegisterFacts> = {}): RoadmapInput {
-  return {
-    today: TODAY,
-    nis2: { category: 'important' },
-    kbv: { assessed: true, guidelineApplies: true, annexes: [1, 2, 5] },
-    statuses: {},
-    ...overrides,
-    registers: { ...emptyRegisters, ...registers },
-  };
-}
 const done = (input: RoadmapInput): RoadmapInput => ({ ...input, statuses: every('implemented'), registers: { ...tidyRegisters } });
 const keys = (input: RoadmapInput) => proposeRoadmap(input).map((i) => i.key);
 const item = (input: RoadmapInput, key: string) => proposeRoadmap(input).find((i) => i.key === key);

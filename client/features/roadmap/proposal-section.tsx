@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { planWeeks, ROADMAP_WEEKS, scheduleRoadmap } from '../../../domain/roadmap/roadmap.ts';
+import { planWeeks, ROADMAP_WEEKS, roadmapTitle, scheduleRoadmap } from '../../../domain/roadmap/roadmap.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
 import { ApiRequestError } from '../../lib/api.ts';
@@ -11,6 +11,7 @@ import { formatCalendarDate } from '../../lib/format.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import type { Member } from '../users/users.api.ts';
 import { acceptBody, formIndexOf, initialValues, type ProposalValues, proposalFormSchema } from './proposal-values.ts';
+import { QuickCheckNote, QuickCheckSummary } from './quick-check-note.tsx';
 import { type RoadmapAccepted, type RoadmapProposal, type RoadmapProposalItem, useAcceptRoadmap } from './roadmap.api.ts';
 import { WeekHeading } from './week-heading.tsx';
 
@@ -158,6 +159,7 @@ function ProposalForm({ organisationId, proposal, members, canEdit, nis2InScope,
             </Grid.Col>
           </Grid>
         </Card>
+        <QuickCheckSummary items={proposal.items} />
         {ROADMAP_WEEKS.map((week) => {
           const items = proposal.items.filter((item) => item.week === week);
           // The first proposal shows all eight weeks; a later one only the weeks where something new is proposed.
@@ -238,7 +240,7 @@ function ProposalItem({
   defaultDue: string;
 }) {
   const { t } = useTranslation();
-  const title = t(item.text.title);
+  const title = roadmapTitle(item, (key, values) => t(key, values));
   const included = form.values.items[row]?.include ?? false;
   const path = (field: string) => `items.${row}.${field}`;
   return (
@@ -254,6 +256,7 @@ function ProposalItem({
           <Text fw={600} c={included ? undefined : 'dimmed'}>
             {title}
           </Text>
+          {item.quickCheck && <QuickCheckNote quickCheck={item.quickCheck} />}
           <Text size="sm">{t(item.text.todo, item.params)}</Text>
           <Text size="sm" c="dimmed">
             <Text span fw={600} inherit>

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUICK_CHECK_VERSION } from '../../../domain/quickcheck/questions.ts';
+import { answerEntries } from '../../../domain/quickcheck/quickcheck.schema.ts';
+import { answersWith } from '../../../domain/quickcheck/test-answers.ts';
 import type { RoadmapAccepted, RoadmapPlan, RoadmapProposal } from '../../../domain/roadmap/roadmap.response.ts';
 import { addDays, nextMonday } from '../../../domain/roadmap/roadmap.ts';
 import { queryRows } from '../../db/connect.ts';
@@ -240,6 +243,66 @@ for (const { engine, skipReason } of await eachEngine()) {
       for (const key of ['bsi-registration', 'management-training', 'management-approval', 'security-policy', 'incident-response'])
         expect(keys).not.toContain(key);
       expect(p.items.flatMap((i) => i.citations).filter((c) => c.includes('BSIG'))).toEqual([]);
+    });
+
+    it('words the plan from the quick-check answers carried into the organisation, with the same keys and weeks', async () => {
+      // Two MVZ created by the same person, checked alike; one carries the quick check over (decision 030).
+      const answers = answersWith('unknown', { backup_daily: 'yes', backup_offline: 'yes', emergency_plan: 'no', admin_mfa: 'partly' });
+      const create = async (name: string, quickCheck?: unknown) => {
+        const res = await admin.request('POST', '/api/v1/organisations', {
+          name,
+          legalForm: 'mvz_gmbh',
+          locations: [{ name }],
+          ...(quickCheck ? { quickCheck } : {}),
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        const base = `/api/v1/organisations/${res.json().id as string}`;
+        expect((await admin.request('POST', `${base}/applicability/nis2`, { financialYear: 2025, check: importantMvz })).statusCode).toBe(201);
+        expect((await admin.request('POST', `${base}/applicability/kbv`, { check: mediumPractice })).statusCode).toBe(201);
+        return base;
+      };
+      const plainBase = await create('MVZ ohne Schnellcheck');
+      const carriedBase = await create('MVZ mit Schnellcheck', { version: QUICK_CHECK_VERSION, answers: answerEntries(answers) });
+      const plain = (await admin.request('GET', `${plainBase}/roadmap/proposal`)).json() as RoadmapProposal;
+      const carried = (await admin.request('GET', `${carriedBase}/roadmap/proposal`)).json() as RoadmapProposal;
+      expect(carried).not.toEqual(plain);
+      const weekKeys = (p: RoadmapProposal) => p.items.map((i) => `${i.week}:${i.key}`).sort();
+      expect(weekKeys(carried)).toEqual(weekKeys(plain));
+      expect(plain.items.every((i) => i.quickCheck === null)).toBe(true);
+
+      const byKey = new Map(carried.items.map((i) => [i.key, i]));
+      // "Ja" to the daily and the offline backup: KBV Anlage 1 Nr. 21–24 only need confirming with evidence.
+      expect(byKey.get('backup-321')).toMatchObject({
+        quickCheck: { outcome: 'confirm', questionIds: ['backup_daily', 'backup_offline'] },
+        text: { todo: 'roadmap.items.backup-321.todoConfirm' },
+      });
+      // "Nein" to the emergency plan (§ 30 Abs. 2 Satz 2 Nr. 3 BSIG): a known gap, first in week 5.
+      expect(byKey.get('emergency-plan')?.quickCheck).toEqual({ outcome: 'gap', questionIds: ['emergency_plan'] });
+      expect(carried.items.filter((i) => i.week === 5)[0]?.key).toBe('emergency-plan');
+      expect(plain.items.filter((i) => i.week === 5)[0]?.key).toBe('security-policy');
+      // "Teilweise" and "weiß nicht" change nothing.
+      expect(byKey.get('mfa-admins')?.quickCheck).toBeNull();
+
+      // Taken over, the task says so in its title and description; the key is the same as without the quick check.
+      const res = await admin.request('POST', `${carriedBase}/roadmap/accept`, {
+        startOn: startOn(),
+        locale: 'de',
+        items: [{ key: 'backup-321' }, { key: 'emergency-plan' }],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const tasks = await queryRows<{ source_key: string; title: string; description: string }>(
+        t.ctx.db,
+        sql`select source_key, title, description from tasks where source = 'roadmap' and organisation_id = ${carriedBase.split('/').pop()!} order by source_key`,
+      );
+      expect(tasks.map((row) => [row.source_key, row.title])).toEqual([
+        ['roadmap:backup-321', 'Bestätigen und Nachweis ablegen: Datensicherung nach der 3-2-1-Regel'],
+        ['roadmap:emergency-plan', 'Notfallplan schreiben'],
+      ]);
+      expect(tasks[0]!.description).toMatch(/^Laut Schnellcheck ist das umgesetzt\./);
+      expect(tasks[0]!.description).toContain('Im Schnellcheck mit Ja beantwortet (Tägliche Datensicherung, Sicherung getrennt vom Netz).');
+      expect(tasks[1]!.description).toContain('Im Schnellcheck mit Nein beantwortet (Notfallplan).');
+      const after = (await admin.request('GET', `${carriedBase}/roadmap/proposal`)).json() as RoadmapProposal;
+      expect(after.items.map((i) => i.key)).not.toContain('backup-321');
     });
 
     it('lets every member read the plan, and only management and the IT lead take it over', async () => {

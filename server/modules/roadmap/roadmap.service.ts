@@ -9,10 +9,12 @@ import {
   mondayOf,
   planWeeks,
   proposeRoadmap,
+  quickCheckLineKey,
   ROADMAP_WEEKS,
   type RoadmapInput,
   type RoadmapItem,
   roadmapPhase,
+  roadmapTitle,
   scheduleRoadmap,
 } from '../../../domain/roadmap/roadmap.ts';
 import type { TaskStatus } from '../../../domain/tasks/tasks.schema.ts';
@@ -24,12 +26,14 @@ import { practiceToday } from '../assets/assets.ts';
 import { appendAudit } from '../audit/audit.ts';
 import { listCatalog } from '../compliance/compliance.ts';
 import { lockOrganisation } from '../organisations/organisations.ts';
+import { quickCheckOf } from '../quickcheck/quickcheck.ts';
 import { insertTasks, startRecurringCycle, type TaskDraft } from '../tasks/tasks.ts';
 import { acceptanceSpan, insertAcceptance, membersAmong, plannedKeys, planTasks, registerFacts, sourceKeyOf } from './roadmap.queries.ts';
 
 /**
  * The generator's input from the database: the newest checks and the catalog statuses as the catalog page counts them
- * (kept answers, decision 015), and the registers' figures counted in SQL.
+ * (kept answers, decision 015), the registers' figures counted in SQL, and the quick-check answers carried over at
+ * setup (decision 030), if any.
  */
 async function gatherInput(tx: Tx, organisationId: string, now: Date): Promise<RoadmapInput> {
   const catalog = await listCatalog(tx, organisationId, now);
@@ -40,6 +44,7 @@ async function gatherInput(tx: Tx, organisationId: string, now: Date): Promise<R
     kbv: { assessed, guidelineApplies, annexes, ...(targetObjects ? { targetObjects } : {}) },
     statuses: Object.fromEntries(catalog.requirements.map((r) => [r.id, r.status])),
     registers: await registerFacts(tx, organisationId, catalog.today),
+    quickCheck: await quickCheckOf(tx, organisationId),
   };
 }
 
@@ -72,15 +77,24 @@ export async function proposal(tx: Tx, organisationId: string, now = new Date())
   };
 }
 
-/** The task's text in the reader's language: the to-do first, then why and on which legal basis. */
+/** What the quick check said about the item, in the reader's language, or null. */
+function quickCheckLine(locale: Locale, item: RoadmapItem): string | null {
+  if (!item.quickCheck) return null;
+  const questions = item.quickCheck.questionIds.map((id) => t(locale, `quickCheck.question.${id}.label`)).join(', ');
+  return t(locale, quickCheckLineKey(item.quickCheck), { questions });
+}
+
+/** The task's text in the reader's language: the to-do first, then why, what the quick check said and the legal basis. */
 function draftText(locale: Locale, item: RoadmapItem) {
+  const quickCheck = quickCheckLine(locale, item);
   const lines = [
     t(locale, item.text.todo, item.params),
     '',
     `${t(locale, 'roadmap.task.why')} ${t(locale, item.text.why)}`,
+    ...(quickCheck ? [quickCheck] : []),
     ...(item.citations.length > 0 ? [`${t(locale, 'roadmap.task.basis')} ${item.citations.join('; ')}`] : []),
   ];
-  return { title: t(locale, item.text.title), description: lines.join('\n') };
+  return { title: roadmapTitle(item, (key, values) => t(locale, key, values)), description: lines.join('\n') };
 }
 
 /**
