@@ -33,6 +33,8 @@ import { outboxRoutes } from './modules/mail/outbox.routes.ts';
 import { managementRoutes } from './modules/management/management.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { phishingRoutes } from './modules/phishing/phishing.routes.ts';
+import { registerPhishingJobs } from './modules/phishing/phishing.ts';
 import { quickCheckRoutes } from './modules/quickcheck/quickcheck.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { riskRoutes } from './modules/risks/risks.routes.ts';
@@ -78,6 +80,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   // Scheduled work: each module registers the job kinds it plans (run by runDueJobs in runtime.ts).
   registerReminderJobs(ctx.jobs);
   registerCalendarJobs(ctx.jobs);
+  registerPhishingJobs(ctx.jobs);
   // Every route, so that the tenant-isolation test covers new routes without being told.
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -129,6 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   taskRoutes(app, ctx);
   documentRoutes(app, ctx);
   evidencePackRoutes(app, ctx);
+  phishingRoutes(app, ctx);
   openApiRoute(app);
 
   if (existsSync(path.join(clientDir, 'index.html'))) {

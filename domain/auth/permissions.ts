@@ -77,6 +77,18 @@ export const permissions = {
    * management's behalf. A director's approval counts as their Billigung of that version.
    */
   'documents.approve': { write: true, roles: ['management'], rolesOnly: true },
+  /**
+   * Prepare, test-send, start and close phishing simulations (§ 30 Abs. 2 Satz 2 Nr. 7 BSIG): management or an
+   * administrator. They also see the per-person results of a campaign in named mode, while it runs (decision 036).
+   */
+  'phishing.manage': { write: true, roles: ['management'] },
+  /**
+   * Read the campaigns and their reports (groups of at least five only): also the auditor and the data protection
+   * officer, who check that the simulation keeps to its purpose; they never see per-person results.
+   */
+  'phishing.report': { roles: ['management', 'auditor', 'data_protection_officer'] },
+  /** Switch named results on or off with the works agreement's reference and date: administrators only (issue 13). */
+  'phishing.named_mode': { write: true, admin: true },
 } as const satisfies Record<string, AccessRule>;
 
 export type Permission = keyof typeof permissions;

@@ -10,7 +10,7 @@
  * be worked out from them. Only one dimension (location or role, fixed per campaign) is ever reported: two overlapping
  * breakdowns of the same recipients would let one subtract a single person out of them.
  */
-export const ANONYMITY_MIN_GROUP = 5;
+export const ANONYMITY_MIN_GROUP = 5 as const;
 
 export interface GroupCounts {
   recipients: number;

@@ -339,3 +339,12 @@ export const phishingTemplates: readonly PhishingTemplate[] = [
 export function phishingTemplate(id: string): PhishingTemplate | undefined {
   return phishingTemplates.find((template) => template.id === id);
 }
+
+/**
+ * The footer every campaign mail carries (issue 13 item 2: a report button in the footer), worded like an
+ * organisation's own mail footer, with the report-as-phishing link.
+ */
+export const phishingReportFooter = {
+  de: { text: 'Verdächtige E-Mail erhalten? Melden Sie sie mit einem Klick:', link: 'Als Phishing melden' },
+  en: { text: 'Received a suspicious e-mail? Report it with one click:', link: 'Report as phishing' },
+} as const;
