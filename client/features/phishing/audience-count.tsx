@@ -32,9 +32,7 @@ export function AudienceCount({ organisationId, audience, stored }: { organisati
               {t('phishing.count.headcount', { count: headcount.total })}
             </Text>
           )}
-          <Text size="sm">
-            {exact ? t('phishing.count.exact', { count: exact.withEmail, without: exact.withoutEmail }) : t('phishing.count.afterSave')}
-          </Text>
+          <Text size="sm">{exact ? t('phishing.count.exact', { count: exact.withEmail, without: exact.withoutEmail }) : t('phishing.count.afterSave')}</Text>
         </>
       )}
     </Alert>

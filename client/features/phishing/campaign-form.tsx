@@ -10,16 +10,7 @@ import { isApiError } from '../../lib/api.ts';
 import { errorText } from '../../lib/form-errors.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { AudienceCount } from './audience-count.tsx';
-import {
-  type CampaignValues,
-  campaignValues,
-  draftKey,
-  keepDraft,
-  restoreDraft,
-  spreadChoices,
-  templateTexts,
-  toCampaignInput,
-} from './campaign-values.ts';
+import { type CampaignValues, campaignValues, draftKey, keepDraft, restoreDraft, spreadChoices, templateTexts, toCampaignInput } from './campaign-values.ts';
 import { type Campaign, type PhishingSettings, type PhishingTemplate, useSaveCampaign, useScheduleCampaign, useTestSend } from './phishing.api.ts';
 import { phishingIssueText, placeholderValues, spreadLabel } from './phishing-texts.ts';
 import { TemplatePreview } from './template-preview.tsx';
@@ -177,7 +168,14 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
                 </Group>
               </Alert>
             )}
-            <TemplatePreview template={template} locale={values.locale} subject={values.subject} senderName={values.senderName} senderAddress={values.senderAddress} bodyHtml={values.bodyHtml} />
+            <TemplatePreview
+              template={template}
+              locale={values.locale}
+              subject={values.subject}
+              senderName={values.senderName}
+              senderAddress={values.senderAddress}
+              bodyHtml={values.bodyHtml}
+            />
           </Stack>
         </Card>
 
@@ -191,10 +189,23 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
             </Text>
             <Group grow align="flex-start" wrap="wrap">
               <TextInput label={t('phishing.field.senderName')} required miw={220} {...form.getInputProps('senderName')} />
-              <TextInput label={t('phishing.field.senderAddress')} description={t('phishing.form.senderAddressHint')} required miw={260} {...form.getInputProps('senderAddress')} />
+              <TextInput
+                label={t('phishing.field.senderAddress')}
+                description={t('phishing.form.senderAddressHint')}
+                required
+                miw={260}
+                {...form.getInputProps('senderAddress')}
+              />
             </Group>
             <TextInput label={t('phishing.field.subject')} required {...form.getInputProps('subject')} />
-            <Textarea label={t('phishing.field.bodyHtml')} autosize minRows={4} maxRows={14} styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }} {...form.getInputProps('bodyHtml')} />
+            <Textarea
+              label={t('phishing.field.bodyHtml')}
+              autosize
+              minRows={4}
+              maxRows={14}
+              styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
+              {...form.getInputProps('bodyHtml')}
+            />
             <Textarea label={t('phishing.field.bodyText')} autosize minRows={4} maxRows={14} {...form.getInputProps('bodyText')} />
           </Stack>
         </Card>
@@ -213,9 +224,16 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
               data-testid="phishing-audience-kind"
             />
             {values.audience.kind === 'locations' && (
-              <MultiSelect label={t('phishing.field.locations')} data={locations.map((l) => ({ value: l.id, label: l.name }))} required {...form.getInputProps('audience.locationIds')} />
+              <MultiSelect
+                label={t('phishing.field.locations')}
+                data={locations.map((l) => ({ value: l.id, label: l.name }))}
+                required
+                {...form.getInputProps('audience.locationIds')}
+              />
             )}
-            {values.audience.kind === 'roles' && <MultiSelect label={t('phishing.field.roles')} data={roleData} required {...form.getInputProps('audience.roles')} />}
+            {values.audience.kind === 'roles' && (
+              <MultiSelect label={t('phishing.field.roles')} data={roleData} required {...form.getInputProps('audience.roles')} />
+            )}
             <AudienceCount organisationId={organisationId} audience={toCampaignInput(values).audience} stored={campaign} />
             <Group grow align="flex-start" wrap="wrap">
               <Select
@@ -246,7 +264,11 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
             <Title order={2} size="h4">
               {t('phishing.form.whenTitle')}
             </Title>
-            <Radio.Group value={values.startChoice} onChange={(value) => form.setFieldValue('startChoice', value as 'now' | 'later')} label={t('phishing.field.start')}>
+            <Radio.Group
+              value={values.startChoice}
+              onChange={(value) => form.setFieldValue('startChoice', value as 'now' | 'later')}
+              label={t('phishing.field.start')}
+            >
               <Group mt="xs" gap="lg">
                 <Radio value="now" label={t('phishing.form.startNow')} />
                 <Radio value="later" label={t('phishing.form.startLater')} />
@@ -318,7 +340,13 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
             {t('common.cancel')}
           </Button>
           <Group gap="sm">
-            <Button type="submit" variant="default" loading={save.isPending && !testSend.isPending && !schedule.isPending} disabled={busy} data-testid="phishing-save">
+            <Button
+              type="submit"
+              variant="default"
+              loading={save.isPending && !testSend.isPending && !schedule.isPending}
+              disabled={busy}
+              data-testid="phishing-save"
+            >
               {t('phishing.form.save')}
             </Button>
             <Button variant="light" onClick={() => onTest()} loading={testSend.isPending} disabled={busy} data-testid="phishing-test-send">

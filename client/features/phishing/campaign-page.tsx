@@ -63,7 +63,14 @@ export function CampaignPage() {
       />
       {isDraft ? (
         canManage ? (
-          <CampaignForm key={c.id} organisationId={organisationId} campaign={c} templates={templates.data!.items} locations={organisation.data!.locations} settings={settings.data!} />
+          <CampaignForm
+            key={c.id}
+            organisationId={organisationId}
+            campaign={c}
+            templates={templates.data!.items}
+            locations={organisation.data!.locations}
+            settings={settings.data!}
+          />
         ) : (
           <Alert color="yellow">{t('phishing.draftReadOnly')}</Alert>
         )

@@ -32,7 +32,12 @@ export function CampaignReport({ organisationId, campaignId }: { organisationId:
             {measures.map((m) => (
               <Stat key={m} label={t(`phishing.result.${m}`)} count={totals[m]} rate={percent(totals[m], totals.sent)} testId={`phishing-total-${m}`} />
             ))}
-            <Stat label={t('phishing.result.trainingCompleted')} count={totals.trainingCompleted} rate={percent(totals.trainingCompleted, totals.clicked)} testId="phishing-total-training" />
+            <Stat
+              label={t('phishing.result.trainingCompleted')}
+              count={totals.trainingCompleted}
+              rate={percent(totals.trainingCompleted, totals.clicked)}
+              testId="phishing-total-training"
+            />
           </SimpleGrid>
           <Text size="sm" c="dimmed">
             {t('phishing.report.ratesOf', { sent: totals.sent, recipients: totals.recipients })}

@@ -75,8 +75,19 @@ function FakeSignIn({ token, lesson, onDone }: { token: string; lesson: Lesson; 
               <Text size="sm" c="dimmed">
                 {t('phishing.lesson.fakeIntro')}
               </Text>
-              <TextInput label={t('phishing.lesson.fakeUser')} value={user} onChange={(e) => setUser(e.currentTarget.value)} autoComplete="off" data-testid="phishing-fake-user" />
-              <PasswordInput label={t('phishing.lesson.fakePassword')} value={secret} onChange={(e) => setSecret(e.currentTarget.value)} autoComplete="new-password" />
+              <TextInput
+                label={t('phishing.lesson.fakeUser')}
+                value={user}
+                onChange={(e) => setUser(e.currentTarget.value)}
+                autoComplete="off"
+                data-testid="phishing-fake-user"
+              />
+              <PasswordInput
+                label={t('phishing.lesson.fakePassword')}
+                value={secret}
+                onChange={(e) => setSecret(e.currentTarget.value)}
+                autoComplete="new-password"
+              />
               <Button type="submit" loading={submit.isPending} data-testid="phishing-fake-submit">
                 {t('phishing.lesson.fakeButton')}
               </Button>
@@ -186,7 +197,12 @@ function MicroTraining({ token, lesson }: { token: string; lesson: Lesson }) {
         })}
         {complete.error && <ErrorAlert error={complete.error} />}
         {result ? (
-          <Alert color={result.passed ? 'teal' : 'orange'} variant="light" title={t(result.passed ? 'phishing.lesson.passedTitle' : 'phishing.lesson.notPassedTitle')} data-testid="phishing-training-result">
+          <Alert
+            color={result.passed ? 'teal' : 'orange'}
+            variant="light"
+            title={t(result.passed ? 'phishing.lesson.passedTitle' : 'phishing.lesson.notPassedTitle')}
+            data-testid="phishing-training-result"
+          >
             <Text size="sm">{t('phishing.lesson.score', { correct: result.correct, total: result.total })}</Text>
             <Text size="sm" mt={4}>
               {t('phishing.lesson.recorded')}

@@ -127,7 +127,13 @@ export function NewCampaignPage() {
     <Stack gap="lg" maw={1000}>
       <PageHeader title={t('phishing.newCampaign')} description={t('phishing.form.description')} />
       {isAllowed('phishing.manage', organisation.data!.me) ? (
-        <CampaignForm organisationId={organisationId} campaign={null} templates={templates.data!.items} locations={organisation.data!.locations} settings={settings.data!} />
+        <CampaignForm
+          organisationId={organisationId}
+          campaign={null}
+          templates={templates.data!.items}
+          locations={organisation.data!.locations}
+          settings={settings.data!}
+        />
       ) : (
         <Alert color="yellow">{t('phishing.readOnly')}</Alert>
       )}

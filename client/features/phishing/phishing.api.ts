@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ResponseOf } from '../../../domain/common/response.ts';
+import type { PersonPage } from '../../../domain/people/people.response.ts';
 import type {
   campaignReportSchema,
   campaignSchema,
@@ -10,7 +11,6 @@ import type {
   phishingTemplateListSchema,
   testSendSchema,
 } from '../../../domain/phishing/phishing.response.ts';
-import type { PersonPage } from '../../../domain/people/people.response.ts';
 import type { CampaignInput, MicroTrainingAnswers, NamedModeInput, PhishingLocale } from '../../../domain/phishing/phishing.schema.ts';
 import { del, get, isApiError, post, put } from '../../lib/api.ts';
 
@@ -31,7 +31,11 @@ const phishingKey = (organisationId: string) => ['phishing', organisationId] as 
 export const statusColor: Record<Campaign['status'], string> = { draft: 'gray', scheduled: 'blue', sending: 'blue', sent: 'teal', closed: 'dark' };
 
 export function useTemplates(organisationId: string) {
-  return useQuery({ queryKey: [...phishingKey(organisationId), 'templates'], queryFn: () => get<TemplateList>(`${base(organisationId)}/templates`), staleTime: Infinity });
+  return useQuery({
+    queryKey: [...phishingKey(organisationId), 'templates'],
+    queryFn: () => get<TemplateList>(`${base(organisationId)}/templates`),
+    staleTime: Infinity,
+  });
 }
 
 export function useCampaigns(organisationId: string) {
@@ -109,12 +113,18 @@ export function useCloseCampaign(organisationId: string) {
 
 export function useSetNamedMode(organisationId: string) {
   const invalidate = useInvalidate(organisationId);
-  return useMutation({ mutationFn: (input: NamedModeInput) => put<PhishingSettings>(`${base(organisationId)}/settings/named-mode`, input), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (input: NamedModeInput) => put<PhishingSettings>(`${base(organisationId)}/settings/named-mode`, input),
+    onSuccess: invalidate,
+  });
 }
 
 export function useSetSmtp(organisationId: string) {
   const invalidate = useInvalidate(organisationId);
-  return useMutation({ mutationFn: (smtpUrl: string | null) => put<PhishingSettings>(`${base(organisationId)}/settings/smtp`, { smtpUrl }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (smtpUrl: string | null) => put<PhishingSettings>(`${base(organisationId)}/settings/smtp`, { smtpUrl }),
+    onSuccess: invalidate,
+  });
 }
 
 const publicBase = '/api/v1/phishing';
@@ -130,7 +140,9 @@ export function useLesson(token: string, locale: PhishingLocale) {
 }
 
 export function useCompleteTraining(token: string) {
-  return useMutation({ mutationFn: (answers: MicroTrainingAnswers) => post<MicroTrainingResult>(`${publicBase}/lessons/${encodeURIComponent(token)}/training`, answers) });
+  return useMutation({
+    mutationFn: (answers: MicroTrainingAnswers) => post<MicroTrainingResult>(`${publicBase}/lessons/${encodeURIComponent(token)}/training`, answers),
+  });
 }
 
 /** The fake sign-in form was sent: only the fact, never what was typed (the request has no fields). */

@@ -68,7 +68,13 @@ function NamedModeCard({ organisationId, settings, canSwitch }: { organisationId
             <Alert color="teal" variant="light" p="sm" data-testid="phishing-anonymous">
               {t('phishing.named.isAnonymous')}
             </Alert>
-            {canSwitch ? <NamedModeForm organisationId={organisationId} /> : <Text size="sm" c="dimmed">{t('phishing.named.adminsOnly')}</Text>}
+            {canSwitch ? (
+              <NamedModeForm organisationId={organisationId} />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('phishing.named.adminsOnly')}
+              </Text>
+            )}
           </>
         )}
       </Stack>
@@ -91,7 +97,10 @@ function NamedModeForm({ organisationId }: { organisationId: string }) {
   });
   const { form } = schemaForm;
   const submit = schemaForm.onSubmit((values) =>
-    setNamed.mutate({ enabled: true, agreementReference: values.agreementReference.trim(), agreementDate: values.agreementDate }, { onError: schemaForm.showError }),
+    setNamed.mutate(
+      { enabled: true, agreementReference: values.agreementReference.trim(), agreementDate: values.agreementDate },
+      { onError: schemaForm.showError },
+    ),
   );
   return (
     <form onSubmit={submit} noValidate>
@@ -100,7 +109,13 @@ function NamedModeForm({ organisationId }: { organisationId: string }) {
           {t('phishing.named.formIntro')}
         </Text>
         <Group grow align="flex-start" wrap="wrap">
-          <TextInput label={t('phishing.named.reference')} description={t('phishing.named.referenceHint')} required miw={260} {...form.getInputProps('agreementReference')} />
+          <TextInput
+            label={t('phishing.named.reference')}
+            description={t('phishing.named.referenceHint')}
+            required
+            miw={260}
+            {...form.getInputProps('agreementReference')}
+          />
           <DateInput label={t('phishing.named.date')} required miw={200} {...form.getInputProps('agreementDate')} />
         </Group>
         <FormProblems form={schemaForm} />
@@ -155,7 +170,13 @@ function SmtpCard({ organisationId, settings, canChange }: { organisationId: str
         {canChange && editing && (
           <form onSubmit={submit} noValidate>
             <Stack gap="sm">
-              <TextInput label={t('phishing.smtp.url')} description={t('phishing.smtp.urlHint')} placeholder="smtps://benutzer:passwort@mail.praxis.de:465" autoComplete="off" {...form.getInputProps('smtpUrl')} />
+              <TextInput
+                label={t('phishing.smtp.url')}
+                description={t('phishing.smtp.urlHint')}
+                placeholder="smtps://benutzer:passwort@mail.praxis.de:465"
+                autoComplete="off"
+                {...form.getInputProps('smtpUrl')}
+              />
               <FormProblems form={schemaForm} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setEditing(false)}>
