@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { PublicLayout } from '../../components/public-layout.tsx';
+import { currentLocale, storedLocale } from '../../lib/i18n.ts';
 import { type Lesson, useCompleteTraining, useLesson, useSubmitFakeForm } from './phishing.api.ts';
 
 const answersKey = (token: string) => `praxisschild.phishingTraining.${token.slice(0, 12)}`;
@@ -18,8 +19,13 @@ const answersKey = (token: string) => `praxisschild.phishingTraining.${token.sli
 export function LessonPage() {
   const { i18n } = useTranslation();
   const { token = '' } = useParams();
-  const locale = i18n.resolvedLanguage === 'en' ? 'en' : 'de';
-  const lesson = useLesson(token, locale);
+  // Without a language chosen in this browser, the page speaks the mail's language; a choice on the switch wins.
+  const chosen = storedLocale() ? currentLocale() : undefined;
+  const lesson = useLesson(token, chosen);
+  const shown = lesson.data?.locale;
+  useEffect(() => {
+    if (shown && !storedLocale() && shown !== i18n.resolvedLanguage) void i18n.changeLanguage(shown);
+  }, [shown, i18n]);
   const [stage, setStage] = useState<'form' | 'lesson' | null>(null);
   const [submitted, setSubmitted] = useState(false);
 

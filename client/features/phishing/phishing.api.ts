@@ -130,10 +130,10 @@ export function useSetSmtp(organisationId: string) {
 const publicBase = '/api/v1/phishing';
 
 /** The teaching page behind a mail's link (no sign-in): the same answer whether or not the token exists. */
-export function useLesson(token: string, locale: PhishingLocale) {
+export function useLesson(token: string, locale: PhishingLocale | undefined) {
   return useQuery({
-    queryKey: ['phishing-lesson', token, locale],
-    queryFn: () => get<Lesson>(`${publicBase}/lessons/${encodeURIComponent(token)}?lang=${locale}`),
+    queryKey: ['phishing-lesson', token, locale ?? 'mail'],
+    queryFn: () => get<Lesson>(`${publicBase}/lessons/${encodeURIComponent(token)}${locale ? `?lang=${locale}` : ''}`),
     retry: false,
     staleTime: Infinity,
   });
