@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { microTrainingQuestions } from '../domain/phishing/micro-training.ts';
 import { apiInPage } from './support/api.ts';
 import { chromiumAvailable, desktop, screenshot, screenshotBoth } from './support/browser.ts';
@@ -63,6 +63,10 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
   });
 
   it('creates and sends a campaign, a recipient clicks and completes the micro-training, the report shows the click', async () => {
+    onTestFailed(() => {
+      console.log(server.output().slice(-4000));
+      return screenshot(page, 'phishing-failed');
+    });
     await runSetup(page, server.url);
     const organisationId = new URL(page.url()).pathname.split('/')[2] ?? '';
     const base = `/api/v1/organisations/${organisationId}`;
@@ -91,7 +95,7 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     await seeText(page, /Bitte eine Adresse wie smtps:/);
     await smtpInput.fill(`smtp://127.0.0.1:${sinkPort}`);
     await page.getByTestId('phishing-smtp').getByRole('button', { name: 'Speichern' }).click();
-    await seeText(page, 'Die Übungsmails gehen über Ihren eigenen Mailserver 127.0.0.1.');
+    await seeText(page, `Die Übungsmails gehen über Ihren eigenen Mailserver 127.0.0.1:${sinkPort}.`);
     await screenshotLanguages(page, '98-phishing-settings');
 
     // A new campaign from the parcel template: a placeholder that does not exist is refused at its field.
