@@ -175,7 +175,7 @@ export function phishingRoutes(app: FastifyInstance, ctx: AppContext) {
       const campaign = await selectCampaign(tx, actor.organisationId, params.campaignId);
       if (!campaign) throw new AppError('phishing.campaign_not_found', 404);
       if (!(await service.smtpUrlFor(ctx, tx, actor.organisationId))) throw new AppError('phishing.smtp_missing', 409);
-      const [me] = await ctx.db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, actor.userId));
+      const [me] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, actor.userId));
       await appendAudit(tx, {
         organisationId: actor.organisationId,
         actorUserId: actor.userId,
