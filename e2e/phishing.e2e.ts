@@ -166,7 +166,10 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     // An unknown token looks the same: a lesson, no hint that the link belongs to nobody.
     const nobody = await stranger.newPage();
     await nobody.goto(`${server.url}/phishing/lernen/${'x'.repeat(43)}`);
-    await nobody.getByRole('heading', { name: /Das war eine Phishing-Übung|Bitte melden Sie sich an|Paket|Passwort|Rechnung|Dokument|Konnektor|KV/ }).first().waitFor();
+    await nobody
+      .getByRole('heading', { name: /Das war eine Phishing-Übung|Bitte melden Sie sich an|Paket|Passwort|Rechnung|Dokument|Konnektor|KV/ })
+      .first()
+      .waitFor();
     expect(await nobody.getByText(/ungültig|unbekannt|nicht gefunden/i).count()).toBe(0);
     await stranger.close();
 
@@ -214,7 +217,10 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     await page.getByRole('textbox', { name: /^Datum der Vereinbarung/ }).fill('01.10.2026');
     await page.getByRole('textbox', { name: /^Datum der Vereinbarung/ }).blur();
     await page.getByTestId('phishing-named-on').click();
-    await page.getByTestId('phishing-named-banner').getByText(/Betriebsvereinbarung „BV Phishing-Übungen 2026“ vom 01\.10\.2026/).waitFor();
+    await page
+      .getByTestId('phishing-named-banner')
+      .getByText(/Betriebsvereinbarung „BV Phishing-Übungen 2026“ vom 01\.10\.2026/)
+      .waitFor();
     await page.getByTestId('phishing-named-banner').getByText(`Eingeschaltet von ${admin.name}`, { exact: false }).waitFor();
     await screenshotLanguages(page, '107-phishing-named-mode');
     await openNav(page, 'Phishing-Simulation');

@@ -1,4 +1,5 @@
 import { Badge, Box, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fillPlaceholders } from '../../../domain/phishing/campaign-rules.ts';
 import type { PhishingLocale } from '../../../domain/phishing/phishing.schema.ts';
@@ -14,8 +15,33 @@ interface TemplatePreviewProps {
 }
 
 /**
- * The mail as a recipient would see it (placeholders filled with an example person, the link going nowhere) beside
- * the clues the teaching page will list after a click. The HTML is shown in a sandboxed frame: no scripts, no forms.
+ * The mail's HTML in a shadow root: its styles stay inside, and nothing in it runs (markup set as HTML never runs
+ * scripts, and the app's Content-Security-Policy allows no inline script). A frame would inherit the policy's
+ * frame-ancestors 'none' and stay empty. Links are '#' and inert.
+ */
+function MailBody({ html, label, lang }: { html: string; label: string; lang: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    root.innerHTML = `<style>:host{all:initial;display:block}a{pointer-events:none}</style><div lang="${lang}">${html}</div>`;
+  }, [html, lang]);
+  return (
+    <Box
+      ref={host}
+      role="group"
+      aria-label={label}
+      p="sm"
+      mah={360}
+      style={{ overflow: 'auto', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, background: '#fff' }}
+    />
+  );
+}
+
+/**
+ * The mail as a recipient would see it (placeholders filled with an example person, the links going nowhere) beside
+ * the clues the teaching page will list after a click.
  */
 export function TemplatePreview({ template, locale, subject, senderName, senderAddress, bodyHtml }: TemplatePreviewProps) {
   const { t } = useTranslation();
@@ -42,13 +68,7 @@ export function TemplatePreview({ template, locale, subject, senderName, senderA
           <Text size="sm">
             <b>{t('phishing.preview.subject')}</b> {fillPlaceholders(subject, sample, false)}
           </Text>
-          <Box
-            component="iframe"
-            title={t('phishing.preview.frameTitle')}
-            sandbox=""
-            srcDoc={`<!doctype html><html lang="${locale}"><body style="margin:8px">${html}</body></html>`}
-            style={{ width: '100%', height: 300, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, background: '#fff' }}
-          />
+          <MailBody html={html} label={t('phishing.preview.frameTitle')} lang={locale} />
         </Stack>
       </Card>
       <Card withBorder padding="sm">
