@@ -124,7 +124,7 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     await page.getByTestId('phishing-form-notice').getByText(`Testmail an ${admin.email} verschickt.`, { exact: false }).waitFor();
     await page.getByTestId('phishing-audience-count').getByText('Davon erhalten 6 Personen die Mail; 0 ohne E-Mail-Adresse bleiben außen vor.').waitFor();
     await expect.poll(() => received.filter((m) => m.to === admin.email).length, { timeout: 15_000 }).toBe(1);
-    expect(received[0]!.raw).toContain('[Test]');
+    expect(received[0]!.raw).toContain('X-Praxisschild-Simulation: phishing-test');
     await screenshotLanguages(page, '100-phishing-draft');
 
     // Start now: six mails go out (the jobs run every 30 s).
@@ -143,7 +143,7 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     await lena.goto(link!);
     await lena.waitForURL(/\/phishing\/lernen\//, { waitUntil: 'commit' });
     await lena.getByTestId('phishing-fake-user').waitFor();
-    await screenshotLanguages(lena, '101-phishing-fake-sign-in');
+    await screenshotBoth(lena, '101-phishing-fake-sign-in');
     await lena.getByTestId('phishing-fake-user').fill('lena.schmidt');
     await lena.getByLabel('Passwort').fill('geheim123');
     await lena.getByTestId('phishing-fake-submit').click();
