@@ -6,7 +6,7 @@ import { personRoles } from '../../../domain/people/people.schema.ts';
 import { campaignInputSchema, phishingGroupings, phishingLocales, RETENTION_DAYS_MAX } from '../../../domain/phishing/phishing.schema.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { FormProblems } from '../../components/form-problems.tsx';
-import { isApiError } from '../../lib/api.ts';
+import { ApiRequestError, isApiError } from '../../lib/api.ts';
 import { errorText } from '../../lib/form-errors.ts';
 import { useSchemaForm } from '../../lib/use-schema-form.ts';
 import { AudienceCount } from './audience-count.tsx';
@@ -21,6 +21,17 @@ interface CampaignFormProps {
   templates: PhishingTemplate[];
   locations: { id: string; name: string }[];
   settings: PhishingSettings;
+}
+
+interface Notice {
+  key: string;
+  values?: Record<string, string>;
+}
+
+/** What happened after a save: a notice, or the error of the test mail or the start. */
+interface Outcome {
+  notice?: Notice | undefined;
+  problem?: unknown;
 }
 
 const textFields = ['subject', 'senderName', 'senderAddress', 'bodyHtml', 'bodyText'] as const;
@@ -48,11 +59,12 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
   const { form } = schemaForm;
   const values = form.values;
   const location = useLocation();
-  const carried = (location.state ?? {}) as { notice?: string; problem?: string };
-  const [notice, setNotice] = useState<string | null>(carried.notice ?? null);
+  const carried = (location.state ?? {}) as { notice?: Notice; problem?: { status: number; code: string } };
+  // Kept as a key and its values, so that the message follows the language switch.
+  const [notice, setNotice] = useState<Notice | null>(carried.notice ?? null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the message carried from the new campaign's page
   useEffect(() => {
-    if (carried.problem) schemaForm.setProblems([carried.problem]);
+    if (carried.problem) schemaForm.setProblems([errorText(t, new ApiRequestError(carried.problem.status, carried.problem.code))]);
   }, []);
 
   useEffect(() => keepDraft(key, values), [key, values]);
@@ -102,20 +114,27 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
     });
 
   /** A new campaign's page becomes the draft's page once saved; the message of what happened travels along. */
-  const settle = (saved: Campaign, message: { notice?: string; problem?: string }) => {
+  const settle = (saved: Campaign, outcome: Outcome) => {
     if (!campaign) {
-      navigate(`/o/${organisationId}/phishing/${saved.id}`, { replace: true, state: message });
+      // History state must be cloneable: an error travels as its status and code, and is translated on the next page.
+      const problem =
+        outcome.problem instanceof ApiRequestError
+          ? { status: outcome.problem.status, code: outcome.problem.code }
+          : outcome.problem
+            ? { status: 0, code: 'unknown' }
+            : undefined;
+      navigate(`/o/${organisationId}/phishing/${saved.id}`, { replace: true, state: { notice: outcome.notice, problem } });
       return;
     }
-    setNotice(message.notice ?? null);
-    if (message.problem) schemaForm.setProblems([message.problem]);
+    setNotice(outcome.notice ?? null);
+    if (outcome.problem) schemaForm.setProblems([errorText(t, outcome.problem)]);
   };
 
-  const onSave = saveThen((saved) => settle(saved, { notice: t('phishing.form.saved') }));
+  const onSave = saveThen((saved) => settle(saved, { notice: { key: 'phishing.form.saved' } }));
   const onTest = saveThen((saved) =>
     testSend.mutate(saved.id, {
-      onSuccess: (sent) => settle(saved, { notice: t('phishing.form.testSent', { email: sent.sentTo }) }),
-      onError: (error) => settle(saved, { problem: errorText(t, error) }),
+      onSuccess: (sent) => settle(saved, { notice: { key: 'phishing.form.testSent', values: { email: sent.sentTo } } }),
+      onError: (error) => settle(saved, { problem: error }),
     }),
   );
   const onStart = saveThen((saved) =>
@@ -123,7 +142,7 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
       { id: saved.id, revision: saved.revision },
       {
         onSuccess: () => navigate(`/o/${organisationId}/phishing/${saved.id}`, { replace: true }),
-        onError: (error) => settle(saved, { problem: errorText(t, error) }),
+        onError: (error) => settle(saved, { problem: error }),
       },
     ),
   );
@@ -324,7 +343,7 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
         {settings.smtp.source === 'none' && <Alert color="orange">{t('phishing.form.noSmtp')}</Alert>}
         {notice && (
           <Alert color="teal" variant="light" data-testid="phishing-form-notice">
-            {notice}
+            {t(notice.key, notice.values)}
           </Alert>
         )}
         {isApiError(schedule.error, 'phishing.revision_conflict') && <Alert color="orange">{t('phishing.form.conflict')}</Alert>}

@@ -148,6 +148,7 @@ function MicroTraining({ token, lesson }: { token: string; lesson: Lesson }) {
     }
   });
   const [missing, setMissing] = useState(false);
+  const [scoredIn, setScoredIn] = useState<Lesson['locale'] | null>(null);
   useEffect(() => {
     try {
       sessionStorage.setItem(answersKey(token), JSON.stringify(answers));
@@ -159,18 +160,27 @@ function MicroTraining({ token, lesson }: { token: string; lesson: Lesson }) {
   const result = complete.data;
   const explanation = (questionId: string) => result?.answers.find((a) => a.questionId === questionId);
 
+  const send = (locale: Lesson['locale']) =>
+    complete.mutate(
+      { locale, answers: training.questions.map((q) => ({ questionId: q.id, optionId: answers[q.id]! })) },
+      { onSuccess: () => setScoredIn(locale) },
+    );
   const submit = () => {
     const open = training.questions.filter((q) => !answers[q.id]);
     setMissing(open.length > 0);
-    if (open.length > 0) return;
-    complete.mutate({ locale: lesson.locale, answers: training.questions.map((q) => ({ questionId: q.id, optionId: answers[q.id]! })) });
+    if (open.length === 0) send(lesson.locale);
   };
+  // The explanations come in the language they were asked in; after a switch they are asked again (counted once).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the page's language changes
+  useEffect(() => {
+    if (scoredIn && scoredIn !== lesson.locale && !complete.isPending) send(lesson.locale);
+  }, [lesson.locale]);
 
   return (
     <Card withBorder padding="lg" bg="gray.0">
       <Stack gap="md" data-testid="phishing-training">
         <Title order={2} size="h4">
-          {training.title} ({t('phishing.lesson.minutes', { count: training.minutes })})
+          {training.title}
         </Title>
         {training.intro.map((paragraph) => (
           <Text key={paragraph} size="sm">
@@ -184,13 +194,13 @@ function MicroTraining({ token, lesson }: { token: string; lesson: Lesson }) {
               key={q.id}
               label={`${index + 1}. ${q.text}`}
               value={answers[q.id] ?? null}
-              onChange={(value) => setAnswers((current) => ({ ...current, [q.id]: value }))}
+              onChange={(value) => !result && setAnswers((current) => ({ ...current, [q.id]: value }))}
               error={missing && !answers[q.id] ? t('phishing.lesson.answerThis') : undefined}
               data-testid={`phishing-question-${q.id}`}
             >
               <Stack gap={6} mt="xs">
                 {q.options.map((o) => (
-                  <Radio key={o.id} value={o.id} label={o.text} disabled={Boolean(result)} />
+                  <Radio key={o.id} value={o.id} label={o.text} />
                 ))}
               </Stack>
               {checked && (
