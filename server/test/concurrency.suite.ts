@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOCATIONS_PER_ORGANISATION } from '../../domain/organisations/organisation.schema.ts';
+import { microTrainingQuestions } from '../../domain/phishing/micro-training.ts';
 import { QUICK_CHECK_VERSION, quickCheckQuestions } from '../../domain/quickcheck/questions.ts';
 import { type Engine, queryRows } from '../db/connect.ts';
 import { locations, memberships, people, users } from '../db/schema.ts';
@@ -13,6 +14,8 @@ import { verifyAllAuditChains } from '../modules/audit/audit.service.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
 import { countDashboard } from '../modules/compliance/dashboard.service.ts';
 import { createOrganisation } from '../modules/organisations/organisations.service.ts';
+import { campaignBody } from '../modules/phishing/phishing.fixtures.ts';
+import { trackingToken } from '../modules/phishing/phishing.tokens.ts';
 import { multipart, samplePdf } from './files.ts';
 import { type Agent, PASSWORD, runFirstSetup, startTestApp, type TestApp, totpCode } from './test-app.ts';
 
@@ -680,6 +683,42 @@ export function concurrencySuite({ engine, skipReason }: { engine: Engine; skipR
         sql`select count(*)::int as n, count(*) filter (where status = 'confirmed')::int as confirmed from training_attendance where session_id = ${session.id}`,
       );
       expect(rows).toEqual({ n: 1, confirmed: 1 });
+    });
+
+    it('phishing: one of N changes or starts of a draft wins, N closes close once, N completions of a micro-training count once', async () => {
+      const base = `/api/v1/organisations/${orgId}/phishing`;
+      // Starting needs a mail server to be named, not reached.
+      expect((await call(admin, 'PUT', `${base}/settings/smtp`, { smtpUrl: 'smtp://127.0.0.1:9' })).status).toBe(200);
+      for (let i = 0; i < 6; i++) {
+        await queryRows(
+          t.ctx.db,
+          sql`insert into people (organisation_id, id, name, role, email) values (${orgId}, ${randomUUID()}, ${`Phish ${i}`}, 'physician', ${`phish${i}@praxis.example`})`,
+        );
+      }
+      const body = campaignBody({ audience: { kind: 'roles', roles: ['physician'] }, groupBy: 'role' });
+      const draft = (await call(admin, 'POST', `${base}/campaigns`, body)).body as { id: string };
+      const edits = await all(N, (i) => call(admin, 'PUT', `${base}/campaigns/${draft.id}`, { ...body, name: `Übung ${i}`, revision: 1 }));
+      expect(serverErrors(edits)).toEqual([]);
+      expect(statuses(edits)).toEqual([200, ...Array(N - 1).fill(409)]);
+      const starts = await all(N, () => call(admin, 'POST', `${base}/campaigns/${draft.id}/schedule`, { revision: 2 }));
+      expect(serverErrors(starts)).toEqual([]);
+      expect(statuses(starts)).toEqual([200, ...Array(N - 1).fill(409)]);
+      const recipients = await one<{ n: number }>(sql`select count(*)::int as n from phishing_recipients where campaign_id = ${draft.id}`);
+      expect(recipients.n).toBeGreaterThanOrEqual(6);
+      const [recipient] = await queryRows<{ id: string }>(t.ctx.db, sql`select id from phishing_recipients where campaign_id = ${draft.id} limit 1`);
+      const token = trackingToken(t.ctx.config.secretKey, recipient!.id);
+      const answers = microTrainingQuestions.map((q) => ({ questionId: q.id, optionId: q.correct }));
+      const done = await all(N, () => call(admin, 'POST', `/api/v1/phishing/lessons/${token}/training`, { answers }));
+      expect(serverErrors(done)).toEqual([]);
+      expect((await one<{ n: number }>(sql`select training_completed as n from phishing_campaigns where id = ${draft.id}`)).n).toBe(1);
+      const closes = await all(N, () => call(admin, 'POST', `${base}/campaigns/${draft.id}/close`));
+      expect(serverErrors(closes)).toEqual([]);
+      expect(statuses(closes)).toEqual(Array(N).fill(200));
+      const kept = await one<{ n: number; left: number }>(
+        sql`select (select count(*)::int from phishing_results where campaign_id = ${draft.id}) as n,
+                   (select count(*)::int from phishing_recipients where campaign_id = ${draft.id}) as left`,
+      );
+      expect(kept).toEqual({ n: 1, left: 0 });
     });
 
     it('applies one of N training course changes sent at once on the same revision and refuses the rest with 409', async () => {

@@ -77,7 +77,10 @@ for (const { engine, skipReason } of await eachEngine()) {
         app: restarted.app,
         ctx: restarted.ctx,
         routes: restarted.routes,
-        close: async () => (await restarted.app.close(), await t.database.close()),
+        close: async () => {
+          await restarted.app.close();
+          await t.database.close();
+        },
       };
       admin = {
         ...admin,

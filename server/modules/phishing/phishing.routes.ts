@@ -26,6 +26,7 @@ import {
 } from '../../../domain/phishing/phishing.schema.ts';
 import type { AppContext } from '../../context.ts';
 import { users } from '../../db/schema.ts';
+import { withOrganisation } from '../../db/tenant.ts';
 import { AppError } from '../../http/errors.ts';
 import { orgParams, orgRoute } from '../../http/org-route.ts';
 import { appendAudit } from '../audit/audit.ts';
@@ -176,13 +177,6 @@ export function phishingRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!campaign) throw new AppError('phishing.campaign_not_found', 404);
       if (!(await service.smtpUrlFor(ctx, tx, actor.organisationId))) throw new AppError('phishing.smtp_missing', 409);
       const [me] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, actor.userId));
-      await appendAudit(tx, {
-        organisationId: actor.organisationId,
-        actorUserId: actor.userId,
-        action: 'phishing.test_sent',
-        entityType: 'phishing_campaign',
-        entityId: params.campaignId,
-      });
       testMails.set(params, { campaign, to: { email: me!.email, name: me!.name } });
       return { sentTo: me!.email };
     },
@@ -192,9 +186,20 @@ export function phishingRoutes(app: FastifyInstance, ctx: AppContext) {
       try {
         await sendTestMail(ctx, actor.organisationId, mail.campaign, mail.to);
       } catch (error) {
+        // The mail server's refusal is the organisation's to fix (address, credentials): a 409 naming it, nothing written.
         app.log.warn({ err: (error as Error).message }, 'phishing test mail failed');
-        throw new AppError('phishing.smtp_failed', 502);
+        throw new AppError('phishing.smtp_failed', 409);
       }
+      // Only a test mail the server accepted is recorded.
+      await withOrganisation(ctx.db, actor.organisationId, (tx) =>
+        appendAudit(tx, {
+          organisationId: actor.organisationId,
+          actorUserId: actor.userId,
+          action: 'phishing.test_sent',
+          entityType: 'phishing_campaign',
+          entityId: params.campaignId,
+        }),
+      );
     },
   });
 
