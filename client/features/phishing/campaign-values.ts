@@ -38,7 +38,8 @@ export function templateTexts(template: PhishingTemplate, locale: PhishingLocale
 export function berlinInstant(date: string, time: string): string {
   const match = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
   if (!date || !match) return `${date}T${time}`;
-  const value = DateTime.fromISO(date, { zone: BERLIN }).set({ hour: Number(match[1]), minute: Number(match[2]) });
+  // fromISO refuses 25:00 and 31.02.; set() would roll them over into the next day or month.
+  const value = DateTime.fromISO(`${date}T${match[1]!.padStart(2, '0')}:${match[2]}`, { zone: BERLIN });
   return value.isValid ? value.toUTC().toISO()! : `${date}T${time}`;
 }
 
