@@ -159,14 +159,14 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
               {t('phishing.form.templateTitle')}
             </Title>
             <TextInput label={t('phishing.field.name')} description={t('phishing.form.nameHint')} required {...form.getInputProps('name')} />
-            <Group grow align="flex-start" wrap="wrap">
+            <Group align="flex-start" wrap="wrap" gap="lg">
               <Select
                 label={t('phishing.field.template')}
                 data={templates.map((item) => ({ value: item.id, label: `${item[uiLocale].title} (${t(`phishing.difficulty.${item.difficulty}`)})` }))}
                 value={values.templateId}
                 onChange={(value) => value && choose(value, values.locale)}
                 allowDeselect={false}
-                miw={260}
+                w={{ base: '100%', sm: 440 }}
                 data-testid="phishing-template"
               />
               <Radio.Group label={t('phishing.field.locale')} value={values.locale} onChange={(value) => choose(values.templateId, value as 'de' | 'en')}>
@@ -206,13 +206,13 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
             <Text size="sm" c="dimmed">
               {t('phishing.form.placeholdersHint', placeholderValues)}
             </Text>
-            <Group grow align="flex-start" wrap="wrap">
-              <TextInput label={t('phishing.field.senderName')} required miw={220} {...form.getInputProps('senderName')} />
+            <Group align="flex-start" wrap="wrap">
+              <TextInput label={t('phishing.field.senderName')} required style={{ flex: '1 1 200px' }} {...form.getInputProps('senderName')} />
               <TextInput
                 label={t('phishing.field.senderAddress')}
                 description={t('phishing.form.senderAddressHint')}
                 required
-                miw={260}
+                style={{ flex: '1.6 1 320px' }}
                 {...form.getInputProps('senderAddress')}
               />
             </Group>
