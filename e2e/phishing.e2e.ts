@@ -225,7 +225,44 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     await screenshotLanguages(page, '107-phishing-named-mode');
     await openNav(page, 'Phishing-Simulation');
     await page.getByTestId('phishing-named-banner').waitFor();
-    await page.getByTestId('phishing-settings-link').click();
+
+    // A named campaign (set up through the API) shows the agreement on its report and the people while it runs.
+    const organisationId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    const base = `/api/v1/organisations/${organisationId}/phishing`;
+    const templates = await apiInPage<{ items: { id: string; de: Record<'subject' | 'senderName' | 'senderAddress' | 'bodyHtml' | 'bodyText', string> }[] }>(
+      page,
+      'GET',
+      `${base}/templates`,
+    );
+    const lure = templates.body.items.find((item) => item.id === 'shared-document')!;
+    const texts = lure.de;
+    const created = await apiInPage<{ id: string; revision: number }>(page, 'POST', `${base}/campaigns`, {
+      name: 'Übung namentlich',
+      templateId: lure.id,
+      locale: 'de',
+      subject: texts.subject,
+      senderName: texts.senderName,
+      senderAddress: texts.senderAddress,
+      bodyHtml: texts.bodyHtml,
+      bodyText: texts.bodyText,
+      audience: { kind: 'roles', roles: ['medical_assistant'] },
+      groupBy: 'role',
+      mode: 'named',
+    });
+    expect(created.status).toBe(201);
+    expect((await apiInPage(page, 'POST', `${base}/campaigns/${created.body.id}/schedule`, { revision: created.body.revision })).status).toBe(200);
+    await page.goto(`${server.url}/o/${organisationId}/phishing/${created.body.id}`);
+    await page.getByTestId('phishing-people').waitFor({ timeout: 60_000 });
+    await page.getByTestId('phishing-report').getByTestId('phishing-named-banner').getByText('BV Phishing-Übungen 2026', { exact: false }).waitFor();
+    await page.getByTestId('phishing-people').getByText('Lena Schmidt').waitFor();
+    await page.getByTestId('phishing-groups').getByText('Medizinische/r Fachangestellte/r (MFA)').waitFor();
+    await screenshotLanguages(page, '108-phishing-named-report');
+    await page.getByTestId('phishing-close').click();
+    await page.getByRole('button', { name: 'Abschließen und Verbindung löschen' }).click();
+    await page.getByTestId('phishing-status').getByText('Abgeschlossen', { exact: false }).waitFor();
+    await expect.poll(() => page.getByTestId('phishing-people').count()).toBe(0);
+
+    await page.goto(`${server.url}/o/${organisationId}/phishing/settings`);
     await page.getByTestId('phishing-named-off').click();
     await seeText(page, 'Alle Kampagnen werden anonym ausgewertet.');
   });
