@@ -56,7 +56,8 @@ export function useCampaignReport(organisationId: string, campaignId: string, en
     queryKey: [...phishingKey(organisationId), 'report', campaignId],
     queryFn: () => get<CampaignReport>(`${base(organisationId)}/campaigns/${campaignId}/report`),
     enabled,
-    refetchInterval: 10_000,
+    // Clicks keep coming in while a campaign runs; a closed one no longer changes.
+    refetchInterval: (query) => (query.state.data?.status === 'closed' ? false : 10_000),
   });
 }
 
