@@ -1,5 +1,6 @@
 import { Alert, Loader, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ANONYMITY_MIN_GROUP } from '../../../domain/phishing/anonymity.ts';
 import type { Audience } from '../../../domain/phishing/phishing.schema.ts';
 import { type Campaign, useAudienceHeadcount } from './phishing.api.ts';
 
@@ -9,7 +10,17 @@ const sameAudience = (a: Audience, b: Audience) => JSON.stringify(a) === JSON.st
  * How many people the chosen recipients are, as they are chosen: the register's head count now, and once the draft is
  * saved with this choice, how many of them have an e-mail address (only they receive the mail).
  */
-export function AudienceCount({ organisationId, audience, stored }: { organisationId: string; audience: Audience; stored: Campaign | null }) {
+export function AudienceCount({
+  organisationId,
+  audience,
+  anonymous,
+  stored,
+}: {
+  organisationId: string;
+  audience: Audience;
+  anonymous: boolean;
+  stored: Campaign | null;
+}) {
   const { t } = useTranslation();
   const filters =
     audience.kind === 'locations'
@@ -19,8 +30,11 @@ export function AudienceCount({ organisationId, audience, stored }: { organisati
         : [{}];
   const headcount = useAudienceHeadcount(organisationId, filters);
   const exact = stored && sameAudience(stored.audience, audience) ? stored.audienceSize : null;
+  const reached = exact ? exact.withEmail : headcount.pending ? null : headcount.total;
+  // The server refuses to start an anonymous campaign below the anonymity threshold; say so before.
+  const tooFew = anonymous && filters.length > 0 && reached !== null && reached < ANONYMITY_MIN_GROUP;
   return (
-    <Alert color={exact && exact.withEmail === 0 ? 'orange' : 'blue'} variant="light" p="sm" data-testid="phishing-audience-count" aria-live="polite">
+    <Alert color={tooFew ? 'orange' : 'blue'} variant="light" p="sm" data-testid="phishing-audience-count" aria-live="polite">
       {filters.length === 0 ? (
         <Text size="sm">{t('phishing.count.chooseFirst')}</Text>
       ) : headcount.pending ? (

@@ -253,7 +253,12 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
             {values.audience.kind === 'roles' && (
               <MultiSelect label={t('phishing.field.roles')} data={roleData} required {...form.getInputProps('audience.roles')} />
             )}
-            <AudienceCount organisationId={organisationId} audience={toCampaignInput(values).audience} stored={campaign} />
+            <AudienceCount
+              organisationId={organisationId}
+              audience={toCampaignInput(values).audience}
+              anonymous={values.mode === 'anonymous'}
+              stored={campaign}
+            />
             <Group grow align="flex-start" wrap="wrap">
               <Select
                 label={t('phishing.field.groupBy')}
