@@ -105,6 +105,16 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     await page.getByTestId('phishing-clues').getByText('Keine persönliche Anrede', { exact: false }).waitFor();
     await page.getByTestId('phishing-audience-count').getByText('6 Personen arbeiten laut Personalregister heute in dieser Auswahl.').waitFor();
     await screenshotLanguages(page, '99-phishing-new');
+    // The count follows the choice: nobody is a nurse here, which an anonymous campaign cannot start with.
+    await page.getByTestId('phishing-audience-kind').getByText('Nach Rolle').click();
+    await page.getByTestId('phishing-roles').click({ force: true });
+    await page.getByRole('option', { name: 'Pflegekraft' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('phishing-audience-count').getByText('0 Personen arbeiten laut Personalregister heute in dieser Auswahl.').waitFor();
+    await page.getByTestId('phishing-too-few').waitFor();
+    await page.getByTestId('phishing-audience-kind').getByText('Alle').click();
+    await page.getByTestId('phishing-audience-count').getByText('6 Personen arbeiten laut Personalregister heute in dieser Auswahl.').waitFor();
+    expect(await page.getByTestId('phishing-too-few').count()).toBe(0);
     const name = page.getByRole('textbox', { name: /^Name der Kampagne/ });
     await name.fill('Übung Herbst – Paket');
     const subject = page.getByRole('textbox', { name: /^Betreff/ });

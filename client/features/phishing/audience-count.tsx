@@ -47,6 +47,11 @@ export function AudienceCount({
             </Text>
           )}
           <Text size="sm">{exact ? t('phishing.count.exact', { count: exact.withEmail, without: exact.withoutEmail }) : t('phishing.count.afterSave')}</Text>
+          {tooFew && (
+            <Text size="sm" fw={500} mt={4} data-testid="phishing-too-few">
+              {t('errors.phishing.too_few_recipients')}
+            </Text>
+          )}
         </>
       )}
     </Alert>

@@ -251,7 +251,7 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
               />
             )}
             {values.audience.kind === 'roles' && (
-              <MultiSelect label={t('phishing.field.roles')} data={roleData} required {...form.getInputProps('audience.roles')} />
+              <MultiSelect label={t('phishing.field.roles')} data={roleData} required data-testid="phishing-roles" {...form.getInputProps('audience.roles')} />
             )}
             <AudienceCount
               organisationId={organisationId}
