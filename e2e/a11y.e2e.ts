@@ -190,6 +190,22 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
         .status,
     ).toBe(200);
 
+    // A phishing draft from the first template: the campaign page shows its form, preview and clues.
+    const templates = await apiInPage<{ items: { id: string; de: Record<string, string> }[] }>(page, 'GET', `${orgUrl}/phishing/templates`);
+    const lure = templates.body.items[0]!;
+    const draft = await apiInPage<{ id: string }>(page, 'POST', `${orgUrl}/phishing/campaigns`, {
+      name: 'Übung Herbst',
+      templateId: lure.id,
+      locale: 'de',
+      subject: lure.de.subject,
+      senderName: lure.de.senderName,
+      senderAddress: lure.de.senderAddress,
+      bodyHtml: lure.de.bodyHtml,
+      bodyText: lure.de.bodyText,
+      audience: { kind: 'all' },
+    });
+    expect(draft.status).toBe(201);
+
     const pages: [string, string][] = [
       ['dashboard', base],
       ['organisation', `${base}/organisation`],
@@ -231,6 +247,10 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
       ['plan', `${base}/plan`],
       ['documents', `${base}/documents`],
       ['document', `${base}/documents/emergency_plan`],
+      ['phishing', `${base}/phishing`],
+      ['phishing-new', `${base}/phishing/new`],
+      ['phishing-settings', `${base}/phishing/settings`],
+      ['phishing-draft', `${base}/phishing/${draft.body.id}`],
     ];
     for (const [name, url] of pages) await check(name, url, () => page.locator('main h1, main h2').first().waitFor());
 
@@ -241,6 +261,12 @@ describe.runIf(run)('every page at 1280×800 and 768×1024: no serious or critic
     const link = invitation.body.link ?? '';
     await check('invite', new URL(link).pathname, () => page.getByRole('textbox', { name: /Vor- und Nachname/ }).waitFor());
     await check('invite-unknown', '/invite/0123456789abcdef0123456789abcdef', () => page.getByRole('alert').first().waitFor());
+    // The page behind a phishing mail's link: the fake sign-in of some templates, then the lesson; the report link's thanks.
+    await check('phishing-landing', `/phishing/lernen/${'a'.repeat(43)}`, () => page.locator('h1').first().waitFor());
+    const fake = page.getByTestId('phishing-fake-skip');
+    if (await fake.count()) await fake.click();
+    await check('phishing-lesson', null, () => page.getByTestId('phishing-training').waitFor());
+    await check('phishing-reported', `/phishing/gemeldet/${'a'.repeat(43)}`, () => page.getByTestId('phishing-reported').waitFor());
 
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
   }, 900_000);

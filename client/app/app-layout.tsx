@@ -45,6 +45,7 @@ export function AppLayout({ session }: { session: ActiveSession }) {
     { to: `${base}/suppliers`, label: t('nav.suppliers'), show: true },
     { to: `${base}/staff`, label: t('nav.staff'), show: true },
     { to: `${base}/training`, label: t('nav.training'), show: true },
+    { to: `${base}/phishing`, label: t('phishing.nav'), show: can.phishing },
     { to: `${base}/access`, label: t('nav.access'), show: true },
     { to: `${base}/risks`, label: t('nav.risks'), show: true },
     { to: `${base}/management`, label: t('nav.management'), show: true },

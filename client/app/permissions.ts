@@ -36,5 +36,7 @@ export function permissionsOf(me: MemberRole) {
     editDocuments: isAllowed('documents.edit', me),
     /** Approve a document version (management only, § 38 Abs. 1 BSIG). */
     approveDocuments: isAllowed('documents.approve', me),
+    /** The phishing simulation's campaigns and aggregate reports (management, administrators, auditor, DPO). */
+    phishing: isAllowed('phishing.report', me),
   };
 }

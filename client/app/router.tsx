@@ -32,6 +32,10 @@ import { CreateOrganisationPage, NoOrganisationPage } from '../features/organisa
 import { LocationsPage } from '../features/organisations/locations-page.tsx';
 import { OverviewPage } from '../features/organisations/overview-page.tsx';
 import { StaffPage } from '../features/people/people-page.tsx';
+import { CampaignPage } from '../features/phishing/campaign-page.tsx';
+import { LessonPage, ReportedPage } from '../features/phishing/lesson-page.tsx';
+import { NewCampaignPage, PhishingPage } from '../features/phishing/phishing-page.tsx';
+import { PhishingSettingsPage } from '../features/phishing/settings-page.tsx';
 import { QuickCheckCarryPage } from '../features/quickcheck/carry-over-page.tsx';
 import { QuickCheckPage } from '../features/quickcheck/quickcheck-page.tsx';
 import { RegistrationPage } from '../features/registration/registration-page.tsx';
@@ -109,6 +113,8 @@ export const router = createBrowserRouter([
   { path: '/invite/:token', element: <InvitePage /> },
   { path: '/training-confirmation/:token', element: <TrainingConfirmationPage /> },
   { path: '/schnellcheck', element: <QuickCheckPage /> },
+  { path: '/phishing/lernen/:token', element: <LessonPage /> },
+  { path: '/phishing/gemeldet/:token', element: <ReportedPage /> },
   { path: '/schnellcheck/uebernehmen', element: <QuickCheckCarryPage /> },
   {
     path: '/o/:organisationId',
@@ -134,6 +140,10 @@ export const router = createBrowserRouter([
       { path: 'training', element: <TrainingPage /> },
       { path: 'training/courses/:courseId', element: <CoursePage /> },
       { path: 'training/sessions/:sessionId', element: <SessionPage /> },
+      { path: 'phishing', element: <PhishingPage /> },
+      { path: 'phishing/new', element: <NewCampaignPage /> },
+      { path: 'phishing/settings', element: <PhishingSettingsPage /> },
+      { path: 'phishing/:campaignId', element: <CampaignPage /> },
       { path: 'access', element: <AccessPage /> },
       { path: 'access/checklists', element: <ChecklistTemplatesPage /> },
       { path: 'access/people/:personId', element: <ToStaffPerson /> },
