@@ -103,17 +103,17 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     await page.getByTestId('phishing-new').click();
     await page.waitForURL(/\/phishing\/new$/, { waitUntil: 'commit' });
     await page.getByTestId('phishing-clues').getByText('Keine persönliche Anrede', { exact: false }).waitFor();
-    await page.getByTestId('phishing-audience-count').getByText('6 Personen arbeiten laut Personalregister heute in dieser Auswahl.').waitFor();
+    await page.getByTestId('phishing-audience-count').getByText('6 Personen in dieser Auswahl erhalten die Mail', { exact: false }).waitFor();
     await screenshotLanguages(page, '99-phishing-new');
     // The count follows the choice: nobody is a nurse here, which an anonymous campaign cannot start with.
     await page.getByTestId('phishing-audience-kind').getByText('Nach Rolle').click();
     await page.getByTestId('phishing-roles').click({ force: true });
     await page.getByRole('option', { name: 'Pflegekraft' }).click();
     await page.keyboard.press('Escape');
-    await page.getByTestId('phishing-audience-count').getByText('0 Personen arbeiten laut Personalregister heute in dieser Auswahl.').waitFor();
+    await page.getByTestId('phishing-audience-count').getByText('0 Personen in dieser Auswahl erhalten die Mail', { exact: false }).waitFor();
     await page.getByTestId('phishing-too-few').waitFor();
     await page.getByTestId('phishing-audience-kind').getByText('Alle').click();
-    await page.getByTestId('phishing-audience-count').getByText('6 Personen arbeiten laut Personalregister heute in dieser Auswahl.').waitFor();
+    await page.getByTestId('phishing-audience-count').getByText('6 Personen in dieser Auswahl erhalten die Mail', { exact: false }).waitFor();
     expect(await page.getByTestId('phishing-too-few').count()).toBe(0);
     const name = page.getByRole('textbox', { name: /^Name der Kampagne/ });
     await name.fill('Übung Herbst – Paket');
@@ -132,7 +132,7 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     await page.getByTestId('phishing-test-send').click();
     await page.waitForURL(/\/phishing\/[0-9a-f-]{36}$/, { waitUntil: 'commit' });
     await page.getByTestId('phishing-form-notice').getByText(`Testmail an ${admin.email} verschickt.`, { exact: false }).waitFor();
-    await page.getByTestId('phishing-audience-count').getByText('Davon erhalten 6 Personen die Mail; 0 ohne E-Mail-Adresse bleiben außen vor.').waitFor();
+    await page.getByTestId('phishing-audience-count').getByText('6 Personen in dieser Auswahl erhalten die Mail', { exact: false }).waitFor();
     await expect.poll(() => received.filter((m) => m.to === admin.email).length, { timeout: 15_000 }).toBe(1);
     expect(received[0]!.raw).toContain('X-Praxisschild-Simulation: phishing-test');
     await screenshotLanguages(page, '100-phishing-draft');

@@ -16,6 +16,9 @@ const templateTextSchema = z.object({
 });
 
 /** One template of the library in both languages. */
+/** How many active people an audience reaches today: with an e-mail address (they get the mail) and without. */
+export const audienceSizeSchema = z.object({ withEmail: z.int(), withoutEmail: z.int() });
+
 export const phishingTemplateSchema = z.object({
   id: z.enum(phishingTemplateIds),
   difficulty: z.int(),
@@ -77,7 +80,7 @@ export const campaignSchema = campaignSummarySchema.extend({
   retentionDays: z.int(),
   revision: z.int(),
   /** People the audience reaches today (active, with an e-mail address) and those it leaves out for lack of one. */
-  audienceSize: z.object({ withEmail: z.int(), withoutEmail: z.int() }),
+  audienceSize: audienceSizeSchema,
   /** The works agreement the campaign was started under (named mode only; kept with the campaign). */
   namedAgreement: z.object({ reference: z.string(), date: z.string() }).nullable(),
   sendingFinishedAt: instantSchema.nullable(),

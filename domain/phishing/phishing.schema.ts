@@ -104,6 +104,20 @@ export const audienceSchema = z.discriminatedUnion('kind', [
 ]);
 export type Audience = z.output<typeof audienceSchema>;
 
+/** A comma-separated list in a query string ("a,b"), as the audience size is asked while the form is being filled. */
+const commaList = <T extends z.ZodType>(item: T, max: number) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value), uniqueList(item, max));
+
+/**
+ * The audience of a campaign being written, as a query: `kind=all`, `kind=locations&locationIds=a,b` or
+ * `kind=roles&roles=physician,nurse`. Parsed into the same audience the campaign stores.
+ */
+export const audienceQuerySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('locations'), locationIds: commaList(z.uuid(), 300) }),
+  z.object({ kind: z.literal('roles'), roles: commaList(z.enum(personRoles), personRoles.length) }),
+]);
+
 export const campaignFields = {
   name: safeText().trim().min(1).max(CAMPAIGN_NAME_MAX),
   templateId: z.enum(phishingTemplateIds),

@@ -253,12 +253,7 @@ export function CampaignForm({ organisationId, campaign, templates, locations, s
             {values.audience.kind === 'roles' && (
               <MultiSelect label={t('phishing.field.roles')} data={roleData} required data-testid="phishing-roles" {...form.getInputProps('audience.roles')} />
             )}
-            <AudienceCount
-              organisationId={organisationId}
-              audience={toCampaignInput(values).audience}
-              anonymous={values.mode === 'anonymous'}
-              stored={campaign}
-            />
+            <AudienceCount organisationId={organisationId} audience={toCampaignInput(values).audience} anonymous={values.mode === 'anonymous'} />
             <Group grow align="flex-start" wrap="wrap">
               <Select
                 label={t('phishing.field.groupBy')}

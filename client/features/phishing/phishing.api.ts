@@ -1,7 +1,7 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ResponseOf } from '../../../domain/common/response.ts';
-import type { PersonPage } from '../../../domain/people/people.response.ts';
 import type {
+  audienceSizeSchema,
   campaignReportSchema,
   campaignSchema,
   campaignSummarySchema,
@@ -11,7 +11,7 @@ import type {
   phishingTemplateListSchema,
   testSendSchema,
 } from '../../../domain/phishing/phishing.response.ts';
-import type { CampaignInput, MicroTrainingAnswers, NamedModeInput, PhishingLocale } from '../../../domain/phishing/phishing.schema.ts';
+import type { Audience, CampaignInput, MicroTrainingAnswers, NamedModeInput, PhishingLocale } from '../../../domain/phishing/phishing.schema.ts';
 import { del, get, isApiError, post, put } from '../../lib/api.ts';
 
 export type Campaign = ResponseOf<typeof campaignSchema>;
@@ -23,6 +23,7 @@ export type PhishingTemplate = TemplateList['items'][number];
 export type Lesson = ResponseOf<typeof lessonSchema>;
 export type MicroTrainingResult = ResponseOf<typeof microTrainingResultSchema>;
 export type TestSend = ResponseOf<typeof testSendSchema>;
+export type AudienceSize = ResponseOf<typeof audienceSizeSchema>;
 
 const base = (organisationId: string) => `/api/v1/organisations/${organisationId}/phishing`;
 const phishingKey = (organisationId: string) => ['phishing', organisationId] as const;
@@ -156,21 +157,20 @@ export function useSubmitFakeForm(token: string) {
  * per chosen location or role; a person has one of each, so the counts add up). The register also counts people
  * without an e-mail address; the saved draft says how many of them a campaign reaches.
  */
-export function useAudienceHeadcount(organisationId: string, filters: { locationId?: string; role?: string }[]) {
-  const results = useQueries({
-    queries: filters.map((filter) => {
-      const search = new URLSearchParams({ status: 'active', limit: '1' });
-      if (filter.locationId) search.set('locationId', filter.locationId);
-      if (filter.role) search.set('role', filter.role);
-      return {
-        queryKey: ['people', organisationId, 'headcount', search.toString()],
-        queryFn: () => get<PersonPage>(`/api/v1/organisations/${organisationId}/people?${search.toString()}`),
-        placeholderData: keepPreviousData,
-        staleTime: 30_000,
-      };
-    }),
+/**
+ * How many active people the audience being chosen reaches today, with and without an e-mail address, counted by the
+ * server as it will count the recipients at the start. Nothing is asked while a list of the audience is still empty.
+ */
+export function useAudienceSize(organisationId: string, audience: Audience) {
+  const search = new URLSearchParams({ kind: audience.kind });
+  if (audience.kind === 'locations') search.set('locationIds', audience.locationIds.join(','));
+  if (audience.kind === 'roles') search.set('roles', audience.roles.join(','));
+  const empty = (audience.kind === 'locations' && audience.locationIds.length === 0) || (audience.kind === 'roles' && audience.roles.length === 0);
+  return useQuery({
+    queryKey: [...phishingKey(organisationId), 'audience-size', search.toString()],
+    queryFn: () => get<AudienceSize>(`${base(organisationId)}/audience-size?${search.toString()}`),
+    enabled: !empty,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
-  if (results.some((r) => r.isPending)) return { pending: true as const };
-  if (results.some((r) => r.error)) return { pending: false as const, total: null };
-  return { pending: false as const, total: results.reduce((sum, r) => sum + (r.data?.total ?? 0), 0) };
 }

@@ -83,6 +83,29 @@ for (const { engine, skipReason } of await eachEngine()) {
       for (const id of [none.id, few.id]) expect((await admin.request('DELETE', url(`/campaigns/${id}`))).statusCode).toBe(204);
     });
 
+    it('counts an audience while it is chosen: active people with and without an address, by location or role; bad choices at the field', async () => {
+      const size = async (query: string) => {
+        const res = await admin.request('GET', url(`/audience-size?${query}`));
+        return { status: res.statusCode, body: res.json() };
+      };
+      // Everyone active: 20 with an address and one without; the leaver is not counted.
+      expect(await size('kind=all')).toEqual({ status: 200, body: { withEmail: 20, withoutEmail: 1 } });
+      const [a, b, c] = [people[0]!.locationId, people[10]!.locationId, people[19]!.locationId];
+      expect((await size(`kind=locations&locationIds=${a}`)).body).toEqual({ withEmail: 10, withoutEmail: 1 });
+      expect((await size(`kind=locations&locationIds=${b},${c}`)).body).toEqual({ withEmail: 10, withoutEmail: 0 });
+      expect((await size('kind=roles&roles=nurse')).body).toEqual({ withEmail: 0, withoutEmail: 1 });
+      expect((await size('kind=roles&roles=medical_assistant,nurse')).body).toEqual({ withEmail: 20, withoutEmail: 1 });
+      const missing = await size('kind=locations');
+      expect(missing.status).toBe(400);
+      expect(missing.body.issues[0].path).toEqual(['locationIds']);
+      const unknown = await size(`kind=locations&locationIds=${a},${randomUUID()}`);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.issues[0]).toMatchObject({ path: ['locationIds', 1], code: 'phishing.location_unknown' });
+      expect((await size(`kind=locations&locationIds=${a},${a}`)).body.issues[0]).toMatchObject({ path: ['locationIds', 1], code: 'phishing.duplicate' });
+      expect((await size('kind=roles&roles=pilot')).status).toBe(400);
+      expect((await size('kind=everyone')).status).toBe(400);
+    });
+
     it('sends a campaign through SMTP, counts a followed link once, shows groups of five or more, and forgets every person at the close', async () => {
       expect((await admin.request('GET', url('/templates'))).json().items).toHaveLength(6);
       const draft = await admin.request('POST', url('/campaigns'), campaignBody());

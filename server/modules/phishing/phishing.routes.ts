@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  audienceSizeSchema,
   campaignReportSchema,
   campaignSchema,
   campaignSummarySchema,
@@ -14,6 +15,7 @@ import {
   trackingAckSchema,
 } from '../../../domain/phishing/phishing.response.ts';
 import {
+  audienceQuerySchema,
   campaignInputSchema,
   campaignScheduleSchema,
   campaignUpdateSchema,
@@ -69,6 +71,17 @@ export function phishingRoutes(app: FastifyInstance, ctx: AppContext) {
     summary: 'The template library: six lures in German and English with their clues',
     response: phishingTemplateListSchema,
     handler: async () => service.listTemplates(),
+  });
+
+  orgRoute(app, ctx, {
+    method: 'GET',
+    url: `${base}/audience-size`,
+    permission: 'phishing.manage',
+    tags,
+    summary: 'How many active people an audience reaches today, with and without an e-mail address (asked while a campaign is written)',
+    querystring: audienceQuerySchema,
+    response: audienceSizeSchema,
+    handler: ({ tx, actor, query }) => service.sizeOfAudience(tx, actor.organisationId, query),
   });
 
   orgRoute(app, ctx, {

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { isAllowed } from '../../../domain/auth/permissions.ts';
 import { ANONYMITY_MIN_GROUP, anonymousGroups, type GroupInput } from '../../../domain/phishing/anonymity.ts';
 import { closesAt, plannedSendTimes } from '../../../domain/phishing/campaign-rules.ts';
-import type { CampaignInput, CampaignUpdate, NamedModeInput } from '../../../domain/phishing/phishing.schema.ts';
+import type { Audience, CampaignInput, CampaignUpdate, NamedModeInput } from '../../../domain/phishing/phishing.schema.ts';
 import { PHISHING_TEMPLATES_VERSION, phishingTemplates } from '../../../domain/phishing/templates.data.ts';
 import type { AppContext } from '../../context.ts';
 import { decryptSecret, encryptSecret } from '../../crypto.ts';
@@ -156,6 +156,18 @@ export async function getCampaign(tx: Tx, organisationId: string, campaignId: st
     audienceSize: size,
     namedAgreement: row.mode === 'named' && agreementReference && agreementDate ? { reference: agreementReference, date: agreementDate } : null,
   };
+}
+
+/**
+ * How many active people an audience reaches today, asked while the campaign is written (the count of a saved draft is
+ * in its answer). Locations of another organisation are refused like on save.
+ */
+export async function sizeOfAudience(tx: Tx, organisationId: string, audience: Audience) {
+  if (audience.kind === 'locations') {
+    const unknown = await unknownLocationIds(tx, organisationId, audience.locationIds);
+    if (unknown.length > 0) throw fieldError(['locationIds', audience.locationIds.indexOf(unknown[0]!)], 'phishing.location_unknown');
+  }
+  return audienceSize(tx, organisationId, audience, practiceToday());
 }
 
 /** Checks what a schema cannot: the locations exist here, named mode is switched on when asked for. */
