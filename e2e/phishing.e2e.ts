@@ -137,7 +137,7 @@ describe.runIf(run)('phishing simulation: a small campaign through a real SMTP s
     expect(received[0]!.raw).toContain('X-Praxisschild-Simulation: phishing-test');
     await screenshotLanguages(page, '100-phishing-draft');
 
-    // Start now: six mails go out (the jobs run every 30 s).
+    // Start now: six mails go out (the jobs run every 5 s).
     await page.getByTestId('phishing-start').click();
     await page.getByTestId('phishing-delivery').waitFor();
     await expect.poll(() => received.filter((m) => m.to !== admin.email).length, { timeout: 75_000, interval: 1000 }).toBe(6);

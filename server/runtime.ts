@@ -101,7 +101,9 @@ export async function startServer(config: Config = loadConfig()): Promise<{ app:
     timers.push(timer);
   };
   every(30_000, () => ctx.mailer.deliverPending(ctx.db));
-  every(30_000, () => runDueJobs(ctx, new Date(), { log: app.log }));
+  // Every 5 s: a campaign started "now" or a reminder due goes out within seconds; a tick with nothing due is one
+  // indexed lookup, and a job being run is leased, so overlapping ticks never run it twice.
+  every(5_000, () => runDueJobs(ctx, new Date(), { log: app.log }));
   // The calendar's daily reminder sweep (07:00 Berlin time): planned for today and tomorrow, once per day however many
   // processes plan it; runDueJobs then leases it to one of them.
   every(60 * 60_000, () => planReminderSweeps(ctx.db, new Date()));
