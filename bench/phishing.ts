@@ -5,7 +5,8 @@
 // 2. Tracking: the open pixel and the tracked link, requested by a separate load process with keep-alive
 //    connections, round the 10 000 valid tokens (the per-token limit is 30 a minute: a burst at 08:00 is many people
 //    once each, not one person many times), against a bare `node:http` server answering the same pixel, measured in
-//    the same run by the same load process. Target: ≥ 50 % of its requests per second. Beside it, `/api/v1/health`
+//    the same run by the same load process, in two rounds of all three; the best of each counts. Target: ≥ 50 % of
+//    its requests per second. Beside it, `/api/v1/health`
 //    p95 alone and during the burst (the rest of the app must stay responsive; no fixed target), and a check that
 //    the queue wrote every open it was told of.
 // 3. The report: p95 of the campaign's report (and of the campaign with its delivery counts) while it runs, and after
@@ -32,6 +33,7 @@ const TARGET_REPORT_P95_MS = 50;
 /** Longest the sending may take before the bench gives up on it (50 s is the target's time). */
 const SEND_BOUND_MS = 240_000;
 const LOAD = { concurrency: 32, durationMs: 4000, warmupMs: 500 };
+const TRACKING_ROUNDS = 2;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -173,24 +175,30 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
     const health = `${origin}/api/v1/health`;
     const healthOptions = { requests: 300, concurrency: 1, warmup: 20, maxMs: 3000 };
 
-    // The bare server before and after the app's bursts; the faster of the two is the baseline (the machine is shared).
-    const bareBefore = await burst(
-      barePort,
-      tokens.map((token) => `/pixel/${token}`),
-    );
-    const openRun = await burst(
-      appPort,
-      tokens.map((token) => `/api/v1/phishing/open/${token}`),
-    );
-    const clickRun = await burst(
-      appPort,
-      tokens.map((token) => `/api/v1/phishing/click/${token}`),
-    );
-    const bareAfter = await burst(
-      barePort,
-      tokens.map((token) => `/pixel/${token}`),
-    );
-    const bareRun = bareAfter.perSecond > bareBefore.perSecond ? bareAfter : bareBefore;
+    // Rounds of bare server, pixel, link in turn; the best of each counts (the machine is shared: a round that met
+    // another session's load says little, and taking the best of both sides treats them alike).
+    const best = (runs: LoadResult[]) => runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+    const rounds: { bare: LoadResult; open: LoadResult; click: LoadResult }[] = [];
+    for (let round = 0; round < TRACKING_ROUNDS; round++) {
+      rounds.push({
+        bare: await burst(
+          barePort,
+          tokens.map((token) => `/pixel/${token}`),
+        ),
+        open: await burst(
+          appPort,
+          tokens.map((token) => `/api/v1/phishing/open/${token}`),
+        ),
+        click: await burst(
+          appPort,
+          tokens.map((token) => `/api/v1/phishing/click/${token}`),
+        ),
+      });
+    }
+    const bareRun = best(rounds.map((r) => r.bare));
+    const openRun = best(rounds.map((r) => r.open));
+    const clickRun = best(rounds.map((r) => r.click));
+    const perRound = (pick: (r: (typeof rounds)[number]) => LoadResult) => rounds.map((r) => pick(r).perSecond.toFixed(0)).join(', ');
     // The rest of the app during a burst: /health alone, then while the load process opens and clicks in turn.
     const healthAlone = await measure(health, {}, healthOptions);
     const mixedLoad = burst(
@@ -240,7 +248,7 @@ async function benchEngine(engine: 'pglite' | 'postgres') {
     );
     if (sinkStats.distinctRecipients !== sinkStats.received) console.log('  DUPLICATES: a recipient received more than one mail');
     console.log(
-      `${formatLoad('bare node:http, the same pixel', bareRun)}  (the faster of ${bareBefore.perSecond.toFixed(0)} and ${bareAfter.perSecond.toFixed(0)} req/s)`,
+      `${formatLoad('bare node:http, the same pixel', bareRun)}  (rounds: ${perRound((r) => r.bare)} req/s; pixel ${perRound((r) => r.open)}; link ${perRound((r) => r.click)})`,
     );
     for (const [label, run, expected] of [
       ['open pixel', openRun, '200'],
