@@ -18,6 +18,10 @@ export async function startSmtpSink() {
     received,
     mode: 'accept' as 'accept' | 'refuse' | 'drop',
     dropAfter: 0,
+    /** When the last mail was accepted (Date.now()), for the bench's mails per second. */
+    lastAcceptedAt: 0,
+    /** Keep the raw mails (tests read them); the bench keeps only the count and the recipients. */
+    keepRaw: true,
     url: '',
     close: () =>
       new Promise<void>((resolve) => {
@@ -45,8 +49,9 @@ export async function startSmtpSink() {
         received.push({
           to: session.envelope.rcptTo.map((r) => r.address).join(','),
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          raw: Buffer.concat(chunks).toString('utf8'),
+          raw: sink.keepRaw || received.length === 0 ? Buffer.concat(chunks).toString('utf8') : '',
         });
+        sink.lastAcceptedAt = Date.now();
         callback();
       });
     },

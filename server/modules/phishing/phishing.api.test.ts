@@ -169,6 +169,10 @@ for (const { engine, skipReason } of await eachEngine()) {
       const pixelUnknown = await fetch(`${origin}/api/v1/phishing/open/${'C'.repeat(43)}`);
       expect(Buffer.from(await pixelKnown.arrayBuffer())).toEqual(Buffer.from(await pixelUnknown.arrayBuffer()));
       expect(pixelKnown.headers.get('content-type')).toBe('image/gif');
+      expect([...pixelUnknown.headers.keys()].sort()).toEqual([...pixelKnown.headers.keys()].sort());
+      // A mail client loads the pixel from another origin: a page's same-origin resource policy would refuse it.
+      expect(pixelKnown.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(click.headers.get('referrer-policy')).toBe('no-referrer');
       // Two more clicks in group A, one replayed; one submission sent three times; one report; one forwarded mail.
       for (const i of [1, 2, 2]) await fetch(`${origin}/api/v1/phishing/click/${tokens.get(people[i]!.id)}`, { redirect: 'manual' });
       for (let n = 0; n < 3; n++) {

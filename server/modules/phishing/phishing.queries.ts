@@ -42,14 +42,16 @@ const instant = (column: string) => sql.raw(`to_char(c.${column} at time zone 'U
  * The campaign's columns and its delivery counts: from the recipient rows while it runs, from the kept totals once
  * closed (the rows are gone then).
  */
-const campaignColumns = sql`c.id, c.organisation_id as "organisationId", c.name, c.template_id as "templateId", c.locale, c.subject,
+const campaignFields = sql`c.id, c.organisation_id as "organisationId", c.name, c.template_id as "templateId", c.locale, c.subject,
   c.sender_name as "senderName", c.sender_address as "senderAddress", c.body_html as "bodyHtml", c.body_text as "bodyText",
   c.audience, c.group_by as "groupBy", c.mode, ${instant('starts_at')} as "startsAt", c.spread_minutes as "spreadMinutes",
   c.retention_days as "retentionDays", c.status, c.agreement_reference as "agreementReference",
   to_char(c.agreement_date, 'YYYY-MM-DD') as "agreementDate", ${instant('closes_at')} as "closesAt",
   ${instant('sending_finished_at')} as "sendingFinishedAt", ${instant('closed_at')} as "closedAt",
-  c.training_completed as "trainingCompleted", c.revision, ${instant('created_at')} as "createdAt", ${instant('updated_at')} as "updatedAt",
-  case when c.status = 'closed' then json_build_object('recipients', c.recipients_total, 'pending', 0, 'sent', c.sent_total, 'failed', c.failed_total)
+  c.training_completed as "trainingCompleted", c.revision, ${instant('created_at')} as "createdAt", ${instant('updated_at')} as "updatedAt"`;
+const keptDelivery = sql`json_build_object('recipients', c.recipients_total, 'pending', 0, 'sent', c.sent_total, 'failed', c.failed_total)`;
+const campaignColumns = sql`${campaignFields},
+  case when c.status = 'closed' then ${keptDelivery}
   else (select json_build_object('recipients', count(*)::int,
                                  'pending', (count(*) filter (where r.delivery in ('pending', 'sending')))::int,
                                  'sent', (count(*) filter (where r.delivery = 'sent'))::int,
@@ -61,16 +63,23 @@ function parseCampaign(row: CampaignRow): CampaignRow {
   return { ...row, audience: parse(row.audience), delivery: parse(row.delivery) };
 }
 
-export async function selectCampaigns(db: Db | Tx, where: SQL, limit = 200): Promise<CampaignRow[]> {
+/**
+ * `countDelivery: false` leaves out the pass over the recipient rows: `delivery` is then the kept totals of a closed
+ * campaign and all zero for a running one (for the report, which counts the rows in its own pass).
+ */
+export async function selectCampaigns(db: Db | Tx, where: SQL, limit = 200, countDelivery = true): Promise<CampaignRow[]> {
+  const columns = countDelivery
+    ? campaignColumns
+    : sql`${campaignFields}, case when c.status = 'closed' then ${keptDelivery} else json_build_object('recipients', 0, 'pending', 0, 'sent', 0, 'failed', 0) end as delivery`;
   const rows = await queryRows<CampaignRow>(
     db,
-    sql`select ${campaignColumns} from phishing_campaigns c where ${where} order by c.created_at desc, c.id limit ${limit}`,
+    sql`select ${columns} from phishing_campaigns c where ${where} order by c.created_at desc, c.id limit ${limit}`,
   );
   return rows.map(parseCampaign);
 }
 
-export async function selectCampaign(db: Db | Tx, organisationId: string, campaignId: string): Promise<CampaignRow | undefined> {
-  const [row] = await selectCampaigns(db, sql`c.organisation_id = ${organisationId} and c.id = ${campaignId}`, 1);
+export async function selectCampaign(db: Db | Tx, organisationId: string, campaignId: string, countDelivery = true): Promise<CampaignRow | undefined> {
+  const [row] = await selectCampaigns(db, sql`c.organisation_id = ${organisationId} and c.id = ${campaignId}`, 1, countDelivery);
   return row;
 }
 

@@ -140,8 +140,8 @@ export async function listCampaigns(tx: Tx, organisationId: string) {
   return (await selectCampaigns(tx, sql`c.organisation_id = ${organisationId}`)).map(summary);
 }
 
-async function campaignOr404(tx: Tx, organisationId: string, campaignId: string) {
-  const row = await selectCampaign(tx, organisationId, campaignId);
+async function campaignOr404(tx: Tx, organisationId: string, campaignId: string, countDelivery = true) {
+  const row = await selectCampaign(tx, organisationId, campaignId, countDelivery);
   if (!row) throw new AppError('phishing.campaign_not_found', 404);
   return row;
 }
@@ -378,7 +378,8 @@ const sum = (groups: readonly { recipients: number; sent: number; opened: number
  */
 export async function campaignReport(tx: Tx, actor: Actor, campaignId: string) {
   const { organisationId } = actor;
-  const campaign = await campaignOr404(tx, organisationId, campaignId);
+  // One pass over the recipient rows (the group counts), not two: the delivery counts are not needed here.
+  const campaign = await campaignOr404(tx, organisationId, campaignId, false);
   let groups: ReturnType<typeof anonymousGroups>;
   let totals: ReturnType<typeof sum>;
   if (campaign.status === 'closed') {
@@ -391,7 +392,8 @@ export async function campaignReport(tx: Tx, actor: Actor, campaignId: string) {
   } else {
     const raw = await labelled(tx, organisationId, campaign.groupBy, await groupCounts(tx, organisationId, campaignId));
     groups = anonymousGroups(raw);
-    totals = groups.length > 0 || campaign.mode === 'named' ? sum(raw) : { ...sum([]), recipients: campaign.delivery.recipients, sent: campaign.delivery.sent };
+    const all = sum(raw);
+    totals = groups.length > 0 || campaign.mode === 'named' ? all : { ...sum([]), recipients: all.recipients, sent: all.sent };
   }
   const named = campaign.mode === 'named' && campaign.agreementReference && campaign.agreementDate;
   let namedAgreement = null;

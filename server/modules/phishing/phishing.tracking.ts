@@ -31,6 +31,12 @@ export interface TrackingLog {
  */
 export class TrackingQueue {
   private pending = new Map<PhishingEventKind, Set<string>>();
+  /**
+   * Events already written in this process (by kind; bounded, forgotten wholesale when full): a pixel loaded again
+   * each time the mail is opened, a link a scanner follows twice, needs no second write — the column is set once
+   * anyway. Unknown tokens are remembered alike, so they cost what known ones cost.
+   */
+  private written = new Map<PhishingEventKind, Set<string>>();
   private size = 0;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
@@ -38,11 +44,12 @@ export class TrackingQueue {
   constructor(
     private readonly db: Db,
     private readonly log: TrackingLog,
-    private readonly options = { intervalMs: 100, batch: 1000, maxPending: 50_000 },
+    private readonly options = { intervalMs: 100, batch: 1000, maxPending: 50_000, remember: 200_000 },
   ) {}
 
   /** Queues an event by the token's hash; resolves at once unless the queue is full. */
   push(kind: PhishingEventKind, tokenHash: string): Promise<void> | undefined {
+    if (this.written.get(kind)?.has(tokenHash)) return undefined;
     let set = this.pending.get(kind);
     if (!set) {
       set = new Set();
@@ -85,10 +92,20 @@ export class TrackingQueue {
           sql`update phishing_recipients set ${sql.raw(sets.replaceAll('$at', `'${at.toISOString()}'::timestamptz`))}
                where token_hash = any(${textArray([...hashes])}) and ${sql.raw(own)} is null`,
         );
+        this.remember(kind, hashes);
       } catch (error) {
         this.log.error({ error: safeErrorLog(error), kind, events: hashes.size }, 'phishing events could not be written');
       }
     }
+  }
+
+  private remember(kind: PhishingEventKind, hashes: Set<string>) {
+    let done = this.written.get(kind);
+    if (!done || done.size + hashes.size > this.options.remember) {
+      done = new Set();
+      this.written.set(kind, done);
+    }
+    for (const hash of hashes) done.add(hash);
   }
 
   async close() {
