@@ -109,14 +109,23 @@ const commaList = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value), uniqueList(item, max));
 
 /**
- * The audience of a campaign being written, as a query: `kind=all`, `kind=locations&locationIds=a,b` or
- * `kind=roles&roles=physician,nurse`. Parsed into the same audience the campaign stores.
+ * The audience of a campaign being written, as a query: `kind=all` (also when no kind is given),
+ * `kind=locations&locationIds=a,b` or `kind=roles&roles=physician,nurse`. A plain object, so that the OpenAPI document
+ * lists each parameter; `audienceOfQuery` turns it into the audience the campaign stores.
  */
-export const audienceQuerySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('all') }),
-  z.object({ kind: z.literal('locations'), locationIds: commaList(z.uuid(), 300) }),
-  z.object({ kind: z.literal('roles'), roles: commaList(z.enum(personRoles), personRoles.length) }),
-]);
+export const audienceQuerySchema = z.object({
+  kind: z.enum(['all', 'locations', 'roles']).default('all'),
+  locationIds: commaList(z.uuid(), 300).optional(),
+  roles: commaList(z.enum(personRoles), personRoles.length).optional(),
+});
+export type AudienceQuery = z.output<typeof audienceQuerySchema>;
+
+/** The audience a query names, or the parameter that is missing for its kind. */
+export function audienceOfQuery(query: AudienceQuery): Audience | { missing: 'locationIds' | 'roles' } {
+  if (query.kind === 'locations') return query.locationIds ? { kind: 'locations', locationIds: query.locationIds } : { missing: 'locationIds' };
+  if (query.kind === 'roles') return query.roles ? { kind: 'roles', roles: query.roles } : { missing: 'roles' };
+  return { kind: 'all' };
+}
 
 export const campaignFields = {
   name: safeText().trim().min(1).max(CAMPAIGN_NAME_MAX),

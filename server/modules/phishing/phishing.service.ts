@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { isAllowed } from '../../../domain/auth/permissions.ts';
 import { ANONYMITY_MIN_GROUP, anonymousGroups, type GroupInput } from '../../../domain/phishing/anonymity.ts';
 import { closesAt, plannedSendTimes } from '../../../domain/phishing/campaign-rules.ts';
-import type { Audience, CampaignInput, CampaignUpdate, NamedModeInput } from '../../../domain/phishing/phishing.schema.ts';
+import { type AudienceQuery, audienceOfQuery, type CampaignInput, type CampaignUpdate, type NamedModeInput } from '../../../domain/phishing/phishing.schema.ts';
 import { PHISHING_TEMPLATES_VERSION, phishingTemplates } from '../../../domain/phishing/templates.data.ts';
 import type { AppContext } from '../../context.ts';
 import { decryptSecret, encryptSecret } from '../../crypto.ts';
@@ -162,7 +162,9 @@ export async function getCampaign(tx: Tx, organisationId: string, campaignId: st
  * How many active people an audience reaches today, asked while the campaign is written (the count of a saved draft is
  * in its answer). Locations of another organisation are refused like on save.
  */
-export async function sizeOfAudience(tx: Tx, organisationId: string, audience: Audience) {
+export async function sizeOfAudience(tx: Tx, organisationId: string, query: AudienceQuery) {
+  const audience = audienceOfQuery(query);
+  if ('missing' in audience) throw fieldError([audience.missing], 'too_small');
   if (audience.kind === 'locations') {
     const unknown = await unknownLocationIds(tx, organisationId, audience.locationIds);
     if (unknown.length > 0) throw fieldError(['locationIds', audience.locationIds.indexOf(unknown[0]!)], 'phishing.location_unknown');
