@@ -162,7 +162,9 @@ describe.runIf(run)('"Was ist jetzt zu tun?" and the calendar feed', () => {
     // Revoked, the address answers like any unknown one.
     await page.getByTestId('feed-personal-revoke').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Adresse widerrufen' }).click();
-    await seeText(page, 'Noch keine Kalenderadresse.');
+    // The organisation's card says the same while it has no address: wait for the personal card itself.
+    await page.getByTestId('feed-personal').getByText('Noch keine Kalenderadresse.').waitFor();
+    await page.getByTestId('feed-personal-create').waitFor();
     const gone = await fetch(url);
     expect(gone.status).toBe(404);
     expect(await gone.json()).toEqual({ code: 'not_found', message: `GET ${new URL(url).pathname} not found` });
